@@ -1,0 +1,86 @@
+//! The `packbench` command line: with no subcommand it runs the station app; subcommands serve
+//! IT and benchmarks (`training-backend`, ...). Settings come from flags, then `PACKBENCH_*`
+//! environment variables, then the config file.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{self, Overrides, TRAINING_TOKEN};
+
+#[derive(Debug, Parser)]
+#[command(name = "packbench", version, about = "Packbench: the pack-station app", long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub station: StationArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct StationArgs {
+    /// Station config file (TOML). Default: the user's, else /etc/packbench/station.toml.
+    #[arg(long, env = "PACKBENCH_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+    /// This station's id, as the backend knows it (like ST-01).
+    #[arg(long, env = "PACKBENCH_STATION_ID", global = true)]
+    pub station_id: Option<String>,
+    /// Base URL of the warehouse backend. Without one, the embedded training backend runs.
+    #[arg(long, env = "PACKBENCH_BACKEND_URL", global = true)]
+    pub backend_url: Option<String>,
+    /// Where the station keeps its database and logs.
+    #[arg(long, env = "PACKBENCH_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the station app (the default).
+    Run,
+    /// Serve the training backend standalone, so several stations can share one.
+    TrainingBackend {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8787")]
+        listen: SocketAddr,
+        /// SQLite file; created and seeded with the demo warehouse when new.
+        #[arg(long)]
+        db: PathBuf,
+        /// Bearer token stations must present.
+        #[arg(long, env = "PACKBENCH_TRAINING_TOKEN", default_value = TRAINING_TOKEN, hide_env_values = true)]
+        token: String,
+    },
+}
+
+impl StationArgs {
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            config_file: self.config.clone(),
+            station_id: self.station_id.clone(),
+            backend_url: self.backend_url.clone(),
+            // A secret: from the environment only, never a flag (flags show in `ps`).
+            backend_token: std::env::var("PACKBENCH_BACKEND_TOKEN").ok(),
+            data_dir: self.data_dir.clone(),
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None | Some(Command::Run) => config::load(&cli.station.overrides())
+            .map_err(anyhow::Error::from)
+            .and_then(crate::app::run),
+        Some(Command::TrainingBackend { listen, db, token }) => {
+            crate::app::serve_training_backend(listen, db, token)
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("packbench: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

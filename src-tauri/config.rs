@@ -1,0 +1,237 @@
+//! The station's configuration: a TOML file, then `PACKBENCH_*` environment variables over it,
+//! then command-line flags over both. With nothing configured the station runs on the embedded
+//! training backend with a default station id, so a new user can start at once.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub const DEFAULT_STATION_ID: &str = "ST-01";
+/// The token a station presents to a training backend unless told otherwise.
+pub const TRAINING_TOKEN: &str = "training";
+
+/// The file's shape. Unknown keys are errors, so a typo never silently falls back to a default.
+#[derive(Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    pub station_id: Option<String>,
+    /// Base URL of the warehouse backend; absent: the embedded training backend.
+    pub backend_url: Option<String>,
+    pub data_dir: Option<PathBuf>,
+}
+
+/// The resolved configuration the app starts with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub station_id: String,
+    pub backend_url: Option<String>,
+    /// Bearer token for the backend. Development and tests take it from the environment; see the
+    /// README for where production keeps it.
+    pub backend_token: String,
+    pub data_dir: PathBuf,
+    /// The file the configuration was read from, if any.
+    pub source: Option<PathBuf>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("config file {path} is invalid: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("{key} (from {origin}) is invalid: {message}")]
+    Value {
+        key: &'static str,
+        origin: String,
+        message: String,
+    },
+    #[error("no data directory: set PACKBENCH_DATA_DIR or data_dir in the config file")]
+    NoDataDir,
+}
+
+/// Where configuration may come from besides the file: the environment and flags, already
+/// merged by the caller (flags win).
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub config_file: Option<PathBuf>,
+    pub station_id: Option<String>,
+    pub backend_url: Option<String>,
+    pub backend_token: Option<String>,
+    pub data_dir: Option<PathBuf>,
+}
+
+/// The config file to read: the one named, else the user's, else the system's.
+pub fn default_config_file() -> Option<PathBuf> {
+    let user = directories::ProjectDirs::from("", "", "packbench")
+        .map(|d| d.config_dir().join("station.toml"));
+    let system = PathBuf::from("/etc/packbench/station.toml");
+    user.into_iter().chain([system]).find(|p| p.is_file())
+}
+
+pub fn load(o: &Overrides) -> Result<Config, ConfigError> {
+    let path = o.config_file.clone().or_else(default_config_file);
+    let file = match &path {
+        Some(p) => read_file(p)?,
+        None => ConfigFile::default(),
+    };
+    resolve(file, path, o)
+}
+
+fn read_file(path: &Path) -> Result<ConfigFile, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    toml::from_str(&text).map_err(|e| ConfigError::Parse {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+fn resolve(
+    file: ConfigFile,
+    source: Option<PathBuf>,
+    o: &Overrides,
+) -> Result<Config, ConfigError> {
+    let origin = |flag: bool| {
+        if flag {
+            "environment or command line".to_owned()
+        } else {
+            source
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| "defaults".into())
+        }
+    };
+    let station_id = o
+        .station_id
+        .clone()
+        .or(file.station_id.clone())
+        .unwrap_or_else(|| DEFAULT_STATION_ID.to_owned());
+    if station_id.is_empty()
+        || station_id.len() > 32
+        || !station_id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(ConfigError::Value {
+            key: "station_id",
+            origin: origin(o.station_id.is_some()),
+            message: format!(
+                "\"{station_id}\": use 1 to 32 letters, digits, '-' or '_' (like ST-01)"
+            ),
+        });
+    }
+    let backend_url = o
+        .backend_url
+        .clone()
+        .or(file.backend_url.clone())
+        .filter(|u| !u.trim().is_empty());
+    if let Some(u) = &backend_url {
+        if !(u.starts_with("https://") || u.starts_with("http://")) {
+            return Err(ConfigError::Value {
+                key: "backend_url",
+                origin: origin(o.backend_url.is_some()),
+                message: format!("\"{u}\": expected an http:// or https:// URL"),
+            });
+        }
+    }
+    let data_dir = match o.data_dir.clone().or(file.data_dir.clone()) {
+        Some(d) => d,
+        None => directories::ProjectDirs::from("", "", "packbench")
+            .map(|d| d.data_dir().to_owned())
+            .ok_or(ConfigError::NoDataDir)?,
+    };
+    Ok(Config {
+        station_id,
+        backend_url,
+        backend_token: o
+            .backend_token
+            .clone()
+            .unwrap_or_else(|| TRAINING_TOKEN.to_owned()),
+        data_dir,
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_file(toml: &str, o: Overrides) -> Result<Config, ConfigError> {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("station.toml");
+        std::fs::write(&p, toml).unwrap();
+        load(&Overrides {
+            config_file: Some(p),
+            ..o
+        })
+    }
+
+    #[test]
+    fn nothing_configured_means_training_backend_and_default_station() {
+        let c = resolve(
+            ConfigFile::default(),
+            None,
+            &Overrides {
+                data_dir: Some("/tmp/x".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(c.station_id, DEFAULT_STATION_ID);
+        assert_eq!(c.backend_url, None);
+        assert_eq!(c.backend_token, TRAINING_TOKEN);
+    }
+
+    #[test]
+    fn file_values_apply_and_overrides_win() {
+        let c = with_file(
+            "station_id = \"ST-07\"\nbackend_url = \"https://wms.example/api\"\ndata_dir = \"/var/lib/pb\"\n",
+            Overrides::default(),
+        )
+        .unwrap();
+        assert_eq!(c.station_id, "ST-07");
+        assert_eq!(c.backend_url.as_deref(), Some("https://wms.example/api"));
+        assert_eq!(c.data_dir, PathBuf::from("/var/lib/pb"));
+        let c = with_file(
+            "station_id = \"ST-07\"\n",
+            Overrides {
+                station_id: Some("ST-09".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(c.station_id, "ST-09");
+    }
+
+    #[test]
+    fn invalid_values_name_the_file_and_key() {
+        let err = with_file("station_id = \"ST 07!\"\n", Overrides::default()).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("station_id") && msg.contains("station.toml"),
+            "{msg}"
+        );
+        let err = with_file("backend_url = \"ftp://x\"\n", Overrides::default()).unwrap_err();
+        assert!(err.to_string().contains("backend_url"), "{err}");
+        let err = with_file("staton_id = \"ST-01\"\n", Overrides::default()).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("staton_id") && msg.contains("station.toml"),
+            "{msg}"
+        );
+        let err = load(&Overrides {
+            config_file: Some("/nonexistent/station.toml".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("/nonexistent/station.toml"),
+            "{err}"
+        );
+    }
+}

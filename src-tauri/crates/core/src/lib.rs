@@ -1,0 +1,12 @@
+//! Packbench's domain core: the warehouse's nouns (trolleys, slots, orders, SKUs) and the rules
+//! that need no I/O. Nothing here knows of Tauri, SQL, HTTP or devices, so it is fast to test and
+//! compiles to wasm for the UI.
+
+pub mod gs1;
+pub mod manifest;
+pub mod scan;
+pub mod trolley;
+
+pub use manifest::{Manifest, Order, OrderLine, SkuFlags, SkuInfo, Slot};
+pub use scan::{classify_scan, Scan, ScanError};
+pub use trolley::{SlotCode, TrolleyCode, TrolleyCodeError};

@@ -1,0 +1,122 @@
+//! The IPC contract between the Packbench UI (wasm) and the station (Tauri commands): one
+//! request and one response type per command, and the error every command returns. Both sides
+//! compile this crate, so they cannot drift apart.
+
+use serde::{Deserialize, Serialize};
+
+pub use packbench_core::Manifest;
+
+/// Command names, shared so the UI never misspells one.
+pub mod cmd {
+    pub const CLAIM_TROLLEY: &str = "claim_trolley";
+    pub const GET_STATION: &str = "get_station";
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimTrolleyRequest {
+    /// What the scanner delivered, verbatim: the station validates it.
+    pub scan: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimTrolleyResponse {
+    pub manifest: Manifest,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GetStationRequest {}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GetStationResponse {
+    pub station_id: String,
+    /// `training` for the embedded training backend, else the backend's base URL.
+    pub backend: String,
+    pub version: String,
+    /// The trolley this station holds, when it resumed one.
+    pub current: Option<Manifest>,
+}
+
+/// Stable error codes: the UI branches on these, never on message text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    InvalidScan,
+    TrolleyUnknown,
+    TrolleyClaimedElsewhere,
+    BackendUnreachable,
+    BackendRejected,
+    BackendInvalidResponse,
+    StorageFailed,
+    Internal,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidScan => "invalid_scan",
+            ErrorCode::TrolleyUnknown => "trolley_unknown",
+            ErrorCode::TrolleyClaimedElsewhere => "trolley_claimed_elsewhere",
+            ErrorCode::BackendUnreachable => "backend_unreachable",
+            ErrorCode::BackendRejected => "backend_rejected",
+            ErrorCode::BackendInvalidResponse => "backend_invalid_response",
+            ErrorCode::StorageFailed => "storage_failed",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
+/// What every failed command returns: a stable code and a message a packer can act on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IpcError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl IpcError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        IpcError {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for IpcError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.message, self.code.as_str())
+    }
+}
+
+impl std::error::Error for IpcError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_serialise_as_code_and_message() {
+        let e = IpcError::new(ErrorCode::TrolleyClaimedElsewhere, "held by ST-02");
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "trolley_claimed_elsewhere", "message": "held by ST-02"})
+        );
+        assert_eq!(serde_json::from_value::<IpcError>(json).unwrap(), e);
+    }
+
+    #[test]
+    fn every_code_serialises_to_its_stable_name() {
+        for code in [
+            ErrorCode::InvalidScan,
+            ErrorCode::TrolleyUnknown,
+            ErrorCode::TrolleyClaimedElsewhere,
+            ErrorCode::BackendUnreachable,
+            ErrorCode::BackendRejected,
+            ErrorCode::BackendInvalidResponse,
+            ErrorCode::StorageFailed,
+            ErrorCode::Internal,
+        ] {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+        }
+    }
+}

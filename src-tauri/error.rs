@@ -1,0 +1,91 @@
+//! The station's service errors, and how each crosses IPC as a stable `{code, message}`.
+
+use packbench_core::ScanError;
+use packbench_ipc::{ErrorCode, IpcError};
+
+use crate::ports::{BackendError, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StationError {
+    #[error("{0}")]
+    InvalidScan(String),
+    #[error(transparent)]
+    Backend(#[from] BackendError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<ScanError> for StationError {
+    fn from(e: ScanError) -> Self {
+        StationError::InvalidScan(e.to_string())
+    }
+}
+
+impl From<StationError> for IpcError {
+    fn from(e: StationError) -> Self {
+        let code = match &e {
+            StationError::InvalidScan(_) => ErrorCode::InvalidScan,
+            StationError::Backend(b) => match b {
+                BackendError::Unreachable(_) => ErrorCode::BackendUnreachable,
+                BackendError::TrolleyUnknown(_) => ErrorCode::TrolleyUnknown,
+                BackendError::TrolleyClaimed { .. } => ErrorCode::TrolleyClaimedElsewhere,
+                BackendError::Rejected { .. } => ErrorCode::BackendRejected,
+                BackendError::InvalidResponse(_) => ErrorCode::BackendInvalidResponse,
+            },
+            StationError::Store(_) => ErrorCode::StorageFailed,
+        };
+        IpcError::new(code, e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claimed_elsewhere_names_the_holder() {
+        let e: IpcError = StationError::from(BackendError::TrolleyClaimed {
+            trolley: "TR-0002".into(),
+            holder: "ST-07".into(),
+        })
+        .into();
+        assert_eq!(e.code, ErrorCode::TrolleyClaimedElsewhere);
+        assert!(e.message.contains("ST-07"), "{}", e.message);
+        assert!(e.message.contains("TR-0002"), "{}", e.message);
+    }
+
+    #[test]
+    fn each_failure_has_its_own_code() {
+        let cases: Vec<(StationError, ErrorCode)> = vec![
+            (ScanError::Empty.into(), ErrorCode::InvalidScan),
+            (
+                BackendError::Unreachable("refused".into()).into(),
+                ErrorCode::BackendUnreachable,
+            ),
+            (
+                BackendError::TrolleyUnknown("TR-9999".into()).into(),
+                ErrorCode::TrolleyUnknown,
+            ),
+            (
+                BackendError::InvalidResponse("truncated".into()).into(),
+                ErrorCode::BackendInvalidResponse,
+            ),
+            (
+                BackendError::Rejected {
+                    status: 401,
+                    code: "unauthorized".into(),
+                    message: "bad token".into(),
+                }
+                .into(),
+                ErrorCode::BackendRejected,
+            ),
+            (
+                StoreError("disk full".into()).into(),
+                ErrorCode::StorageFailed,
+            ),
+        ];
+        for (err, code) in cases {
+            assert_eq!(IpcError::from(err).code, code);
+        }
+    }
+}

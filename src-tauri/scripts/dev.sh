@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Packbench's set-up and run script for a Debian 12 machine (the README's two commands).
+#   dev.sh run    install what is missing, build, run the app (embedded training backend)
+#   dev.sh test   install what is missing, build, run every test (end-to-end under Xvfb)
+# Idempotent: installed packages and tools are detected and skipped. Build artefacts are cached
+# outside the clone (PACKBENCH_CACHE, default /var/cache/packbench) so later runs are fast.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$root"
+cache=${PACKBENCH_CACHE:-/var/cache/packbench}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$cache/target}
+export PATH="$HOME/.cargo/bin:$PATH"
+
+TAURI_DRIVER_VERSION=2.1.0
+
+APT_PACKAGES=(
+    # Native side: Tauri's WebKitGTK stack, serialport's libudev
+    build-essential pkg-config file libssl-dev libudev-dev
+    libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libsoup-3.0-dev
+    # The wasm UI: Debian's rustc knows wasm32 and ships std's source (see ui/build.sh)
+    rustc-web cargo-web rust-web-src lld-22
+    # Running and testing without a display
+    xvfb xauth webkit2gtk-driver
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_apt() {
+    local missing=()
+    for p in "${APT_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        log "installing Debian packages: ${missing[*]}"
+        as_root apt-get update -q
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+    fi
+}
+
+ensure_cargo() {
+    if ! command -v cargo >/dev/null 2>&1; then
+        # No rustup: Debian's cargo-web (installed above) builds the native side too.
+        export PATH="$PATH:/usr/bin"
+        command -v cargo >/dev/null 2>&1 || { echo "no cargo found" >&2; exit 1; }
+    fi
+}
+
+# ensure_tool BINARY VERSION CRATE [cargo install flags...]
+ensure_tool() {
+    local bin=$1 version=$2 crate=$3
+    shift 3
+    if command -v "$bin" >/dev/null 2>&1 && "$bin" --version 2>/dev/null | grep -q "$version"; then
+        return
+    fi
+    log "installing $crate $version"
+    cargo install "$crate" --version "$version" "$@"
+}
+
+ensure_tools() {
+    # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly. Not --locked:
+    # its lockfile pins a crate version the registry mirror lacks.
+    local wb
+    wb=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+    ensure_tool wasm-bindgen "$wb" wasm-bindgen-cli
+    ensure_tool tauri-driver "$TAURI_DRIVER_VERSION" tauri-driver --locked
+}
+
+setup() {
+    ensure_apt
+    ensure_cargo
+    ensure_tools
+    mkdir -p "$CARGO_TARGET_DIR"
+}
+
+cmd_run() {
+    setup
+    log "building packbench"
+    cargo build --bin packbench
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+        echo "No display. Run it under Xvfb: xvfb-run -a $0 run" >&2
+        exit 1
+    fi
+    log "starting packbench (embedded training backend unless PACKBENCH_BACKEND_URL is set)"
+    exec "$CARGO_TARGET_DIR/debug/packbench" "$@"
+}
+
+cmd_test() {
+    setup
+    log "building and running all tests"
+    local started=$SECONDS
+    # The UI crate is wasm-only; its logic is tested through core and ipc and end to end.
+    xvfb-run -a -s "-screen 0 1280x800x24" \
+        cargo test --workspace --exclude ui --no-fail-fast -- --test-threads 2
+    log "tests passed in $((SECONDS - started)) s"
+}
+
+case "${1:-}" in
+    run) shift; cmd_run "$@" ;;
+    test) shift; cmd_test "$@" ;;
+    *) echo "usage: $0 run|test" >&2; exit 2 ;;
+esac

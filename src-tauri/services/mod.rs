@@ -1,0 +1,30 @@
+//! The station's use cases, one file each. Services speak to the world only through
+//! [`crate::ports`], so each can be tested with the real adapters or with plain fakes.
+
+mod claim_trolley;
+
+use std::sync::Arc;
+
+use packbench_core::Manifest;
+
+use crate::error::StationError;
+use crate::ports::{BackendApi, StationStore};
+
+pub use claim_trolley::claim_trolley;
+
+/// Everything a use case may touch, wired once at start-up by [`crate::app`].
+#[derive(Clone)]
+pub struct Station {
+    pub station_id: String,
+    /// `training`, or the backend's URL: shown to the packer and supervisors.
+    pub backend_label: String,
+    pub backend: Arc<dyn BackendApi>,
+    pub store: Arc<dyn StationStore>,
+}
+
+impl Station {
+    /// The trolley this station holds, if any (after a restart: the one to resume).
+    pub async fn current_trolley(&self) -> Result<Option<Manifest>, StationError> {
+        Ok(self.store.current_claim().await?)
+    }
+}

@@ -1,0 +1,296 @@
+//! The training backend's SQLite store: migrations, the demo seed, manifests, atomic claims.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use packbench_core::{Manifest, Order, OrderLine, SkuFlags, SkuInfo, Slot, TrolleyCode};
+use sqlx::{Row, SqlitePool};
+
+use super::demo_data::{self, DemoWarehouse};
+use super::TrainingError;
+use crate::adapters::sqlite_store::open_pool;
+
+#[derive(Clone)]
+pub struct TrainingDb {
+    pool: SqlitePool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClaimError {
+    #[error("trolley {0} is unknown")]
+    Unknown(String),
+    #[error("trolley {trolley} is claimed by {holder}")]
+    ClaimedBy { trolley: String, holder: String },
+    #[error("trolley {0} is already packed")]
+    Packed(String),
+    #[error("trolley {0} is not claimed by this station")]
+    NotHolder(String),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+impl TrainingDb {
+    /// Opens the database, migrating it and seeding the demo warehouse if it is new.
+    pub async fn open(path: &Path) -> Result<Self, TrainingError> {
+        let db_err = |source| TrainingError::Db {
+            path: path.to_owned(),
+            source,
+        };
+        let pool = open_pool(path, 8).await.map_err(db_err)?;
+        sqlx::migrate!("./src-tauri/migrations/training")
+            .run(&pool)
+            .await
+            .map_err(|source| TrainingError::Migrate {
+                path: path.to_owned(),
+                source,
+            })?;
+        let db = TrainingDb { pool };
+        let trolleys: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM trolleys")
+            .fetch_one(&db.pool)
+            .await
+            .map_err(db_err)?;
+        if trolleys == 0 {
+            db.seed(&demo_data::generate(demo_data::DEFAULT_SEED))
+                .await
+                .map_err(db_err)?;
+        }
+        Ok(db)
+    }
+
+    async fn seed(&self, w: &DemoWarehouse) -> Result<(), sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        for c in &w.clients {
+            sqlx::query("INSERT INTO clients (client_id, name, vertical) VALUES (?, ?, ?)")
+                .bind(&c.client_id)
+                .bind(&c.name)
+                .bind(&c.vertical)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for s in &w.skus {
+            sqlx::query(
+                "INSERT INTO skus (sku, client_id, name, length_mm, width_mm, height_mm, weight_g,
+                   fragile, liquid, keep_upright, dangerous_goods, lot_expiry_required, serial_required)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&s.sku)
+            .bind(&s.client_id)
+            .bind(&s.name)
+            .bind(s.dims_mm[0])
+            .bind(s.dims_mm[1])
+            .bind(s.dims_mm[2])
+            .bind(s.weight_g)
+            .bind(s.flags.fragile)
+            .bind(s.flags.liquid)
+            .bind(s.flags.keep_upright)
+            .bind(s.flags.dangerous_goods)
+            .bind(s.flags.lot_expiry_required)
+            .bind(s.flags.serial_required)
+            .execute(&mut *tx)
+            .await?;
+            for (rank, b) in s.barcodes.iter().enumerate() {
+                sqlx::query("INSERT INTO sku_barcodes (barcode, sku, rank) VALUES (?, ?, ?)")
+                    .bind(b)
+                    .bind(&s.sku)
+                    .bind(rank as i64)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        for t in &w.trolleys {
+            sqlx::query("INSERT INTO trolleys (trolley) VALUES (?)")
+                .bind(&t.trolley)
+                .execute(&mut *tx)
+                .await?;
+            for (i, o) in t.orders.iter().enumerate() {
+                sqlx::query("INSERT INTO orders (order_id, client_id, carrier, service) VALUES (?, ?, ?, ?)")
+                    .bind(&o.order_id)
+                    .bind(&o.client_id)
+                    .bind(&o.carrier)
+                    .bind(&o.service)
+                    .execute(&mut *tx)
+                    .await?;
+                for (n, (sku, qty)) in o.lines.iter().enumerate() {
+                    sqlx::query(
+                        "INSERT INTO order_lines (order_id, line_no, sku, qty) VALUES (?, ?, ?, ?)",
+                    )
+                    .bind(&o.order_id)
+                    .bind(n as i64 + 1)
+                    .bind(sku)
+                    .bind(qty)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                let slot = i + 1;
+                sqlx::query("INSERT INTO trolley_slots (trolley, slot, location, order_id) VALUES (?, ?, ?, ?)")
+                    .bind(&t.trolley)
+                    .bind(slot as i64)
+                    .bind(format!("{}-{slot:02}", t.trolley))
+                    .bind(&o.order_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await
+    }
+
+    /// Claims `trolley` for `station` in one statement, so two stations can never both win.
+    /// A station re-claiming a trolley it holds gets the manifest again.
+    pub async fn claim(
+        &self,
+        trolley: &TrolleyCode,
+        station: &str,
+    ) -> Result<Manifest, ClaimError> {
+        let done = sqlx::query(
+            "UPDATE trolleys SET status = 'packing', claimed_by = ?1, claimed_at_ms = ?2
+             WHERE trolley = ?3 AND status != 'packed' AND (claimed_by IS NULL OR claimed_by = ?1)",
+        )
+        .bind(station)
+        .bind(now_ms())
+        .bind(trolley.as_str())
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(self.why_not_claimable(trolley).await?);
+        }
+        self.manifest(trolley).await
+    }
+
+    async fn why_not_claimable(&self, trolley: &TrolleyCode) -> Result<ClaimError, sqlx::Error> {
+        let row = sqlx::query("SELECT status, claimed_by FROM trolleys WHERE trolley = ?")
+            .bind(trolley.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match row {
+            None => ClaimError::Unknown(trolley.to_string()),
+            Some(r) if r.get::<String, _>(0) == "packed" => ClaimError::Packed(trolley.to_string()),
+            Some(r) => ClaimError::ClaimedBy {
+                trolley: trolley.to_string(),
+                holder: r.get::<Option<String>, _>(1).unwrap_or_default(),
+            },
+        })
+    }
+
+    /// Gives a claimed trolley back; only its holder may.
+    pub async fn release(&self, trolley: &TrolleyCode, station: &str) -> Result<(), ClaimError> {
+        let done = sqlx::query(
+            "UPDATE trolleys SET status = 'captured', claimed_by = NULL, claimed_at_ms = NULL
+             WHERE trolley = ? AND claimed_by = ?",
+        )
+        .bind(trolley.as_str())
+        .bind(station)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 1 {
+            return Ok(());
+        }
+        match self.why_not_claimable(trolley).await? {
+            ClaimError::Unknown(t) => Err(ClaimError::Unknown(t)),
+            _ => Err(ClaimError::NotHolder(trolley.to_string())),
+        }
+    }
+
+    /// The trolley's manifest as it stands (claimed or not).
+    pub async fn manifest(&self, trolley: &TrolleyCode) -> Result<Manifest, ClaimError> {
+        let head = sqlx::query("SELECT claimed_by FROM trolleys WHERE trolley = ?")
+            .bind(trolley.as_str())
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| ClaimError::Unknown(trolley.to_string()))?;
+        let claimed_by: Option<String> = head.get(0);
+
+        let lines = sqlx::query(
+            "SELECT ts.slot, ts.location, o.order_id, c.name, o.carrier, o.service,
+                    l.line_no, l.qty, s.sku, s.name, s.length_mm, s.width_mm, s.height_mm, s.weight_g,
+                    s.fragile, s.liquid, s.keep_upright, s.dangerous_goods, s.lot_expiry_required,
+                    s.serial_required
+             FROM trolley_slots ts
+             JOIN orders o ON o.order_id = ts.order_id
+             JOIN clients c ON c.client_id = o.client_id
+             JOIN order_lines l ON l.order_id = o.order_id
+             JOIN skus s ON s.sku = l.sku
+             WHERE ts.trolley = ?
+             ORDER BY ts.slot, l.line_no",
+        )
+        .bind(trolley.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+
+        let barcodes = sqlx::query(
+            "SELECT b.sku, b.barcode FROM sku_barcodes b
+             WHERE b.sku IN (SELECT l.sku FROM trolley_slots ts JOIN order_lines l ON l.order_id = ts.order_id
+                             WHERE ts.trolley = ?)
+             ORDER BY b.sku, b.rank",
+        )
+        .bind(trolley.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_sku: HashMap<String, Vec<String>> = HashMap::new();
+        for r in barcodes {
+            by_sku.entry(r.get(0)).or_default().push(r.get(1));
+        }
+
+        let mut slots: Vec<Slot> = Vec::new();
+        for r in lines {
+            let slot_no: i64 = r.get(0);
+            let sku: String = r.get(8);
+            let line = OrderLine {
+                line_no: r.get::<i64, _>(6) as u32,
+                qty: r.get::<i64, _>(7) as u32,
+                item: SkuInfo {
+                    barcodes: by_sku.get(&sku).cloned().unwrap_or_default(),
+                    sku,
+                    name: r.get(9),
+                    dims_mm: [
+                        r.get::<i64, _>(10) as u32,
+                        r.get::<i64, _>(11) as u32,
+                        r.get::<i64, _>(12) as u32,
+                    ],
+                    weight_g: r.get::<i64, _>(13) as u32,
+                    flags: SkuFlags {
+                        fragile: r.get(14),
+                        liquid: r.get(15),
+                        keep_upright: r.get(16),
+                        dangerous_goods: r.get(17),
+                        lot_expiry_required: r.get(18),
+                        serial_required: r.get(19),
+                    },
+                },
+            };
+            match slots.last_mut() {
+                Some(s) if i64::from(s.slot) == slot_no => s.order.lines.push(line),
+                _ => slots.push(Slot {
+                    slot: slot_no as u8,
+                    location: r.get(1),
+                    order: Order {
+                        order_id: r.get(2),
+                        client: r.get(3),
+                        carrier: r.get(4),
+                        service: r.get(5),
+                        lines: vec![line],
+                    },
+                }),
+            }
+        }
+        Ok(Manifest {
+            trolley: trolley.clone(),
+            claimed_by: claimed_by.unwrap_or_default(),
+            slots,
+        })
+    }
+
+    /// Every trolley code, in order (demo listings, tests).
+    pub async fn trolley_codes(&self) -> Result<Vec<String>, sqlx::Error> {
+        sqlx::query_scalar("SELECT trolley FROM trolleys ORDER BY trolley")
+            .fetch_all(&self.pool)
+            .await
+    }
+}

@@ -1,0 +1,168 @@
+//! The training backend's HTTP routes: thin handlers over [`TrainingDb`], authenticating every
+//! request by bearer token and station id, answering errors as [`ApiError`] JSON.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use packbench_core::{Manifest, TrolleyCode};
+
+use super::db::{ClaimError, TrainingDb};
+use crate::contract::{codes, ApiError, Health, STATION_HEADER};
+
+struct AppState {
+    db: TrainingDb,
+    token: String,
+}
+
+pub fn router(db: TrainingDb, token: String) -> Router {
+    Router::new()
+        .route("/v1/health", get(health))
+        .route("/v1/trolleys/{trolley}", get(trolley))
+        .route("/v1/trolleys/{trolley}/claim", post(claim))
+        .route("/v1/trolleys/{trolley}/release", post(release))
+        .fallback(|| async {
+            ApiErr(
+                StatusCode::NOT_FOUND,
+                ApiError {
+                    code: "not_found".into(),
+                    message: "no such endpoint".into(),
+                    holder: None,
+                },
+            )
+        })
+        .with_state(Arc::new(AppState { db, token }))
+}
+
+struct ApiErr(StatusCode, ApiError);
+
+impl IntoResponse for ApiErr {
+    fn into_response(self) -> Response {
+        (self.0, Json(self.1)).into_response()
+    }
+}
+
+fn err(status: StatusCode, code: &str, message: impl Into<String>) -> ApiErr {
+    ApiErr(
+        status,
+        ApiError {
+            code: code.into(),
+            message: message.into(),
+            holder: None,
+        },
+    )
+}
+
+impl From<ClaimError> for ApiErr {
+    fn from(e: ClaimError) -> Self {
+        match e {
+            ClaimError::Unknown(t) => err(StatusCode::NOT_FOUND, codes::TROLLEY_UNKNOWN, t),
+            ClaimError::ClaimedBy { trolley, holder } => ApiErr(
+                StatusCode::CONFLICT,
+                ApiError {
+                    code: codes::TROLLEY_CLAIMED.into(),
+                    message: trolley,
+                    holder: Some(holder),
+                },
+            ),
+            ClaimError::Packed(t) => err(
+                StatusCode::CONFLICT,
+                "trolley_packed",
+                format!("trolley {t} is already packed"),
+            ),
+            ClaimError::NotHolder(t) => err(
+                StatusCode::CONFLICT,
+                codes::TROLLEY_NOT_CLAIMED,
+                format!("trolley {t} is not claimed by this station"),
+            ),
+            ClaimError::Db(e) => {
+                tracing::error!(error = %e, "training database failed");
+                err(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    codes::INTERNAL,
+                    "database error",
+                )
+            }
+        }
+    }
+}
+
+/// The calling station's id, if its token is right.
+fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<String, ApiErr> {
+    let token = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    if token != Some(state.token.as_str()) {
+        return Err(err(
+            StatusCode::UNAUTHORIZED,
+            codes::UNAUTHORIZED,
+            "missing or wrong bearer token",
+        ));
+    }
+    let station = headers
+        .get(STATION_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|s| {
+            !s.is_empty()
+                && s.len() <= 32
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
+        .ok_or_else(|| {
+            err(
+                StatusCode::UNAUTHORIZED,
+                codes::UNAUTHORIZED,
+                format!("missing or malformed {STATION_HEADER} header"),
+            )
+        })?;
+    Ok(station.to_owned())
+}
+
+fn trolley_code(raw: &str) -> Result<TrolleyCode, ApiErr> {
+    raw.parse().map_err(|e: packbench_core::TrolleyCodeError| {
+        err(StatusCode::BAD_REQUEST, codes::BAD_REQUEST, e.to_string())
+    })
+}
+
+async fn health() -> Json<Health> {
+    Json(Health {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+    })
+}
+
+async fn trolley(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+) -> Result<Json<Manifest>, ApiErr> {
+    authenticate(&st, &headers)?;
+    Ok(Json(st.db.manifest(&trolley_code(&raw)?).await?))
+}
+
+async fn claim(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+) -> Result<Json<Manifest>, ApiErr> {
+    let station = authenticate(&st, &headers)?;
+    let t = trolley_code(&raw)?;
+    let m = st.db.claim(&t, &station).await?;
+    tracing::info!(trolley = %t, %station, "claimed");
+    Ok(Json(m))
+}
+
+async fn release(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiErr> {
+    let station = authenticate(&st, &headers)?;
+    let t = trolley_code(&raw)?;
+    st.db.release(&t, &station).await?;
+    Ok(Json(serde_json::json!({ "released": t })))
+}

@@ -1,0 +1,263 @@
+//! Integration tests of the station against the real training backend: HTTP on loopback,
+//! SQLite on disk, the station's own store. One binary for the crate's integration tests.
+
+use std::time::Duration;
+
+use packbench::adapters::http_backend::{HttpBackend, HttpBackendOptions};
+use packbench::adapters::SqliteStationStore;
+use packbench::config::Config;
+use packbench::ports::{BackendApi, BackendError, StationStore};
+use packbench::training::{self, RunningBackend, TrainingOptions};
+use packbench_core::TrolleyCode;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+const TOKEN: &str = "test-token";
+
+async fn backend(dir: &tempfile::TempDir) -> RunningBackend {
+    training::start(TrainingOptions {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        db_path: dir.path().join("training.sqlite"),
+        token: TOKEN.into(),
+    })
+    .await
+    .expect("training backend starts")
+}
+
+fn client(url: &str, station: &str) -> HttpBackend {
+    HttpBackend::new(url, station, TOKEN, HttpBackendOptions::default()).unwrap()
+}
+
+fn code(s: &str) -> TrolleyCode {
+    s.parse().unwrap()
+}
+
+#[tokio::test]
+async fn a_trolley_is_claimed_once_and_refused_to_other_stations() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(&dir).await;
+    let a = client(&b.url(), "ST-A");
+    let other = client(&b.url(), "ST-B");
+
+    let m = a.claim_trolley(&code("TR-0001")).await.unwrap();
+    assert_eq!(m.trolley, code("TR-0001"));
+    assert_eq!(m.claimed_by, "ST-A");
+    assert!((8..=24).contains(&m.slots.len()), "{} slots", m.slots.len());
+    assert!(m.problems().is_empty());
+    // The manifest is the backend's: the same as a plain read of the trolley.
+    assert_eq!(other.trolley_manifest(&code("TR-0001")).await.unwrap(), m);
+
+    match other.claim_trolley(&code("TR-0001")).await {
+        Err(BackendError::TrolleyClaimed { trolley, holder }) => {
+            assert_eq!(trolley, "TR-0001");
+            assert_eq!(holder, "ST-A");
+        }
+        r => panic!("second station got {r:?}"),
+    }
+    // The holder may claim again (a restart resumes its trolley).
+    assert_eq!(a.claim_trolley(&code("TR-0001")).await.unwrap(), m);
+
+    // Only the holder releases; then the trolley is free for others.
+    assert!(other.release_trolley(&code("TR-0001")).await.is_err());
+    a.release_trolley(&code("TR-0001")).await.unwrap();
+    let m2 = other.claim_trolley(&code("TR-0001")).await.unwrap();
+    assert_eq!(m2.claimed_by, "ST-B");
+}
+
+#[tokio::test]
+async fn twenty_stations_claiming_at_once_give_exactly_one_winner() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(&dir).await;
+    let tasks: Vec<_> = (0..20)
+        .map(|i| {
+            let c = client(&b.url(), &format!("ST-{i:02}"));
+            tokio::spawn(async move { (i, c.claim_trolley(&code("TR-0003")).await) })
+        })
+        .collect();
+    let mut winners = Vec::new();
+    let mut holders = Vec::new();
+    for t in tasks {
+        match t.await.unwrap() {
+            (i, Ok(m)) => {
+                assert_eq!(m.claimed_by, format!("ST-{i:02}"));
+                winners.push(i)
+            }
+            (_, Err(BackendError::TrolleyClaimed { holder, .. })) => holders.push(holder),
+            (_, Err(e)) => panic!("unexpected {e:?}"),
+        }
+    }
+    assert_eq!(winners.len(), 1, "winners: {winners:?}");
+    let winner = format!("ST-{:02}", winners[0]);
+    assert_eq!(holders.len(), 19);
+    assert!(holders.iter().all(|h| *h == winner), "{holders:?}");
+}
+
+#[tokio::test]
+async fn unknown_trolleys_bad_tokens_and_dead_backends_are_told_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(&dir).await;
+    let a = client(&b.url(), "ST-A");
+    assert!(matches!(
+        a.claim_trolley(&code("TR-9999")).await,
+        Err(BackendError::TrolleyUnknown(t)) if t == "TR-9999"
+    ));
+
+    let wrong = HttpBackend::new(
+        &b.url(),
+        "ST-A",
+        "not-the-token",
+        HttpBackendOptions::default(),
+    )
+    .unwrap();
+    assert!(matches!(
+        wrong.claim_trolley(&code("TR-0001")).await,
+        Err(BackendError::Rejected { status: 401, ref code, .. }) if code == "unauthorized"
+    ));
+    let bad_station = client(&b.url(), "ST A/../");
+    assert!(matches!(
+        bad_station.claim_trolley(&code("TR-0001")).await,
+        Err(BackendError::Rejected { status: 401, .. })
+    ));
+
+    // Nothing listens on a port we just freed.
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead = format!("http://{}", l.local_addr().unwrap());
+    drop(l);
+    assert!(matches!(
+        client(&dead, "ST-A").claim_trolley(&code("TR-0001")).await,
+        Err(BackendError::Unreachable(_))
+    ));
+}
+
+/// A loopback "backend" that answers every connection with `answer` (or never answers).
+async fn hostile_server(answer: Option<&'static [u8]>) -> String {
+    let l = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", l.local_addr().unwrap());
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut s, _)) = l.accept().await else {
+                return;
+            };
+            tokio::spawn(async move {
+                let mut buf = [0u8; 4096];
+                let _ = s.read(&mut buf).await;
+                match answer {
+                    Some(a) => {
+                        let _ = s.write_all(a).await;
+                        let _ = s.shutdown().await;
+                    }
+                    // Hold the connection open, say nothing.
+                    None => std::future::pending::<()>().await,
+                }
+            });
+        }
+    });
+    url
+}
+
+#[tokio::test]
+async fn hostile_answers_become_clear_errors_not_hangs() {
+    let cases: [(&[u8], &str); 4] = [
+        (
+            b"HTTP/1.1 200 OK\r\ncontent-length: 9\r\n\r\n{\"trolle",
+            "truncated JSON",
+        ),
+        (
+            b"HTTP/1.1 200 OK\r\ncontent-length: 13\r\n\r\n{\"slots\": 42}",
+            "wrong types",
+        ),
+        (b"garbage\x00\xff not http at all", "not HTTP"),
+        (
+            b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{}",
+            "body shorter than announced",
+        ),
+    ];
+    for (answer, what) in cases {
+        let url = hostile_server(Some(answer)).await;
+        let r = client(&url, "ST-A").claim_trolley(&code("TR-0001")).await;
+        assert!(
+            matches!(
+                r,
+                Err(BackendError::InvalidResponse(_)) | Err(BackendError::Unreachable(_))
+            ),
+            "{what}: {r:?}"
+        );
+    }
+    let url = hostile_server(Some(
+        b"HTTP/1.1 500 Internal Server Error\r\ncontent-length: 4\r\n\r\noops",
+    ))
+    .await;
+    assert!(matches!(
+        client(&url, "ST-A").claim_trolley(&code("TR-0001")).await,
+        Err(BackendError::Unreachable(_))
+    ));
+
+    let url = hostile_server(None).await;
+    let slow = HttpBackend::new(
+        &url,
+        "ST-A",
+        TOKEN,
+        HttpBackendOptions {
+            connect_timeout: Duration::from_secs(1),
+            request_timeout: Duration::from_millis(300),
+        },
+    )
+    .unwrap();
+    assert!(matches!(
+        slow.claim_trolley(&code("TR-0001")).await,
+        Err(BackendError::Unreachable(m)) if m.contains("in time")
+    ));
+}
+
+#[tokio::test]
+async fn the_wired_station_claims_stores_and_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = Config {
+        station_id: "ST-W".into(),
+        backend_url: None,
+        backend_token: TOKEN.into(),
+        data_dir: dir.path().to_owned(),
+        source: None,
+    };
+    let (station, embedded) = packbench::app::wire_station(&cfg).await.unwrap();
+    let embedded = embedded.expect("no backend URL: the training backend runs in-process");
+    assert_eq!(station.backend_label, "training");
+
+    let err = packbench::services::claim_trolley(&station, "TR-0001-02")
+        .await
+        .unwrap_err();
+    assert_eq!(
+        packbench_ipc::IpcError::from(err).code,
+        packbench_ipc::ErrorCode::InvalidScan
+    );
+
+    let m = packbench::services::claim_trolley(&station, "tr-0005\n")
+        .await
+        .unwrap();
+    assert_eq!(m.claimed_by, "ST-W");
+    assert_eq!(station.current_trolley().await.unwrap(), Some(m.clone()));
+    drop(station);
+    drop(embedded);
+
+    // After a restart the station's own database still knows the trolley.
+    let store = SqliteStationStore::open(&dir.path().join("station.sqlite"))
+        .await
+        .unwrap();
+    assert_eq!(store.current_claim().await.unwrap(), Some(m));
+    // And the training database kept the claim: another station is refused.
+    let b = backend_at(&dir).await;
+    let r = client(&b.url(), "ST-X")
+        .claim_trolley(&code("TR-0005"))
+        .await;
+    assert!(matches!(r, Err(BackendError::TrolleyClaimed { holder, .. }) if holder == "ST-W"));
+}
+
+async fn backend_at(dir: &tempfile::TempDir) -> RunningBackend {
+    training::start(TrainingOptions {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        db_path: dir.path().join("training-backend.sqlite"),
+        token: TOKEN.into(),
+    })
+    .await
+    .unwrap()
+}
