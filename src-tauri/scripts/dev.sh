@@ -10,7 +10,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 cache=${PACKBENCH_CACHE:-/var/cache/packbench}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$cache/target}
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 TAURI_DRIVER_VERSION=2.1.0
 
