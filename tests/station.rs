@@ -261,3 +261,96 @@ async fn backend_at(dir: &tempfile::TempDir) -> RunningBackend {
     .await
     .unwrap()
 }
+
+#[test]
+fn help_lists_the_subcommands() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_packbench"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for sub in ["run", "training-backend"] {
+        assert!(text.contains(sub), "--help lacks {sub}:\n{text}");
+    }
+}
+
+/// The standalone training backend (`packbench training-backend`), as IT runs it for several
+/// stations: it serves the contract and logs to a file beside its database.
+#[tokio::test]
+async fn the_standalone_training_backend_serves_stations_and_logs() {
+    use std::io::BufRead;
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shared").join("training.sqlite");
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_packbench"))
+        .args(["training-backend", "--listen", "127.0.0.1:0", "--db"])
+        .arg(&db)
+        .env("PACKBENCH_TRAINING_TOKEN", TOKEN)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    struct Kill(std::process::Child);
+    impl Drop for Kill {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let stdout = child.stdout.take().unwrap();
+    let _guard = Kill(child);
+    let line = tokio::task::spawn_blocking(move || {
+        let mut line = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .unwrap();
+        line
+    })
+    .await
+    .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("training backend listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .to_owned();
+
+    let a = client(&url, "ST-A");
+    let m = a.claim_trolley(&code("TR-0010")).await.unwrap();
+    assert_eq!(m.claimed_by, "ST-A");
+    assert!(matches!(
+        client(&url, "ST-B").claim_trolley(&code("TR-0010")).await,
+        Err(BackendError::TrolleyClaimed { holder, .. }) if holder == "ST-A"
+    ));
+
+    // The file writer is asynchronous: wait (bounded) for the start-up line to arrive.
+    let log_dir = dir.path().join("shared").join("logs");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let first = loop {
+        let logs: Vec<_> = std::fs::read_dir(&log_dir)
+            .expect("a logs directory beside the database")
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert!(logs.len() <= 1, "{logs:?}");
+        let text = logs
+            .first()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .unwrap_or_default();
+        if let Some(line) = text.lines().find(|l| l.contains("listening")) {
+            break serde_json::from_str::<serde_json::Value>(line).expect("JSON log lines");
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no start-up line in {log_dir:?}: {text}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert_eq!(first["level"], "INFO", "{first}");
+    assert!(
+        first["fields"]["addr"]
+            .as_str()
+            .is_some_and(|a| url.ends_with(a)),
+        "{first}"
+    );
+}

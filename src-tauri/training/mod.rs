@@ -4,6 +4,7 @@
 
 mod db;
 pub mod demo_data;
+pub mod openapi;
 mod routes;
 
 use std::net::SocketAddr;

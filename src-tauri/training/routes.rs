@@ -11,9 +11,11 @@ use axum::{Json, Router};
 use packbench_core::{Manifest, TrolleyCode};
 
 use super::db::{ClaimError, TrainingDb};
-use crate::contract::{codes, ApiError, Health, STATION_HEADER};
+use crate::contract::{
+    codes, ApiError, Health, Released, StationHeader, TrolleyParam, STATION_HEADER,
+};
 
-struct AppState {
+pub(super) struct AppState {
     db: TrainingDb,
     token: String,
 }
@@ -24,6 +26,7 @@ pub fn router(db: TrainingDb, token: String) -> Router {
         .route("/v1/trolleys/{trolley}", get(trolley))
         .route("/v1/trolleys/{trolley}/claim", post(claim))
         .route("/v1/trolleys/{trolley}/release", post(release))
+        .route("/v1/openapi.json", get(openapi))
         .fallback(|| async {
             ApiErr(
                 StatusCode::NOT_FOUND,
@@ -37,7 +40,7 @@ pub fn router(db: TrainingDb, token: String) -> Router {
         .with_state(Arc::new(AppState { db, token }))
 }
 
-struct ApiErr(StatusCode, ApiError);
+pub(super) struct ApiErr(StatusCode, ApiError);
 
 impl IntoResponse for ApiErr {
     fn into_response(self) -> Response {
@@ -128,14 +131,31 @@ fn trolley_code(raw: &str) -> Result<TrolleyCode, ApiErr> {
     })
 }
 
-async fn health() -> Json<Health> {
+/// The contract itself, for tools (schemathesis, client generators).
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(super::openapi::document())
+}
+
+#[utoipa::path(get, path = "/v1/health", tag = "station",
+    responses((status = 200, description = "The backend is up", body = Health)))]
+pub(super) async fn health() -> Json<Health> {
     Json(Health {
         status: "ok".into(),
         version: env!("CARGO_PKG_VERSION").into(),
     })
 }
 
-async fn trolley(
+#[utoipa::path(get, path = "/v1/trolleys/{trolley}", tag = "trolleys",
+    description = "A trolley's manifest without claiming it (supervisors).",
+    params(TrolleyParam, StationHeader),
+    responses(
+        (status = 200, description = "The manifest", body = Manifest),
+        (status = 400, description = "Not a trolley code (`bad_request`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+        (status = 404, description = "No such trolley (`trolley_unknown`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn trolley(
     State(st): State<Arc<AppState>>,
     headers: HeaderMap,
     Path(raw): Path<String>,
@@ -144,7 +164,20 @@ async fn trolley(
     Ok(Json(st.db.manifest(&trolley_code(&raw)?).await?))
 }
 
-async fn claim(
+#[utoipa::path(post, path = "/v1/trolleys/{trolley}/claim", tag = "trolleys",
+    description = "Claims a captured trolley for the calling station, atomically: of stations \
+        claiming at once exactly one wins. Re-claiming a trolley the station holds returns its \
+        manifest again (a restarted station resumes), so the call is idempotent per station.",
+    params(TrolleyParam, StationHeader),
+    responses(
+        (status = 200, description = "Claimed: the manifest", body = Manifest),
+        (status = 400, description = "Not a trolley code (`bad_request`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+        (status = 404, description = "No such trolley (`trolley_unknown`)", body = ApiError),
+        (status = 409, description = "Held by another station (`trolley_claimed`, with `holder`) or already packed (`trolley_packed`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn claim(
     State(st): State<Arc<AppState>>,
     headers: HeaderMap,
     Path(raw): Path<String>,
@@ -156,13 +189,26 @@ async fn claim(
     Ok(Json(m))
 }
 
-async fn release(
+#[utoipa::path(post, path = "/v1/trolleys/{trolley}/release", tag = "trolleys",
+    description = "Gives a claimed trolley back; only the holding station may.",
+    params(TrolleyParam, StationHeader),
+    responses(
+        (status = 200, description = "Released", body = Released),
+        (status = 400, description = "Not a trolley code (`bad_request`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+        (status = 404, description = "No such trolley (`trolley_unknown`)", body = ApiError),
+        (status = 409, description = "Not held by this station (`trolley_not_claimed`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn release(
     State(st): State<Arc<AppState>>,
     headers: HeaderMap,
     Path(raw): Path<String>,
-) -> Result<Json<serde_json::Value>, ApiErr> {
+) -> Result<Json<Released>, ApiErr> {
     let station = authenticate(&st, &headers)?;
     let t = trolley_code(&raw)?;
     st.db.release(&t, &station).await?;
-    Ok(Json(serde_json::json!({ "released": t })))
+    Ok(Json(Released {
+        released: t.to_string(),
+    }))
 }

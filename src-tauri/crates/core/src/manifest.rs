@@ -7,6 +7,7 @@ use crate::trolley::TrolleyCode;
 
 /// Handling flags of a SKU, as the warehouse master data holds them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct SkuFlags {
     pub fragile: bool,
@@ -19,12 +20,14 @@ pub struct SkuFlags {
 
 /// What the station knows of a SKU: enough to verify a scan and to pack the unit.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SkuInfo {
     pub sku: String,
     pub name: String,
     /// Every barcode that identifies one unit (GTIN-13 first, then client codes).
     pub barcodes: Vec<String>,
     /// Unit dimensions, length x width x height.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<u32>, min_items = 3, max_items = 3))]
     pub dims_mm: [u32; 3],
     pub weight_g: u32,
     #[serde(default)]
@@ -32,6 +35,7 @@ pub struct SkuInfo {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderLine {
     pub line_no: u32,
     pub qty: u32,
@@ -39,6 +43,7 @@ pub struct OrderLine {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Order {
     pub order_id: String,
     pub client: String,
@@ -54,6 +59,7 @@ impl Order {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Slot {
     /// Slot number on the trolley, from 1.
     pub slot: u8,
@@ -63,7 +69,9 @@ pub struct Slot {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Manifest {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^TR-[0-9]{4}$", example = "TR-0042"))]
     pub trolley: TrolleyCode,
     /// The station holding the claim.
     pub claimed_by: String,
