@@ -136,7 +136,10 @@ impl Reply {
         let Some(before) = body[..last_lf].strip_suffix(&[CR]) else {
             return Some(Reply::Status(status));
         };
-        let weight_lf = before.iter().rposition(|&b| b == LF)?;
+        // A CR with no LF before it is noise in front of a status frame.
+        let Some(weight_lf) = before.iter().rposition(|&b| b == LF) else {
+            return Some(Reply::Status(status));
+        };
         let text = std::str::from_utf8(&before[weight_lf + 1..]).ok()?;
         let text = text.trim();
         if text.is_empty() {
