@@ -302,10 +302,8 @@ impl Scale for SerialScale {
                     return Err(e);
                 }
                 match event {
-                    ScaleEvent::Weight(sample) => {
-                        if settler.push(sample.grams(), sample.stable) {
-                            return Ok(Reading::from_sample(&sample));
-                        }
+                    ScaleEvent::Weight(sample) if settler.push(sample.grams(), sample.stable) => {
+                        return Ok(Reading::from_sample(&sample));
                     }
                     ScaleEvent::Motion | ScaleEvent::Refused(_) => settler.reset(),
                     _ => {}

@@ -68,6 +68,17 @@ impl SimulatedScale {
         &self.path
     }
 
+    /// Makes `link` a symbolic link to this pty (replacing any file there), like a
+    /// `/dev/serial/by-id/...` name: a setting that survives replugging, and a fixed path for
+    /// a simulator run from a binary.
+    pub fn link_at(&self, link: &std::path::Path) -> std::io::Result<()> {
+        match std::fs::remove_file(link) {
+            Err(e) if e.kind() != ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        std::os::unix::fs::symlink(&self.path, link)
+    }
+
     /// The simulator's clock, as [`SimScale`] sees it.
     pub fn now(&self) -> Duration {
         self.shared.epoch.elapsed()

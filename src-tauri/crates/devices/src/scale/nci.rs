@@ -4,6 +4,9 @@
 //! error; byte 2: bit0 under capacity, bit1 over capacity, bit2 ROM error, bit3 bad
 //! calibration; bits 4-5 always 1, so `00` is all clear. Some models add a third byte, read
 //! and ignored here. 7-bit ASCII: the parity bit is masked off.
+//! `Z` is answered with a status; the zero took when that status shows "at zero" (a scale
+//! ignores `Z` with a load outside its zero range). Frames are read from their ETX backwards,
+//! so noise before a frame is skipped; an empty weight field means the frame was a status.
 
 use super::codec::{Decoded, FrameDecoder, Garbled, Sample, ScaleEvent};
 use super::units::{Unit, WeightValue};
@@ -143,7 +146,8 @@ impl Reply {
         let text = std::str::from_utf8(&before[weight_lf + 1..]).ok()?;
         let text = text.trim();
         if text.is_empty() {
-            return None;
+            // No weight field is ever empty: the CR LF in front were noise.
+            return Some(Reply::Status(status));
         }
         if text.bytes().all(|b| matches!(b, b'^' | b'_' | b'-')) {
             return Some(Reply::Weight {
@@ -334,7 +338,6 @@ mod tests {
             b"\n  1.234\r\n00\r\x03",
             b"\n  1.234ST\r\n00\r\x03",
             b"\n1.2.3KG\r\n00\r\x03",
-            b"\n\r\n00\r\x03",
         ] {
             let out = decode(bytes);
             assert_eq!(out.len(), 1, "{bytes:?}");

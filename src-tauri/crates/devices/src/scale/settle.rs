@@ -75,13 +75,20 @@ mod tests {
         readings.iter().position(|&(g, st)| s.push(g, st))
     }
 
+    type Case = (
+        &'static str,
+        SettleRule,
+        &'static [(i64, bool)],
+        Option<usize>,
+    );
+
     #[test]
     fn settle_rule_table() {
         let r3 = SettleRule {
             readings: 3,
             band_g: 2,
         };
-        let cases: &[(&str, SettleRule, &[(i64, bool)], Option<usize>)] = &[
+        let cases: &[Case] = &[
             (
                 "three equal stable",
                 r3,

@@ -1,6 +1,8 @@
 //! The reply logic of simulated scales, pure: time is passed in, randomness is a seeded
 //! generator. A load put on the platter reads as motion (swinging) for `settle_time`, then
-//! stable with up to `noise_g` of jitter. The pty simulator and training mode drive it.
+//! stable with up to `noise_g` of jitter. The reading holds still during the last third of the
+//! motion, so an adapter that ignored the stability flag would be caught. The pty simulator
+//! and training mode drive it.
 
 use super::mt_sics;
 use super::nci;
@@ -149,6 +151,12 @@ impl SimScale {
         }
         let net = self.net_g();
         if self.moving(now) {
+            // Swinging at first; in the last third the number already holds still but the
+            // scale's own motion detector has not released yet, as on real scales.
+            let elapsed = now.saturating_sub(self.changed_at);
+            if elapsed * 3 >= self.settle_time * 2 {
+                return Display::Moving(net);
+            }
             let swing = self.swing_g.max(1);
             Display::Moving(net + self.jitter(swing))
         } else {

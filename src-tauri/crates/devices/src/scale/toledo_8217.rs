@@ -3,6 +3,8 @@
 //! scale, so it is one of ours too). Otherwise a status `<STX>?s<CR>`: bit0 motion, bit1 over
 //! capacity, bit2 negative, bit3 outside zero capture range, bit4 centre of zero, bit5 net;
 //! bit 6 is normally set (so motion is `?A`) and ignored here. 7-bit: the parity bit is masked.
+//! `Z` is taken to be answered with a status (centre of zero when it took; motion or outside
+//! the zero range when not), as our simulator does: check against a real 8217 scale.
 
 use super::codec::{Decoded, FrameDecoder, Garbled, Sample, ScaleEvent};
 use super::units::{Unit, WeightValue};

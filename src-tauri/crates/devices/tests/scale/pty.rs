@@ -332,9 +332,8 @@ impl Link {
         std::fs::create_dir_all(&dir).unwrap();
         Link(dir.join("ttyScale"))
     }
-    fn point_at(&self, target: &str) {
-        let _ = std::fs::remove_file(&self.0);
-        std::os::unix::fs::symlink(target, &self.0).unwrap();
+    fn point_at(&self, sim: &SimulatedScale) {
+        sim.link_at(&self.0).unwrap();
     }
     fn path(&self) -> String {
         self.0.to_string_lossy().into_owned()
@@ -355,7 +354,7 @@ fn reconnects_after_the_scale_is_unplugged_and_replugged() {
         let link = Link::new();
         let first = sim(protocol);
         first.set_load_g(1111);
-        link.point_at(first.path());
+        link.point_at(&first);
         let mut scale = SerialScale::new(config(&link.path(), protocol)).unwrap();
         assert_eq!(
             scale.read_stable(TIMEOUT).unwrap().grams,
@@ -373,7 +372,7 @@ fn reconnects_after_the_scale_is_unplugged_and_replugged() {
 
         let second = sim(protocol);
         second.set_load_g(2222);
-        link.point_at(second.path());
+        link.point_at(&second);
         assert_eq!(
             scale.read_stable(TIMEOUT).unwrap().grams,
             2222,
