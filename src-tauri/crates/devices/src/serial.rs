@@ -124,7 +124,12 @@ impl SerialScale {
 
     fn send(&mut self, bytes: &[u8]) -> Result<(), ScaleError> {
         self.discard_input()?;
-        let result = self.connect()?.write_all(bytes);
+        let write_timeout = Duration::from_millis(self.config.reply_timeout_ms.max(100));
+        let port = self.connect()?;
+        let result = match port.set_timeout(write_timeout) {
+            Ok(()) => port.write_all(bytes),
+            Err(e) => Err(e.into()),
+        };
         result.map_err(|e| self.lost(e))
     }
 
@@ -302,7 +307,7 @@ impl Scale for SerialScale {
                     return Err(e);
                 }
                 match event {
-                    ScaleEvent::Weight(sample) if settler.push(sample.grams(), sample.stable) => {
+                    ScaleEvent::Weight(sample) if settler.push_sample(&sample) => {
                         return Ok(Reading::from_sample(&sample));
                     }
                     ScaleEvent::Motion | ScaleEvent::Refused(_) => settler.reset(),

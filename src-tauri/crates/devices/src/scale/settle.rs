@@ -1,6 +1,9 @@
 //! The settle rule: a weight is used only when the scale flags it stable **and** the last N
-//! stable readings all lie within a band. Any moving reading starts the count again.
+//! stable readings all lie within a band. Any moving reading starts the count again. The band
+//! is never narrower than one display division (a 10 g scale may flicker by 10 g when stable).
 
+use super::codec::Sample;
+use super::units::WeightValue;
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 
@@ -43,13 +46,27 @@ impl Settler {
 
     /// Adds a reading; true when the weight has settled (this reading is then the result).
     pub fn push(&mut self, grams: i64, stable: bool) -> bool {
+        self.push_within(grams, stable, self.rule.band_g)
+    }
+
+    /// Adds a sample, with the band widened to one display division when that is wider.
+    pub fn push_sample(&mut self, sample: &Sample) -> bool {
+        let division = WeightValue::division_g(sample.value.decimals, sample.unit);
+        self.push_within(
+            sample.grams(),
+            sample.stable,
+            self.rule.band_g.max(division),
+        )
+    }
+
+    fn push_within(&mut self, grams: i64, stable: bool, band_g: u32) -> bool {
         if !stable {
             self.window.clear();
             return false;
         }
         self.window.push_back(grams);
         // Keep the longest run of recent readings that fits in the band.
-        while self.spread() > i128::from(self.rule.band_g) {
+        while self.spread() > i128::from(band_g) {
             self.window.pop_front();
         }
         let n = self.rule.readings.max(1) as usize;
@@ -73,6 +90,33 @@ mod tests {
     fn run(rule: SettleRule, readings: &[(i64, bool)]) -> Option<usize> {
         let mut s = Settler::new(rule);
         readings.iter().position(|&(g, st)| s.push(g, st))
+    }
+
+    #[test]
+    fn the_band_is_at_least_one_division() {
+        use crate::scale::units::Unit;
+        let sample = |m: i64| Sample {
+            value: WeightValue::new(m, 2),
+            unit: Unit::Kg,
+            stable: true,
+            net: None,
+        };
+        let mut s = Settler::new(SettleRule {
+            readings: 3,
+            band_g: 2,
+        });
+        // 10 g divisions flickering by one division settle...
+        assert!(!s.push_sample(&sample(150)));
+        assert!(!s.push_sample(&sample(151)));
+        assert!(s.push_sample(&sample(150)));
+        // ...two divisions do not.
+        let mut s = Settler::new(SettleRule {
+            readings: 3,
+            band_g: 2,
+        });
+        assert!(![150, 152, 150, 152]
+            .iter()
+            .any(|&m| s.push_sample(&sample(m))));
     }
 
     type Case = (

@@ -115,6 +115,14 @@ impl WeightValue {
         round_div(i128::from(self.mantissa) * num, den) as i64
     }
 
+    /// One display division (the last digit's step) in grams, rounded up: 0.01 lb -> 5 g,
+    /// 0.005 kg is not a division (divisions here are powers of ten), 0.001 kg -> 1 g.
+    pub fn division_g(decimals: u8, unit: Unit) -> u32 {
+        let (num, den) = unit.grams_fraction();
+        let den = den * 10i128.pow(u32::from(decimals.min(MAX_DECIMALS)));
+        ((num + den - 1) / den).clamp(1, i128::from(u32::MAX)) as u32
+    }
+
     /// The nearest value with `decimals` decimals to `grams` (half away from zero). Simulators
     /// use it to print a weight the way a real display would.
     pub fn from_grams(grams: i64, unit: Unit, decimals: u8) -> WeightValue {
@@ -224,6 +232,16 @@ mod tests {
             WeightValue::from_grams(-1234, Unit::Kg, 3).to_string(),
             "-1.234"
         );
+    }
+
+    #[test]
+    fn divisions_round_up_to_whole_grams() {
+        assert_eq!(WeightValue::division_g(3, Unit::Kg), 1);
+        assert_eq!(WeightValue::division_g(2, Unit::Kg), 10);
+        assert_eq!(WeightValue::division_g(2, Unit::Lb), 5);
+        assert_eq!(WeightValue::division_g(1, Unit::Oz), 3);
+        assert_eq!(WeightValue::division_g(0, Unit::G), 1);
+        assert_eq!(WeightValue::division_g(4, Unit::G), 1);
     }
 
     #[test]

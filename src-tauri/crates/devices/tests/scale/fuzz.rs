@@ -112,6 +112,19 @@ proptest! {
     }
 
     #[test]
+    fn weight_text_parses_or_not_without_panic(text in "[-+ 0-9.a-zA-Z]{0,24}") {
+        if let Some(v) = WeightValue::parse(&text) {
+            prop_assert_eq!(WeightValue::parse(&v.to_string()), Some(v));
+            for u in Unit::ALL {
+                let _ = v.to_grams(u);
+            }
+        }
+        let _ = mt_sics::Reply::parse(&text);
+        let _ = nci::Reply::parse(text.as_bytes());
+        let _ = toledo_8217::Reply::parse(text.as_bytes());
+    }
+
+    #[test]
     fn grams_survive_a_display_round_trip(g in -10_000_000i64..10_000_000, u in unit(), d in 0u8..=4) {
         let shown = WeightValue::from_grams(g, u, d);
         let back = shown.to_grams(u);
