@@ -5,7 +5,7 @@
 use crate::scale::sim::SimScale;
 use serialport::{SerialPort, TTYPort};
 use std::io::{ErrorKind, Read, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -14,6 +14,7 @@ struct Shared {
     sim: Mutex<SimScale>,
     received: Mutex<Vec<u8>>,
     stop: AtomicBool,
+    sent: AtomicUsize,
     epoch: Instant,
 }
 
@@ -45,6 +46,7 @@ impl SimulatedScale {
             sim: Mutex::new(sim),
             received: Mutex::new(Vec::new()),
             stop: AtomicBool::new(false),
+            sent: AtomicUsize::new(0),
             epoch: Instant::now(),
         });
         let thread_shared = Arc::clone(&shared);
@@ -100,6 +102,11 @@ impl SimulatedScale {
         lock(&self.shared.received).clone()
     }
 
+    /// How many bytes the scale has written to the line so far.
+    pub fn sent_bytes(&self) -> usize {
+        self.shared.sent.load(Ordering::SeqCst)
+    }
+
     /// Stops the scale and closes its end of the line.
     pub fn unplug(mut self) {
         self.stop();
@@ -137,15 +144,22 @@ fn run(mut master: TTYPort, slave: TTYPort, shared: Arc<Shared>) {
                 Vec::new()
             }
         };
-        // A full buffer (nobody reading) times out the write: the bytes are lost, as on a line.
-        let _ = master.write_all(&reply);
+        send(&mut master, &reply, &shared);
         let now = shared.epoch.elapsed();
         if now >= next_frame {
             next_frame = now + FRAME_INTERVAL;
             let frame = lock(&shared.sim).stream_frame(now);
-            let _ = master.write_all(&frame);
+            send(&mut master, &frame, &shared);
         }
     }
     drop(slave);
     drop(master);
+}
+
+/// Writes to the line. A full buffer (nobody reading) times the write out and the bytes are
+/// lost, as they would be on a real line.
+fn send(master: &mut TTYPort, bytes: &[u8], shared: &Shared) {
+    if !bytes.is_empty() && master.write_all(bytes).is_ok() {
+        shared.sent.fetch_add(bytes.len(), Ordering::SeqCst);
+    }
 }

@@ -381,6 +381,31 @@ fn reconnects_after_the_scale_is_unplugged_and_replugged() {
     }
 }
 
+/// Waits until `condition` holds, or fails the test at `within`.
+fn wait_until(within: Duration, what: &str, condition: impl Fn() -> bool) {
+    let deadline = Instant::now() + within;
+    while !condition() {
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
+        std::thread::sleep(Duration::from_millis(2)); // poll interval of the condition
+    }
+}
+
+#[test]
+fn stale_frames_are_not_taken_for_a_new_weight() {
+    let mut s = SimScale::new(Protocol::ToledoContinuous);
+    s.settle_time = Duration::from_millis(150);
+    let sim = SimulatedScale::start(s).unwrap();
+    let mut scale = scale_for(&sim, Protocol::ToledoContinuous);
+    sim.set_load_g(1000);
+    // Let the line fill with stable 1000 g frames nobody reads.
+    let at_load = sim.sent_bytes();
+    wait_until(Duration::from_secs(3), "old frames are queued", || {
+        sim.sent_bytes() >= at_load + 17 * 12
+    });
+    sim.set_load_g(2000);
+    assert_eq!(scale.read_stable(TIMEOUT).unwrap().grams, 2000);
+}
+
 #[test]
 fn checksummed_continuous_output_reads() {
     let mut s = SimScale::new(Protocol::ToledoContinuous);
