@@ -1,0 +1,88 @@
+//! What any scale frame means once decoded, whatever the protocol, and the streaming decoder
+//! contract every protocol implements: bytes in, events out, bounded memory, never a panic.
+
+use super::units::{Unit, WeightValue};
+
+/// One weight as the scale sent it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sample {
+    pub value: WeightValue,
+    pub unit: Unit,
+    /// The scale's own stability flag.
+    pub stable: bool,
+    /// Net (tare applied) when the protocol says; `None` when it does not tell.
+    pub net: Option<bool>,
+}
+
+impl Sample {
+    pub fn grams(&self) -> i64 {
+        self.value.to_grams(self.unit)
+    }
+}
+
+/// The meaning of one decoded frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScaleEvent {
+    Weight(Sample),
+    /// Moving, and the frame carries no weight.
+    Motion,
+    Overload,
+    Underload,
+    /// The scale has no valid zero (for example not zeroed at power-up).
+    NeedsZero,
+    /// The scale reports an internal fault (RAM, ROM, calibration...).
+    Fault(String),
+    /// A command was carried out.
+    Done,
+    /// A command was understood but could not be carried out now; the text says why.
+    Refused(String),
+    /// The scale did not understand the command (wrong protocol?).
+    NotUnderstood(String),
+}
+
+/// A frame that could not be read: its bytes, shortened and made printable for a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Garbled(pub String);
+
+impl Garbled {
+    pub fn from_bytes(bytes: &[u8]) -> Garbled {
+        Garbled(printable(bytes))
+    }
+}
+
+/// Bytes as printable text for messages and logs: at most 40 bytes, others escaped.
+pub fn printable(bytes: &[u8]) -> String {
+    let mut s = String::new();
+    for &b in bytes.iter().take(40) {
+        match b {
+            b'\r' => s.push_str("<CR>"),
+            b'\n' => s.push_str("<LF>"),
+            0x02 => s.push_str("<STX>"),
+            0x03 => s.push_str("<ETX>"),
+            0x20..=0x7e => s.push(b as char),
+            _ => s.push_str(&format!("<{b:02X}>")),
+        }
+    }
+    if bytes.len() > 40 {
+        s.push_str("...");
+    }
+    s
+}
+
+pub type Decoded = Result<ScaleEvent, Garbled>;
+
+/// A streaming decoder: fed one byte at a time, it yields an event or a garbled frame whenever
+/// a frame ends. Implementations keep at most a few dozen bytes and resynchronise on the next
+/// frame start after anything they cannot read.
+pub trait FrameDecoder: Send {
+    fn push(&mut self, byte: u8) -> Option<Decoded>;
+    /// Forgets any partial frame.
+    fn reset(&mut self);
+    /// Bytes currently held (for tests of the bound).
+    fn buffered(&self) -> usize;
+}
+
+/// Feeds all of `bytes` and collects what comes out.
+pub fn decode_all(decoder: &mut dyn FrameDecoder, bytes: &[u8]) -> Vec<Decoded> {
+    bytes.iter().filter_map(|&b| decoder.push(b)).collect()
+}
