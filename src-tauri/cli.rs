@@ -51,6 +51,9 @@ pub enum Command {
         #[arg(long, env = "PACKBENCH_TRAINING_TOKEN", default_value = TRAINING_TOKEN, hide_env_values = true)]
         token: String,
     },
+    /// Scales: read one stable weight, or run a simulated scale (for IT and training).
+    #[command(subcommand)]
+    Scale(crate::scale_cli::ScaleCommand),
 }
 
 impl StationArgs {
@@ -75,6 +78,7 @@ pub fn main() -> ExitCode {
         Some(Command::TrainingBackend { listen, db, token }) => {
             crate::app::serve_training_backend(listen, db, token)
         }
+        Some(Command::Scale(cmd)) => return crate::scale_cli::run(cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

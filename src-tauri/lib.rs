@@ -14,5 +14,6 @@ pub mod contract;
 pub mod error;
 pub mod logging;
 pub mod ports;
+pub mod scale_cli;
 pub mod services;
 pub mod training;

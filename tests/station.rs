@@ -354,3 +354,98 @@ async fn the_standalone_training_backend_serves_stations_and_logs() {
         "{first}"
     );
 }
+
+/// `packbench scale simulate` and `packbench scale read`, across processes over a pty, for each
+/// protocol: the CLI IT uses to check a station's scale.
+#[test]
+fn the_scale_cli_reads_each_protocol_from_a_simulated_scale() {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+
+    struct Kill(std::process::Child);
+    impl Drop for Kill {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let exe = env!("CARGO_BIN_EXE_packbench");
+    let dir = tempfile::tempdir().unwrap();
+    for (i, protocol) in ["mt-sics", "nci", "toledo-8217", "toledo-continuous"]
+        .into_iter()
+        .enumerate()
+    {
+        let link = dir.path().join(format!("scale-{protocol}"));
+        let grams = 1000 + 111 * i as i64;
+        let mut sim = Command::new(exe)
+            .args([
+                "scale",
+                "simulate",
+                "--protocol",
+                protocol,
+                "--grams",
+                &grams.to_string(),
+                "--link",
+            ])
+            .arg(&link)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        std::io::BufReader::new(sim.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let _sim = Kill(sim);
+        assert_eq!(first.trim(), link.display().to_string());
+
+        let out = Command::new(exe)
+            .args(["scale", "read", "--protocol", protocol, "--json", "--port"])
+            .arg(&link)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{protocol}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(r["grams"], grams, "{protocol}: {r}");
+        assert_eq!(r["stable"], true, "{protocol}: {r}");
+    }
+
+    let out = Command::new(exe)
+        .args([
+            "scale",
+            "read",
+            "--protocol",
+            "mt-sics",
+            "--json",
+            "--timeout-ms",
+            "500",
+            "--port",
+        ])
+        .arg(dir.path().join("no-such-port"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let e: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["code"], "scale_port_unavailable", "{e}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-port"));
+
+    let out = Command::new(exe)
+        .args([
+            "scale",
+            "read",
+            "--protocol",
+            "weighmaster",
+            "--port",
+            "/dev/null",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("mt-sics"),
+        "the error lists the protocols"
+    );
+}
