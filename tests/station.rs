@@ -449,3 +449,251 @@ fn the_scale_cli_reads_each_protocol_from_a_simulated_scale() {
         "the error lists the protocols"
     );
 }
+
+mod movements {
+    use packbench::contract::{MovementBatch, MovementLine, IDEMPOTENCY_HEADER, STATION_HEADER};
+    use packbench_core::Manifest;
+
+    use super::*;
+
+    fn batch(m: &Manifest, slot: usize, parcel: &str, qty: u32) -> MovementBatch {
+        let s = &m.slots[slot];
+        MovementBatch {
+            trolley: m.trolley.to_string(),
+            order_id: s.order.order_id.clone(),
+            parcel_id: parcel.into(),
+            packer_id: "PK-0001".into(),
+            movements: vec![MovementLine {
+                line_no: s.order.lines[0].line_no,
+                sku: s.order.lines[0].item.sku.clone(),
+                qty,
+            }],
+        }
+    }
+
+    fn rejected_code(r: Result<impl std::fmt::Debug, BackendError>) -> String {
+        match r {
+            Err(BackendError::Rejected { code, .. }) => code,
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn movements_are_validated_against_the_slot_and_recorded_exactly_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = backend(&dir).await;
+        let a = client(&b.url(), "ST-A");
+        let m = a.claim_trolley(&code("TR-0007")).await.unwrap();
+        let line = &m.slots[0].order.lines[0];
+        let (order, line_no, held) = (m.slots[0].order.order_id.clone(), line.line_no, line.qty);
+
+        let all = batch(&m, 0, "PARCEL-1", held);
+        let first = a.record_movements("key-0000001", &all).await.unwrap();
+        assert_eq!(first.movement_ids.len(), 1);
+        assert_eq!(first.from_location, m.slots[0].location);
+        assert_eq!(
+            b.db.dispatched_units(&order, line_no).await.unwrap(),
+            i64::from(held)
+        );
+
+        // A retry (same key, same body) gets the same receipt and moves nothing more.
+        assert_eq!(
+            a.record_movements("key-0000001", &all).await.unwrap(),
+            first
+        );
+        assert_eq!(
+            b.db.dispatched_units(&order, line_no).await.unwrap(),
+            i64::from(held)
+        );
+
+        // The same key for another request is refused.
+        let other = batch(&m, 0, "PARCEL-2", held);
+        assert_eq!(
+            rejected_code(a.record_movements("key-0000001", &other).await),
+            "idempotency_key_reused"
+        );
+        // One unit more than the slot held is refused, under a fresh key too.
+        assert_eq!(
+            rejected_code(
+                a.record_movements("key-0000002", &batch(&m, 0, "P", 1))
+                    .await
+            ),
+            "quantity_exceeds_slot"
+        );
+
+        let mut wrong_sku = batch(&m, 1, "P", 1);
+        wrong_sku.movements[0].sku = "NOT-A-SKU".into();
+        assert_eq!(
+            rejected_code(a.record_movements("key-0000003", &wrong_sku).await),
+            "sku_mismatch"
+        );
+        let mut no_line = batch(&m, 1, "P", 1);
+        no_line.movements[0].line_no = 99;
+        assert_eq!(
+            rejected_code(a.record_movements("key-0000004", &no_line).await),
+            "line_unknown"
+        );
+        let mut elsewhere = batch(&m, 1, "P", 1);
+        elsewhere.order_id = "SO-999999".into();
+        assert_eq!(
+            rejected_code(a.record_movements("key-0000005", &elsewhere).await),
+            "order_not_on_trolley"
+        );
+        let mut zero = batch(&m, 1, "P", 1);
+        zero.movements[0].qty = 0;
+        assert_eq!(
+            rejected_code(a.record_movements("key-0000006", &zero).await),
+            "invalid_body"
+        );
+        // A station that does not hold the trolley cannot move its stock.
+        assert_eq!(
+            rejected_code(
+                client(&b.url(), "ST-B")
+                    .record_movements("key-0000007", &batch(&m, 1, "P", 1))
+                    .await
+            ),
+            "trolley_not_claimed"
+        );
+        // A batch is all or nothing: a bad second line leaves the good first one unrecorded.
+        let mut mixed = batch(&m, 1, "P", 1);
+        mixed.movements.push(MovementLine {
+            line_no: 99,
+            sku: "X".into(),
+            qty: 1,
+        });
+        assert_eq!(
+            rejected_code(a.record_movements("key-0000008", &mixed).await),
+            "line_unknown"
+        );
+        let s1 = &m.slots[1].order;
+        assert_eq!(
+            b.db.dispatched_units(&s1.order_id, s1.lines[0].line_no)
+                .await
+                .unwrap(),
+            0
+        );
+    }
+
+    #[tokio::test]
+    async fn concurrent_retries_of_one_write_record_it_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = backend(&dir).await;
+        let a = client(&b.url(), "ST-A");
+        let m = a.claim_trolley(&code("TR-0008")).await.unwrap();
+        let one = batch(&m, 0, "PARCEL-1", 1);
+        let tasks: Vec<_> = (0..10)
+            .map(|_| {
+                let (a, one) = (a.clone(), one.clone());
+                tokio::spawn(async move { a.record_movements("key-concurrent-1", &one).await })
+            })
+            .collect();
+        let mut receipts = Vec::new();
+        for t in tasks {
+            receipts.push(t.await.unwrap().unwrap());
+        }
+        assert!(receipts.windows(2).all(|w| w[0] == w[1]), "{receipts:?}");
+        let s = &m.slots[0].order;
+        assert_eq!(
+            b.db.dispatched_units(&s.order_id, s.lines[0].line_no)
+                .await
+                .unwrap(),
+            1
+        );
+    }
+
+    /// Raw HTTP with hostile bodies and headers: each gets a 4xx with a stable JSON code, and
+    /// nothing is recorded.
+    #[tokio::test]
+    async fn bad_writes_get_stable_codes_and_change_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = backend(&dir).await;
+        let a = client(&b.url(), "ST-A");
+        let m = a.claim_trolley(&code("TR-0009")).await.unwrap();
+        let good = serde_json::to_value(batch(&m, 0, "PARCEL-1", 1)).unwrap();
+        let http = reqwest::Client::new();
+        let post = |key: Option<&str>, body: Vec<u8>| {
+            let mut r = http
+                .post(format!("{}/v1/movements", b.url()))
+                .bearer_auth(TOKEN)
+                .header(STATION_HEADER, "ST-A")
+                .header("content-type", "application/json")
+                .body(body);
+            if let Some(k) = key {
+                r = r.header(IDEMPOTENCY_HEADER, k);
+            }
+            r.send()
+        };
+        let mut unknown_field = good.clone();
+        unknown_field["surprise"] = serde_json::json!(1);
+        let mut negative = good.clone();
+        negative["movements"][0]["qty"] = serde_json::json!(-3);
+        let mut wrong_type = good.clone();
+        wrong_type["movements"] = serde_json::json!("lots");
+        let cases: Vec<(Option<&str>, Vec<u8>, u16, &str)> = vec![
+            (
+                None,
+                good.to_string().into_bytes(),
+                400,
+                "idempotency_key_missing",
+            ),
+            (
+                Some("short"),
+                good.to_string().into_bytes(),
+                400,
+                "idempotency_key_missing",
+            ),
+            (
+                Some("key-bad-0001"),
+                b"{\"trolley\": \"TR-00".to_vec(),
+                422,
+                "invalid_body",
+            ),
+            (
+                Some("key-bad-0002"),
+                unknown_field.to_string().into_bytes(),
+                422,
+                "invalid_body",
+            ),
+            (
+                Some("key-bad-0003"),
+                negative.to_string().into_bytes(),
+                422,
+                "invalid_body",
+            ),
+            (
+                Some("key-bad-0004"),
+                wrong_type.to_string().into_bytes(),
+                422,
+                "invalid_body",
+            ),
+            (
+                Some("key-bad-0005"),
+                vec![b' '; 2 * 1024 * 1024],
+                413,
+                "body_too_large",
+            ),
+        ];
+        for (key, body, status, want) in cases {
+            let resp = post(key, body).await.unwrap();
+            assert_eq!(resp.status().as_u16(), status, "{want}");
+            let e: serde_json::Value = resp.json().await.unwrap();
+            assert_eq!(e["code"], want, "{e}");
+            assert!(!e["message"].as_str().unwrap().is_empty());
+        }
+        let s = &m.slots[0].order;
+        assert_eq!(
+            b.db.dispatched_units(&s.order_id, s.lines[0].line_no)
+                .await
+                .unwrap(),
+            0
+        );
+        // And the good body still works afterwards.
+        assert_eq!(
+            post(Some("key-good-0001"), good.to_string().into_bytes())
+                .await
+                .unwrap()
+                .status(),
+            200
+        );
+    }
+}

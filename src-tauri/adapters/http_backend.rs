@@ -8,13 +8,17 @@ use async_trait::async_trait;
 use packbench_core::{Manifest, TrolleyCode};
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use tracing::instrument;
 
-use crate::contract::{self, codes, ApiError};
+use crate::contract::{self, codes, ApiError, MovementBatch, MovementReceipt};
 use crate::ports::{BackendApi, BackendError};
 
 /// Answers larger than this are refused: a manifest of 24 slots is a few hundred kilobytes.
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
+
+/// For calls without a body.
+const NO_BODY: Option<&()> = None;
 
 #[derive(Clone, Debug)]
 pub struct HttpBackendOptions {
@@ -77,15 +81,41 @@ impl HttpBackend {
     /// A read of a trolley's manifest without claiming it (supervisors, tests).
     pub async fn trolley_manifest(&self, trolley: &TrolleyCode) -> Result<Manifest, BackendError> {
         let m: Manifest = self
-            .call(Method::GET, &contract::trolley_path(trolley.as_str()))
+            .call(
+                Method::GET,
+                &contract::trolley_path(trolley.as_str()),
+                NO_BODY,
+                None,
+            )
             .await?;
         check_manifest(trolley, m)
+    }
+
+    /// Records one parcel's outbound movements under the write's idempotency key: a retry with
+    /// the same key is harmless.
+    pub async fn record_movements(
+        &self,
+        idempotency_key: &str,
+        batch: &MovementBatch,
+    ) -> Result<MovementReceipt, BackendError> {
+        self.call(
+            Method::POST,
+            contract::MOVEMENTS_PATH,
+            Some(batch),
+            Some(idempotency_key),
+        )
+        .await
     }
 
     /// Gives the trolley back (empty, or handed to another station by a supervisor).
     pub async fn release_trolley(&self, trolley: &TrolleyCode) -> Result<(), BackendError> {
         let _: serde_json::Value = self
-            .call(Method::POST, &contract::release_path(trolley.as_str()))
+            .call(
+                Method::POST,
+                &contract::release_path(trolley.as_str()),
+                NO_BODY,
+                None,
+            )
             .await?;
         Ok(())
     }
@@ -94,13 +124,22 @@ impl HttpBackend {
         &self,
         method: Method,
         path: &str,
+        body: Option<&impl Serialize>,
+        idempotency_key: Option<&str>,
     ) -> Result<T, BackendError> {
         let url = format!("{}{}", self.base_url, path);
-        let mut resp = self
+        let mut req = self
             .client
             .request(method, &url)
             .bearer_auth(&self.token)
-            .header(contract::STATION_HEADER, &self.station_id)
+            .header(contract::STATION_HEADER, &self.station_id);
+        if let Some(body) = body {
+            req = req.json(body);
+        }
+        if let Some(key) = idempotency_key {
+            req = req.header(contract::IDEMPOTENCY_HEADER, key);
+        }
+        let mut resp = req
             .send()
             .await
             .map_err(|e| BackendError::Unreachable(describe(&e)))?;
@@ -186,7 +225,12 @@ impl BackendApi for HttpBackend {
     #[instrument(skip(self), fields(station = %self.station_id))]
     async fn claim_trolley(&self, trolley: &TrolleyCode) -> Result<Manifest, BackendError> {
         let m: Manifest = self
-            .call(Method::POST, &contract::claim_path(trolley.as_str()))
+            .call(
+                Method::POST,
+                &contract::claim_path(trolley.as_str()),
+                NO_BODY,
+                None,
+            )
             .await
             .map_err(|e| match e {
                 // The backend's message for these is its own; name the trolley we asked for.

@@ -24,6 +24,14 @@ pub fn trolley_path(trolley: &str) -> String {
 }
 
 pub const HEALTH_PATH: &str = "/v1/health";
+pub const MOVEMENTS_PATH: &str = "/v1/movements";
+
+/// Every write carries a client-made key (a UUIDv7); a retry with the same key and body gets
+/// the first answer again, the same key with another body is refused.
+pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
+
+/// Request bodies larger than this are refused (413) before they are parsed.
+pub const MAX_REQUEST_BYTES: usize = 1024 * 1024;
 
 /// Stable error codes of the backend API.
 pub mod codes {
@@ -32,6 +40,14 @@ pub mod codes {
     pub const TROLLEY_UNKNOWN: &str = "trolley_unknown";
     pub const TROLLEY_CLAIMED: &str = "trolley_claimed";
     pub const TROLLEY_NOT_CLAIMED: &str = "trolley_not_claimed";
+    pub const IDEMPOTENCY_KEY_MISSING: &str = "idempotency_key_missing";
+    pub const IDEMPOTENCY_KEY_REUSED: &str = "idempotency_key_reused";
+    pub const INVALID_BODY: &str = "invalid_body";
+    pub const BODY_TOO_LARGE: &str = "body_too_large";
+    pub const ORDER_NOT_ON_TROLLEY: &str = "order_not_on_trolley";
+    pub const LINE_UNKNOWN: &str = "line_unknown";
+    pub const SKU_MISMATCH: &str = "sku_mismatch";
+    pub const QUANTITY_EXCEEDS_SLOT: &str = "quantity_exceeds_slot";
     pub const INTERNAL: &str = "internal";
 }
 
@@ -81,4 +97,59 @@ pub struct StationHeader {
         pattern = "^[A-Za-z0-9_-]{1,32}$"
     )]
     pub station_id: String,
+}
+
+/// Outbound stock movements of one parcel: units of order lines leave the trolley slot's
+/// location for the parcel. Recorded all or nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MovementBatch {
+    #[schema(example = "TR-0042")]
+    pub trolley: String,
+    #[schema(example = "SO-100001")]
+    pub order_id: String,
+    /// The parcel the units went into (its SSCC or the station's parcel id).
+    #[schema(example = "PARCEL-ST-01-000123")]
+    pub parcel_id: String,
+    /// The packer who packed them (their id from sign-in).
+    #[schema(example = "PK-0007")]
+    pub packer_id: String,
+    #[schema(min_items = 1)]
+    pub movements: Vec<MovementLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MovementLine {
+    #[schema(minimum = 1)]
+    pub line_no: u32,
+    #[schema(example = "LUM-0001")]
+    pub sku: String,
+    /// Units moved; at least 1.
+    #[schema(minimum = 1, maximum = 10000)]
+    pub qty: u32,
+}
+
+/// The backend's receipt for a movement batch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct MovementReceipt {
+    /// One id per movement line, in order.
+    pub movement_ids: Vec<i64>,
+    /// The slot location the units left.
+    pub from_location: String,
+}
+
+/// The idempotency key of a write.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+pub struct IdempotencyHeader {
+    /// A client-made unique key (UUIDv7 recommended), 8-128 printable ASCII characters.
+    #[serde(rename = "idempotency-key")]
+    #[param(
+        rename = "idempotency-key",
+        example = "01936d3a-7c1e-7b2a-9f00-1b2c3d4e5f60",
+        min_length = 8,
+        max_length = 128
+    )]
+    pub key: String,
 }

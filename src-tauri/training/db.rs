@@ -13,7 +13,7 @@ use crate::adapters::sqlite_store::open_pool;
 
 #[derive(Clone)]
 pub struct TrainingDb {
-    pool: SqlitePool,
+    pub(super) pool: SqlitePool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -30,7 +30,7 @@ pub enum ClaimError {
     Db(#[from] sqlx::Error),
 }
 
-fn now_ms() -> i64 {
+pub(super) fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)

@@ -4,6 +4,7 @@
 
 mod db;
 pub mod demo_data;
+mod movements;
 pub mod openapi;
 mod routes;
 
@@ -14,6 +15,7 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 pub use db::{ClaimError, TrainingDb};
+pub use movements::WriteError;
 
 #[derive(Debug, Clone)]
 pub struct TrainingOptions {

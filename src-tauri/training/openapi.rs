@@ -7,7 +7,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::routes;
-use crate::contract::{ApiError, Health, Released};
+use crate::contract::{ApiError, Health, MovementBatch, MovementLine, MovementReceipt, Released};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -18,11 +18,15 @@ use crate::contract::{ApiError, Health, Released};
             error is JSON `{code, message}` with a stable snake_case code.",
         license(name = "MIT", identifier = "MIT"),
     ),
-    paths(routes::health, routes::trolley, routes::claim, routes::release),
-    components(schemas(ApiError, Health, Released, Manifest, Slot, Order, OrderLine, SkuInfo, SkuFlags)),
+    paths(routes::health, routes::trolley, routes::claim, routes::release, routes::movements),
+    components(schemas(
+        ApiError, Health, Released, Manifest, Slot, Order, OrderLine, SkuInfo, SkuFlags,
+        MovementBatch, MovementLine, MovementReceipt
+    )),
     modifiers(&BearerAuth),
     tags(
         (name = "trolleys", description = "Claiming and releasing captured trolleys"),
+        (name = "movements", description = "Outbound stock movements, idempotent"),
         (name = "station", description = "Station housekeeping"),
     )
 )]
@@ -77,6 +81,7 @@ mod tests {
             "/v1/trolleys/{trolley}",
             "/v1/trolleys/{trolley}/claim",
             "/v1/trolleys/{trolley}/release",
+            "/v1/movements",
         ] {
             assert!(json["paths"][path].is_object(), "{path} missing");
         }

@@ -3,7 +3,9 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -11,8 +13,10 @@ use axum::{Json, Router};
 use packbench_core::{Manifest, TrolleyCode};
 
 use super::db::{ClaimError, TrainingDb};
+use super::movements::WriteError;
 use crate::contract::{
-    codes, ApiError, Health, Released, StationHeader, TrolleyParam, STATION_HEADER,
+    codes, ApiError, Health, IdempotencyHeader, MovementBatch, MovementReceipt, Released,
+    StationHeader, TrolleyParam, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES, STATION_HEADER,
 };
 
 pub(super) struct AppState {
@@ -26,7 +30,9 @@ pub fn router(db: TrainingDb, token: String) -> Router {
         .route("/v1/trolleys/{trolley}", get(trolley))
         .route("/v1/trolleys/{trolley}/claim", post(claim))
         .route("/v1/trolleys/{trolley}/release", post(release))
+        .route("/v1/movements", post(movements))
         .route("/v1/openapi.json", get(openapi))
+        .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
         .fallback(|| async {
             ApiErr(
                 StatusCode::NOT_FOUND,
@@ -91,6 +97,81 @@ impl From<ClaimError> for ApiErr {
             }
         }
     }
+}
+
+impl From<WriteError> for ApiErr {
+    fn from(e: WriteError) -> Self {
+        let msg = e.to_string();
+        let (status, code) = match &e {
+            WriteError::KeyReused(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                codes::IDEMPOTENCY_KEY_REUSED,
+            ),
+            WriteError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, codes::INVALID_BODY),
+            WriteError::TrolleyUnknown(_) => (StatusCode::NOT_FOUND, codes::TROLLEY_UNKNOWN),
+            WriteError::NotHolder(_) => (StatusCode::CONFLICT, codes::TROLLEY_NOT_CLAIMED),
+            WriteError::OrderNotOnTrolley { .. } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                codes::ORDER_NOT_ON_TROLLEY,
+            ),
+            WriteError::LineUnknown { .. } => {
+                (StatusCode::UNPROCESSABLE_ENTITY, codes::LINE_UNKNOWN)
+            }
+            WriteError::SkuMismatch { .. } => {
+                (StatusCode::UNPROCESSABLE_ENTITY, codes::SKU_MISMATCH)
+            }
+            WriteError::ExceedsSlot { .. } => (StatusCode::CONFLICT, codes::QUANTITY_EXCEEDS_SLOT),
+            WriteError::Db(e) => {
+                tracing::error!(error = %e, "training database failed");
+                return err(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    codes::INTERNAL,
+                    "database error",
+                );
+            }
+        };
+        err(status, code, msg)
+    }
+}
+
+/// The write's idempotency key: required, 8-128 printable ASCII characters.
+fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiErr> {
+    headers
+        .get(IDEMPOTENCY_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|k| (8..=128).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()))
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            err(
+                StatusCode::BAD_REQUEST,
+                codes::IDEMPOTENCY_KEY_MISSING,
+                format!("every write needs an {IDEMPOTENCY_HEADER} header of 8-128 printable characters"),
+            )
+        })
+}
+
+/// A JSON body of type `T`, or a 4xx with a stable code (never axum's plain-text rejections).
+fn json_body<T: serde::de::DeserializeOwned>(
+    body: Result<Bytes, BytesRejection>,
+) -> Result<T, ApiErr> {
+    let bytes = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            err(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                codes::BODY_TOO_LARGE,
+                format!("request bodies are limited to {MAX_REQUEST_BYTES} bytes"),
+            )
+        } else {
+            err(StatusCode::BAD_REQUEST, codes::INVALID_BODY, e.body_text())
+        }
+    })?;
+    serde_json::from_slice(&bytes).map_err(|e| {
+        err(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            codes::INVALID_BODY,
+            e.to_string(),
+        )
+    })
 }
 
 /// The calling station's id, if its token is right.
@@ -211,4 +292,34 @@ pub(super) async fn release(
     Ok(Json(Released {
         released: t.to_string(),
     }))
+}
+
+#[utoipa::path(post, path = "/v1/movements", tag = "movements",
+    description = "Records the outbound movements of one parcel (units of order lines from the \
+        trolley slot's location to the parcel), all or nothing. Validated against the trolley's \
+        contents: never more units of a line than its slot held. Idempotent: a retry with the \
+        same key and body returns the first receipt; the same key with another body is refused.",
+    params(StationHeader, IdempotencyHeader),
+    request_body = MovementBatch,
+    responses(
+        (status = 200, description = "Recorded (or recorded before under this key)", body = MovementReceipt),
+        (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+        (status = 404, description = "No such trolley (`trolley_unknown`)", body = ApiError),
+        (status = 409, description = "Trolley not held by this station (`trolley_not_claimed`), or more units than the slot held (`quantity_exceeds_slot`)", body = ApiError),
+        (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`), key reused for another request (`idempotency_key_reused`), order not on the trolley (`order_not_on_trolley`), unknown line (`line_unknown`), wrong SKU for the line (`sku_mismatch`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn movements(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<MovementReceipt>, ApiErr> {
+    let station = authenticate(&st, &headers)?;
+    let key = idempotency_key(&headers)?;
+    let batch: MovementBatch = json_body(body)?;
+    let receipt = st.db.record_movements(&station, &key, &batch).await?;
+    tracing::info!(%station, order = %batch.order_id, parcel = %batch.parcel_id, lines = batch.movements.len(), "movements recorded");
+    Ok(Json(receipt))
 }
