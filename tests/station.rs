@@ -697,3 +697,66 @@ mod movements {
         );
     }
 }
+
+#[tokio::test]
+async fn packers_sign_in_by_badge_or_pin_and_failures_say_nothing_more() {
+    use packbench::contract::{Role, SignInRequest};
+    use packbench::training::demo_data;
+
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(&dir).await;
+    let a = client(&b.url(), "ST-A");
+    let staff = demo_data::generate(demo_data::DEFAULT_SEED).packers;
+    for p in &staff {
+        let by_badge = a
+            .sign_in(&SignInRequest::Badge {
+                badge: p.badge.clone(),
+            })
+            .await
+            .unwrap();
+        assert_eq!(by_badge.packer_id, p.packer_id);
+        assert_eq!(by_badge.name, p.name);
+        assert_eq!(by_badge.language, p.language);
+        let role = if p.role == "supervisor" {
+            Role::Supervisor
+        } else {
+            Role::Packer
+        };
+        assert_eq!(by_badge.role, role);
+        let by_pin = a
+            .sign_in(&SignInRequest::Pin {
+                packer_id: p.packer_id.clone(),
+                pin: p.pin.clone(),
+            })
+            .await
+            .unwrap();
+        assert_eq!(by_pin, by_badge);
+    }
+    let p = &staff[0];
+    let wrong_pin = format!("{:04}", (p.pin.parse::<u32>().unwrap() + 1) % 10_000);
+    for req in [
+        SignInRequest::Pin {
+            packer_id: p.packer_id.clone(),
+            pin: wrong_pin,
+        },
+        SignInRequest::Pin {
+            packer_id: "PK-9999".into(),
+            pin: p.pin.clone(),
+        },
+        SignInRequest::Badge {
+            badge: "BADGE000000".into(),
+        },
+    ] {
+        match a.sign_in(&req).await {
+            Err(BackendError::Rejected {
+                status: 401,
+                code,
+                message,
+            }) => {
+                assert_eq!(code, "sign_in_failed");
+                assert!(!message.contains(&p.pin));
+            }
+            r => panic!("{req:?} gave {r:?}"),
+        }
+    }
+}

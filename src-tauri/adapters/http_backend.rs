@@ -11,7 +11,9 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use tracing::instrument;
 
-use crate::contract::{self, codes, ApiError, MovementBatch, MovementReceipt};
+use crate::contract::{
+    self, codes, ApiError, MovementBatch, MovementReceipt, Packer, SignInRequest,
+};
 use crate::ports::{BackendApi, BackendError};
 
 /// Answers larger than this are refused: a manifest of 24 slots is a few hundred kilobytes.
@@ -89,6 +91,12 @@ impl HttpBackend {
             )
             .await?;
         check_manifest(trolley, m)
+    }
+
+    /// Signs a packer in (badge, or id and PIN).
+    pub async fn sign_in(&self, req: &SignInRequest) -> Result<Packer, BackendError> {
+        self.call(Method::POST, contract::SIGN_IN_PATH, Some(req), None)
+            .await
     }
 
     /// Records one parcel's outbound movements under the write's idempotency key: a retry with

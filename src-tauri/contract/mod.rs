@@ -25,6 +25,7 @@ pub fn trolley_path(trolley: &str) -> String {
 
 pub const HEALTH_PATH: &str = "/v1/health";
 pub const MOVEMENTS_PATH: &str = "/v1/movements";
+pub const SIGN_IN_PATH: &str = "/v1/sign-in";
 
 /// Every write carries a client-made key (a UUIDv7); a retry with the same key and body gets
 /// the first answer again, the same key with another body is refused.
@@ -48,6 +49,7 @@ pub mod codes {
     pub const LINE_UNKNOWN: &str = "line_unknown";
     pub const SKU_MISMATCH: &str = "sku_mismatch";
     pub const QUANTITY_EXCEEDS_SLOT: &str = "quantity_exceeds_slot";
+    pub const SIGN_IN_FAILED: &str = "sign_in_failed";
     pub const INTERNAL: &str = "internal";
 }
 
@@ -152,4 +154,39 @@ pub struct IdempotencyHeader {
         max_length = 128
     )]
     pub key: String,
+}
+
+/// A packer signs in at a station by scanning their badge, or with their id and PIN.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum SignInRequest {
+    Badge {
+        #[schema(example = "BADGE512345")]
+        badge: String,
+    },
+    Pin {
+        #[schema(example = "PK-0001")]
+        packer_id: String,
+        #[schema(example = "0000", min_length = 4, max_length = 8)]
+        pin: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Packer,
+    Supervisor,
+}
+
+/// Who signed in: their id goes on every movement they make.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Packer {
+    #[schema(example = "PK-0001")]
+    pub packer_id: String,
+    pub name: String,
+    pub role: Role,
+    /// The packer's screen language (BCP 47, like `pl`).
+    #[schema(example = "pl")]
+    pub language: String,
 }

@@ -5,11 +5,13 @@ use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use packbench_core::{Manifest, Order, OrderLine, SkuFlags, SkuInfo, Slot, TrolleyCode};
+use sha2::{Digest, Sha256};
 use sqlx::{Row, SqlitePool};
 
 use super::demo_data::{self, DemoWarehouse};
 use super::TrainingError;
 use crate::adapters::sqlite_store::open_pool;
+use crate::contract::{Packer, Role, SignInRequest};
 
 #[derive(Clone)]
 pub struct TrainingDb {
@@ -28,6 +30,14 @@ pub enum ClaimError {
     NotHolder(String),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn pin_hash(salt: &str, pin: &str) -> String {
+    hex(&Sha256::digest(format!("{salt}:{pin}")))
 }
 
 pub(super) fn now_ms() -> i64 {
@@ -57,12 +67,77 @@ impl TrainingDb {
             .fetch_one(&db.pool)
             .await
             .map_err(db_err)?;
-        if trolleys == 0 {
-            db.seed(&demo_data::generate(demo_data::DEFAULT_SEED))
-                .await
-                .map_err(db_err)?;
+        let packers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM packers")
+            .fetch_one(&db.pool)
+            .await
+            .map_err(db_err)?;
+        if trolleys == 0 || packers == 0 {
+            let demo = demo_data::generate(demo_data::DEFAULT_SEED);
+            if trolleys == 0 {
+                db.seed(&demo).await.map_err(db_err)?;
+            }
+            if packers == 0 {
+                db.seed_packers(&demo).await.map_err(db_err)?;
+            }
         }
         Ok(db)
+    }
+
+    async fn seed_packers(&self, w: &DemoWarehouse) -> Result<(), sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        for p in &w.packers {
+            let salt = hex(&Sha256::digest(format!(
+                "packbench-training/{}",
+                p.packer_id
+            )))[..16]
+                .to_owned();
+            sqlx::query(
+                "INSERT INTO packers (packer_id, name, role, language, badge, pin_salt, pin_sha256)
+                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&p.packer_id)
+            .bind(&p.name)
+            .bind(p.role)
+            .bind(p.language)
+            .bind(&p.badge)
+            .bind(&salt)
+            .bind(pin_hash(&salt, &p.pin))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    }
+
+    /// The packer with this badge, or with this id and PIN; `None` when nothing matches (the
+    /// caller does not learn which part was wrong).
+    pub async fn sign_in(&self, req: &SignInRequest) -> Result<Option<Packer>, sqlx::Error> {
+        let row = match req {
+            SignInRequest::Badge { badge } => {
+                sqlx::query("SELECT packer_id, name, role, language FROM packers WHERE badge = ?")
+                    .bind(badge.trim())
+                    .fetch_optional(&self.pool)
+                    .await?
+            }
+            SignInRequest::Pin { packer_id, pin } => {
+                let row = sqlx::query(
+                    "SELECT packer_id, name, role, language, pin_salt, pin_sha256 FROM packers WHERE packer_id = ?",
+                )
+                .bind(packer_id.trim())
+                .fetch_optional(&self.pool)
+                .await?;
+                row.filter(|r| pin_hash(&r.get::<String, _>(4), pin) == r.get::<String, _>(5))
+            }
+        };
+        Ok(row.map(|r| Packer {
+            packer_id: r.get(0),
+            name: r.get(1),
+            role: if r.get::<String, _>(2) == "supervisor" {
+                Role::Supervisor
+            } else {
+                Role::Packer
+            },
+            language: r.get(3),
+        }))
     }
 
     async fn seed(&self, w: &DemoWarehouse) -> Result<(), sqlx::Error> {

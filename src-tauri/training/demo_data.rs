@@ -72,11 +72,45 @@ pub struct DemoTrolley {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoPacker {
+    pub packer_id: String,
+    pub name: String,
+    /// `packer` or `supervisor`.
+    pub role: &'static str,
+    /// The packer's screen language: `en`, `pl` or `ro`.
+    pub language: &'static str,
+    /// What the badge's barcode holds.
+    pub badge: String,
+    /// Four digits, kept in clear only in the demo data (the database stores a salted hash).
+    pub pin: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoWarehouse {
     pub clients: Vec<DemoClient>,
     pub skus: Vec<DemoSku>,
     pub trolleys: Vec<DemoTrolley>,
+    pub packers: Vec<DemoPacker>,
 }
+
+/// The demo staff: (name, language, role).
+const STAFF: &[(&str, &str, &str)] = &[
+    ("Anna Kowalska", "pl", "packer"),
+    ("Piotr Nowak", "pl", "packer"),
+    ("Magdalena Wiśniewska", "pl", "packer"),
+    ("Tomasz Wójcik", "pl", "packer"),
+    ("Ioana Popescu", "ro", "packer"),
+    ("Andrei Ionescu", "ro", "packer"),
+    ("Elena Dumitru", "ro", "packer"),
+    ("Mihai Stan", "ro", "packer"),
+    ("Sarah Collins", "en", "packer"),
+    ("James Patel", "en", "packer"),
+    ("Grace Okafor", "en", "packer"),
+    ("Daniel Murphy", "en", "packer"),
+    ("Katarzyna Zielińska", "pl", "supervisor"),
+    ("Ștefan Georgescu", "ro", "supervisor"),
+    ("Helen Walsh", "en", "supervisor"),
+];
 
 /// One product family of a client: names, size ranges (mm), weight range (g), flags.
 struct Family {
@@ -403,10 +437,27 @@ pub fn generate(seed: u64) -> DemoWarehouse {
             orders,
         });
     }
+    let packers = STAFF
+        .iter()
+        .enumerate()
+        .map(|(i, &(name, language, role))| DemoPacker {
+            packer_id: format!(
+                "{}-{:04}",
+                if role == "supervisor" { "SV" } else { "PK" },
+                i + 1
+            ),
+            name: name.into(),
+            role,
+            language,
+            badge: format!("BADGE{:06}", 100_000 + rng.range(0, 899_999)),
+            pin: format!("{:04}", rng.range(0, 9999)),
+        })
+        .collect();
     DemoWarehouse {
         clients,
         skus,
         trolleys,
+        packers,
     }
 }
 
@@ -453,6 +504,20 @@ mod tests {
         ] {
             assert!(w.skus.iter().any(|s| flag(&s.flags)));
         }
+
+        let badges: BTreeSet<_> = w.packers.iter().map(|p| &p.badge).collect();
+        assert_eq!(badges.len(), w.packers.len(), "badges are unique");
+        assert!(w.packers.iter().any(|p| p.role == "supervisor"));
+        for lang in ["en", "pl", "ro"] {
+            assert!(w
+                .packers
+                .iter()
+                .any(|p| p.language == lang && p.role == "packer"));
+        }
+        assert!(w
+            .packers
+            .iter()
+            .all(|p| p.pin.len() == 4 && p.pin.bytes().all(|b| b.is_ascii_digit())));
 
         let mut orders = BTreeSet::new();
         for t in &w.trolleys {

@@ -7,7 +7,10 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::routes;
-use crate::contract::{ApiError, Health, MovementBatch, MovementLine, MovementReceipt, Released};
+use crate::contract::{
+    ApiError, Health, MovementBatch, MovementLine, MovementReceipt, Packer, Released, Role,
+    SignInRequest,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -18,10 +21,10 @@ use crate::contract::{ApiError, Health, MovementBatch, MovementLine, MovementRec
             error is JSON `{code, message}` with a stable snake_case code.",
         license(name = "MIT", identifier = "MIT"),
     ),
-    paths(routes::health, routes::trolley, routes::claim, routes::release, routes::movements),
+    paths(routes::health, routes::trolley, routes::claim, routes::release, routes::movements, routes::sign_in),
     components(schemas(
         ApiError, Health, Released, Manifest, Slot, Order, OrderLine, SkuInfo, SkuFlags,
-        MovementBatch, MovementLine, MovementReceipt
+        MovementBatch, MovementLine, MovementReceipt, SignInRequest, Packer, Role
     )),
     modifiers(&BearerAuth),
     tags(
@@ -82,6 +85,7 @@ mod tests {
             "/v1/trolleys/{trolley}/claim",
             "/v1/trolleys/{trolley}/release",
             "/v1/movements",
+            "/v1/sign-in",
         ] {
             assert!(json["paths"][path].is_object(), "{path} missing");
         }

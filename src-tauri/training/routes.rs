@@ -15,8 +15,9 @@ use packbench_core::{Manifest, TrolleyCode};
 use super::db::{ClaimError, TrainingDb};
 use super::movements::WriteError;
 use crate::contract::{
-    codes, ApiError, Health, IdempotencyHeader, MovementBatch, MovementReceipt, Released,
-    StationHeader, TrolleyParam, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES, STATION_HEADER,
+    codes, ApiError, Health, IdempotencyHeader, MovementBatch, MovementReceipt, Packer, Released,
+    SignInRequest, StationHeader, TrolleyParam, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES,
+    STATION_HEADER,
 };
 
 pub(super) struct AppState {
@@ -31,6 +32,7 @@ pub fn router(db: TrainingDb, token: String) -> Router {
         .route("/v1/trolleys/{trolley}/claim", post(claim))
         .route("/v1/trolleys/{trolley}/release", post(release))
         .route("/v1/movements", post(movements))
+        .route("/v1/sign-in", post(sign_in))
         .route("/v1/openapi.json", get(openapi))
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
         .fallback(|| async {
@@ -322,4 +324,39 @@ pub(super) async fn movements(
     let receipt = st.db.record_movements(&station, &key, &batch).await?;
     tracing::info!(%station, order = %batch.order_id, parcel = %batch.parcel_id, lines = batch.movements.len(), "movements recorded");
     Ok(Json(receipt))
+}
+
+#[utoipa::path(post, path = "/v1/sign-in", tag = "station",
+    description = "Signs a packer in at the calling station, by badge or by packer id and PIN. \
+        A failed sign-in does not say which part was wrong.",
+    params(StationHeader),
+    request_body = SignInRequest,
+    responses(
+        (status = 200, description = "Signed in", body = Packer),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`), or no such badge / wrong id or PIN (`sign_in_failed`)", body = ApiError),
+        (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn sign_in(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Packer>, ApiErr> {
+    let station = authenticate(&st, &headers)?;
+    let req: SignInRequest = json_body(body)?;
+    match st.db.sign_in(&req).await.map_err(ClaimError::Db)? {
+        Some(p) => {
+            tracing::info!(%station, packer = %p.packer_id, "signed in");
+            Ok(Json(p))
+        }
+        None => {
+            tracing::warn!(%station, "sign-in refused");
+            Err(err(
+                StatusCode::UNAUTHORIZED,
+                codes::SIGN_IN_FAILED,
+                "badge or PIN not recognised: scan again, or ask a supervisor",
+            ))
+        }
+    }
 }
