@@ -83,7 +83,7 @@ pub struct Released {
 #[into_params(parameter_in = Path)]
 pub struct TrolleyParam {
     /// A trolley code: `TR-` and four digits (case-insensitive).
-    #[param(example = "TR-0042")]
+    #[param(example = "TR-0042", pattern = "^[Tt][Rr]-[0-9]{4}$")]
     pub trolley: String,
 }
 
@@ -106,17 +106,32 @@ pub struct StationHeader {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MovementBatch {
-    #[schema(example = "TR-0042")]
+    #[schema(example = "TR-0042", pattern = "^[Tt][Rr]-[0-9]{4}$")]
     pub trolley: String,
-    #[schema(example = "SO-100001")]
+    #[schema(
+        example = "SO-100001",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub order_id: String,
     /// The parcel the units went into (its SSCC or the station's parcel id).
-    #[schema(example = "PARCEL-ST-01-000123")]
+    #[schema(
+        example = "PARCEL-ST-01-000123",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub parcel_id: String,
     /// The packer who packed them (their id from sign-in).
-    #[schema(example = "PK-0007")]
+    #[schema(
+        example = "PK-0007",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub packer_id: String,
-    #[schema(min_items = 1)]
+    #[schema(min_items = 1, max_items = 1000)]
     pub movements: Vec<MovementLine>,
 }
 
@@ -124,11 +139,13 @@ pub struct MovementBatch {
 #[serde(deny_unknown_fields)]
 pub struct MovementLine {
     #[schema(minimum = 1)]
+    #[serde(deserialize_with = "whole_u32")]
     pub line_no: u32,
-    #[schema(example = "LUM-0001")]
+    #[schema(example = "LUM-0001", min_length = 1, max_length = 64)]
     pub sku: String,
     /// Units moved; at least 1.
     #[schema(minimum = 1, maximum = 10000)]
+    #[serde(deserialize_with = "whole_u32")]
     pub qty: u32,
 }
 
@@ -145,7 +162,8 @@ pub struct MovementReceipt {
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Header)]
 pub struct IdempotencyHeader {
-    /// A client-made unique key (UUIDv7 recommended), 8-128 printable ASCII characters.
+    /// A client-made unique key (UUIDv7 recommended): 8-128 printable ASCII characters (inner
+    /// spaces and tabs allowed).
     #[serde(rename = "idempotency-key")]
     #[param(
         rename = "idempotency-key",
@@ -189,4 +207,44 @@ pub struct Packer {
     /// The packer's screen language (BCP 47, like `pl`).
     #[schema(example = "pl")]
     pub language: String,
+}
+
+/// A u32 from any JSON number with a zero fraction (`3` or `3.0`): JSON Schema's `integer`
+/// admits both, so a conforming client may send either.
+fn whole_u32<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    use serde::de::Error;
+    let n = serde_json::Number::deserialize(d)?;
+    if let Some(u) = n.as_u64() {
+        return u32::try_from(u).map_err(|_| D::Error::custom(format!("{n} is out of range")));
+    }
+    match n.as_f64() {
+        Some(f) if f.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&f) => Ok(f as u32),
+        _ => Err(D::Error::custom(format!(
+            "{n} is not a whole number from 0 to {}",
+            u32::MAX
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_are_read_in_either_json_form() {
+        for (json, want) in [
+            ("1", Some(1)),
+            ("3.0", Some(3)),
+            ("1e2", Some(100)),
+            ("-1", None),
+            ("2.5", None),
+            ("4294967296", None),
+        ] {
+            let body = format!(r#"{{"line_no": 1, "sku": "X", "qty": {json}}}"#);
+            let got = serde_json::from_str::<MovementLine>(&body)
+                .ok()
+                .map(|l| l.qty);
+            assert_eq!(got, want, "{json}");
+        }
+    }
 }

@@ -13,6 +13,7 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$cache/target}
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 TAURI_DRIVER_VERSION=2.1.0
+SCHEMATHESIS_VERSION=4.32.5
 
 APT_PACKAGES=(
     # Native side: Tauri's WebKitGTK stack, serialport's libudev
@@ -22,6 +23,8 @@ APT_PACKAGES=(
     rustc-web cargo-web rust-web-src lld-22
     # Running and testing without a display
     xvfb xauth webkit2gtk-driver
+    # Contract fuzzing (schemathesis, from PyPI, in a venv)
+    python3 python3-venv
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -70,6 +73,47 @@ ensure_tools() {
     ensure_tool tauri-driver "$TAURI_DRIVER_VERSION" tauri-driver --locked
 }
 
+ensure_schemathesis() {
+    local venv="$cache/venv-schemathesis"
+    if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+        log "installing schemathesis $SCHEMATHESIS_VERSION"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install -q "schemathesis==$SCHEMATHESIS_VERSION"
+    fi
+    SCHEMATHESIS="$venv/bin/schemathesis"
+}
+
+# Fuzzes the training backend against its own OpenAPI document: every generated request,
+# valid or not, must get a documented answer (no 5xx, no schema violation).
+run_contract_fuzz() {
+    local dir out pid url=""
+    dir=$(mktemp -d)
+    out="$dir/backend.out"
+    "$CARGO_TARGET_DIR/debug/packbench" training-backend --listen 127.0.0.1:0 --db "$dir/training.sqlite" \
+        --token fuzz-token >"$out" 2>"$dir/backend.err" &
+    pid=$!
+    for _ in $(seq 1 200); do
+        url=$(sed -n 's/^training backend listening on //p' "$out")
+        [ -n "$url" ] && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.05
+    done
+    if [ -z "$url" ]; then
+        cat "$dir/backend.err" >&2
+        kill "$pid" 2>/dev/null || true
+        echo "the training backend did not start" >&2
+        return 1
+    fi
+    log "fuzzing the API contract with schemathesis at $url"
+    local rc=0
+    "$SCHEMATHESIS" run "$url/v1/openapi.json" -H "Authorization: Bearer fuzz-token" \
+        -H "x-station-id: ST-FUZZ" --checks all --max-examples 100 --seed 20261126 || rc=$?
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    rm -rf "$dir"
+    return $rc
+}
+
 setup() {
     ensure_apt
     ensure_cargo
@@ -91,11 +135,13 @@ cmd_run() {
 
 cmd_test() {
     setup
+    ensure_schemathesis
     log "building and running all tests"
     local started=$SECONDS
     # The UI crate is wasm-only; its logic is tested through core and ipc and end to end.
     xvfb-run -a -s "-screen 0 1280x800x24" \
         cargo test --workspace --exclude ui --no-fail-fast -- --test-threads 2
+    run_contract_fuzz
     log "tests passed in $((SECONDS - started)) s"
 }
 

@@ -133,7 +133,7 @@ fn validate_shape(b: &MovementBatch) -> Result<(), WriteError> {
         ("parcel_id", &b.parcel_id),
         ("packer_id", &b.packer_id),
     ] {
-        if v.is_empty() || v.len() > 64 || v.chars().any(char::is_control) {
+        if v.is_empty() || v.chars().count() > 64 || v.chars().any(char::is_control) {
             return Err(WriteError::Invalid(format!(
                 "{what} must be 1-64 printable characters"
             )));

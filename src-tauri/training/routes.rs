@@ -136,18 +136,29 @@ impl From<WriteError> for ApiErr {
     }
 }
 
-/// The write's idempotency key: required, 8-128 printable ASCII characters.
+/// 8-128 ASCII characters, visible ones, spaces or tabs, starting and ending visible (what an
+/// HTTP header value can carry unchanged).
+fn valid_key(k: &str) -> bool {
+    let b = k.as_bytes();
+    (8..=128).contains(&b.len())
+        && b.iter()
+            .all(|&c| c.is_ascii_graphic() || c == b' ' || c == b'\t')
+        && b[0].is_ascii_graphic()
+        && b[b.len() - 1].is_ascii_graphic()
+}
+
+/// The write's idempotency key: required, see [`valid_key`].
 fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiErr> {
-    headers
-        .get(IDEMPOTENCY_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .filter(|k| (8..=128).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()))
+    let raw = headers.get(IDEMPOTENCY_HEADER);
+    raw.and_then(|v| v.to_str().ok())
+        .filter(|k| valid_key(k))
         .map(str::to_owned)
         .ok_or_else(|| {
+            tracing::debug!(key = ?raw, "refused idempotency key");
             err(
                 StatusCode::BAD_REQUEST,
                 codes::IDEMPOTENCY_KEY_MISSING,
-                format!("every write needs an {IDEMPOTENCY_HEADER} header of 8-128 printable characters"),
+                format!("every write needs an {IDEMPOTENCY_HEADER} header of 8-128 printable ASCII characters"),
             )
         })
 }
