@@ -58,7 +58,9 @@ pub fn violations(s: &PackState) -> Vec<String> {
             t.current_slot
         ));
     }
-    if (s.step == Step::ReleasingTrolley) != t.all_done() {
+    // Signed out while the release is awaited is the one other place a finished trolley sits.
+    let release_step = matches!(s.step, Step::ReleasingTrolley | Step::SignIn);
+    if (s.step == Step::ReleasingTrolley && !t.all_done()) || (t.all_done() && !release_step) {
         v.push(format!(
             "step {:?} but all slots done: {}",
             s.step,

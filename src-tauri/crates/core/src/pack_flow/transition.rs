@@ -43,6 +43,20 @@ fn on_event(s: &mut PackState, ev: PackEvent, fx: &mut Vec<Effect>) -> Result<()
             return queued_label_printed(s, order_id, tracking_numbers);
         }
     }
+    // The backend confirms a release whenever it gets to it, signed in or not.
+    if let PackEvent::TrolleyReleased { trolley } = &ev {
+        let held = s.trolley.as_ref().map(|t| t.trolley());
+        let releasing = s.trolley.as_ref().is_some_and(|t| t.all_done())
+            && matches!(s.step, Step::ReleasingTrolley | Step::SignIn);
+        if !releasing || held != Some(trolley) {
+            return Err(FlowError::ReleaseNotPending(trolley.to_string()));
+        }
+        s.trolley = None;
+        if s.packer.is_some() {
+            s.step = Step::ScanTrolley { refused: None };
+        }
+        return Ok(());
+    }
     if let PackEvent::SignedIn { packer } = ev {
         if let Some(p) = &s.packer {
             return Err(FlowError::AlreadySignedIn(p.packer_id.clone()));
@@ -58,7 +72,7 @@ fn on_event(s: &mut PackState, ev: PackEvent, fx: &mut Vec<Effect>) -> Result<()
         return Err(FlowError::NotSignedIn);
     }
     match ev {
-        PackEvent::SignedIn { .. } => unreachable_event(),
+        PackEvent::SignedIn { .. } | PackEvent::TrolleyReleased { .. } => unreachable_event(),
         PackEvent::SignedOut => match s.step {
             Step::ScanTrolley { .. } | Step::ScanSlot | Step::ReleasingTrolley => {
                 s.packer = None;
@@ -134,15 +148,6 @@ fn on_event(s: &mut PackState, ev: PackEvent, fx: &mut Vec<Effect>) -> Result<()
                 .suggested_next_slot()
                 .ok_or_else(|| FlowError::NotNow("No slot is left to pack.".into()))?;
             open_slot(t, &mut s.step, slot)
-        }
-        PackEvent::TrolleyReleased { trolley } => {
-            let held = s.trolley.as_ref().map(|t| t.trolley().clone());
-            if s.step != Step::ReleasingTrolley || held.as_ref() != Some(&trolley) {
-                return Err(FlowError::ReleaseNotPending(trolley.to_string()));
-            }
-            s.trolley = None;
-            s.step = Step::ScanTrolley { refused: None };
-            Ok(())
         }
         other => {
             let allowed = matches!(
