@@ -20,8 +20,9 @@ fn pool(i: usize) -> SkuInfo {
         serial_required: serial,
         ..SkuFlags::default()
     };
+    let i = i % 6;
     let ean = gs1::gtin13(&format!("40000000{:04}", 11 * (i + 1))).unwrap();
-    match i % 6 {
+    match i {
         0 => sku("SKU-A", "Apple", &[&ean], flags(false, false)),
         1 => sku("SKU-B", "Book", &[&ean, "CLIENT-B"], flags(false, false)),
         2 => sku("SKU-C", "Cup", &[&ean], flags(false, false)),
@@ -58,7 +59,8 @@ fn arb_manifest() -> impl Strategy<Value = Manifest> {
 /// What a random packer, device or backend does, resolved against the state into an event.
 #[derive(Clone, Debug)]
 enum Action {
-    SignIn(bool),
+    /// 0 supervisor, 4 blank id, else packer.
+    SignIn(u8),
     SignOut,
     ScanTrolley(bool),
     Claimed(u8),
@@ -68,9 +70,16 @@ enum Action {
     ScanOtherTrolleySlot,
     TakeSuggested,
     LeaveSlot,
-    ScanUnit { line: u8, form: u8, serial: u8 },
+    ScanUnit {
+        line: u8,
+        form: u8,
+        serial: u8,
+    },
     ScanPoolItem(u8),
-    ScanCapture { fields: u8, serial: u8 },
+    ScanCapture {
+        fields: u8,
+        serial: u8,
+    },
     ScanJunk(u8),
     CancelCapture,
     RemoveUnit(u8),
@@ -78,7 +87,11 @@ enum Action {
     ReopenParcel,
     Packaging(u8),
     Weigh(u8),
-    LineException { line: u8, reason: u8, units: u8 },
+    LineException {
+        line: u8,
+        reason: u8,
+        units: u8,
+    },
     OrderException(u8),
     LabelPrinted(u8),
     LabelPending(u8),
@@ -88,11 +101,11 @@ enum Action {
 fn arb_action() -> impl Strategy<Value = Action> {
     use Action::*;
     prop_oneof![
-        2 => any::<bool>().prop_map(SignIn),
+        8 => (0..5u8).prop_map(SignIn),
         1 => Just(SignOut),
-        3 => any::<bool>().prop_map(|b| ScanTrolley(b || true)),
+        6 => Just(ScanTrolley(true)),
         1 => Just(ScanTrolley(false)),
-        3 => (0..4u8).prop_map(|v| Claimed(if v < 2 { 0 } else { v - 1 })),
+        8 => (0..6u8).prop_map(|v| Claimed(v.saturating_sub(2))),
         1 => Just(ClaimRefused),
         1 => Just(ClaimCancelled),
         3 => (1..=5u8).prop_map(ScanSlot),
@@ -108,7 +121,7 @@ fn arb_action() -> impl Strategy<Value = Action> {
         6 => Just(CloseParcel),
         1 => Just(ReopenParcel),
         5 => (0..5u8).prop_map(Packaging),
-        5 => (0..5u8).prop_map(Weigh),
+        5 => (0..6u8).prop_map(Weigh),
         3 => (any::<u8>(), 0..5u8, 0..3u8).prop_map(|(line, reason, units)| LineException { line, reason, units }),
         1 => (0..5u8).prop_map(OrderException),
         4 => (0..3u8).prop_map(LabelPrinted),
@@ -161,11 +174,12 @@ fn to_event(s: &PackState, m: &Manifest, a: &Action) -> PackEvent {
         .map_or("P-1".to_owned(), |p| p.packer_id.clone());
     let trolley = || "TR-0042".parse().unwrap();
     match a {
-        Action::SignIn(sup) => PackEvent::SignedIn {
-            packer: packer(
-                if *sup { "S-1" } else { "P-1" },
-                if *sup { Role::Supervisor } else { Role::Packer },
-            ),
+        Action::SignIn(v) => PackEvent::SignedIn {
+            packer: match v {
+                0 => packer("S-1", Role::Supervisor),
+                4 => packer(" ", Role::Packer),
+                _ => packer("P-1", Role::Packer),
+            },
         },
         Action::SignOut => PackEvent::SignedOut,
         Action::ScanTrolley(right) => fixtures::scan(if *right { "TR-0042" } else { "TR-0077" }),
@@ -174,6 +188,7 @@ fn to_event(s: &PackState, m: &Manifest, a: &Action) -> PackEvent {
             match v {
                 1 => m.trolley = "TR-0077".parse().unwrap(),
                 2 => m.claimed_by = "ST-99".into(),
+                3 => m.slots[0].order.lines[0].qty = 0,
                 _ => {}
             }
             PackEvent::TrolleyClaimed { manifest: m }
@@ -260,6 +275,10 @@ fn to_event(s: &PackState, m: &Manifest, a: &Action) -> PackEvent {
                 3 => WeightVerdict::OverriddenBySupervisor {
                     supervisor_id: packer_id,
                     reason: "mine".into(),
+                },
+                5 => WeightVerdict::OverriddenBySupervisor {
+                    supervisor_id: "S-9".into(),
+                    reason: " ".into(),
                 },
                 _ => WeightVerdict::Accepted,
             },
@@ -440,12 +459,12 @@ fn step(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
     #[test]
     fn random_events_keep_every_invariant(
         manifest in arb_manifest(),
-        actions in prop::collection::vec(arb_action(), 0..220),
+        actions in prop::collection::vec(arb_action(), 0..200),
     ) {
         let mut state = PackState::new(station());
         let mut ledger = Ledger::default();
@@ -597,12 +616,12 @@ fn guided(s: &PackState, m: &Manifest, c: u8, serial: &mut u32) -> PackEvent {
 #[test]
 fn random_runs_reach_every_step() {
     use proptest::strategy::ValueTree;
-    use proptest::test_runner::{Config, TestRunner};
-    let mut runner = TestRunner::new(Config::default());
-    let strategy = (arb_manifest(), prop::collection::vec(arb_action(), 220));
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = (arb_manifest(), prop::collection::vec(arb_action(), 200));
     let mut reached: BTreeMap<String, u32> = BTreeMap::new();
     let mut codes: BTreeSet<&'static str> = BTreeSet::new();
-    for _ in 0..200 {
+    for _ in 0..150 {
         let (manifest, actions) = strategy.new_tree(&mut runner).unwrap().current();
         let mut state = PackState::new(station());
         let mut ledger = Ledger::default();
@@ -639,9 +658,10 @@ fn random_runs_reach_every_step() {
             "never reached {k}: {reached:?}"
         );
     }
-    assert!(
-        codes.len() >= 30,
-        "only {} refusal codes exercised: {codes:?}",
-        codes.len()
-    );
+    eprintln!("reached: {reached:?}\ncodes ({}): {codes:?}", codes.len());
+    let missed: Vec<_> = FlowError::CODES
+        .iter()
+        .filter(|c| !codes.contains(*c))
+        .collect();
+    assert!(missed.is_empty(), "refusals never exercised: {missed:?}");
 }
