@@ -19,6 +19,7 @@ mod error;
 mod event;
 pub mod invariants;
 pub mod keys;
+mod order;
 mod state;
 mod transition;
 mod verify;

@@ -523,7 +523,7 @@ fn guided(s: &PackState, m: &Manifest, c: u8, serial: &mut u32) -> PackEvent {
         Step::ClaimingTrolley { .. } => PackEvent::TrolleyClaimed {
             manifest: m.clone(),
         },
-        Step::ScanSlot if c % 2 == 0 => PackEvent::TakeSuggestedSlot,
+        Step::ScanSlot if c.is_multiple_of(2) => PackEvent::TakeSuggestedSlot,
         Step::ScanSlot => fixtures::scan(&format!(
             "TR-0042-{:02}",
             s.suggested_next_slot().unwrap_or(0)
@@ -556,7 +556,7 @@ fn guided(s: &PackState, m: &Manifest, c: u8, serial: &mut u32) -> PackEvent {
                     reason: ExceptionReason::Short,
                 },
                 (_, Some((_, l))) => {
-                    if c % 3 == 0 {
+                    if c.is_multiple_of(3) {
                         // The EAN first; the capture follows at the next prompt.
                         fixtures::scan(&l.item.barcodes[0])
                     } else {
@@ -573,19 +573,19 @@ fn guided(s: &PackState, m: &Manifest, c: u8, serial: &mut u32) -> PackEvent {
             }
         }
         Step::ChoosePackaging => PackEvent::PackagingChosen {
-            packaging_id: if c % 4 == 0 {
+            packaging_id: if c.is_multiple_of(4) {
                 "BOX-L".into()
             } else {
                 "BOX-S".into()
             },
             suggested_id: Some("BOX-S".into()),
-            override_reason: (c % 4 == 0).then(|| "fragile".into()),
+            override_reason: c.is_multiple_of(4).then(|| "fragile".into()),
         },
         Step::Weigh { last_mismatch_g } => PackEvent::ParcelWeighed {
             measured_g: 500,
-            verdict: if c % 5 == 0 && last_mismatch_g.is_none() {
+            verdict: if c.is_multiple_of(5) && last_mismatch_g.is_none() {
                 WeightVerdict::Mismatch { expected_g: 300 }
-            } else if c % 7 == 0 {
+            } else if c.is_multiple_of(7) {
                 WeightVerdict::OverriddenBySupervisor {
                     supervisor_id: "S-1".into(),
                     reason: "ok".into(),
@@ -596,7 +596,7 @@ fn guided(s: &PackState, m: &Manifest, c: u8, serial: &mut u32) -> PackEvent {
         },
         Step::AwaitingLabel => {
             let order_id = s.current_order().unwrap().order.order_id.clone();
-            if c % 3 == 0 {
+            if c.is_multiple_of(3) {
                 PackEvent::LabelPending { order_id }
             } else {
                 PackEvent::LabelPrinted {

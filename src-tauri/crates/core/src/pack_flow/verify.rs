@@ -8,10 +8,10 @@ use crate::gs1::{self, Gs1Data};
 use crate::manifest::{OrderLine, SkuFlags};
 
 use super::error::FlowError;
+use super::order::Ctx;
 use super::state::{
     CaptureField, PackedUnit, Parcel, ParcelStatus, PendingCapture, TrolleyProgress, UnitCapture,
 };
-use super::transition::Ctx;
 
 /// Whether `code` is one of a SKU's barcodes. GTINs compare by value, so the UPC-A, EAN-13 and
 /// GS1 (01) forms of one product match each other.
