@@ -232,7 +232,7 @@ impl<'a> Ctx<'a> {
             (None, _) => None,
         };
         let order_id = self.order().order_id.clone();
-        let trolley = self.t.trolley().clone();
+        let claim = self.t.claim.clone();
         let (revision, packer_id) = (self.revision, self.packer.packer_id.clone());
         let p = self
             .prog_mut()
@@ -253,7 +253,7 @@ impl<'a> Ctx<'a> {
         if let Some((suggested_id, reason)) = record {
             self.fx
                 .push(Effect::RecordPackagingOverride(PackagingOverride {
-                    key: keys::packaging_override(&trolley, &order_id, parcel_no, revision),
+                    key: keys::packaging_override(&claim, &order_id, parcel_no, revision),
                     order_id,
                     parcel_no,
                     suggested_id,
@@ -293,7 +293,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let order_id = self.order().order_id.clone();
-        let trolley = self.t.trolley().clone();
+        let claim = self.t.claim.clone();
         let (revision, packer_id) = (self.revision, self.packer.packer_id.clone());
         let p = self
             .prog_mut()
@@ -309,7 +309,7 @@ impl<'a> Ctx<'a> {
         let parcel_no = p.parcel_no;
         if verdict != WeightVerdict::Accepted {
             self.fx.push(Effect::RecordWeightOverride(WeightOverride {
-                key: keys::weight_override(&trolley, &order_id, parcel_no, revision),
+                key: keys::weight_override(&claim, &order_id, parcel_no, revision),
                 order_id,
                 parcel_no,
                 measured_g,
@@ -371,7 +371,7 @@ impl<'a> Ctx<'a> {
             .map(|l| l.item.sku.clone())
             .unwrap_or_default();
         let rec = ExceptionRecord {
-            key: keys::line_exception(self.t.trolley(), &slot.order.order_id, line_no, seq),
+            key: keys::line_exception(&self.t.claim, &slot.order.order_id, line_no, seq),
             trolley: self.t.trolley().clone(),
             slot: slot.slot,
             order_id: slot.order.order_id.clone(),
@@ -442,7 +442,7 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         let req = ShipmentRequest {
-            key: keys::shipment(self.t.trolley(), &slot.order.order_id),
+            key: keys::shipment(&self.t.claim, &slot.order.order_id),
             trolley: self.t.trolley().clone(),
             slot: slot.slot,
             order_id: slot.order.order_id.clone(),
@@ -459,6 +459,7 @@ impl<'a> Ctx<'a> {
     fn dispatch(&mut self, label: LabelStatus) {
         let slot = self.t.manifest.slots[self.i].clone();
         let trolley = self.t.trolley().clone();
+        let claim = self.t.claim.clone();
         let mut movements = Vec::new();
         let prog = &mut self.t.slots[self.i];
         for p in prog
@@ -473,7 +474,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 movements.push(Movement {
-                    key: keys::movement(&trolley, &slot.order.order_id, p.parcel_no, l.line_no),
+                    key: keys::movement(&claim, &slot.order.order_id, p.parcel_no, l.line_no),
                     trolley: trolley.clone(),
                     slot: slot.slot,
                     order_id: slot.order.order_id.clone(),
@@ -527,6 +528,7 @@ impl<'a> Ctx<'a> {
         }
         let order_id = self.order().order_id.clone();
         let trolley = self.t.trolley().clone();
+        let claim = self.t.claim.clone();
         let slot_no = self.slot().slot;
         let prog = self.prog_mut();
         for l in &mut prog.lines {
@@ -543,12 +545,12 @@ impl<'a> Ctx<'a> {
         prog.label = LabelStatus::NotRequested;
         if cancel {
             self.fx.push(Effect::CancelShipment {
-                key: keys::shipment(&trolley, &order_id),
+                key: keys::shipment(&claim, &order_id),
                 order_id: order_id.clone(),
             });
         }
         let rec = OrderException {
-            key: keys::order_exception(&trolley, &order_id),
+            key: keys::order_exception(&claim, &order_id),
             trolley,
             slot: slot_no,
             order_id,

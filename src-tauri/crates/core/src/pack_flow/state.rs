@@ -252,6 +252,8 @@ impl SlotProgress {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrolleyProgress {
     pub manifest: Manifest,
+    /// Scopes this claim's idempotency keys (see `keys::claim`).
+    pub claim: String,
     /// In manifest order, one per manifest slot.
     pub slots: Vec<SlotProgress>,
     pub current_slot: Option<u8>,
@@ -262,7 +264,7 @@ pub struct TrolleyProgress {
 }
 
 impl TrolleyProgress {
-    pub fn new(manifest: Manifest) -> Self {
+    pub fn new(manifest: Manifest, claim: String) -> Self {
         let slots = manifest
             .slots
             .iter()
@@ -289,6 +291,7 @@ impl TrolleyProgress {
             .collect();
         TrolleyProgress {
             manifest,
+            claim,
             slots,
             current_slot: None,
             last_opened_slot: None,

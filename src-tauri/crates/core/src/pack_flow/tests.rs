@@ -99,7 +99,7 @@ fn a_whole_trolley_packs_ships_and_is_released() {
     let [Effect::CreateShipment(req)] = fx.as_slice() else {
         panic!("{fx:?}")
     };
-    assert_eq!(req.key, "sh:TR-0042:SO-1");
+    assert_eq!(req.key, "sh:TR-0042@ST-01#2:SO-1");
     assert_eq!(
         req.parcels
             .iter()
@@ -125,9 +125,9 @@ fn a_whole_trolley_packs_ships_and_is_released() {
             .map(|m| (m.key.as_str(), m.qty, m.from_location.as_str()))
             .collect::<Vec<_>>(),
         vec![
-            ("mv:TR-0042:SO-1:p1:l1", 1, "TR-0042-01"),
-            ("mv:TR-0042:SO-1:p2:l1", 1, "TR-0042-01"),
-            ("mv:TR-0042:SO-1:p2:l2", 1, "TR-0042-01"),
+            ("mv:TR-0042@ST-01#2:SO-1:p1:l1", 1, "TR-0042-01"),
+            ("mv:TR-0042@ST-01#2:SO-1:p2:l1", 1, "TR-0042-01"),
+            ("mv:TR-0042@ST-01#2:SO-1:p2:l2", 1, "TR-0042-01"),
         ]
     );
     assert!(mv
@@ -433,7 +433,7 @@ fn packaging_overrides_need_a_reason_and_are_recorded() {
         (o.chosen_id.as_str(), o.suggested_id.as_str()),
         ("BOX-M", "MAILER-S")
     );
-    assert_eq!(o.key, format!("po:TR-0042:SO-3:p1:r{}", s.revision));
+    assert_eq!(o.key, format!("po:TR-0042@ST-01#2:SO-3:p1:r{}", s.revision));
     assert_eq!(
         n.step,
         Step::Weigh {
@@ -482,7 +482,7 @@ fn a_short_line_ships_the_rest_and_an_empty_order_goes_to_exception() {
     let ex = exceptions(&fx);
     assert_eq!(ex.len(), 1);
     assert_eq!((ex[0].units, ex[0].to_location.clone()), (1, None));
-    assert_eq!(ex[0].key, "ex:TR-0042:SO-1:l1:e0");
+    assert_eq!(ex[0].key, "ex:TR-0042@ST-01#2:SO-1:l1:e0");
     refused(
         &s,
         exception(1, ExceptionReason::Damaged, 2),
@@ -520,7 +520,7 @@ fn a_short_line_ships_the_rest_and_an_empty_order_goes_to_exception() {
     );
     let ex = exceptions(&fx);
     assert_eq!(ex[0].to_location.as_deref(), Some(EXC_LOC));
-    assert_eq!(ex[0].key, "ex:TR-0042:SO-1:l2:e1");
+    assert_eq!(ex[0].key, "ex:TR-0042@ST-01#2:SO-1:l2:e1");
     let Some(Effect::CreateShipment(req)) = fx.last() else {
         panic!("{fx:?}")
     };
@@ -592,6 +592,55 @@ fn an_order_sent_to_exception_after_its_label_was_requested_is_unpacked() {
         },
         "no_order_open",
     );
+}
+
+#[test]
+fn an_order_packed_again_in_a_later_claim_gets_new_keys() {
+    let pack_slot_3 = [
+        scan("TR-0042-03"),
+        scan(TEA),
+        PackEvent::CloseParcel,
+        packaging("MAILER-S"),
+        weighed(150),
+        PackEvent::LabelPrinted {
+            order_id: "SO-3".into(),
+            tracking_numbers: vec![],
+        },
+    ];
+    let rest_to_exception = [
+        scan("TR-0042-01"),
+        PackEvent::OrderToException {
+            reason: ExceptionReason::Short,
+        },
+        scan("TR-0042-02"),
+        PackEvent::OrderToException {
+            reason: ExceptionReason::Short,
+        },
+        PackEvent::TrolleyReleased {
+            trolley: "TR-0042".parse().unwrap(),
+        },
+    ];
+    let (s, first) = run(
+        &claimed(),
+        &[&pack_slot_3[..], &rest_to_exception[..]].concat(),
+    );
+    let (s, _) = run(
+        &s,
+        &[
+            scan("TR-0042"),
+            PackEvent::TrolleyClaimed {
+                manifest: manifest(),
+            },
+        ],
+    );
+    let (_, second) = run(&s, &pack_slot_3);
+    let k1 = movements(&first)[0].key.clone();
+    let k2 = movements(&second)[0].key.clone();
+    assert!(
+        k1.ends_with(":SO-3:p1:l1") && k2.ends_with(":SO-3:p1:l1"),
+        "{k1} {k2}"
+    );
+    assert_ne!(k1, k2);
 }
 
 #[test]

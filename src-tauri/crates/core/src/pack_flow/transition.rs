@@ -7,6 +7,7 @@ use crate::trolley::{SlotCode, TrolleyCode};
 use super::effect::Effect;
 use super::error::FlowError;
 use super::event::PackEvent;
+use super::keys;
 use super::order::Ctx;
 use super::state::{ClaimRefusal, LabelStatus, PackState, SlotStatus, Step, TrolleyProgress};
 use super::verify;
@@ -112,7 +113,8 @@ fn on_event(s: &mut PackState, ev: PackEvent, fx: &mut Vec<Effect>) -> Result<()
                     problems: problems.join("; "),
                 });
             }
-            s.trolley = Some(TrolleyProgress::new(manifest));
+            let claim = keys::claim(&manifest.trolley, &s.station.station_id, s.revision);
+            s.trolley = Some(TrolleyProgress::new(manifest, claim));
             s.step = Step::ScanSlot;
             Ok(())
         }
