@@ -741,3 +741,71 @@ fn error_codes_are_unique_snake_case_and_listed() {
         assert!(FlowError::CODES.contains(&e.code()), "{}", e.code());
     }
 }
+
+#[test]
+fn every_step_tells_the_ui_what_to_scan_next() {
+    let path = [
+        (sign_in("P-7"), StepKind::ScanTrolley, ExpectedScan::Trolley),
+        (
+            scan("TR-0042"),
+            StepKind::ClaimingTrolley,
+            ExpectedScan::Nothing,
+        ),
+        (
+            PackEvent::TrolleyClaimed {
+                manifest: manifest(),
+            },
+            StepKind::ScanSlot,
+            ExpectedScan::Slot,
+        ),
+        (
+            scan("TR-0042-02"),
+            StepKind::VerifyUnits,
+            ExpectedScan::Item,
+        ),
+        (
+            scan(PHONE),
+            StepKind::VerifyUnits,
+            ExpectedScan::Gs1Capture {
+                line_no: 2,
+                missing: vec![CaptureField::Serial],
+            },
+        ),
+        (
+            scan("]C121SN-77"),
+            StepKind::VerifyUnits,
+            ExpectedScan::Item,
+        ),
+        (
+            PackEvent::CloseParcel,
+            StepKind::ChoosePackaging,
+            ExpectedScan::Packaging,
+        ),
+        (packaging("BOX-S"), StepKind::Weigh, ExpectedScan::Nothing),
+        (weighed(400), StepKind::VerifyUnits, ExpectedScan::Item),
+    ];
+    let mut s = PackState::new(station());
+    for (ev, step, expect) in path {
+        s = run(&s, &[ev.clone()]).0;
+        assert_eq!(
+            (s.step_kind(), s.expected_scan()),
+            (step, expect),
+            "after {ev:?}"
+        );
+        let view = s.view();
+        assert_eq!(
+            (view.step, view.expected_scan),
+            (s.step_kind(), s.expected_scan())
+        );
+    }
+    let v = s.view();
+    assert_eq!(v.parcels, 1);
+    assert_eq!(v.open_parcel_no, None, "the next unit opens parcel 2");
+    assert_eq!(
+        v.lines
+            .iter()
+            .map(|l| (l.sku.as_str(), l.scanned, l.required))
+            .collect::<Vec<_>>(),
+        vec![("SKU-VIT", 0, 1), ("SKU-PHONE", 1, 2)]
+    );
+}
