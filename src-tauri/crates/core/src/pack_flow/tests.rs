@@ -786,7 +786,7 @@ fn every_step_tells_the_ui_what_to_scan_next() {
     ];
     let mut s = PackState::new(station());
     for (ev, step, expect) in path {
-        s = run(&s, &[ev.clone()]).0;
+        s = run(&s, std::slice::from_ref(&ev)).0;
         assert_eq!(
             (s.step_kind(), s.expected_scan()),
             (step, expect),
