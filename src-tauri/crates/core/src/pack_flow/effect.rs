@@ -116,6 +116,11 @@ pub enum Effect {
     ClaimTrolley {
         trolley: TrolleyCode,
     },
+    /// The packer gave up on a claim whose answer never came: release it if the backend granted
+    /// it to this station; nothing to do otherwise.
+    WithdrawClaim {
+        trolley: TrolleyCode,
+    },
     RecordException(ExceptionRecord),
     RouteOrderToException(OrderException),
     RecordPackagingOverride(PackagingOverride),

@@ -12,7 +12,7 @@
 //! |--------------------|---------------------------------------------------|----------------------------------|
 //! | `SignIn`           | `SignedIn`                                        |                                  |
 //! | `ScanTrolley`      | `Scanned` (trolley), `SignedOut`                  | `ClaimTrolley`                   |
-//! | `ClaimingTrolley`  | `TrolleyClaimed`, `ClaimRefused`, `ClaimCancelled`|                                  |
+//! | `ClaimingTrolley`  | `TrolleyClaimed`, `ClaimRefused`, `ClaimCancelled`| `WithdrawClaim` (on cancel)      |
 //! | `ScanSlot`         | `Scanned` (slot), `TakeSuggestedSlot`, `SignedOut`|                                  |
 //! | `VerifyUnits`      | `Scanned` (item or GS1 data), `CancelCapture`, `RemoveUnit`, `CloseParcel`, `ReportException`, `OrderToException`, `LeaveSlot` | `RecordException`, `RouteOrderToException`, `CreateShipment` |
 //! | `ChoosePackaging`  | `PackagingChosen`, `ReopenParcel`, `OrderToException` | `RecordPackagingOverride`    |

@@ -354,8 +354,14 @@ fn claims_are_checked() {
     );
     assert_eq!(s.step_kind(), StepKind::ScanTrolley);
     assert_eq!(s.view().claim_refused.unwrap().holder, "ST-03");
-    let (s, _) = run(&claiming, &[PackEvent::ClaimCancelled]);
+    let (s, fx) = run(&claiming, &[PackEvent::ClaimCancelled]);
     assert_eq!(s.step, Step::ScanTrolley { refused: None });
+    assert_eq!(
+        fx,
+        vec![Effect::WithdrawClaim {
+            trolley: "TR-0042".parse().unwrap()
+        }]
+    );
     refused(&s, PackEvent::ClaimCancelled, "no_claim_pending");
 }
 

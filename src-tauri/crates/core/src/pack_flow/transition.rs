@@ -127,8 +127,12 @@ fn on_event(s: &mut PackState, ev: PackEvent, fx: &mut Vec<Effect>) -> Result<()
             }
             _ => Err(FlowError::NoClaimPending),
         },
-        PackEvent::ClaimCancelled => match s.step {
-            Step::ClaimingTrolley { .. } => {
+        PackEvent::ClaimCancelled => match &s.step {
+            Step::ClaimingTrolley { trolley } => {
+                // The claim may have been granted while its answer was lost: give it back.
+                fx.push(Effect::WithdrawClaim {
+                    trolley: trolley.clone(),
+                });
                 s.step = Step::ScanTrolley { refused: None };
                 Ok(())
             }
