@@ -157,9 +157,10 @@ fn ai_spec(ai: &str) -> Option<AiSpec> {
         "30" | "37" => var(8, true),
         "240" | "241" | "250" | "251" | "400" | "401" => var(30, false),
         "410" | "411" | "412" | "413" | "414" | "415" => fixed_n(13),
+        // Digits first: only then is slicing at byte 2 on a character boundary.
         _ if ai.len() == 4
-            && matches!(&ai[..2], "31" | "32" | "33" | "34" | "35" | "36")
-            && ai.bytes().all(|b| b.is_ascii_digit()) =>
+            && ai.bytes().all(|b| b.is_ascii_digit())
+            && matches!(&ai[..2], "31" | "32" | "33" | "34" | "35" | "36") =>
         {
             fixed_n(6)
         }
@@ -447,6 +448,9 @@ mod tests {
             ("]C11726123117261231", DuplicateAi("17".into())),
             ("]C101040063813339AB", NotNumeric { ai: "01".into() }),
             ("(01)04006381333931(10", Malformed("(10".into())),
+            // Found by fuzzing: a multi-byte character where an AI could be.
+            ("!\u{c98}", UnknownAi("!\u{c98}".into())),
+            ("(!\u{c98})1", UnknownAi("!\u{c98}".into())),
         ];
         for (raw, want) in cases {
             assert_eq!(parse_element_string(raw), Err(want), "{raw:?}");
@@ -542,5 +546,88 @@ mod tests {
     fn sscc_check_digit() {
         // GS1 example SSCC 106141411234567897 (without the AI).
         assert_eq!(check_digit("10614141123456789"), Some(7));
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn cset82() -> impl Strategy<Value = String> {
+            prop::collection::vec(
+                prop::sample::select(
+                    "ABCXYZabcxyz0189!\"%&'()*+,-./:;<=>?_"
+                        .chars()
+                        .collect::<Vec<_>>(),
+                ),
+                1..=20,
+            )
+            .prop_map(|cs| cs.into_iter().collect())
+        }
+
+        fn arb_data() -> impl Strategy<Value = Gs1Data> {
+            (
+                prop::option::of((0u64..10_000_000_000_000).prop_map(|n| {
+                    let first = format!("{n:013}");
+                    format!("{first}{}", check_digit(&first).unwrap())
+                })),
+                prop::option::of(cset82()),
+                prop::option::of(
+                    (0u8..100, 1u8..=12, 0u8..=28).prop_map(|(yy, mm, dd)| Gs1Date { yy, mm, dd }),
+                ),
+                prop::option::of(cset82()),
+            )
+                .prop_map(|(gtin, lot, expiry, serial)| Gs1Data {
+                    gtin,
+                    lot,
+                    expiry,
+                    serial,
+                    other: Vec::new(),
+                })
+        }
+
+        /// Encodes as a scanner would: fixed fields as they come, variable ones followed by GS
+        /// unless last.
+        fn encode(d: &Gs1Data, prefix: &str, order: &[usize]) -> String {
+            let mut fields: Vec<(bool, String)> = Vec::new();
+            for &i in order {
+                match i {
+                    0 => fields.extend(d.gtin.iter().map(|g| (false, format!("01{g}")))),
+                    1 => fields.extend(d.lot.iter().map(|l| (true, format!("10{l}")))),
+                    2 => fields.extend(d.expiry.iter().map(|e| (false, format!("17{e}")))),
+                    _ => fields.extend(d.serial.iter().map(|x| (true, format!("21{x}")))),
+                }
+            }
+            let mut out = prefix.to_owned();
+            let n = fields.len();
+            for (k, (variable, f)) in fields.into_iter().enumerate() {
+                out += &f;
+                if variable && k + 1 < n {
+                    out.push(GS);
+                }
+            }
+            out
+        }
+
+        proptest! {
+            #[test]
+            fn element_strings_round_trip(
+                d in arb_data(),
+                prefix in prop::sample::select(vec!["]C1", "]d2", "]Q3", "]C1\u{1d}"]),
+                order in Just(vec![0usize, 1, 2, 3]).prop_shuffle(),
+            ) {
+                prop_assume!(d.gtin.is_some() || d.lot.is_some() || d.expiry.is_some() || d.serial.is_some());
+                let raw = encode(&d, prefix, &order);
+                prop_assert!(looks_like_element_string(&raw));
+                prop_assert_eq!(parse_element_string(&raw), Ok(d));
+            }
+
+            #[test]
+            fn any_input_parses_or_is_refused_without_panicking(raw in any::<String>()) {
+                let _ = looks_like_element_string(&raw);
+                if let Err(e) = parse_element_string(&raw) {
+                    prop_assert!(!e.to_string().is_empty());
+                }
+            }
+        }
     }
 }

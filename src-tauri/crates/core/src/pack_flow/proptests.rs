@@ -81,6 +81,8 @@ enum Action {
         serial: u8,
     },
     ScanJunk(u8),
+    /// Anything at all, or GS1-looking noise: the flow must refuse it with a code, never panic.
+    ScanAny(String),
     CancelCapture,
     RemoveUnit(u8),
     CloseParcel,
@@ -116,6 +118,21 @@ fn arb_action() -> impl Strategy<Value = Action> {
         2 => any::<u8>().prop_map(ScanPoolItem),
         4 => (0..8u8, 0..6u8).prop_map(|(fields, serial)| ScanCapture { fields, serial }),
         2 => any::<u8>().prop_map(ScanJunk),
+        1 => any::<String>().prop_map(ScanAny),
+        1 => (
+            prop::sample::select(vec!["]C1", "]d2", "]Q3", "(", "01", ""]),
+            prop::collection::vec(
+                prop_oneof![
+                    Just('\u{1d}'),
+                    Just('('),
+                    Just(')'),
+                    prop::char::range('0', '9'),
+                    prop::char::range('A', 'Z'),
+                ],
+                0..40,
+            ),
+        )
+            .prop_map(|(prefix, cs)| ScanAny(prefix.to_owned() + &cs.into_iter().collect::<String>())),
         1 => Just(CancelCapture),
         1 => any::<u8>().prop_map(RemoveUnit),
         6 => Just(CloseParcel),
@@ -247,6 +264,7 @@ fn to_event(s: &PackState, m: &Manifest, a: &Action) -> PackEvent {
             ];
             fixtures::scan(&junk[*k as usize % junk.len()])
         }
+        Action::ScanAny(raw) => PackEvent::Scanned { raw: raw.clone() },
         Action::CancelCapture => PackEvent::CancelCapture,
         Action::RemoveUnit(k) => PackEvent::RemoveUnit {
             line_no: u32::from(*k % 4),
