@@ -20,7 +20,9 @@ pub fn check_digit(digits: &str) -> Option<u8> {
 
 /// Whether `code` is a GTIN-8, -12, -13 or -14 with a correct check digit.
 pub fn is_valid_gtin(code: &str) -> bool {
+    // ASCII digits first: only then is splitting off the last byte on a character boundary.
     matches!(code.len(), 8 | 12 | 13 | 14)
+        && code.bytes().all(|b| b.is_ascii_digit())
         && code
             .split_at(code.len() - 1)
             .1
@@ -521,7 +523,15 @@ mod tests {
         ] {
             assert!(is_valid_gtin(good), "{good}");
         }
-        for bad in ["4006381333932", "400638133393", "40063813339x1", "", "123"] {
+        // "⁴A®®" is 8 bytes: it used to panic when split before its last byte.
+        for bad in [
+            "4006381333932",
+            "400638133393",
+            "40063813339x1",
+            "",
+            "123",
+            "\u{2074}A\u{ae}\u{ae}",
+        ] {
             assert!(!is_valid_gtin(bad), "{bad}");
         }
     }

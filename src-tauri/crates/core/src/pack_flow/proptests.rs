@@ -548,8 +548,7 @@ fn guided(s: &PackState, m: &Manifest, c: u8, serial: &mut u32) -> PackEvent {
         Step::VerifyUnits => {
             let order = &s.current_order().unwrap().order;
             let prog = s.current().unwrap();
-            if let ExpectedScan::Gs1Capture { line_no, missing } = s.expected_scan() {
-                let _ = line_no;
+            if let ExpectedScan::Gs1Capture { missing, .. } = s.expected_scan() {
                 let has = |f| missing.contains(&f);
                 let sn = has(CaptureField::Serial).then(&mut next_serial);
                 return fixtures::scan(&gs1_code(
