@@ -1,6 +1,8 @@
 //! Why the flow refused an event. Every refusal has a stable snake_case code the UI can branch on
 //! (sound, colour, which prompt to show) and a message a packer can act on.
 
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
 use crate::gs1::Gs1Error;
 use crate::scan::ScanError;
 
@@ -244,4 +246,14 @@ impl FlowError {
         "release_not_pending",
         "not_now",
     ];
+}
+
+/// At the IPC boundary a refusal is `{"code": ..., "message": ...}`.
+impl Serialize for FlowError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut body = serializer.serialize_struct("FlowError", 2)?;
+        body.serialize_field("code", self.code())?;
+        body.serialize_field("message", &self.to_string())?;
+        body.end()
+    }
 }

@@ -815,3 +815,15 @@ fn every_step_tells_the_ui_what_to_scan_next() {
         vec![("SKU-VIT", 0, 1), ("SKU-PHONE", 1, 2)]
     );
 }
+
+#[test]
+fn refusals_serialise_as_code_and_message() {
+    let e = refused(&slot_open(3), scan(MUG), "item_of_other_order");
+    assert_eq!(
+        serde_json::to_value(&e).unwrap(),
+        serde_json::json!({
+            "code": "item_of_other_order",
+            "message": "Wrong order: 4006381333931 belongs to order SO-1 in slot 1, not to this one."
+        })
+    );
+}
