@@ -4,6 +4,7 @@
 
 pub mod gs1;
 pub mod manifest;
+pub mod pack_flow;
 pub mod scan;
 pub mod trolley;
 

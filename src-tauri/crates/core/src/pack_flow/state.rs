@@ -1,0 +1,509 @@
+//! Where a station is in the pack flow, with everything needed to resume after a crash, and the
+//! read-only views the UI shows (step, expected scan, counts per line, suggested next slot).
+
+use serde::{Deserialize, Serialize};
+
+use crate::gs1::Gs1Date;
+use crate::manifest::{Manifest, Slot};
+use crate::trolley::TrolleyCode;
+
+use super::effect::{ExceptionRecord, Movement, OrderException};
+use super::event::{Packer, WeightVerdict};
+
+/// The station the flow runs at: its id goes on every record, and exception units go to its
+/// exception location.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Station {
+    pub station_id: String,
+    pub exception_location: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimRefusal {
+    pub trolley: TrolleyCode,
+    pub holder: String,
+}
+
+/// The step the station is at. The order being worked on is `TrolleyProgress::current_slot`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Step {
+    SignIn,
+    /// `refused` holds the last claim refusal, for the UI to name the holder.
+    ScanTrolley {
+        refused: Option<ClaimRefusal>,
+    },
+    ClaimingTrolley {
+        trolley: TrolleyCode,
+    },
+    ScanSlot,
+    VerifyUnits,
+    ChoosePackaging,
+    /// `last_mismatch_g`: the last weight out of tolerance; the label stays blocked.
+    Weigh {
+        last_mismatch_g: Option<u32>,
+    },
+    /// The shipment was requested; waiting for the label to print or be queued.
+    AwaitingLabel,
+    /// Every slot is done; waiting for the backend to confirm the release.
+    ReleasingTrolley,
+}
+
+/// The step's name alone, for the UI to pick a screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepKind {
+    SignIn,
+    ScanTrolley,
+    ClaimingTrolley,
+    ScanSlot,
+    VerifyUnits,
+    ChoosePackaging,
+    Weigh,
+    AwaitingLabel,
+    ReleasingTrolley,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaptureField {
+    Lot,
+    Expiry,
+    Serial,
+}
+
+impl CaptureField {
+    pub fn label(self) -> &'static str {
+        match self {
+            CaptureField::Lot => "lot",
+            CaptureField::Expiry => "expiry date",
+            CaptureField::Serial => "serial number",
+        }
+    }
+}
+
+/// What the station waits to be scanned next, so the UI can prompt and route the scanner.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "expect", rename_all = "snake_case")]
+pub enum ExpectedScan {
+    Badge,
+    Trolley,
+    Slot,
+    /// A unit of the open order (or a slot/trolley scan is refused).
+    Item,
+    /// GS1 data for the unit identified last.
+    Gs1Capture {
+        line_no: u32,
+        missing: Vec<CaptureField>,
+    },
+    /// A box barcode; the app maps it to a packaging id.
+    Packaging,
+    /// No scan: waiting on the scale, the backend or the printer.
+    Nothing,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct UnitCapture {
+    pub lot: Option<String>,
+    pub expiry: Option<Gs1Date>,
+    pub serial: Option<String>,
+}
+
+/// A unit identified by its scan but still missing required lot, expiry or serial data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingCapture {
+    pub line_no: u32,
+    pub capture: UnitCapture,
+    pub missing: Vec<CaptureField>,
+}
+
+/// One verified unit: `unit_no` numbers the units of a line from 1 to its quantity, so that
+/// "the same unit in two parcels" is a checkable statement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackedUnit {
+    pub line_no: u32,
+    pub unit_no: u32,
+    pub capture: UnitCapture,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParcelStatus {
+    /// Units are being scanned into it.
+    Open,
+    /// Waiting for its packaging.
+    Closed,
+    /// Boxed; waiting for a weight.
+    Packaged,
+    /// Weighed and accepted; waiting for the order's label.
+    Sealed,
+    /// Shipped: its movements were emitted.
+    Dispatched,
+    /// Unpacked because its order went to exception.
+    Voided,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackagingChoice {
+    pub packaging_id: String,
+    pub suggested_id: Option<String>,
+    pub override_reason: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Weighing {
+    pub measured_g: u32,
+    pub verdict: WeightVerdict,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Parcel {
+    pub parcel_no: u32,
+    pub status: ParcelStatus,
+    pub units: Vec<PackedUnit>,
+    pub packaging: Option<PackagingChoice>,
+    pub weighing: Option<Weighing>,
+}
+
+impl Parcel {
+    pub fn units_of(&self, line_no: u32) -> u32 {
+        self.units.iter().filter(|u| u.line_no == line_no).count() as u32
+    }
+}
+
+/// Per order line: how many units are where. `scanned` counts units in parcels that are not
+/// voided (dispatched ones included); `dispatched` those whose movements were emitted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineProgress {
+    pub line_no: u32,
+    pub required: u32,
+    pub scanned: u32,
+    pub exception: u32,
+    pub dispatched: u32,
+}
+
+impl LineProgress {
+    /// Units still to verify in the slot.
+    pub fn remaining(&self) -> u32 {
+        self.required - self.scanned - self.exception
+    }
+
+    /// Units not yet gone from the trolley to a carrier or to exception.
+    pub fn on_trolley(&self) -> u32 {
+        self.required - self.dispatched - self.exception
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlotStatus {
+    Pending,
+    Open,
+    Dispatched,
+    Exception,
+}
+
+impl SlotStatus {
+    pub fn is_done(self) -> bool {
+        matches!(self, SlotStatus::Dispatched | SlotStatus::Exception)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "label", rename_all = "snake_case")]
+pub enum LabelStatus {
+    NotRequested,
+    Requested,
+    Printed {
+        tracking_numbers: Vec<String>,
+    },
+    /// Queued while the backend is offline.
+    Pending,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotProgress {
+    pub slot: u8,
+    pub status: SlotStatus,
+    pub lines: Vec<LineProgress>,
+    pub parcels: Vec<Parcel>,
+    pub pending_capture: Option<PendingCapture>,
+    pub label: LabelStatus,
+    /// Exception records emitted for this order so far; numbers the next one's key.
+    pub exception_seq: u32,
+}
+
+impl SlotProgress {
+    pub fn line(&self, line_no: u32) -> Option<&LineProgress> {
+        self.lines.iter().find(|l| l.line_no == line_no)
+    }
+
+    pub fn open_parcel(&self) -> Option<&Parcel> {
+        self.parcels.iter().find(|p| p.status == ParcelStatus::Open)
+    }
+
+    pub fn remaining(&self) -> u32 {
+        self.lines.iter().map(LineProgress::remaining).sum()
+    }
+}
+
+/// A claimed trolley: its manifest and, per slot, how far its order has got, plus the ledger of
+/// every movement and exception emitted for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrolleyProgress {
+    pub manifest: Manifest,
+    /// Scopes this claim's idempotency keys (see `keys::claim`).
+    pub claim: String,
+    /// In manifest order, one per manifest slot.
+    pub slots: Vec<SlotProgress>,
+    pub current_slot: Option<u8>,
+    pub last_opened_slot: Option<u8>,
+    pub movements: Vec<Movement>,
+    pub exceptions: Vec<ExceptionRecord>,
+    pub order_exceptions: Vec<OrderException>,
+}
+
+impl TrolleyProgress {
+    pub fn new(manifest: Manifest, claim: String) -> Self {
+        let slots = manifest
+            .slots
+            .iter()
+            .map(|s| SlotProgress {
+                slot: s.slot,
+                status: SlotStatus::Pending,
+                lines: s
+                    .order
+                    .lines
+                    .iter()
+                    .map(|l| LineProgress {
+                        line_no: l.line_no,
+                        required: l.qty,
+                        scanned: 0,
+                        exception: 0,
+                        dispatched: 0,
+                    })
+                    .collect(),
+                parcels: Vec::new(),
+                pending_capture: None,
+                label: LabelStatus::NotRequested,
+                exception_seq: 0,
+            })
+            .collect();
+        TrolleyProgress {
+            manifest,
+            claim,
+            slots,
+            current_slot: None,
+            last_opened_slot: None,
+            movements: Vec::new(),
+            exceptions: Vec::new(),
+            order_exceptions: Vec::new(),
+        }
+    }
+
+    pub fn trolley(&self) -> &TrolleyCode {
+        &self.manifest.trolley
+    }
+
+    pub fn slot_index(&self, slot: u8) -> Option<usize> {
+        self.slots.iter().position(|s| s.slot == slot)
+    }
+
+    pub fn progress(&self, slot: u8) -> Option<&SlotProgress> {
+        self.slots.iter().find(|s| s.slot == slot)
+    }
+
+    pub fn all_done(&self) -> bool {
+        self.slots.iter().all(|s| s.status.is_done())
+    }
+
+    /// The next pending slot after the last one opened, wrapping around: packers work along
+    /// the trolley, so the suggestion follows them.
+    pub fn suggested_next_slot(&self) -> Option<u8> {
+        let mut pending: Vec<u8> = self
+            .slots
+            .iter()
+            .filter(|s| s.status == SlotStatus::Pending)
+            .map(|s| s.slot)
+            .collect();
+        pending.sort_unstable();
+        let after = self.last_opened_slot.unwrap_or(0);
+        pending
+            .iter()
+            .copied()
+            .find(|&s| s > after)
+            .or_else(|| pending.first().copied())
+    }
+}
+
+/// An order whose shipment was queued offline; its label is still to print.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingLabel {
+    pub trolley: TrolleyCode,
+    pub order_id: String,
+}
+
+/// The whole flow state of one station. The app persists it (JSON) after every applied event,
+/// together with the effects of that event, and resumes from it after a crash.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackState {
+    pub station: Station,
+    /// Events applied so far; grows by one per successful `apply`.
+    pub revision: u64,
+    pub packer: Option<Packer>,
+    pub step: Step,
+    pub trolley: Option<TrolleyProgress>,
+    /// Labels queued offline, kept across trolleys until the backend reports them printed.
+    pub pending_labels: Vec<PendingLabel>,
+}
+
+/// Counts of one line of the open order, for the verification screen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineCounts {
+    pub line_no: u32,
+    pub sku: String,
+    pub name: String,
+    pub scanned: u32,
+    pub exception: u32,
+    pub required: u32,
+}
+
+/// Everything the UI shows for the current state, in one serialisable value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlowView {
+    pub step: StepKind,
+    pub expected_scan: ExpectedScan,
+    pub packer: Option<Packer>,
+    pub trolley: Option<TrolleyCode>,
+    pub current_slot: Option<u8>,
+    pub order_id: Option<String>,
+    pub lines: Vec<LineCounts>,
+    pub open_parcel_no: Option<u32>,
+    pub parcels: u32,
+    pub suggested_next_slot: Option<u8>,
+    pub slots_done: u32,
+    pub slots_total: u32,
+    pub pending_labels: u32,
+    pub claim_refused: Option<ClaimRefusal>,
+    pub last_weight_mismatch_g: Option<u32>,
+}
+
+impl PackState {
+    /// A station with nobody signed in.
+    pub fn new(station: Station) -> Self {
+        PackState {
+            station,
+            revision: 0,
+            packer: None,
+            step: Step::SignIn,
+            trolley: None,
+            pending_labels: Vec::new(),
+        }
+    }
+
+    pub fn step_kind(&self) -> StepKind {
+        match self.step {
+            Step::SignIn => StepKind::SignIn,
+            Step::ScanTrolley { .. } => StepKind::ScanTrolley,
+            Step::ClaimingTrolley { .. } => StepKind::ClaimingTrolley,
+            Step::ScanSlot => StepKind::ScanSlot,
+            Step::VerifyUnits => StepKind::VerifyUnits,
+            Step::ChoosePackaging => StepKind::ChoosePackaging,
+            Step::Weigh { .. } => StepKind::Weigh,
+            Step::AwaitingLabel => StepKind::AwaitingLabel,
+            Step::ReleasingTrolley => StepKind::ReleasingTrolley,
+        }
+    }
+
+    /// The open order's progress, if an order is open.
+    pub fn current(&self) -> Option<&SlotProgress> {
+        let t = self.trolley.as_ref()?;
+        t.progress(t.current_slot?)
+    }
+
+    /// The open order's manifest slot, if an order is open.
+    pub fn current_order(&self) -> Option<&Slot> {
+        let t = self.trolley.as_ref()?;
+        t.manifest.slot(t.current_slot?)
+    }
+
+    pub fn suggested_next_slot(&self) -> Option<u8> {
+        self.trolley.as_ref()?.suggested_next_slot()
+    }
+
+    pub fn expected_scan(&self) -> ExpectedScan {
+        match self.step {
+            Step::SignIn => ExpectedScan::Badge,
+            Step::ScanTrolley { .. } => ExpectedScan::Trolley,
+            Step::ScanSlot => ExpectedScan::Slot,
+            Step::VerifyUnits => match self.current().and_then(|s| s.pending_capture.as_ref()) {
+                Some(p) => ExpectedScan::Gs1Capture {
+                    line_no: p.line_no,
+                    missing: p.missing.clone(),
+                },
+                None => ExpectedScan::Item,
+            },
+            Step::ChoosePackaging => ExpectedScan::Packaging,
+            Step::ClaimingTrolley { .. }
+            | Step::Weigh { .. }
+            | Step::AwaitingLabel
+            | Step::ReleasingTrolley => ExpectedScan::Nothing,
+        }
+    }
+
+    /// Scanned/required per line of the open order (empty when no order is open).
+    pub fn line_counts(&self) -> Vec<LineCounts> {
+        let (Some(order), Some(progress)) = (self.current_order(), self.current()) else {
+            return Vec::new();
+        };
+        order
+            .order
+            .lines
+            .iter()
+            .zip(&progress.lines)
+            .map(|(l, p)| LineCounts {
+                line_no: l.line_no,
+                sku: l.item.sku.clone(),
+                name: l.item.name.clone(),
+                scanned: p.scanned,
+                exception: p.exception,
+                required: p.required,
+            })
+            .collect()
+    }
+
+    pub fn view(&self) -> FlowView {
+        let t = self.trolley.as_ref();
+        let cur = self.current();
+        FlowView {
+            step: self.step_kind(),
+            expected_scan: self.expected_scan(),
+            packer: self.packer.clone(),
+            trolley: t.map(|t| t.trolley().clone()),
+            current_slot: t.and_then(|t| t.current_slot),
+            order_id: self.current_order().map(|s| s.order.order_id.clone()),
+            lines: self.line_counts(),
+            open_parcel_no: cur.and_then(|s| s.open_parcel()).map(|p| p.parcel_no),
+            parcels: cur.map_or(0, |s| {
+                s.parcels
+                    .iter()
+                    .filter(|p| p.status != ParcelStatus::Voided)
+                    .count() as u32
+            }),
+            suggested_next_slot: self.suggested_next_slot(),
+            slots_done: t.map_or(0, |t| {
+                t.slots.iter().filter(|s| s.status.is_done()).count() as u32
+            }),
+            slots_total: t.map_or(0, |t| t.slots.len() as u32),
+            pending_labels: self.pending_labels.len() as u32,
+            claim_refused: match &self.step {
+                Step::ScanTrolley { refused } => refused.clone(),
+                _ => None,
+            },
+            last_weight_mismatch_g: match self.step {
+                Step::Weigh { last_mismatch_g } => last_mismatch_g,
+                _ => None,
+            },
+        }
+    }
+}
