@@ -1,0 +1,426 @@
+//! Chooses the parcels for an order: which packaging, how many, and where each unit goes.
+//! Packagings are tried cheapest first behind weight, volume and size bounds; an order that no
+//! single packaging holds is split by filling one parcel at a time, then each parcel is moved
+//! to the cheapest packaging that still holds its contents.
+
+use std::cmp::Ordering;
+
+use super::explain::{ChosenParcel, Explanation, Rejection, RuledOut, SkuCount};
+use super::geometry::{volume_mm3, Cuboid};
+use super::model::{
+    CartonOptions, Cartonization, Objective, PackRequest, Packaging, Parcel, PlacedUnit,
+    UnpackedUnits,
+};
+use super::placer::{pack_all, pack_most, PUnit};
+use super::rules::{item_rejections, packaging_rejections};
+
+/// One parcel in the making: a catalogue index and (unit index, room) pairs.
+#[derive(Clone, Debug)]
+struct Plan {
+    pack: usize,
+    units: Vec<(usize, Cuboid)>,
+}
+
+struct Ctx<'a> {
+    catalogue: &'a [Packaging],
+    /// Catalogue indices by (cost, inner volume, id): the order boxes are tried in.
+    by_cost: Vec<usize>,
+    units: Vec<PUnit>,
+    /// Per unit, per catalogue entry: may the unit travel in it (rules, size, weight alone).
+    eligible: Vec<Vec<bool>>,
+    /// Per unit, the request line it came from.
+    unit_item: Vec<usize>,
+    /// Per request line, per catalogue entry: why one unit cannot travel in it.
+    item_rej: Vec<Vec<Vec<Rejection>>>,
+}
+
+impl Ctx<'_> {
+    fn punits(&self, ids: &[usize]) -> Vec<PUnit> {
+        ids.iter().map(|&u| self.units[u]).collect()
+    }
+
+    fn weight_g(&self, ids: &[usize]) -> u64 {
+        ids.iter().map(|&u| u64::from(self.units[u].weight_g)).sum()
+    }
+
+    fn volume_mm3(&self, ids: &[usize]) -> u64 {
+        ids.iter().map(|&u| volume_mm3(self.units[u].dims)).sum()
+    }
+
+    /// Why `ids` cannot all go into packaging `p` by the cheap bounds, if they cannot.
+    fn bound_rejection(&self, p: usize, ids: &[usize]) -> Option<Rejection> {
+        let pk = &self.catalogue[p];
+        let gross = u64::from(pk.tare_g) + self.weight_g(ids);
+        if gross > u64::from(pk.max_gross_g) {
+            return Some(Rejection::TooHeavy {
+                gross_g: gross,
+                max_gross_g: pk.max_gross_g,
+            });
+        }
+        let v = self.volume_mm3(ids);
+        if v > pk.inner_volume_mm3() {
+            return Some(Rejection::NotEnoughVolume {
+                items_mm3: v,
+                inner_mm3: pk.inner_volume_mm3(),
+            });
+        }
+        None
+    }
+
+    /// The cheapest packaging that holds every unit of `ids`, trying them in cost order; with
+    /// `log`, why each cheaper one failed.
+    fn single(&self, ids: &[usize], mut log: Option<&mut Vec<(usize, Rejection)>>) -> Option<Plan> {
+        let pu = self.punits(ids);
+        for &p in &self.by_cost {
+            if !ids.iter().all(|&u| self.eligible[u][p]) {
+                continue;
+            }
+            if let Some(r) = self.bound_rejection(p, ids) {
+                if let Some(l) = log.as_deref_mut() {
+                    l.push((p, r));
+                }
+                continue;
+            }
+            match pack_all(self.catalogue[p].inner_mm, &pu) {
+                Some(rooms) => {
+                    return Some(Plan {
+                        pack: p,
+                        units: ids.iter().copied().zip(rooms).collect(),
+                    })
+                }
+                None => {
+                    if let Some(l) = log.as_deref_mut() {
+                        l.push((p, Rejection::NoArrangementFound));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Splits `ids` over several parcels, filling one at a time with the packaging that takes
+    /// the most volume (`per_cost`: the most volume per unit of cost). With `finish`, the rest
+    /// goes into one parcel as soon as one packaging holds it.
+    fn split(&self, ids: &[usize], per_cost: bool, finish: bool) -> Vec<Plan> {
+        let mut rest: Vec<usize> = ids.to_vec();
+        let mut plans = Vec::new();
+        while !rest.is_empty() {
+            if finish {
+                if let Some(plan) = self.single(&rest, None) {
+                    plans.push(plan);
+                    break;
+                }
+            }
+            let mut best: Option<(f64, Plan)> = None;
+            for &p in &self.by_cost {
+                let sub: Vec<usize> = rest
+                    .iter()
+                    .copied()
+                    .filter(|&u| self.eligible[u][p])
+                    .collect();
+                if sub.is_empty() {
+                    continue;
+                }
+                let pk = &self.catalogue[p];
+                let got = pack_most(pk.inner_mm, pk.net_capacity_g(), &self.punits(&sub));
+                let vol: u64 = got
+                    .iter()
+                    .map(|(i, _)| volume_mm3(self.units[sub[*i]].dims))
+                    .sum();
+                let mut score = vol as f64;
+                if per_cost && pk.cost > 0.0 {
+                    score /= pk.cost;
+                }
+                // Boxes come cheapest first, so a tie keeps the cheaper one.
+                if got.is_empty() || best.as_ref().is_some_and(|(s, _)| score <= *s) {
+                    continue;
+                }
+                let units = got.into_iter().map(|(i, c)| (sub[i], c)).collect();
+                best = Some((score, Plan { pack: p, units }));
+            }
+            let Some((_, plan)) = best else { break };
+            rest.retain(|u| !plan.units.iter().any(|(v, _)| v == u));
+            plans.push(plan);
+        }
+        for plan in &mut plans {
+            let ids: Vec<usize> = plan.units.iter().map(|(u, _)| *u).collect();
+            if let Some(better) = self.single(&ids, None) {
+                if self.catalogue[better.pack].cost < self.catalogue[plan.pack].cost {
+                    *plan = better;
+                }
+            }
+        }
+        plans
+    }
+
+    fn cost(&self, plans: &[Plan]) -> f64 {
+        plans.iter().map(|p| self.catalogue[p.pack].cost).sum()
+    }
+
+    fn empty_mm3(&self, plans: &[Plan]) -> u64 {
+        plans
+            .iter()
+            .map(|p| {
+                let ids: Vec<usize> = p.units.iter().map(|(u, _)| *u).collect();
+                self.catalogue[p.pack].inner_volume_mm3() - self.volume_mm3(&ids)
+            })
+            .sum()
+    }
+
+    fn compare(&self, objective: Objective, a: &[Plan], b: &[Plan]) -> Ordering {
+        let cost = self.cost(a).total_cmp(&self.cost(b));
+        let parcels = a.len().cmp(&b.len());
+        let first = match objective {
+            Objective::CheapestTotal => cost.then(parcels),
+            Objective::FewestParcels => parcels.then(cost),
+        };
+        first.then(self.empty_mm3(a).cmp(&self.empty_mm3(b)))
+    }
+}
+
+/// Cartonizes one order against a catalogue. Deterministic: the same input gives the same
+/// parcels. Units that no packaging can take are returned in `unpacked`, never dropped.
+pub fn cartonize(
+    catalogue: &[Packaging],
+    req: &PackRequest,
+    opts: &CartonOptions,
+) -> Cartonization {
+    let mut by_cost: Vec<usize> = (0..catalogue.len()).collect();
+    by_cost.sort_by(|&a, &b| {
+        let (pa, pb) = (&catalogue[a], &catalogue[b]);
+        pa.cost
+            .total_cmp(&pb.cost)
+            .then(pa.inner_volume_mm3().cmp(&pb.inner_volume_mm3()))
+            .then(pa.id.cmp(&pb.id))
+    });
+    let pack_rej: Vec<Vec<Rejection>> = catalogue
+        .iter()
+        .map(|p| packaging_rejections(p, &req.client))
+        .collect();
+
+    let mut ctx = Ctx {
+        catalogue,
+        by_cost,
+        units: Vec::new(),
+        eligible: Vec::new(),
+        unit_item: Vec::new(),
+        item_rej: req
+            .items
+            .iter()
+            .map(|item| catalogue.iter().map(|p| item_rejections(p, item)).collect())
+            .collect(),
+    };
+    let mut shared: Vec<usize> = Vec::new();
+    let mut alone: Vec<usize> = Vec::new();
+    let mut unpacked: Vec<UnpackedUnits> = Vec::new();
+    for (i, item) in req.items.iter().enumerate() {
+        if item.qty == 0 {
+            continue;
+        }
+        let item_rej = ctx.item_rej[i].clone();
+        let ok: Vec<bool> = (0..catalogue.len())
+            .map(|p| pack_rej[p].is_empty() && item_rej[p].is_empty())
+            .collect();
+        if !ok.iter().any(|&b| b) {
+            let ruled_out = ctx
+                .by_cost
+                .iter()
+                .map(|&p| RuledOut {
+                    packaging_id: catalogue[p].id.clone(),
+                    cost: catalogue[p].cost,
+                    reasons: pack_rej[p].iter().chain(&item_rej[p]).cloned().collect(),
+                })
+                .collect();
+            unpacked.push(UnpackedUnits {
+                sku: item.sku.clone(),
+                qty: item.qty,
+                ruled_out,
+            });
+            continue;
+        }
+        for _ in 0..item.qty {
+            let u = ctx.units.len();
+            ctx.units.push(PUnit {
+                dims: item.dims_mm,
+                upright: item.flags.keep_upright,
+                weight_g: item.weight_g,
+            });
+            ctx.eligible.push(ok.clone());
+            ctx.unit_item.push(i);
+            if item.ship_alone {
+                alone.push(u);
+            } else {
+                shared.push(u);
+            }
+        }
+    }
+
+    // Units that ship alone: each in the cheapest packaging that takes it.
+    let mut plans: Vec<Plan> = Vec::new();
+    for &u in &alone {
+        if let Some(plan) = ctx.single(&[u], None) {
+            plans.push(plan);
+        }
+    }
+
+    let mut log: Vec<(usize, Rejection)> = Vec::new();
+    if !shared.is_empty() {
+        let one = ctx.single(&shared, Some(&mut log));
+        let mut cands: Vec<Vec<Plan>> = Vec::new();
+        match (opts.objective, one) {
+            (Objective::FewestParcels, Some(p)) => cands.push(vec![p]),
+            (Objective::FewestParcels, None) => cands.push(ctx.split(&shared, false, true)),
+            (Objective::CheapestTotal, one) => {
+                let many = one.is_none() || ctx.catalogue.len() > 1;
+                if let Some(p) = one {
+                    cands.push(vec![p]);
+                }
+                if many {
+                    cands.push(ctx.split(&shared, false, true));
+                    cands.push(ctx.split(&shared, true, false));
+                }
+            }
+        }
+        let best = cands
+            .into_iter()
+            .min_by(|a, b| ctx.compare(opts.objective, a, b))
+            .unwrap_or_default();
+        plans.extend(best);
+    }
+
+    // Any unit the splitter could not place (it should not happen: each fits some packaging
+    // alone) is reported rather than lost.
+    let mut placed = vec![false; ctx.units.len()];
+    for plan in &plans {
+        for (u, _) in &plan.units {
+            placed[*u] = true;
+        }
+    }
+    for (u, &done) in placed.iter().enumerate() {
+        if !done {
+            let sku = &req.items[ctx.unit_item[u]].sku;
+            match unpacked.iter_mut().find(|x| &x.sku == sku) {
+                Some(x) => x.qty += 1,
+                None => unpacked.push(UnpackedUnits {
+                    sku: sku.clone(),
+                    qty: 1,
+                    ruled_out: Vec::new(),
+                }),
+            }
+        }
+    }
+
+    let parcels: Vec<Parcel> = plans
+        .iter()
+        .map(|plan| {
+            let pk = &catalogue[plan.pack];
+            let ids: Vec<usize> = plan.units.iter().map(|(u, _)| *u).collect();
+            let inner = pk.inner_volume_mm3();
+            Parcel {
+                packaging_id: pk.id.clone(),
+                kind: pk.kind,
+                cost: pk.cost,
+                units: plan
+                    .units
+                    .iter()
+                    .map(|(u, c)| PlacedUnit {
+                        sku: req.items[ctx.unit_item[*u]].sku.clone(),
+                        pos_mm: c.pos_mm,
+                        dims_mm: c.dims_mm,
+                    })
+                    .collect(),
+                gross_weight_g: u64::from(pk.tare_g) + ctx.weight_g(&ids),
+                fill_pct: if inner == 0 {
+                    0.0
+                } else {
+                    100.0 * ctx.volume_mm3(&ids) as f64 / inner as f64
+                },
+            }
+        })
+        .collect();
+
+    let explanation = explain(
+        &ctx, &pack_rej, &plans, &parcels, &shared, &alone, &log, &unpacked,
+    );
+    Cartonization {
+        total_cost: parcels.iter().map(|p| p.cost).sum(),
+        parcels,
+        unpacked,
+        explanation,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn explain(
+    ctx: &Ctx<'_>,
+    pack_rej: &[Vec<Rejection>],
+    plans: &[Plan],
+    parcels: &[Parcel],
+    shared: &[usize],
+    alone: &[usize],
+    log: &[(usize, Rejection)],
+    unpacked: &[UnpackedUnits],
+) -> Explanation {
+    let chosen = parcels
+        .iter()
+        .map(|p| ChosenParcel {
+            packaging_id: p.packaging_id.clone(),
+            cost: p.cost,
+            units: p.units.len() as u32,
+            fill_pct: p.fill_pct,
+            gross_weight_g: p.gross_weight_g,
+        })
+        .collect();
+    let dearest = parcels
+        .iter()
+        .map(|p| p.cost)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let target = if shared.is_empty() { alone } else { shared };
+    let mut cheaper_ruled_out = Vec::new();
+    for &p in &ctx.by_cost {
+        let pk = &ctx.catalogue[p];
+        if pk.cost >= dearest || plans.iter().any(|pl| pl.pack == p) {
+            continue;
+        }
+        let mut reasons: Vec<Rejection> = pack_rej[p].clone();
+        let mut seen_items: Vec<usize> = Vec::new();
+        for &u in target {
+            let item = ctx.unit_item[u];
+            if !seen_items.contains(&item) {
+                seen_items.push(item);
+                reasons.extend(ctx.item_rej[item][p].iter().cloned());
+            }
+        }
+        if reasons.is_empty() && !shared.is_empty() {
+            match log.iter().find(|(q, _)| *q == p) {
+                Some((_, r)) => reasons.push(r.clone()),
+                None => {
+                    if let Some(r) = ctx.bound_rejection(p, shared) {
+                        reasons.push(r);
+                    } else {
+                        reasons.push(Rejection::NoArrangementFound);
+                    }
+                }
+            }
+        }
+        if reasons.is_empty() {
+            continue;
+        }
+        cheaper_ruled_out.push(RuledOut {
+            packaging_id: pk.id.clone(),
+            cost: pk.cost,
+            reasons,
+        });
+    }
+    Explanation {
+        chosen,
+        cheaper_ruled_out,
+        unpacked: unpacked
+            .iter()
+            .map(|u| SkuCount {
+                sku: u.sku.clone(),
+                qty: u.qty,
+            })
+            .collect(),
+    }
+}

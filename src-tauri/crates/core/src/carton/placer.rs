@@ -1,0 +1,291 @@
+//! Puts units into one box: an extreme-point heuristic (Crainic, Perboli & Tadei) run with
+//! several unit orderings and placement preferences. All-or-nothing (`pack_all`) to test a box,
+//! or as much as will go (`pack_most`) to fill one parcel of a split order.
+
+use super::geometry::{orientations_within, volume_mm3, Cuboid, DimsMm};
+
+/// One unit as the placer sees it: natural extents (height last) and weight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct PUnit {
+    pub dims: DimsMm,
+    pub upright: bool,
+    pub weight_g: u32,
+}
+
+/// The order units are offered to the box in; each a different guess at what matters most.
+#[derive(Clone, Copy, Debug)]
+enum UnitOrder {
+    Volume,
+    LongestSide,
+    Footprint,
+    Thickness,
+}
+
+/// A unit ordering plus the axis priority of the placement merit: a unit goes where its far
+/// corner is lowest along `axes[0]`, then `axes[1]`, then `axes[2]` (z first = fill the floor).
+#[derive(Clone, Copy, Debug)]
+struct Strategy {
+    order: UnitOrder,
+    axes: [usize; 3],
+}
+
+const Z_Y_X: [usize; 3] = [2, 1, 0];
+const Z_X_Y: [usize; 3] = [2, 0, 1];
+const X_Z_Y: [usize; 3] = [0, 2, 1];
+const Y_Z_X: [usize; 3] = [1, 2, 0];
+
+/// Tried in this order; the first arrangement that holds every unit wins. The head of the list
+/// settles nearly all boxes, the tail is there for the tight ones.
+const STRATEGIES: &[Strategy] = &[
+    Strategy {
+        order: UnitOrder::Volume,
+        axes: Z_Y_X,
+    },
+    Strategy {
+        order: UnitOrder::Footprint,
+        axes: Z_Y_X,
+    },
+    Strategy {
+        order: UnitOrder::LongestSide,
+        axes: Z_X_Y,
+    },
+    Strategy {
+        order: UnitOrder::Thickness,
+        axes: Z_Y_X,
+    },
+    Strategy {
+        order: UnitOrder::Volume,
+        axes: X_Z_Y,
+    },
+    Strategy {
+        order: UnitOrder::Footprint,
+        axes: Y_Z_X,
+    },
+    Strategy {
+        order: UnitOrder::LongestSide,
+        axes: Z_Y_X,
+    },
+    Strategy {
+        order: UnitOrder::Volume,
+        axes: Y_Z_X,
+    },
+    Strategy {
+        order: UnitOrder::Footprint,
+        axes: X_Z_Y,
+    },
+    Strategy {
+        order: UnitOrder::Thickness,
+        axes: X_Z_Y,
+    },
+    Strategy {
+        order: UnitOrder::LongestSide,
+        axes: Y_Z_X,
+    },
+    Strategy {
+        order: UnitOrder::Volume,
+        axes: Z_X_Y,
+    },
+];
+
+fn sorted_indices(units: &[PUnit], order: UnitOrder) -> Vec<usize> {
+    let key = |u: &PUnit| -> (u64, u64) {
+        let mut d = u.dims;
+        d.sort_unstable();
+        let v = volume_mm3(u.dims);
+        match order {
+            UnitOrder::Volume => (v, u64::from(d[2])),
+            UnitOrder::LongestSide => (u64::from(d[2]), v),
+            UnitOrder::Footprint => (u64::from(d[2]) * u64::from(d[1]), u64::from(d[0])),
+            UnitOrder::Thickness => (u64::from(d[0]), v),
+        }
+    };
+    let mut idx: Vec<usize> = (0..units.len()).collect();
+    // Larger first; ties keep the caller's order, so the result is deterministic.
+    idx.sort_by(|&a, &b| key(&units[b]).cmp(&key(&units[a])).then(a.cmp(&b)));
+    idx
+}
+
+/// The box being filled: placed units and the extreme points where the next may go.
+struct Fill {
+    inner: DimsMm,
+    axes: [usize; 3],
+    placed: Vec<Cuboid>,
+    /// Sorted by `axes` priority, so the search can stop early.
+    eps: Vec<[u32; 3]>,
+}
+
+impl Fill {
+    fn new(inner: DimsMm, axes: [usize; 3]) -> Self {
+        Fill {
+            inner,
+            axes,
+            placed: Vec::new(),
+            eps: vec![[0, 0, 0]],
+        }
+    }
+
+    fn key(&self, p: [u32; 3]) -> (u32, u32, u32) {
+        (p[self.axes[0]], p[self.axes[1]], p[self.axes[2]])
+    }
+
+    fn free(&self, c: &Cuboid) -> bool {
+        !self.placed.iter().any(|p| p.overlaps(c))
+    }
+
+    /// Best spot for a unit with these candidate orientations, if any.
+    fn find(&self, orients: &[DimsMm]) -> Option<Cuboid> {
+        let a0 = self.axes[0];
+        let mut best: Option<((u32, u32, u32), Cuboid)> = None;
+        for ep in &self.eps {
+            if let Some((k, _)) = best {
+                // Every later point starts at or beyond the best far corner on the first axis.
+                if ep[a0] >= k.0 {
+                    break;
+                }
+            }
+            for o in orients {
+                if (0..3).any(|a| ep[a] + o[a] > self.inner[a]) {
+                    continue;
+                }
+                let end = [ep[0] + o[0], ep[1] + o[1], ep[2] + o[2]];
+                let k = self.key(end);
+                if best.is_some_and(|(bk, _)| k >= bk) {
+                    continue;
+                }
+                let c = Cuboid {
+                    pos_mm: *ep,
+                    dims_mm: *o,
+                };
+                if self.free(&c) {
+                    best = Some((k, c));
+                }
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+
+    /// Slides `p` towards 0 along `axis` until it meets a placed unit's face or the wall.
+    fn project(&self, mut p: [u32; 3], axis: usize) -> [u32; 3] {
+        let (b, c) = match axis {
+            0 => (1, 2),
+            1 => (0, 2),
+            _ => (0, 1),
+        };
+        let mut to = 0;
+        for q in &self.placed {
+            let e = q.end(axis);
+            if e <= p[axis]
+                && e > to
+                && q.pos_mm[b] <= p[b]
+                && p[b] < q.end(b)
+                && q.pos_mm[c] <= p[c]
+                && p[c] < q.end(c)
+            {
+                to = e;
+            }
+        }
+        p[axis] = to;
+        p
+    }
+
+    fn commit(&mut self, c: Cuboid) {
+        self.placed.push(c);
+        // A point inside the new unit can hold nothing any more.
+        self.eps
+            .retain(|e| !(0..3).all(|a| c.pos_mm[a] <= e[a] && e[a] < c.end(a)));
+        let p = c.pos_mm;
+        let corners = [
+            ([c.end(0), p[1], p[2]], [1, 2]),
+            ([p[0], c.end(1), p[2]], [0, 2]),
+            ([p[0], p[1], c.end(2)], [0, 1]),
+        ];
+        for (corner, dirs) in corners {
+            for d in dirs {
+                let e = self.project(corner, d);
+                if (0..3).any(|a| e[a] >= self.inner[a]) {
+                    continue;
+                }
+                let k = self.key(e);
+                match self.eps.binary_search_by(|x| self.key(*x).cmp(&k)) {
+                    Ok(_) => {}
+                    Err(i) => self.eps.insert(i, e),
+                }
+            }
+        }
+    }
+}
+
+fn fitting_orientations(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Vec<DimsMm>>> {
+    let mut out = Vec::with_capacity(units.len());
+    for u in units {
+        let o = orientations_within(u.dims, u.upright, inner);
+        if o.is_empty() {
+            return None;
+        }
+        out.push(o);
+    }
+    Some(out)
+}
+
+/// An arrangement of every unit in a box of `inner` extents (indexed like `units`), or `None`
+/// when no strategy finds one. Weight is the caller's business.
+pub(crate) fn pack_all(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Cuboid>> {
+    let orients = fitting_orientations(inner, units)?;
+    let total: u64 = units.iter().map(|u| volume_mm3(u.dims)).sum();
+    if total > volume_mm3(inner) {
+        return None;
+    }
+    for s in STRATEGIES {
+        let mut fill = Fill::new(inner, s.axes);
+        let mut out = vec![None; units.len()];
+        let mut ok = true;
+        for i in sorted_indices(units, s.order) {
+            match fill.find(&orients[i]) {
+                Some(c) => {
+                    fill.commit(c);
+                    out[i] = Some(c);
+                }
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            return Some(out.into_iter().flatten().collect());
+        }
+    }
+    None
+}
+
+/// As much of `units` as goes into one box of `inner` extents carrying at most `net_g` of
+/// contents: the arrangement holding the most volume over a few strategies. Returns
+/// `(unit index, room)` pairs.
+pub(crate) fn pack_most(inner: DimsMm, net_g: u64, units: &[PUnit]) -> Vec<(usize, Cuboid)> {
+    let orients: Vec<Vec<DimsMm>> = units
+        .iter()
+        .map(|u| orientations_within(u.dims, u.upright, inner))
+        .collect();
+    let mut best: (u64, Vec<(usize, Cuboid)>) = (0, Vec::new());
+    for s in &STRATEGIES[..4] {
+        let mut fill = Fill::new(inner, s.axes);
+        let mut got = Vec::new();
+        let (mut vol, mut weight) = (0u64, 0u64);
+        for i in sorted_indices(units, s.order) {
+            let w = u64::from(units[i].weight_g);
+            if orients[i].is_empty() || weight + w > net_g {
+                continue;
+            }
+            if let Some(c) = fill.find(&orients[i]) {
+                fill.commit(c);
+                got.push((i, c));
+                vol += volume_mm3(units[i].dims);
+                weight += w;
+            }
+        }
+        if vol > best.0 {
+            best = (vol, got);
+        }
+    }
+    best.1
+}
