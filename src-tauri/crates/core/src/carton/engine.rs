@@ -3,7 +3,9 @@
 //! single packaging holds is split by filling one parcel at a time, then each parcel is moved
 //! to the cheapest packaging that still holds its contents.
 
+use std::cell::RefCell;
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use super::explain::{ChosenParcel, Explanation, Rejection, RuledOut, SkuCount};
 use super::geometry::{volume_mm3, Cuboid};
@@ -13,6 +15,23 @@ use super::model::{
 };
 use super::placer::{pack_all, pack_most, PUnit};
 use super::rules::{item_rejections, packaging_rejections};
+
+/// What a split fills each parcel for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FillBy {
+    Volume,
+    Weight,
+    VolumePerCost,
+}
+
+/// The size of a unit when spreading an order evenly over parcels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SpreadBy {
+    Weight,
+    Volume,
+    /// The larger of the unit's weight and volume shares of the largest packaging.
+    Either,
+}
 
 /// One parcel in the making: a catalogue index and (unit index, room) pairs.
 #[derive(Clone, Debug)]
@@ -32,6 +51,8 @@ struct Ctx<'a> {
     unit_item: Vec<usize>,
     /// Per request line, per catalogue entry: why one unit cannot travel in it.
     item_rej: Vec<Vec<Vec<Rejection>>>,
+    /// `single` answers by (sorted) unit set: splitting asks the same question many times.
+    memo: RefCell<HashMap<Vec<usize>, Option<Plan>>>,
 }
 
 impl Ctx<'_> {
@@ -69,7 +90,25 @@ impl Ctx<'_> {
 
     /// The cheapest packaging that holds every unit of `ids`, trying them in cost order; with
     /// `log`, why each cheaper one failed.
-    fn single(&self, ids: &[usize], mut log: Option<&mut Vec<(usize, Rejection)>>) -> Option<Plan> {
+    fn single(&self, ids: &[usize], log: Option<&mut Vec<(usize, Rejection)>>) -> Option<Plan> {
+        if log.is_some() {
+            return self.single_uncached(ids, log);
+        }
+        let mut key = ids.to_vec();
+        key.sort_unstable();
+        if let Some(hit) = self.memo.borrow().get(&key) {
+            return hit.clone();
+        }
+        let plan = self.single_uncached(&key, None);
+        self.memo.borrow_mut().insert(key, plan.clone());
+        plan
+    }
+
+    fn single_uncached(
+        &self,
+        ids: &[usize],
+        mut log: Option<&mut Vec<(usize, Rejection)>>,
+    ) -> Option<Plan> {
         let pu = self.punits(ids);
         for &p in &self.by_cost {
             if !ids.iter().all(|&u| self.eligible[u][p]) {
@@ -99,9 +138,9 @@ impl Ctx<'_> {
     }
 
     /// Splits `ids` over several parcels, filling one at a time with the packaging that takes
-    /// the most volume (`per_cost`: the most volume per unit of cost). With `finish`, the rest
+    /// the most of what `by` says. With `finish`, the rest
     /// goes into one parcel as soon as one packaging holds it.
-    fn split(&self, ids: &[usize], per_cost: bool, finish: bool) -> Vec<Plan> {
+    fn split(&self, ids: &[usize], by: FillBy, finish: bool) -> Vec<Plan> {
         let mut rest: Vec<usize> = ids.to_vec();
         let mut plans = Vec::new();
         while !rest.is_empty() {
@@ -127,10 +166,16 @@ impl Ctx<'_> {
                     .iter()
                     .map(|(i, _)| volume_mm3(self.units[sub[*i]].dims))
                     .sum();
-                let mut score = vol as f64;
-                if per_cost && pk.cost > 0.0 {
-                    score /= pk.cost;
-                }
+                let weight: u64 = got
+                    .iter()
+                    .map(|(i, _)| u64::from(self.units[sub[*i]].weight_g))
+                    .sum();
+                let score = match by {
+                    FillBy::Volume => vol as f64,
+                    FillBy::Weight => weight as f64 + vol as f64 * 1e-12,
+                    FillBy::VolumePerCost if pk.cost > 0.0 => vol as f64 / pk.cost,
+                    FillBy::VolumePerCost => vol as f64,
+                };
                 // Boxes come cheapest first, so a tie keeps the cheaper one.
                 if got.is_empty() || best.as_ref().is_some_and(|(s, _)| score <= *s) {
                     continue;
@@ -151,6 +196,148 @@ impl Ctx<'_> {
             }
         }
         plans
+    }
+
+    /// Fewest parcels `ids` can need by total weight and volume against the largest packaging
+    /// any of them may use.
+    fn parcel_lb(&self, ids: &[usize]) -> usize {
+        let (mut net, mut vol) = (0u64, 0u64);
+        for (p, pk) in self.catalogue.iter().enumerate() {
+            if ids.iter().any(|&u| self.eligible[u][p]) {
+                net = net.max(pk.net_capacity_g());
+                vol = vol.max(pk.inner_volume_mm3());
+            }
+        }
+        let need = |total: u64, cap: u64| {
+            if cap == 0 {
+                1
+            } else {
+                total.div_ceil(cap) as usize
+            }
+        };
+        need(self.weight_g(ids), net)
+            .max(need(self.volume_mm3(ids), vol))
+            .max(1)
+    }
+
+    /// Spreads `ids` over one parcel of each packaging in `template`: largest unit first, each
+    /// into the parcel left least full by weight and volume (relative to that packaging), then
+    /// puts each share into the cheapest packaging that holds it; `None` if a share fits none.
+    fn spread(&self, ids: &[usize], template: &[usize], by: SpreadBy) -> Option<Vec<Plan>> {
+        let (mut net, mut vol) = (1u64, 1u64);
+        for &p in template {
+            net = net.max(self.catalogue[p].net_capacity_g());
+            vol = vol.max(self.catalogue[p].inner_volume_mm3());
+        }
+        let size = |u: usize| -> f64 {
+            let w = f64::from(self.units[u].weight_g) / net as f64;
+            let v = volume_mm3(self.units[u].dims) as f64 / vol as f64;
+            match by {
+                SpreadBy::Weight => w + v * 1e-9,
+                SpreadBy::Volume => v + w * 1e-9,
+                SpreadBy::Either => w.max(v),
+            }
+        };
+        let mut order: Vec<usize> = ids.to_vec();
+        order.sort_by(|&a, &b| size(b).total_cmp(&size(a)).then(a.cmp(&b)));
+        // Per parcel: contents weight, volume, units.
+        let mut shares: Vec<(u64, u64, Vec<usize>)> = vec![(0, 0, Vec::new()); template.len()];
+        for u in order {
+            let (w, v) = (
+                u64::from(self.units[u].weight_g),
+                volume_mm3(self.units[u].dims),
+            );
+            let mut best: Option<(f64, usize)> = None;
+            for (g, &p) in template.iter().enumerate() {
+                let pk = &self.catalogue[p];
+                let (nw, nv) = (shares[g].0 + w, shares[g].1 + v);
+                if !self.eligible[u][p] || nw > pk.net_capacity_g() || nv > pk.inner_volume_mm3() {
+                    continue;
+                }
+                let fill = (nw as f64 / pk.net_capacity_g().max(1) as f64)
+                    .max(nv as f64 / pk.inner_volume_mm3().max(1) as f64);
+                if best.is_none_or(|(f, _)| fill < f) {
+                    best = Some((fill, g));
+                }
+            }
+            let (_, g) = best?;
+            shares[g].0 += w;
+            shares[g].1 += v;
+            shares[g].2.push(u);
+        }
+        let mut plans = Vec::with_capacity(template.len());
+        for (_, _, mut share) in shares {
+            if share.is_empty() {
+                continue;
+            }
+            share.sort_unstable();
+            plans.push(self.single(&share, None)?);
+        }
+        Some(plans)
+    }
+
+    /// Every multiset of `k` catalogue entries some unit of `ids` may use, at most `cap` of them.
+    fn templates(&self, ids: &[usize], k: usize, cap: usize) -> Vec<Vec<usize>> {
+        let usable: Vec<usize> = self
+            .by_cost
+            .iter()
+            .copied()
+            .filter(|&p| ids.iter().any(|&u| self.eligible[u][p]))
+            .collect();
+        let mut out = Vec::new();
+        let mut cur = Vec::with_capacity(k);
+        fn rec(
+            usable: &[usize],
+            start: usize,
+            k: usize,
+            cap: usize,
+            cur: &mut Vec<usize>,
+            out: &mut Vec<Vec<usize>>,
+        ) {
+            if out.len() >= cap {
+                return;
+            }
+            if cur.len() == k {
+                out.push(cur.clone());
+                return;
+            }
+            for i in start..usable.len() {
+                cur.push(usable[i]);
+                rec(usable, i, k, cap, cur, out);
+                cur.pop();
+            }
+        }
+        rec(&usable, 0, k, cap, &mut cur, &mut out);
+        out
+    }
+
+    /// Several splits of `ids`; the caller keeps the best.
+    fn splits(&self, ids: &[usize], objective: Objective) -> Vec<Vec<Plan>> {
+        let lb = self.parcel_lb(ids);
+        let mut out = vec![self.split(ids, FillBy::Volume, true)];
+        if out[0].len() <= lb && objective == Objective::FewestParcels {
+            return out;
+        }
+        out.push(self.split(ids, FillBy::Weight, true));
+        if objective == Objective::CheapestTotal {
+            out.push(self.split(ids, FillBy::VolumePerCost, false));
+        }
+        let fewest = out.iter().map(Vec::len).min().unwrap_or(0);
+        for k in lb.max(2)..fewest {
+            let before = out.len();
+            'templates: for template in self.templates(ids, k, 64) {
+                for by in [SpreadBy::Either, SpreadBy::Weight, SpreadBy::Volume] {
+                    out.extend(self.spread(ids, &template, by));
+                    if out.len() > before && objective == Objective::FewestParcels {
+                        break 'templates;
+                    }
+                }
+            }
+            if out.len() > before && objective == Objective::FewestParcels {
+                break;
+            }
+        }
+        out
     }
 
     fn cost(&self, plans: &[Plan]) -> f64 {
@@ -204,6 +391,7 @@ pub fn cartonize(
         units: Vec::new(),
         eligible: Vec::new(),
         unit_item: Vec::new(),
+        memo: RefCell::new(HashMap::new()),
         item_rej: req
             .items
             .iter()
@@ -269,15 +457,14 @@ pub fn cartonize(
         let mut cands: Vec<Vec<Plan>> = Vec::new();
         match (opts.objective, one) {
             (Objective::FewestParcels, Some(p)) => cands.push(vec![p]),
-            (Objective::FewestParcels, None) => cands.push(ctx.split(&shared, false, true)),
+            (Objective::FewestParcels, None) => cands = ctx.splits(&shared, opts.objective),
             (Objective::CheapestTotal, one) => {
                 let many = one.is_none() || ctx.catalogue.len() > 1;
                 if let Some(p) = one {
                     cands.push(vec![p]);
                 }
                 if many {
-                    cands.push(ctx.split(&shared, false, true));
-                    cands.push(ctx.split(&shared, true, false));
+                    cands.extend(ctx.splits(&shared, opts.objective));
                 }
             }
         }

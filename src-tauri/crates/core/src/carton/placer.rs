@@ -29,6 +29,9 @@ struct Strategy {
     axes: [usize; 3],
 }
 
+/// The two axes other than the index.
+const OTHER: [(usize, usize); 3] = [(1, 2), (0, 2), (0, 1)];
+
 const Z_Y_X: [usize; 3] = [2, 1, 0];
 const Z_X_Y: [usize; 3] = [2, 0, 1];
 const X_Z_Y: [usize; 3] = [0, 2, 1];
@@ -88,20 +91,23 @@ const STRATEGIES: &[Strategy] = &[
 ];
 
 fn sorted_indices(units: &[PUnit], order: UnitOrder) -> Vec<usize> {
-    let key = |u: &PUnit| -> (u64, u64) {
-        let mut d = u.dims;
-        d.sort_unstable();
-        let v = volume_mm3(u.dims);
-        match order {
-            UnitOrder::Volume => (v, u64::from(d[2])),
-            UnitOrder::LongestSide => (u64::from(d[2]), v),
-            UnitOrder::Footprint => (u64::from(d[2]) * u64::from(d[1]), u64::from(d[0])),
-            UnitOrder::Thickness => (u64::from(d[0]), v),
-        }
-    };
+    let keys: Vec<(u64, u64)> = units
+        .iter()
+        .map(|u| {
+            let mut d = u.dims;
+            d.sort_unstable();
+            let v = volume_mm3(u.dims);
+            match order {
+                UnitOrder::Volume => (v, u64::from(d[2])),
+                UnitOrder::LongestSide => (u64::from(d[2]), v),
+                UnitOrder::Footprint => (u64::from(d[2]) * u64::from(d[1]), u64::from(d[0])),
+                UnitOrder::Thickness => (u64::from(d[0]), v),
+            }
+        })
+        .collect();
     let mut idx: Vec<usize> = (0..units.len()).collect();
     // Larger first; ties keep the caller's order, so the result is deterministic.
-    idx.sort_by(|&a, &b| key(&units[b]).cmp(&key(&units[a])).then(a.cmp(&b)));
+    idx.sort_by(|&a, &b| keys[b].cmp(&keys[a]).then(a.cmp(&b)));
     idx
 }
 
@@ -164,28 +170,29 @@ impl Fill {
         best.map(|(_, c)| c)
     }
 
-    /// Slides `p` towards 0 along `axis` until it meets a placed unit's face or the wall.
-    fn project(&self, mut p: [u32; 3], axis: usize) -> [u32; 3] {
-        let (b, c) = match axis {
-            0 => (1, 2),
-            1 => (0, 2),
-            _ => (0, 1),
-        };
-        let mut to = 0;
+    /// Slides each `(point, axis)` towards 0 along its axis until it meets a placed unit's
+    /// face or the wall; one pass over the placed units for all of them.
+    fn project(&self, pts: &mut [([u32; 3], usize); 6]) {
+        let mut to = [0u32; 6];
         for q in &self.placed {
-            let e = q.end(axis);
-            if e <= p[axis]
-                && e > to
-                && q.pos_mm[b] <= p[b]
-                && p[b] < q.end(b)
-                && q.pos_mm[c] <= p[c]
-                && p[c] < q.end(c)
-            {
-                to = e;
+            for (k, (p, axis)) in pts.iter().enumerate() {
+                let a = *axis;
+                let (b, c) = OTHER[a];
+                let e = q.end(a);
+                if e <= p[a]
+                    && e > to[k]
+                    && q.pos_mm[b] <= p[b]
+                    && p[b] < q.end(b)
+                    && q.pos_mm[c] <= p[c]
+                    && p[c] < q.end(c)
+                {
+                    to[k] = e;
+                }
             }
         }
-        p[axis] = to;
-        p
+        for (k, (p, axis)) in pts.iter_mut().enumerate() {
+            p[*axis] = to[k];
+        }
     }
 
     fn commit(&mut self, c: Cuboid) {
@@ -194,14 +201,15 @@ impl Fill {
         self.eps
             .retain(|e| !(0..3).all(|a| c.pos_mm[a] <= e[a] && e[a] < c.end(a)));
         let p = c.pos_mm;
-        let corners = [
-            ([c.end(0), p[1], p[2]], [1, 2]),
-            ([p[0], c.end(1), p[2]], [0, 2]),
-            ([p[0], p[1], c.end(2)], [0, 1]),
-        ];
-        for (corner, dirs) in corners {
-            for d in dirs {
-                let e = self.project(corner, d);
+        let (x, y, z) = (
+            [c.end(0), p[1], p[2]],
+            [p[0], c.end(1), p[2]],
+            [p[0], p[1], c.end(2)],
+        );
+        let mut pts = [(x, 1), (x, 2), (y, 0), (y, 2), (z, 0), (z, 1)];
+        self.project(&mut pts);
+        {
+            for (e, _) in pts {
                 if (0..3).any(|a| e[a] >= self.inner[a]) {
                     continue;
                 }
