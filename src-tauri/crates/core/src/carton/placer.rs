@@ -27,6 +27,9 @@ enum UnitOrder {
 struct Strategy {
     order: UnitOrder,
     axes: [usize; 3],
+    /// Keep each unit in the first of its orientations that fits anywhere (the natural one
+    /// first), so rows of identical units stay aligned and tile the box.
+    keep_turn: bool,
 }
 
 /// The two axes other than the index.
@@ -39,55 +42,28 @@ const Y_Z_X: [usize; 3] = [1, 2, 0];
 
 /// Tried in this order; the first arrangement that holds every unit wins. The head of the list
 /// settles nearly all boxes, the tail is there for the tight ones.
+const fn st(order: UnitOrder, axes: [usize; 3], keep_turn: bool) -> Strategy {
+    Strategy {
+        order,
+        axes,
+        keep_turn,
+    }
+}
+
 const STRATEGIES: &[Strategy] = &[
-    Strategy {
-        order: UnitOrder::Volume,
-        axes: Z_Y_X,
-    },
-    Strategy {
-        order: UnitOrder::Footprint,
-        axes: Z_Y_X,
-    },
-    Strategy {
-        order: UnitOrder::LongestSide,
-        axes: Z_X_Y,
-    },
-    Strategy {
-        order: UnitOrder::Thickness,
-        axes: Z_Y_X,
-    },
-    Strategy {
-        order: UnitOrder::Volume,
-        axes: X_Z_Y,
-    },
-    Strategy {
-        order: UnitOrder::Footprint,
-        axes: Y_Z_X,
-    },
-    Strategy {
-        order: UnitOrder::LongestSide,
-        axes: Z_Y_X,
-    },
-    Strategy {
-        order: UnitOrder::Volume,
-        axes: Y_Z_X,
-    },
-    Strategy {
-        order: UnitOrder::Footprint,
-        axes: X_Z_Y,
-    },
-    Strategy {
-        order: UnitOrder::Thickness,
-        axes: X_Z_Y,
-    },
-    Strategy {
-        order: UnitOrder::LongestSide,
-        axes: Y_Z_X,
-    },
-    Strategy {
-        order: UnitOrder::Volume,
-        axes: Z_X_Y,
-    },
+    st(UnitOrder::Volume, Z_Y_X, false),
+    st(UnitOrder::Footprint, Z_Y_X, false),
+    st(UnitOrder::Volume, Z_Y_X, true),
+    st(UnitOrder::LongestSide, Z_X_Y, false),
+    st(UnitOrder::Thickness, Z_Y_X, false),
+    st(UnitOrder::Volume, X_Z_Y, false),
+    st(UnitOrder::Footprint, Y_Z_X, false),
+    st(UnitOrder::LongestSide, Z_Y_X, false),
+    st(UnitOrder::Volume, Y_Z_X, false),
+    st(UnitOrder::Footprint, X_Z_Y, false),
+    st(UnitOrder::Thickness, X_Z_Y, false),
+    st(UnitOrder::LongestSide, Y_Z_X, false),
+    st(UnitOrder::Volume, Z_X_Y, false),
 ];
 
 fn sorted_indices(units: &[PUnit], order: UnitOrder) -> Vec<usize> {
@@ -138,8 +114,18 @@ impl Fill {
         !self.placed.iter().any(|p| p.overlaps(c))
     }
 
-    /// Best spot for a unit with these candidate orientations, if any.
-    fn find(&self, orients: &[DimsMm]) -> Option<Cuboid> {
+    /// Best spot for a unit with these candidate orientations, if any; with `keep_turn`, the
+    /// best spot for the first orientation that has one.
+    fn find(&self, orients: &[DimsMm], keep_turn: bool) -> Option<Cuboid> {
+        if keep_turn {
+            return orients
+                .iter()
+                .find_map(|o| self.find_any(std::slice::from_ref(o)));
+        }
+        self.find_any(orients)
+    }
+
+    fn find_any(&self, orients: &[DimsMm]) -> Option<Cuboid> {
         let a0 = self.axes[0];
         let mut best: Option<((u32, u32, u32), Cuboid)> = None;
         for ep in &self.eps {
@@ -248,7 +234,7 @@ pub(crate) fn pack_all(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Cuboid>> {
         let mut out = vec![None; units.len()];
         let mut ok = true;
         for i in sorted_indices(units, s.order) {
-            match fill.find(&orients[i]) {
+            match fill.find(&orients[i], s.keep_turn) {
                 Some(c) => {
                     fill.commit(c);
                     out[i] = Some(c);
@@ -284,7 +270,7 @@ pub(crate) fn pack_most(inner: DimsMm, net_g: u64, units: &[PUnit]) -> Vec<(usiz
             if orients[i].is_empty() || weight + w > net_g {
                 continue;
             }
-            if let Some(c) = fill.find(&orients[i]) {
+            if let Some(c) = fill.find(&orients[i], s.keep_turn) {
                 fill.commit(c);
                 got.push((i, c));
                 vol += volume_mm3(units[i].dims);
