@@ -161,6 +161,18 @@ impl Ctx<'_> {
                     continue;
                 }
                 let pk = &self.catalogue[p];
+                // The most this packaging could score; skip it if that cannot beat the best.
+                let (sv, sw) = (self.volume_mm3(&sub) as f64, self.weight_g(&sub) as f64);
+                let (cv, cw) = (pk.inner_volume_mm3() as f64, pk.net_capacity_g() as f64);
+                let bound = match by {
+                    FillBy::Volume => sv.min(cv),
+                    FillBy::Weight => sw.min(cw) + sv.min(cv) * 1e-12,
+                    FillBy::VolumePerCost if pk.cost > 0.0 => sv.min(cv) / pk.cost,
+                    FillBy::VolumePerCost => sv.min(cv),
+                };
+                if best.as_ref().is_some_and(|(s, _)| bound <= *s) {
+                    continue;
+                }
                 let got = pack_most(pk.inner_mm, pk.net_capacity_g(), &self.punits(&sub));
                 let vol: u64 = got
                     .iter()

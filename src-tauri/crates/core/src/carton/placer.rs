@@ -277,8 +277,12 @@ pub(crate) fn pack_most(inner: DimsMm, net_g: u64, units: &[PUnit]) -> Vec<(usiz
                 weight += w;
             }
         }
+        let all = got.len() == units.len();
         if vol > best.0 {
             best = (vol, got);
+        }
+        if all {
+            break;
         }
     }
     best.1
