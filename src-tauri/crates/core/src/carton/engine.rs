@@ -288,6 +288,48 @@ impl Ctx<'_> {
         Some(plans)
     }
 
+    /// Two parcels, `a` taking the densest units (grams per litre) and `b` the rest: tries the
+    /// cut points that respect both weight and volume limits, most balanced first. For orders
+    /// that are heavy and bulky at once, where an even spread overloads one parcel.
+    fn sweep(&self, ids: &[usize], a: usize, b: usize, tries: usize) -> Option<Vec<Plan>> {
+        let (pa, pb) = (&self.catalogue[a], &self.catalogue[b]);
+        let mut order: Vec<usize> = ids.to_vec();
+        let dens = |u: usize| {
+            f64::from(self.units[u].weight_g) / volume_mm3(self.units[u].dims).max(1) as f64
+        };
+        order.sort_by(|&x, &y| dens(y).total_cmp(&dens(x)).then(x.cmp(&y)));
+        let (tw, tv) = (self.weight_g(ids), self.volume_mm3(ids));
+        let mut cuts: Vec<(f64, usize)> = Vec::new();
+        let (mut w, mut v) = (0u64, 0u64);
+        for (i, &u) in order.iter().enumerate() {
+            w += u64::from(self.units[u].weight_g);
+            v += volume_mm3(self.units[u].dims);
+            let cut = i + 1;
+            if cut == order.len() {
+                break;
+            }
+            let fa = (w as f64 / pa.net_capacity_g().max(1) as f64)
+                .max(v as f64 / pa.inner_volume_mm3().max(1) as f64);
+            let fb = ((tw - w) as f64 / pb.net_capacity_g().max(1) as f64)
+                .max((tv - v) as f64 / pb.inner_volume_mm3().max(1) as f64);
+            if fa <= 1.0 && fb <= 1.0 {
+                cuts.push((fa.max(fb), cut));
+            }
+        }
+        cuts.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
+        for &(_, cut) in cuts.iter().take(tries) {
+            let (sa, sb) = order.split_at(cut);
+            if !sa.iter().all(|&u| self.eligible[u][a]) || !sb.iter().all(|&u| self.eligible[u][b])
+            {
+                continue;
+            }
+            if let (Some(x), Some(y)) = (self.single(sa, None), self.single(sb, None)) {
+                return Some(vec![x, y]);
+            }
+        }
+        None
+    }
+
     /// Every multiset of `k` catalogue entries some unit of `ids` may use, at most `cap` of them.
     fn templates(&self, ids: &[usize], k: usize, cap: usize) -> Vec<Vec<usize>> {
         let usable: Vec<usize> = self
@@ -340,6 +382,18 @@ impl Ctx<'_> {
             'templates: for template in self.templates(ids, k, 64) {
                 for by in [SpreadBy::Either, SpreadBy::Weight, SpreadBy::Volume] {
                     out.extend(self.spread(ids, &template, by));
+                    if out.len() > before && objective == Objective::FewestParcels {
+                        break 'templates;
+                    }
+                }
+                if let [a, b] = template[..] {
+                    // Dense units to the packaging carrying more grams per litre.
+                    let ratio = |p: usize| {
+                        self.catalogue[p].net_capacity_g() as f64
+                            / self.catalogue[p].inner_volume_mm3().max(1) as f64
+                    };
+                    let (a, b) = if ratio(a) >= ratio(b) { (a, b) } else { (b, a) };
+                    out.extend(self.sweep(ids, a, b, 6));
                     if out.len() > before && objective == Objective::FewestParcels {
                         break 'templates;
                     }
