@@ -377,7 +377,12 @@ impl Ctx<'_> {
             out.push(self.split(ids, FillBy::VolumePerCost, false));
         }
         let fewest = out.iter().map(Vec::len).min().unwrap_or(0);
-        for k in lb.max(2)..fewest {
+        // For the cheapest total, two parcels may beat one box even when one box holds all.
+        let upto = match objective {
+            Objective::FewestParcels => fewest,
+            Objective::CheapestTotal => fewest.max(3),
+        };
+        for k in lb.max(2)..upto {
             let before = out.len();
             'templates: for template in self.templates(ids, k, 64) {
                 for by in [SpreadBy::Either, SpreadBy::Weight, SpreadBy::Volume] {
