@@ -51,8 +51,9 @@ struct Ctx<'a> {
     unit_item: Vec<usize>,
     /// Per request line, per catalogue entry: why one unit cannot travel in it.
     item_rej: Vec<Vec<Vec<Rejection>>>,
-    /// `single` answers by (sorted) unit set: splitting asks the same question many times.
-    memo: RefCell<HashMap<Vec<usize>, Option<Plan>>>,
+    /// `single` answers by the request lines of the units: splitting asks the same question
+    /// many times. The value is the packaging and the rooms in key order.
+    memo: RefCell<HashMap<Vec<usize>, Option<(usize, Vec<Cuboid>)>>>,
 }
 
 impl Ctx<'_> {
@@ -94,14 +95,26 @@ impl Ctx<'_> {
         if log.is_some() {
             return self.single_uncached(ids, log);
         }
-        let mut key = ids.to_vec();
-        key.sort_unstable();
-        if let Some(hit) = self.memo.borrow().get(&key) {
-            return hit.clone();
-        }
-        let plan = self.single_uncached(&key, None);
-        self.memo.borrow_mut().insert(key, plan.clone());
-        plan
+        // Units of one request line are interchangeable, so the answer depends only on how
+        // many of each line there are: key by lines, hand the rooms out in that order.
+        let mut sorted = ids.to_vec();
+        sorted.sort_unstable_by_key(|&u| (self.unit_item[u], u));
+        let key: Vec<usize> = sorted.iter().map(|&u| self.unit_item[u]).collect();
+        let hit = self.memo.borrow().get(&key).cloned();
+        let found = match hit {
+            Some(found) => found,
+            None => {
+                let found = self
+                    .single_uncached(&sorted, None)
+                    .map(|plan| (plan.pack, plan.units.into_iter().map(|(_, c)| c).collect()));
+                self.memo.borrow_mut().insert(key, found.clone());
+                found
+            }
+        };
+        found.map(|(pack, rooms): (usize, Vec<Cuboid>)| Plan {
+            pack,
+            units: sorted.into_iter().zip(rooms).collect(),
+        })
     }
 
     fn single_uncached(

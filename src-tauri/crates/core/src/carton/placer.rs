@@ -221,12 +221,76 @@ fn fitting_orientations(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Vec<DimsMm
     Some(out)
 }
 
+/// The longest total of unit extents along one axis that fits in `len`, each unit adding one of
+/// its `choices` or nothing. Pushed towards the origin, every packed unit ends at such a total,
+/// so the box is no bigger than this along that axis (subset sums on a bit set; boxes longer
+/// than 4 m are left as they are).
+fn max_fill<'a>(choices: impl Iterator<Item = &'a [u32]>, len: u32) -> u32 {
+    if len > 4096 {
+        return len;
+    }
+    let words = len as usize / 64 + 1;
+    let mut reach = vec![0u64; words];
+    reach[0] = 1;
+    let top = (len % 64) as u32;
+    let last_mask = if top == 63 {
+        u64::MAX
+    } else {
+        (1u64 << (top + 1)) - 1
+    };
+    let mut next = reach.clone();
+    for ch in choices {
+        next.copy_from_slice(&reach);
+        for &e in ch {
+            let (ws, bs) = (e as usize / 64, e % 64);
+            for i in (ws..words).rev() {
+                let mut v = reach[i - ws] << bs;
+                if bs > 0 && i > ws {
+                    v |= reach[i - ws - 1] >> (64 - bs);
+                }
+                next[i] |= v;
+            }
+        }
+        next[words - 1] &= last_mask;
+        std::mem::swap(&mut reach, &mut next);
+        if reach[words - 1] >> top & 1 == 1 {
+            return len;
+        }
+    }
+    for i in (0..words).rev() {
+        if reach[i] != 0 {
+            return (i * 64) as u32 + 63 - reach[i].leading_zeros();
+        }
+    }
+    0
+}
+
+/// Whether the units' volume exceeds the box shrunk on each axis to the longest sum of their
+/// extents that fits: a quick proof that no arrangement exists.
+fn too_much_for_shrunk_box(inner: DimsMm, units: &[PUnit], orients: &[Vec<DimsMm>]) -> bool {
+    let total: u64 = units.iter().map(|u| volume_mm3(u.dims)).sum();
+    let mut shrunk = 1u64;
+    for a in 0..3 {
+        let choices: Vec<Vec<u32>> = orients
+            .iter()
+            .map(|os| {
+                let mut c: Vec<u32> = os.iter().map(|o| o[a]).collect();
+                c.sort_unstable();
+                c.dedup();
+                c
+            })
+            .collect();
+        shrunk *= u64::from(max_fill(choices.iter().map(Vec::as_slice), inner[a]));
+    }
+    total > shrunk
+}
+
 /// An arrangement of every unit in a box of `inner` extents (indexed like `units`), or `None`
 /// when no strategy finds one. Weight is the caller's business.
 pub(crate) fn pack_all(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Cuboid>> {
     let orients = fitting_orientations(inner, units)?;
     let total: u64 = units.iter().map(|u| volume_mm3(u.dims)).sum();
-    if total > volume_mm3(inner) {
+    if total > volume_mm3(inner) || too_much_for_shrunk_box(inner, units, &orients) {
         return None;
     }
     for s in STRATEGIES {
@@ -286,4 +350,34 @@ pub(crate) fn pack_most(inner: DimsMm, net_g: u64, units: &[PUnit]) -> Vec<(usiz
         }
     }
     best.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn max_fill_finds_the_longest_subset_sum() {
+        let c = [vec![210u32, 297], vec![210, 297]];
+        assert_eq!(max_fill(c.iter().map(Vec::as_slice), 364), 297);
+        assert_eq!(max_fill(c.iter().map(Vec::as_slice), 420), 420);
+        assert_eq!(max_fill(c.iter().map(Vec::as_slice), 600), 594);
+        let ones = vec![vec![1u32]; 200];
+        assert_eq!(max_fill(ones.iter().map(Vec::as_slice), 130), 130);
+        assert_eq!(max_fill([].into_iter(), 50), 0);
+    }
+
+    #[test]
+    fn two_a4_sheets_side_by_side_are_refused_without_a_search() {
+        let sheet = PUnit {
+            dims: [210, 297, 30],
+            upright: true,
+            weight_g: 1,
+        };
+        let inner = [364, 374, 40];
+        let orients = fitting_orientations(inner, &[sheet, sheet]).unwrap();
+        assert!(too_much_for_shrunk_box(inner, &[sheet, sheet], &orients));
+        assert!(pack_all(inner, &[sheet, sheet]).is_none());
+        assert!(pack_all(inner, &[sheet]).is_some());
+    }
 }
