@@ -20,7 +20,6 @@ use super::rules::{item_rejections, packaging_rejections};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum FillBy {
     Volume,
-    Weight,
     VolumePerCost,
 }
 
@@ -31,6 +30,15 @@ enum SpreadBy {
     Volume,
     /// The larger of the unit's weight and volume shares of the largest packaging.
     Either,
+}
+
+/// What a parcel holding `vol_mm3` in a packaging of this cost scores.
+fn fill_score(by: FillBy, vol_mm3: f64, cost: f64) -> f64 {
+    match by {
+        FillBy::Volume => vol_mm3,
+        FillBy::VolumePerCost if cost > 0.0 => vol_mm3 / cost,
+        FillBy::VolumePerCost => vol_mm3,
+    }
 }
 
 /// One parcel in the making: a catalogue index and (unit index, room) pairs.
@@ -163,8 +171,10 @@ impl Ctx<'_> {
                     break;
                 }
             }
-            let mut best: Option<(f64, Plan)> = None;
-            for &p in &self.by_cost {
+            // Each packaging with the most it could score (all eligible units, up to its
+            // limits), best first: once that bound falls below the best fill found, stop.
+            let mut cands: Vec<(f64, usize, usize, Vec<usize>)> = Vec::new();
+            for (rank, &p) in self.by_cost.iter().enumerate() {
                 let sub: Vec<usize> = rest
                     .iter()
                     .copied()
@@ -174,41 +184,33 @@ impl Ctx<'_> {
                     continue;
                 }
                 let pk = &self.catalogue[p];
-                // The most this packaging could score; skip it if that cannot beat the best.
-                let (sv, sw) = (self.volume_mm3(&sub) as f64, self.weight_g(&sub) as f64);
-                let (cv, cw) = (pk.inner_volume_mm3() as f64, pk.net_capacity_g() as f64);
-                let bound = match by {
-                    FillBy::Volume => sv.min(cv),
-                    FillBy::Weight => sw.min(cw) + sv.min(cv) * 1e-12,
-                    FillBy::VolumePerCost if pk.cost > 0.0 => sv.min(cv) / pk.cost,
-                    FillBy::VolumePerCost => sv.min(cv),
-                };
-                if best.as_ref().is_some_and(|(s, _)| bound <= *s) {
-                    continue;
+                let (sv, cv) = (self.volume_mm3(&sub) as f64, pk.inner_volume_mm3() as f64);
+                cands.push((fill_score(by, sv.min(cv), pk.cost), rank, p, sub));
+            }
+            cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            let mut best: Option<(f64, usize, Plan)> = None;
+            for (bound, rank, p, sub) in cands {
+                if best.as_ref().is_some_and(|(s, _, _)| bound < *s) {
+                    break;
                 }
+                let pk = &self.catalogue[p];
                 let got = pack_most(pk.inner_mm, pk.net_capacity_g(), &self.punits(&sub));
                 let vol: u64 = got
                     .iter()
                     .map(|(i, _)| volume_mm3(self.units[sub[*i]].dims))
                     .sum();
-                let weight: u64 = got
-                    .iter()
-                    .map(|(i, _)| u64::from(self.units[sub[*i]].weight_g))
-                    .sum();
-                let score = match by {
-                    FillBy::Volume => vol as f64,
-                    FillBy::Weight => weight as f64 + vol as f64 * 1e-12,
-                    FillBy::VolumePerCost if pk.cost > 0.0 => vol as f64 / pk.cost,
-                    FillBy::VolumePerCost => vol as f64,
-                };
-                // Boxes come cheapest first, so a tie keeps the cheaper one.
-                if got.is_empty() || best.as_ref().is_some_and(|(s, _)| score <= *s) {
+                let score = fill_score(by, vol as f64, pk.cost);
+                // On a tie the cheaper packaging wins.
+                let better = best
+                    .as_ref()
+                    .is_none_or(|(s, r, _)| score > *s || (score == *s && rank < *r));
+                if got.is_empty() || !better {
                     continue;
                 }
                 let units = got.into_iter().map(|(i, c)| (sub[i], c)).collect();
-                best = Some((score, Plan { pack: p, units }));
+                best = Some((score, rank, Plan { pack: p, units }));
             }
-            let Some((_, plan)) = best else { break };
+            let Some((_, _, plan)) = best else { break };
             rest.retain(|u| !plan.units.iter().any(|(v, _)| v == u));
             plans.push(plan);
         }
@@ -385,7 +387,6 @@ impl Ctx<'_> {
         if out[0].len() <= lb && objective == Objective::FewestParcels {
             return out;
         }
-        out.push(self.split(ids, FillBy::Weight, true));
         if objective == Objective::CheapestTotal {
             out.push(self.split(ids, FillBy::VolumePerCost, false));
         }

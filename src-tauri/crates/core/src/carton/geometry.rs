@@ -57,6 +57,51 @@ pub fn orientations(dims: DimsMm, upright: bool) -> Vec<DimsMm> {
     out
 }
 
+/// Up to six orientations without a heap allocation, for the placer's inner loops.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct OrientSet {
+    len: usize,
+    list: [DimsMm; 6],
+}
+
+impl OrientSet {
+    /// The orientations of a unit of natural extents `dims` that fit within `inner`.
+    pub(crate) fn within(dims: DimsMm, upright: bool, inner: DimsMm) -> Self {
+        let [l, w, h] = dims;
+        let all: &[DimsMm] = if upright {
+            &[[l, w, h], [w, l, h]]
+        } else {
+            &[
+                [l, w, h],
+                [w, l, h],
+                [l, h, w],
+                [h, l, w],
+                [w, h, l],
+                [h, w, l],
+            ]
+        };
+        let mut out = OrientSet {
+            len: 0,
+            list: [[0; 3]; 6],
+        };
+        for o in all {
+            if (0..3).all(|a| o[a] <= inner[a]) && !out.as_slice().contains(o) {
+                out.list[out.len] = *o;
+                out.len += 1;
+            }
+        }
+        out
+    }
+
+    pub(crate) fn as_slice(&self) -> &[DimsMm] {
+        &self.list[..self.len]
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
 /// Whether `rotated` is one of the orientations allowed for a unit of natural extents `dims`.
 pub fn is_allowed_orientation(dims: DimsMm, upright: bool, rotated: DimsMm) -> bool {
     orientations(dims, upright).contains(&rotated)
@@ -108,6 +153,23 @@ mod tests {
         let up = orientations([10, 20, 30], true);
         assert_eq!(up, vec![[10, 20, 30], [20, 10, 30]]);
         assert!(up.iter().all(|o| o[2] == 30));
+    }
+
+    #[test]
+    fn the_allocation_free_set_agrees_with_the_list() {
+        for (dims, up) in [
+            ([10, 20, 30], false),
+            ([10, 10, 30], false),
+            ([10, 20, 30], true),
+        ] {
+            for inner in [[30, 30, 30], [25, 15, 30], [5, 5, 5]] {
+                let set = OrientSet::within(dims, up, inner);
+                assert_eq!(
+                    set.as_slice(),
+                    orientations_within(dims, up, inner).as_slice()
+                );
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! several unit orderings and placement preferences. All-or-nothing (`pack_all`) to test a box,
 //! or as much as will go (`pack_most`) to fill one parcel of a split order.
 
-use super::geometry::{orientations_within, volume_mm3, Cuboid, DimsMm};
+use super::geometry::{volume_mm3, Cuboid, DimsMm, OrientSet};
 
 /// One unit as the placer sees it: natural extents (height last) and weight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -209,10 +209,10 @@ impl Fill {
     }
 }
 
-fn fitting_orientations(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Vec<DimsMm>>> {
+fn fitting_orientations(inner: DimsMm, units: &[PUnit]) -> Option<Vec<OrientSet>> {
     let mut out = Vec::with_capacity(units.len());
     for u in units {
-        let o = orientations_within(u.dims, u.upright, inner);
+        let o = OrientSet::within(u.dims, u.upright, inner);
         if o.is_empty() {
             return None;
         }
@@ -267,14 +267,14 @@ fn max_fill<'a>(choices: impl Iterator<Item = &'a [u32]>, len: u32) -> u32 {
 
 /// Whether the units' volume exceeds the box shrunk on each axis to the longest sum of their
 /// extents that fits: a quick proof that no arrangement exists.
-fn too_much_for_shrunk_box(inner: DimsMm, units: &[PUnit], orients: &[Vec<DimsMm>]) -> bool {
+fn too_much_for_shrunk_box(inner: DimsMm, units: &[PUnit], orients: &[OrientSet]) -> bool {
     let total: u64 = units.iter().map(|u| volume_mm3(u.dims)).sum();
     let mut shrunk = 1u64;
     for a in 0..3 {
         let choices: Vec<Vec<u32>> = orients
             .iter()
             .map(|os| {
-                let mut c: Vec<u32> = os.iter().map(|o| o[a]).collect();
+                let mut c: Vec<u32> = os.as_slice().iter().map(|o| o[a]).collect();
                 c.sort_unstable();
                 c.dedup();
                 c
@@ -298,7 +298,7 @@ pub(crate) fn pack_all(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Cuboid>> {
         let mut out = vec![None; units.len()];
         let mut ok = true;
         for i in sorted_indices(units, s.order) {
-            match fill.find(&orients[i], s.keep_turn) {
+            match fill.find(orients[i].as_slice(), s.keep_turn) {
                 Some(c) => {
                     fill.commit(c);
                     out[i] = Some(c);
@@ -320,9 +320,9 @@ pub(crate) fn pack_all(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Cuboid>> {
 /// contents: the arrangement holding the most volume over a few strategies. Returns
 /// `(unit index, room)` pairs.
 pub(crate) fn pack_most(inner: DimsMm, net_g: u64, units: &[PUnit]) -> Vec<(usize, Cuboid)> {
-    let orients: Vec<Vec<DimsMm>> = units
+    let orients: Vec<OrientSet> = units
         .iter()
-        .map(|u| orientations_within(u.dims, u.upright, inner))
+        .map(|u| OrientSet::within(u.dims, u.upright, inner))
         .collect();
     let mut best: (u64, Vec<(usize, Cuboid)>) = (0, Vec::new());
     for s in &STRATEGIES[..4] {
@@ -334,7 +334,7 @@ pub(crate) fn pack_most(inner: DimsMm, net_g: u64, units: &[PUnit]) -> Vec<(usiz
             if orients[i].is_empty() || weight + w > net_g {
                 continue;
             }
-            if let Some(c) = fill.find(&orients[i], s.keep_turn) {
+            if let Some(c) = fill.find(orients[i].as_slice(), s.keep_turn) {
                 fill.commit(c);
                 got.push((i, c));
                 vol += volume_mm3(units[i].dims);
