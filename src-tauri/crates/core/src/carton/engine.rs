@@ -14,7 +14,7 @@ use super::model::{
     UnpackedUnits,
 };
 use super::placer::{pack_all, pack_most, PUnit};
-use super::rules::{item_rejections, packaging_rejections};
+use super::rules::{item_allowed, item_rejections, packaging_rejections};
 
 /// What a split fills each parcel for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,8 +57,8 @@ struct Ctx<'a> {
     eligible: Vec<Vec<bool>>,
     /// Per unit, the request line it came from.
     unit_item: Vec<usize>,
-    /// Per request line, per catalogue entry: why one unit cannot travel in it.
-    item_rej: Vec<Vec<Vec<Rejection>>>,
+    /// The request's lines, for the reasons behind a refusal.
+    items: &'a [super::model::ItemToPack],
     /// `single` answers by the request lines of the units: splitting asks the same question
     /// many times. The value is the packaging and the rooms in key order.
     memo: RefCell<HashMap<Vec<usize>, Option<(usize, Vec<Cuboid>)>>>,
@@ -477,11 +477,7 @@ pub fn cartonize(
         eligible: Vec::new(),
         unit_item: Vec::new(),
         memo: RefCell::new(HashMap::new()),
-        item_rej: req
-            .items
-            .iter()
-            .map(|item| catalogue.iter().map(|p| item_rejections(p, item)).collect())
-            .collect(),
+        items: &req.items,
     };
     let mut shared: Vec<usize> = Vec::new();
     let mut alone: Vec<usize> = Vec::new();
@@ -490,9 +486,10 @@ pub fn cartonize(
         if item.qty == 0 {
             continue;
         }
-        let item_rej = ctx.item_rej[i].clone();
-        let ok: Vec<bool> = (0..catalogue.len())
-            .map(|p| pack_rej[p].is_empty() && item_rej[p].is_empty())
+        let ok: Vec<bool> = catalogue
+            .iter()
+            .enumerate()
+            .map(|(p, pk)| pack_rej[p].is_empty() && item_allowed(pk, item))
             .collect();
         if !ok.iter().any(|&b| b) {
             let ruled_out = ctx
@@ -501,7 +498,11 @@ pub fn cartonize(
                 .map(|&p| RuledOut {
                     packaging_id: catalogue[p].id.clone(),
                     cost: catalogue[p].cost,
-                    reasons: pack_rej[p].iter().chain(&item_rej[p]).cloned().collect(),
+                    reasons: pack_rej[p]
+                        .iter()
+                        .cloned()
+                        .chain(item_rejections(&catalogue[p], item))
+                        .collect(),
                 })
                 .collect();
             unpacked.push(UnpackedUnits {
@@ -660,7 +661,7 @@ fn explain(
             let item = ctx.unit_item[u];
             if !seen_items.contains(&item) {
                 seen_items.push(item);
-                reasons.extend(ctx.item_rej[item][p].iter().cloned());
+                reasons.extend(item_rejections(pk, &ctx.items[item]));
             }
         }
         if reasons.is_empty() && !shared.is_empty() {

@@ -3,7 +3,7 @@
 //! or liquid units, and whether one unit fits the packaging on its own.
 
 use super::explain::{BoxSide, Handling, Rejection};
-use super::geometry::blocking_side;
+use super::geometry::{blocking_side, OrientSet};
 use super::model::{ItemToPack, Packaging};
 
 /// Reasons `client` may not use this packaging at all.
@@ -61,4 +61,12 @@ pub(crate) fn item_rejections(p: &Packaging, item: &ItemToPack) -> Vec<Rejection
         });
     }
     out
+}
+
+/// Whether one unit of `item` may travel in this packaging: `item_rejections` is empty, without
+/// building the reasons (this runs for every line and packaging of every order).
+pub(crate) fn item_allowed(p: &Packaging, item: &ItemToPack) -> bool {
+    !(p.kind.is_soft() && (item.flags.fragile || item.flags.liquid))
+        && u64::from(p.tare_g) + u64::from(item.weight_g) <= u64::from(p.max_gross_g)
+        && !OrientSet::within(item.dims_mm, item.flags.keep_upright, p.inner_mm).is_empty()
 }

@@ -221,6 +221,21 @@ proptest! {
     }
 
     #[test]
+    fn the_quick_eligibility_check_agrees_with_the_reasons(
+        catalogue in arb_catalogue(),
+        items in arb_items(),
+    ) {
+        for p in &catalogue {
+            for it in &items {
+                prop_assert_eq!(
+                    super::rules::item_allowed(p, it),
+                    super::rules::item_rejections(p, it).is_empty()
+                );
+            }
+        }
+    }
+
+    #[test]
     fn identical_small_units_share_one_box_when_they_fill_it_exactly(
         d in [10u32..60, 10u32..60, 10u32..60],
         n in [1u32..4, 1u32..4, 1u32..4],
