@@ -41,6 +41,9 @@ fn fill_score(by: FillBy, vol_mm3: f64, cost: f64) -> f64 {
     }
 }
 
+/// A packaging (catalogue index) and the rooms of the units in it.
+type Rooms = (usize, Vec<Cuboid>);
+
 /// One parcel in the making: a catalogue index and (unit index, room) pairs.
 #[derive(Clone, Debug)]
 struct Plan {
@@ -61,7 +64,7 @@ struct Ctx<'a> {
     items: &'a [super::model::ItemToPack],
     /// `single` answers by the request lines of the units: splitting asks the same question
     /// many times. The value is the packaging and the rooms in key order.
-    memo: RefCell<HashMap<Vec<usize>, Option<(usize, Vec<Cuboid>)>>>,
+    memo: RefCell<HashMap<Vec<usize>, Option<Rooms>>>,
 }
 
 impl Ctx<'_> {
@@ -119,7 +122,7 @@ impl Ctx<'_> {
                 found
             }
         };
-        found.map(|(pack, rooms): (usize, Vec<Cuboid>)| Plan {
+        found.map(|(pack, rooms): Rooms| Plan {
             pack,
             units: sorted.into_iter().zip(rooms).collect(),
         })

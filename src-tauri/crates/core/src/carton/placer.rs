@@ -232,7 +232,7 @@ fn max_fill<'a>(choices: impl Iterator<Item = &'a [u32]>, len: u32) -> u32 {
     let words = len as usize / 64 + 1;
     let mut reach = vec![0u64; words];
     reach[0] = 1;
-    let top = (len % 64) as u32;
+    let top = len % 64;
     let last_mask = if top == 63 {
         u64::MAX
     } else {
