@@ -402,7 +402,20 @@ impl Ctx<'_> {
         for k in lb.max(2)..upto {
             let before = out.len();
             'templates: for template in self.templates(ids, k, 64) {
-                for by in [SpreadBy::Either, SpreadBy::Weight, SpreadBy::Volume] {
+                // By each unit's larger share, then by whichever of weight and volume is
+                // tighter for these packagings.
+                let (cap_w, cap_v) = template.iter().fold((0u64, 0u64), |(w, v), &p| {
+                    let pk = &self.catalogue[p];
+                    (w + pk.net_capacity_g(), v + pk.inner_volume_mm3())
+                });
+                let weight_tighter = self.weight_g(ids) as f64 / cap_w.max(1) as f64
+                    > self.volume_mm3(ids) as f64 / cap_v.max(1) as f64;
+                let tighter = if weight_tighter {
+                    SpreadBy::Weight
+                } else {
+                    SpreadBy::Volume
+                };
+                for by in [SpreadBy::Either, tighter] {
                     out.extend(self.spread(ids, &template, by));
                     if out.len() > before && objective == Objective::FewestParcels {
                         break 'templates;
