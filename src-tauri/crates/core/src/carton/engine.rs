@@ -128,6 +128,34 @@ impl Ctx<'_> {
         })
     }
 
+    /// The cheapest packaging costing less than `than` that holds every unit of `ids`.
+    fn cheaper_single(&self, ids: &[usize], than: f64) -> Option<Plan> {
+        let mut key = ids.to_vec();
+        key.sort_unstable_by_key(|&u| (self.unit_item[u], u));
+        let lines: Vec<usize> = key.iter().map(|&u| self.unit_item[u]).collect();
+        if self.memo.borrow().contains_key(&lines) {
+            let plan = self.single(&key, None)?;
+            return (self.catalogue[plan.pack].cost < than).then_some(plan);
+        }
+        let pu = self.punits(&key);
+        for &p in &self.by_cost {
+            if self.catalogue[p].cost >= than {
+                break;
+            }
+            if !key.iter().all(|&u| self.eligible[u][p]) || self.bound_rejection(p, &key).is_some()
+            {
+                continue;
+            }
+            if let Some(rooms) = pack_all(self.catalogue[p].inner_mm, &pu) {
+                return Some(Plan {
+                    pack: p,
+                    units: key.iter().copied().zip(rooms).collect(),
+                });
+            }
+        }
+        None
+    }
+
     fn single_uncached(
         &self,
         ids: &[usize],
@@ -219,10 +247,8 @@ impl Ctx<'_> {
         }
         for plan in &mut plans {
             let ids: Vec<usize> = plan.units.iter().map(|(u, _)| *u).collect();
-            if let Some(better) = self.single(&ids, None) {
-                if self.catalogue[better.pack].cost < self.catalogue[plan.pack].cost {
-                    *plan = better;
-                }
+            if let Some(better) = self.cheaper_single(&ids, self.catalogue[plan.pack].cost) {
+                *plan = better;
             }
         }
         plans
