@@ -184,8 +184,19 @@ impl Fill {
     fn commit(&mut self, c: Cuboid) {
         self.placed.push(c);
         // A point inside the new unit can hold nothing any more.
-        self.eps
-            .retain(|e| !(0..3).all(|a| c.pos_mm[a] <= e[a] && e[a] < c.end(a)));
+        // Sorted by the first merit axis, so only this slice can lie inside the new unit.
+        let a0 = self.axes[0];
+        let lo = self.eps.partition_point(|e| e[a0] < c.pos_mm[a0]);
+        let hi = self.eps.partition_point(|e| e[a0] < c.end(a0));
+        let mut kept = lo;
+        for r in lo..hi {
+            let e = self.eps[r];
+            if !(0..3).all(|a| c.pos_mm[a] <= e[a] && e[a] < c.end(a)) {
+                self.eps[kept] = e;
+                kept += 1;
+            }
+        }
+        self.eps.drain(kept..hi);
         let p = c.pos_mm;
         let (x, y, z) = (
             [c.end(0), p[1], p[2]],
