@@ -51,6 +51,8 @@ pub enum Command {
         #[arg(long, env = "PACKBENCH_TRAINING_TOKEN", default_value = TRAINING_TOKEN, hide_env_values = true)]
         token: String,
     },
+    /// Suggest packaging for every order of a benchmark instance file (cartonization).
+    Carton(crate::carton_cli::CartonArgs),
     /// Scales: read one stable weight, or run a simulated scale (for IT and training).
     #[command(subcommand)]
     Scale(crate::scale_cli::ScaleCommand),
@@ -78,6 +80,7 @@ pub fn main() -> ExitCode {
         Some(Command::TrainingBackend { listen, db, token }) => {
             crate::app::serve_training_backend(listen, db, token)
         }
+        Some(Command::Carton(args)) => crate::carton_cli::run(args),
         Some(Command::Scale(cmd)) => return crate::scale_cli::run(cmd),
     };
     match result {

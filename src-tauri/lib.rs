@@ -7,6 +7,7 @@
 
 pub mod adapters;
 pub mod app;
+pub mod carton_cli;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -760,3 +760,114 @@ async fn packers_sign_in_by_badge_or_pin_and_failures_say_nothing_more() {
         }
     }
 }
+
+/// `packbench carton`: the benchmark/IT command over the cartonization engine.
+#[test]
+fn the_carton_cli_packs_an_instance_file_into_verifiable_results() {
+    use std::collections::HashMap;
+
+    let dir = tempfile::tempdir().unwrap();
+    let instance = serde_json::json!({
+        "format": "cartonization-instance/v1",
+        "name": "cli-test",
+        "boxes": [
+            {"id": "SMALL", "kind": "box", "inner": [100, 100, 100], "tare_g": 100, "max_weight_g": 2000, "cost": 1.0},
+            {"id": "BIG", "kind": "box", "inner": [300, 300, 300], "tare_g": 400, "max_weight_g": 20000, "cost": 3.0}
+        ],
+        "orders": [
+            {"id": "O1", "items": [{"sku": "CUBE", "dims": [50, 50, 50], "weight": 100, "qty": 2}]},
+            {"id": "O2", "items": [{"sku": "CRATE", "dims": [200, 200, 200], "weight": 3000, "qty": 1}]},
+            {"id": "O3", "items": [{"sku": "POLE", "dims": [400, 10, 10], "weight": 50, "qty": 1}]},
+            {"id": "O4", "items": [{"sku": "VASE", "dims": [90, 90, 150], "weight": 500, "qty": 1, "upright": true}]}
+        ]
+    });
+    let inst_path = dir.path().join("instance.json");
+    std::fs::write(&inst_path, instance.to_string()).unwrap();
+    let out_path = dir.path().join("result.jsonl");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_packbench"))
+        .args([
+            "carton",
+            "--objective",
+            "cheapest-total",
+            "--repeat",
+            "2",
+            "--instance",
+        ])
+        .arg(&inst_path)
+        .arg("--out")
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    let mut lines = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap());
+    let meta = lines.next().unwrap();
+    assert_eq!(meta["meta"]["instance"], "cli-test");
+    let by_order: HashMap<String, serde_json::Value> = lines
+        .map(|l| (l["order_id"].as_str().unwrap().to_owned(), l))
+        .collect();
+    assert_eq!(by_order.len(), 4);
+    let inner = |id: &str| {
+        if id == "SMALL" {
+            [100, 100, 100]
+        } else {
+            [300, 300, 300]
+        }
+    };
+    let boxes_of = |o: &str| -> Vec<String> {
+        by_order[o]["boxes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["box_id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(boxes_of("O1"), ["SMALL"], "the cheapest box that fits");
+    assert_eq!(boxes_of("O2"), ["BIG"]);
+    assert_eq!(boxes_of("O3"), Vec::<String>::new());
+    assert_eq!(
+        by_order["O3"]["unpacked"],
+        serde_json::json!([{"sku": "POLE", "qty": 1}])
+    );
+    assert_eq!(
+        boxes_of("O4"),
+        ["BIG"],
+        "kept upright, the vase is too tall for SMALL"
+    );
+    for (order, line) in &by_order {
+        assert!(line["time_ms"].as_f64().unwrap() >= 0.0);
+        for b in line["boxes"].as_array().unwrap() {
+            let lim = inner(b["box_id"].as_str().unwrap());
+            for u in b["items"].as_array().unwrap() {
+                for axis in 0..3 {
+                    let (p, d) = (
+                        u["pos"][axis].as_u64().unwrap(),
+                        u["dims"][axis].as_u64().unwrap(),
+                    );
+                    assert!(p + d <= lim[axis], "{order}: {u} outside {lim:?}");
+                }
+            }
+        }
+    }
+    let vase = &by_order["O4"]["boxes"][0]["items"][0];
+    assert_eq!(vase["dims"][2], 150, "upright: height stays vertical");
+
+    // A broken instance gets a message naming the file, and a failure exit.
+    std::fs::write(&inst_path, "{\"format\": ").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_packbench"))
+        .args(["carton", "--instance"])
+        .arg(&inst_path)
+        .arg("--out")
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("instance.json"));
+}

@@ -106,8 +106,9 @@ run_contract_fuzz() {
     fi
     log "fuzzing the API contract with schemathesis at $url"
     local rc=0
-    "$SCHEMATHESIS" run "$url/v1/openapi.json" -H "Authorization: Bearer fuzz-token" \
-        -H "x-station-id: ST-FUZZ" --checks all --max-examples 100 --seed 20261126 || rc=$?
+    # From the temp dir: schemathesis keeps a cache folder in its working directory.
+    (cd "$dir" && "$SCHEMATHESIS" run "$url/v1/openapi.json" -H "Authorization: Bearer fuzz-token" \
+        -H "x-station-id: ST-FUZZ" --checks all --max-examples 100 --seed 20261126) || rc=$?
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     rm -rf "$dir"
