@@ -172,27 +172,8 @@ async fn a_packer_scans_a_trolley_and_sees_its_slots() {
         port_open(DRIVER_PORT) && port_open(NATIVE_PORT)
     });
 
-    let caps = json!({
-        "browserName": "wry",
-        "tauri:options": { "application": env!("CARGO_BIN_EXE_packbench") }
-    });
-    // WebKitWebDriver waits for ever for an app that exits at start-up: bound the wait.
-    let client = tokio::time::timeout(
-        WAIT,
-        ClientBuilder::native()
-            .capabilities(caps.as_object().unwrap().clone())
-            .connect(&format!("http://127.0.0.1:{DRIVER_PORT}")),
-    )
-    .await
-    .expect("the app did not start within a minute (does it run on its own?)")
-    .expect("WebDriver session with the app");
-
-    // The body runs as a task so a failed assertion still lets the session close (a session
-    // left open orphans the app process).
-    let c = client.clone();
     let sup = supervisor.clone();
-    let body = tokio::spawn(async move {
-        let client = c;
+    let first = with_app(move |client| async move {
         let supervisor = sup;
         // The station bar shows who we are, once the UI has asked the station.
         let station = client
@@ -248,11 +229,60 @@ async fn a_packer_scans_a_trolley_and_sees_its_slots() {
         scan(&client, "TR-9999").await;
         let msg = error_shown(&client, "trolley_unknown").await;
         assert!(msg.contains("TR-9999"), "{msg}");
+        want
     })
     .await;
-    let _ = client.close().await;
+    let want = match first {
+        Ok(want) => want,
+        Err(e) => {
+            drop(driver);
+            std::panic::resume_unwind(e.into_panic());
+        }
+    };
+
+    // A restart (power cut, crash): the new app process shows the trolley the station holds,
+    // from its own database, before any scan.
+    let resumed = with_app(move |client| async move {
+        client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("#manifest[data-trolley='TR-0001']"))
+            .await
+            .expect("the held trolley, resumed after a restart");
+        assert_eq!(shown_slots(&client).await, want);
+        screenshot(&client, "04-resumed-after-restart.png").await;
+    })
+    .await;
     drop(driver);
-    if let Err(e) = body {
+    if let Err(e) = resumed {
         std::panic::resume_unwind(e.into_panic());
     }
+}
+
+/// Starts the app in a new WebDriver session, runs `body` on it, and always closes the session
+/// (a session left open orphans the app process). The body runs as a task, so a failed
+/// assertion comes back as the `Err` instead of skipping the close.
+async fn with_app<F, Fut, T>(body: F) -> Result<T, tokio::task::JoinError>
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: std::future::Future<Output = T> + Send + 'static,
+    T: Send + 'static,
+{
+    let caps = json!({
+        "browserName": "wry",
+        "tauri:options": { "application": env!("CARGO_BIN_EXE_packbench") }
+    });
+    // WebKitWebDriver waits for ever for an app that exits at start-up: bound the wait.
+    let client = tokio::time::timeout(
+        WAIT,
+        ClientBuilder::native()
+            .capabilities(caps.as_object().unwrap().clone())
+            .connect(&format!("http://127.0.0.1:{DRIVER_PORT}")),
+    )
+    .await
+    .expect("the app did not start within a minute (does it run on its own?)")
+    .expect("WebDriver session with the app");
+    let result = tokio::spawn(body(client.clone())).await;
+    let _ = client.close().await;
+    result
 }
