@@ -55,6 +55,18 @@ pub fn text_width_mm(text: &str, weight: FontWeight, size_mm: f64) -> f64 {
     f64::from(units) / f.units_per_em * size_mm
 }
 
+/// Advance width of each character of `text` as a fraction of the font size.
+pub fn advances_em(text: &str, weight: FontWeight) -> Vec<(char, f64)> {
+    let f = face(weight);
+    text.chars()
+        .map(|c| {
+            let glyph = f.face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
+            let units = f.face.glyph_hor_advance(glyph).unwrap_or(0);
+            (c, f64::from(units) / f.units_per_em)
+        })
+        .collect()
+}
+
 /// Whether the face has a glyph for `c`.
 pub fn has_glyph(c: char, weight: FontWeight) -> bool {
     face(weight).face.glyph_index(c).is_some()

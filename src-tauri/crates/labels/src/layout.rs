@@ -4,7 +4,7 @@
 
 use crate::code128::{Code128Part, Code128Plan};
 use crate::data::{Address, LabelData};
-use crate::font::{text_width_mm, vertical_extent, FontWeight};
+use crate::font::{advances_em, text_width_mm, vertical_extent, FontWeight};
 use crate::{Dpi, LabelError};
 
 /// Label width: 4 inches.
@@ -236,9 +236,11 @@ fn clean_text(text: &str) -> String {
 }
 
 fn fit(text: &str, field: &Field, width: f64) -> (f64, Vec<String>) {
+    let advances = advances_em(text, field.weight);
+    let space = advances_em(" ", field.weight)[0].1;
     let mut size = field.max_size;
     loop {
-        let lines = wrap(text, field.weight, size, width);
+        let lines = wrap(&advances, space, width / size);
         if lines.len() <= field.max_lines {
             return (size, lines);
         }
@@ -248,7 +250,7 @@ fn fit(text: &str, field: &Field, width: f64) -> (f64, Vec<String>) {
         size = (size - 0.2).max(field.min_size);
     }
     let size = field.min_size;
-    let mut lines = wrap(text, field.weight, size, width);
+    let mut lines = wrap(&advances, space, width / size);
     lines.truncate(field.max_lines);
     let last = lines.last_mut().expect("text is not empty");
     while !last.is_empty() && text_width_mm(&format!("{last}…"), field.weight, size) > width {
@@ -259,31 +261,40 @@ fn fit(text: &str, field: &Field, width: f64) -> (f64, Vec<String>) {
     (size, lines)
 }
 
-/// Greedy word wrap; a word wider than the column is broken between characters.
-fn wrap(text: &str, weight: FontWeight, size: f64, width: f64) -> Vec<String> {
-    let fits = |s: &str| text_width_mm(s, weight, size) <= width;
+/// Greedy word wrap of characters with their advances (in em) into lines at most `max_em`
+/// wide; a word wider than a line is broken between characters.
+fn wrap(advances: &[(char, f64)], space: f64, max_em: f64) -> Vec<String> {
+    // Lines are re-measured exactly by the caller; this slack absorbs float summation.
+    let max_em = max_em - 1e-9;
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split(' ') {
-        let candidate = if line.is_empty() {
-            word.to_owned()
+    let mut line_em = 0.0;
+    for word in advances.split(|&(c, _)| c == ' ').filter(|w| !w.is_empty()) {
+        let word_em: f64 = word.iter().map(|&(_, w)| w).sum();
+        let joined = if line.is_empty() {
+            word_em
         } else {
-            format!("{line} {word}")
+            line_em + space + word_em
         };
-        if fits(&candidate) {
-            line = candidate;
+        if joined <= max_em {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.extend(word.iter().map(|&(c, _)| c));
+            line_em = joined;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
+            line_em = 0.0;
         }
-        for c in word.chars() {
-            line.push(c);
-            if !fits(&line) && line.chars().count() > 1 {
-                line.pop();
+        for &(c, w) in word {
+            if !line.is_empty() && line_em + w > max_em {
                 lines.push(std::mem::take(&mut line));
-                line.push(c);
+                line_em = 0.0;
             }
+            line.push(c);
+            line_em += w;
         }
     }
     if !line.is_empty() {

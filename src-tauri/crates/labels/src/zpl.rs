@@ -6,23 +6,15 @@
 use std::fmt::Write;
 
 use crate::code128::{Code128Part, CodeSet};
-use crate::font::FontWeight;
 use crate::layout::{Element, Layout};
 use crate::Dpi;
-
-/// Zebra's resident Swiss 721 TrueType font: covers Latin Extended-A (Polish, Czech,
-/// Romanian with cedillas) where the bitmap fonts and font 0's default set do not.
-const TEXT_FONT: &str = "E:TT0003M_.FNT";
 
 /// The ZPL for one label.
 pub fn to_zpl(layout: &Layout) -> String {
     let dpi = layout.dpi;
     let (width, length) = dpi.label_dots();
     let mut z = String::new();
-    let _ = write!(
-        z,
-        "^XA\n^CI28\n^PW{width}\n^LL{length}\n^LH0,0\n^CWZ,{TEXT_FONT}\n"
-    );
+    let _ = write!(z, "^XA\n^CI28\n^PW{width}\n^LL{length}\n^LH0,0\n");
     for element in &layout.elements {
         match element {
             Element::Text(t) => {
@@ -30,12 +22,10 @@ pub fn to_zpl(layout: &Layout) -> String {
                 let y = dots(t.baseline_mm, dpi);
                 let h = dots(t.size_mm, dpi).max(1);
                 let text = escape_field(&t.text);
-                let _ = writeln!(z, "^FT{x},{y}^AZN,{h},{h}^FH^FD{text}^FS");
-                if t.weight == FontWeight::Bold {
-                    // The resident font has no bold face: overprinting one dot to the right
-                    // thickens the strokes.
-                    let _ = writeln!(z, "^FT{},{y}^AZN,{h},{h}^FH^FD{text}^FS", x + 1);
-                }
+                // Font 0 (CG Triumvirate Bold Condensed) is resident on every Zebra and under
+                // ^CI28 prints Latin Extended-A; being condensed, its runs are narrower than
+                // the DejaVu Sans widths the layout fitted, so they stay inside their zones.
+                let _ = writeln!(z, "^FT{x},{y}^A0N,{h},{h}^FH^FD{text}^FS");
             }
             Element::Box(b) => {
                 let (w, h) = (dots(b.width_mm, dpi).max(1), dots(b.height_mm, dpi).max(1));
@@ -100,7 +90,8 @@ fn bc_field_data(parts: &[Code128Part]) -> String {
 
 /// Escapes text for a `^FH^FD` field: printable ASCII passes except `^`, `~` and `_` (the
 /// command prefixes and the hex indicator); everything else becomes `_XX` per UTF-8 byte.
-/// Romanian s/t with comma below become their cedilla forms, which resident printer fonts carry.
+/// Romanian s/t with comma below become their cedilla forms, which older printer fonts
+/// carry where the comma-below letters (Latin Extended-B) are not guaranteed.
 pub fn escape_field(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -558,3 +558,66 @@ fn other_barcode_data_reads_back_too() {
     read_back_pdf(&data, Dpi::D300);
     read_back_zpl(&data, Dpi::D300);
 }
+
+/// Writes the sample's renders to $PACKBENCH_LABELS_KEEP for a person to look at.
+#[test]
+fn keep_sample_renders_when_asked() {
+    let Ok(dir) = std::env::var("PACKBENCH_LABELS_KEEP") else {
+        return;
+    };
+    let dir = Path::new(&dir);
+    for dpi in [Dpi::D203, Dpi::D300] {
+        std::fs::write(
+            dir.join(format!("sample-{dpi:?}.pdf")),
+            render(&sample(), Format::Pdf, dpi).unwrap(),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join(format!("sample-{dpi:?}.zpl")),
+            render(&sample(), Format::Zpl, dpi).unwrap(),
+        )
+        .unwrap();
+    }
+    read_back_zpl(&sample(), Dpi::D203);
+}
+
+/// Long text in every field must not print past the content area in the ZPL render either
+/// (the printer's font is not the one the layout measured): the strip right of the rules
+/// stays white.
+#[test]
+fn zpl_long_text_stays_inside_the_margins_when_rendered() {
+    let mut data = sample();
+    data.recipient.name = "WWWWWWWWWW MMMMMMMMMM ŁŁŁŁŁŁŁŁŁ ŻŻŻŻŻŻŻŻŻ ".repeat(3);
+    data.recipient.street_lines =
+        vec!["ul. Grzegorza Brzęczyszczykiewicza 128/256 m. 1024".into(); 3];
+    data.recipient.city = "Szczebrzeszyn-Wielkopolskie-Górne-Dolne-Środkowe".into();
+    data.sender.name = "Przedsiębiorstwo Wielobranżowe ".repeat(4);
+    data.carrier = "Carrier With An Exceptionally Long Marketing Name".into();
+    data.service = "Service With An Exceptionally Long Description Too".into();
+    data.routing_code = "ROUTE-WWW-MMM-0427".into();
+    data.order_ref = "ORDER-WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW".into();
+    for dpi in [Dpi::D203, Dpi::D300] {
+        let zpl = render(&data, Format::Zpl, dpi).unwrap();
+        let options = labelize::RenderOptions {
+            width_mm: Some(LABEL_WIDTH_MM),
+            height_mm: Some(LABEL_HEIGHT_MM),
+            dpmm: dpi.dots_per_mm() as i32,
+            ..Default::default()
+        };
+        let png = labelize::render_png(&zpl, options).unwrap();
+        let img = image::load_from_memory(&png.bytes).unwrap().to_luma8();
+        let dpmm = f64::from(dpi.dots_per_mm());
+        // The rules end 3 mm from the right edge; allow 0.5 mm for the printer's rounding.
+        let first_free = ((LABEL_WIDTH_MM - 2.5) * dpmm).ceil() as u32;
+        let inked: Vec<(u32, u32)> = (first_free..img.width())
+            .flat_map(|x| (0..img.height()).map(move |y| (x, y)))
+            .filter(|&(x, y)| img.get_pixel(x, y).0[0] < 128)
+            .collect();
+        assert!(
+            inked.is_empty(),
+            "{dpi:?}: {} dark pixels right of the content, first {:?}",
+            inked.len(),
+            inked.first()
+        );
+    }
+}
