@@ -6,6 +6,8 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
 };
 
+use std::collections::BTreeSet;
+
 use crate::font::{FontWeight, BOLD_TTF, REGULAR_TTF};
 use crate::layout::{Element, Layout};
 use crate::LabelError;
@@ -15,9 +17,31 @@ pub fn to_pdf(layout: &Layout) -> Result<Vec<u8>, LabelError> {
     let dpi = layout.dpi;
     let height = layout.height_mm;
     let mut doc = PdfDocument::new("Shipping label");
-    // Fixed font ids (printpdf would draw random ones) keep the output deterministic.
-    let regular = add_font(&mut doc, REGULAR_TTF, "LblRegular")?;
-    let bold = add_font(&mut doc, BOLD_TTF, "LblBold")?;
+    // Fixed font ids (printpdf would draw random ones) keep the output deterministic; they
+    // are the embedded names, with the six-letter tag that marks a subset font.
+    let used = |weight: FontWeight| -> BTreeSet<char> {
+        layout
+            .elements
+            .iter()
+            .filter_map(|e| match e {
+                Element::Text(t) if t.weight == weight => Some(t.text.chars()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    };
+    let regular = add_font(
+        &mut doc,
+        REGULAR_TTF,
+        &used(FontWeight::Regular),
+        "PBLABR+DejaVuSans",
+    )?;
+    let bold = add_font(
+        &mut doc,
+        BOLD_TTF,
+        &used(FontWeight::Bold),
+        "PBLABB+DejaVuSans-Bold",
+    )?;
     let black = Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None));
     let mut ops = vec![
         Op::SetFillColor { col: black.clone() },
@@ -100,9 +124,16 @@ pub fn to_pdf(layout: &Layout) -> Result<Vec<u8>, LabelError> {
     Ok(bytes)
 }
 
-fn add_font(doc: &mut PdfDocument, ttf: &[u8], id: &str) -> Result<FontId, LabelError> {
+/// Embeds the subset of `ttf` that draws `chars` (a full DejaVu face is ~350 kB a label).
+fn add_font(
+    doc: &mut PdfDocument,
+    ttf: &[u8],
+    chars: &BTreeSet<char>,
+    id: &str,
+) -> Result<FontId, LabelError> {
+    let subset = subset_font(ttf, chars)?;
     let mut warnings = Vec::new();
-    let font = ParsedFont::from_bytes(ttf, 0, &mut warnings)
+    let font = ParsedFont::from_bytes(&subset, 0, &mut warnings)
         .ok_or_else(|| LabelError::Pdf("the bundled font did not parse".into()))?;
     let id = FontId(id.to_owned());
     doc.resources
@@ -110,6 +141,28 @@ fn add_font(doc: &mut PdfDocument, ttf: &[u8], id: &str) -> Result<FontId, Label
         .map
         .insert(id.clone(), printpdf::font::PdfFont::new(font));
     Ok(id)
+}
+
+fn subset_font(ttf: &[u8], chars: &BTreeSet<char>) -> Result<Vec<u8>, LabelError> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+    let err = |e: &dyn std::fmt::Display| LabelError::Pdf(format!("font subset: {e}"));
+    let face = ttf_parser::Face::parse(ttf, 0).map_err(|e| err(&e))?;
+    // Glyph 0 (.notdef) first, then each used glyph once.
+    let mut ids = vec![0u16];
+    let glyphs: BTreeSet<u16> = chars
+        .iter()
+        .filter_map(|&c| face.glyph_index(c))
+        .map(|g| g.0)
+        .filter(|&g| g != 0)
+        .collect();
+    ids.extend(glyphs);
+    let font_file = ReadScope::new(ttf)
+        .read::<FontData<'_>>()
+        .map_err(|e| err(&e))?;
+    let provider = font_file.table_provider(0).map_err(|e| err(&e))?;
+    subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| err(&e))
 }
 
 /// (first index, length) of each run of `true`.

@@ -288,7 +288,12 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    // Failures persist beside this file, inside the crate.
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn any_names_and_addresses_stay_inside_their_zones(
@@ -620,4 +625,50 @@ fn zpl_long_text_stays_inside_the_margins_when_rendered() {
             inked.first()
         );
     }
+}
+
+/// The PDF's text extracts as written, diacritics included: the embedded (subset) DejaVu
+/// has the glyphs and the text maps back to Unicode.
+#[test]
+fn pdf_text_extracts_with_polish_and_romanian_letters() {
+    let mut data = sample();
+    data.sender.name = "Ștefan Țărănescu SRL, Brașov".into();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("label.pdf");
+    let bytes = render(&data, Format::Pdf, Dpi::D203).unwrap();
+    assert!(
+        bytes.len() < 150_000,
+        "fonts are subset: {} bytes",
+        bytes.len()
+    );
+    std::fs::write(&pdf, bytes).unwrap();
+    let text = run(
+        "pdftotext",
+        "poppler-utils",
+        &["-layout", pdf.to_str().unwrap(), "-"],
+    );
+    for expected in [
+        "Zofia Wiśniewska-Łukasik",
+        "Pracownia Ceramiki „Żółta Łódź”",
+        "ul. Źródlana 7 m. 14, klatka C, piętro 3",
+        "80-288 Gdańsk",
+        "Ștefan Țărănescu SRL, Brașov",
+        "0000771234567U",
+        "(00) 3 5901 2340 0000 0123 7",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    let fonts = run("pdffonts", "poppler-utils", &[pdf.to_str().unwrap()]);
+    assert_eq!(
+        fonts.lines().filter(|l| l.contains("DejaVuSans")).count(),
+        2,
+        "{fonts}"
+    );
+    assert!(
+        fonts.lines().skip(2).all(|l| l.contains(" yes ")),
+        "every font embedded:\n{fonts}"
+    );
 }
