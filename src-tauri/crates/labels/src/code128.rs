@@ -46,7 +46,7 @@ impl Code128Plan {
     /// start C, FNC1, then the digits.
     pub fn gs1_numeric(element_string: &str) -> Result<Self, LabelError> {
         if element_string.is_empty()
-            || element_string.len() % 2 != 0
+            || !element_string.len().is_multiple_of(2)
             || !element_string.bytes().all(|b| b.is_ascii_digit())
         {
             return Err(LabelError::Barcode {

@@ -2,6 +2,9 @@
 //!
 //! `render` is the one entry point for callers (the CLI, the printing service); the layout
 //! model is public so previews and tests can inspect what will print.
+//!
+//! The integration tests read the printed barcodes back with real tools: they need
+//! `poppler-utils` (pdftoppm, pdftotext, pdffonts) and `zbar-tools` (zbarimg) installed.
 
 pub mod code128;
 pub mod data;
