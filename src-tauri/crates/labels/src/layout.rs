@@ -698,3 +698,43 @@ pub fn format_weight(weight_g: u32) -> String {
     let centi_kg = (weight_g + 5) / 10;
     format!("{}.{:02} kg", centi_kg / 100, centi_kg % 100)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_print_in_kg_rounded_to_10_g() {
+        for (g, text) in [
+            (2350, "2.35 kg"),
+            (2999, "3.00 kg"),
+            (5, "0.01 kg"),
+            (994, "0.99 kg"),
+            (30_000, "30.00 kg"),
+        ] {
+            assert_eq!(format_weight(g), text, "{g} g");
+        }
+    }
+
+    #[test]
+    fn control_characters_never_reach_a_text_run() {
+        assert_eq!(
+            clean_text(" a\tb\r\nc\u{1b}[0m  d\u{a0}e "),
+            "a b c [0m d e"
+        );
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_then_inside_words() {
+        let adv = advances_em("aa aa aa", FontWeight::Regular);
+        let space = advances_em(" ", FontWeight::Regular)[0].1;
+        let a = adv[0].1;
+        assert_eq!(
+            wrap(&adv, space, 2.0 * a + space + 2.0 * a + 1e-6),
+            ["aa aa", "aa"]
+        );
+        assert_eq!(wrap(&adv, space, 2.0 * a + 1e-6), ["aa", "aa", "aa"]);
+        let long = advances_em("aaaaaaa", FontWeight::Regular);
+        assert_eq!(wrap(&long, space, 3.5 * a), ["aaa", "aaa", "a"]);
+    }
+}

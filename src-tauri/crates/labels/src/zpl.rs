@@ -129,6 +129,37 @@ mod tests {
         );
     }
 
+    /// Reverses `^FH` escapes as the printer does.
+    fn unescape(field: &str) -> String {
+        let bytes = field.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'_' {
+                out.push(u8::from_str_radix(&field[i + 1..i + 3], 16).unwrap());
+                i += 3;
+            } else {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_escapes_to_inert_ascii_that_decodes_back(text in "\\PC{0,80}|[\\^~_a-z]{0,40}") {
+            let escaped = escape_field(&text);
+            proptest::prop_assert!(escaped.bytes().all(|b| (0x20..0x7f).contains(&b)));
+            proptest::prop_assert!(!escaped.contains(['^', '~']));
+            let folded: String = text
+                .chars()
+                .map(|c| match c { 'ș' => 'ş', 'Ș' => 'Ş', 'ț' => 'ţ', 'Ț' => 'Ţ', c => c })
+                .collect();
+            proptest::prop_assert_eq!(unescape(&escaped), folded);
+        }
+    }
+
     #[test]
     fn bc_data_uses_subset_invocations() {
         let plan = crate::code128::Code128Plan::plain("1Z999AA10123456784").unwrap();

@@ -383,6 +383,24 @@ fn zones_run_top_to_bottom_with_the_sscc_lowest() {
     // The QR code shares the weight/reference band, to their right.
     assert!(qr_y > barcodes[0].y_mm + barcodes[0].height_mm && qr_y < barcodes[1].y_mm);
     assert!(!barcodes[0].is_gs1() && barcodes[1].is_gs1());
+    // GS1 logistic labels want an SSCC X-dimension of at least 0.495 mm.
+    for dpi in [Dpi::D203, Dpi::D300] {
+        let l = layout(&sample(), dpi).unwrap();
+        let sscc = l
+            .elements
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                Element::Code128(b) => Some(b),
+                _ => None,
+            })
+            .unwrap();
+        assert!(
+            sscc.module_mm(dpi) >= 0.495,
+            "{dpi:?}: {} mm",
+            sscc.module_mm(dpi)
+        );
+    }
     let lowest = l
         .elements
         .iter()
