@@ -49,6 +49,9 @@ pub struct TextRun {
     pub text: String,
     /// Measured width with the label typeface.
     pub width_mm: f64,
+    /// Centred on the label (the text under a barcode): a renderer whose font differs from
+    /// the measured one centres it itself.
+    pub centred: bool,
 }
 
 /// A filled black rectangle (rules and frames are thin boxes).
@@ -219,6 +222,7 @@ fn place_fields(out: &mut Vec<Element>, x: f64, top: f64, width: f64, fields: &[
                 weight: field.weight,
                 text: line,
                 width_mm,
+                centred: false,
             }));
             y += size * LINE_SPACING;
         }
@@ -599,6 +603,7 @@ fn place_centred(out: &mut Vec<Element>, top: f64, field: &Field) {
         weight: field.weight,
         text: line,
         width_mm,
+        centred: true,
     }));
 }
 

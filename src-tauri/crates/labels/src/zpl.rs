@@ -25,7 +25,13 @@ pub fn to_zpl(layout: &Layout) -> String {
                 // Font 0 (CG Triumvirate Bold Condensed) is resident on every Zebra and under
                 // ^CI28 prints Latin Extended-A; being condensed, its runs are narrower than
                 // the DejaVu Sans widths the layout fitted, so they stay inside their zones.
-                let _ = writeln!(z, "^FT{x},{y}^A0N,{h},{h}^FH^FD{text}^FS");
+                if t.centred {
+                    // A one-line field block as wide as the label centres the text in the
+                    // printer's own font.
+                    let _ = writeln!(z, "^FT0,{y}^FB{width},1,0,C^A0N,{h},{h}^FH^FD{text}^FS");
+                } else {
+                    let _ = writeln!(z, "^FT{x},{y}^A0N,{h},{h}^FH^FD{text}^FS");
+                }
             }
             Element::Box(b) => {
                 let (w, h) = (dots(b.width_mm, dpi).max(1), dots(b.height_mm, dpi).max(1));

@@ -690,3 +690,50 @@ fn pdf_text_extracts_with_polish_and_romanian_letters() {
         "every font embedded:\n{fonts}"
     );
 }
+
+/// The text under each barcode is centred in the ZPL render too, where the printer's font
+/// is narrower than the one the layout measured.
+#[test]
+fn zpl_barcode_text_is_centred_when_rendered() {
+    for dpi in [Dpi::D203, Dpi::D300] {
+        let l = layout(&sample(), dpi).unwrap();
+        let zpl = render(&sample(), Format::Zpl, dpi).unwrap();
+        let options = labelize::RenderOptions {
+            width_mm: Some(LABEL_WIDTH_MM),
+            height_mm: Some(LABEL_HEIGHT_MM),
+            dpmm: dpi.dots_per_mm() as i32,
+            ..Default::default()
+        };
+        let img = image::load_from_memory(&labelize::render_png(&zpl, options).unwrap().bytes)
+            .unwrap()
+            .to_luma8();
+        let dpmm = f64::from(dpi.dots_per_mm());
+        let centred: Vec<_> = l
+            .elements
+            .iter()
+            .filter_map(|e| match e {
+                Element::Text(t) if t.centred => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(centred.len(), 2);
+        for t in centred {
+            // Ink in the band between the cap height and the baseline of the run.
+            let y0 = ((t.baseline_mm - 0.6 * t.size_mm) * dpmm) as u32;
+            let y1 = (t.baseline_mm * dpmm) as u32;
+            let xs: Vec<u32> = (0..img.width())
+                .filter(|&x| (y0..y1).any(|y| img.get_pixel(x, y).0[0] < 128))
+                .collect();
+            let (left, right) = (
+                *xs.first().unwrap() as f64 / dpmm,
+                *xs.last().unwrap() as f64 / dpmm,
+            );
+            let centre = (left + right) / 2.0;
+            assert!(
+                (centre - LABEL_WIDTH_MM / 2.0).abs() < 1.5,
+                "{dpi:?} {:?}: ink {left:.1}..{right:.1} mm",
+                t.text
+            );
+        }
+    }
+}
