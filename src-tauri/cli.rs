@@ -53,6 +53,8 @@ pub enum Command {
     },
     /// Suggest packaging for every order of a benchmark instance file (cartonization).
     Carton(crate::carton_cli::CartonArgs),
+    /// Render label data to a 4x6 shipping label in ZPL (203/300 dpi) or PDF.
+    Label(crate::label_cli::LabelArgs),
     /// Scales: read one stable weight, or run a simulated scale (for IT and training).
     #[command(subcommand)]
     Scale(crate::scale_cli::ScaleCommand),
@@ -81,6 +83,7 @@ pub fn main() -> ExitCode {
             crate::app::serve_training_backend(listen, db, token)
         }
         Some(Command::Carton(args)) => crate::carton_cli::run(args),
+        Some(Command::Label(args)) => crate::label_cli::run(args),
         Some(Command::Scale(cmd)) => return crate::scale_cli::run(cmd),
     };
     match result {

@@ -13,6 +13,7 @@ pub mod commands;
 pub mod config;
 pub mod contract;
 pub mod error;
+pub mod label_cli;
 pub mod logging;
 pub mod ports;
 pub mod scale_cli;

@@ -871,3 +871,61 @@ fn the_carton_cli_packs_an_instance_file_into_verifiable_results() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("instance.json"));
 }
+
+/// `packbench label`: the sample label data renders to ZPL at both resolutions and to PDF.
+/// (The labels crate's own tests read the barcodes back; this checks the command's plumbing.)
+#[test]
+fn the_label_cli_renders_the_sample_in_each_format() {
+    let exe = env!("CARGO_BIN_EXE_packbench");
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/samples/label-data.json"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for (format, dpi, head, size) in [
+        ("zpl", "203", &b"^XA"[..], &["^PW812\n", "^LL1218\n"][..]),
+        ("zpl", "300", b"^XA", &["^PW1218\n", "^LL1827\n"]),
+        ("pdf", "203", b"%PDF", &[]),
+    ] {
+        let out = dir.path().join(format!("label-{dpi}.{format}"));
+        let run = std::process::Command::new(exe)
+            .args([
+                "label", "--data", sample, "--format", format, "--dpi", dpi, "--out",
+            ])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{format}/{dpi}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(head), "{format}/{dpi}");
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(size.iter().all(|s| text.contains(s)), "{format}/{dpi}");
+    }
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"sender\": 1}").unwrap();
+    for args in [
+        vec!["--format", "zpl", "--dpi", "203"],
+        vec!["--format", "bmp", "--dpi", "203"],
+        vec!["--format", "zpl", "--dpi", "600"],
+    ] {
+        let run = std::process::Command::new(exe)
+            .arg("label")
+            .args(&args)
+            .arg("--data")
+            .arg(if args[1] == "zpl" && args[3] == "203" {
+                bad.as_os_str()
+            } else {
+                std::ffi::OsStr::new(sample)
+            })
+            .arg("--out")
+            .arg(dir.path().join("x"))
+            .output()
+            .unwrap();
+        assert!(!run.status.success(), "{args:?}");
+        assert!(!run.stderr.is_empty(), "{args:?}");
+    }
+}

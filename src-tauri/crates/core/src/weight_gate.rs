@@ -101,9 +101,16 @@ impl WeightCheck {
     /// One line for the packer, e.g. "1,240 g expected, 1,020 g measured: 220 g light".
     pub fn summary(&self) -> String {
         let dev = self.deviation_g.unsigned_abs();
-        let how = if self.deviation_g < 0 { "light" } else { "heavy" };
+        let how = if self.deviation_g < 0 {
+            "light"
+        } else {
+            "heavy"
+        };
         if self.accepted {
-            format!("{} g measured, {} g expected: within {} g", self.measured_g, self.expected_g, self.allowance_g)
+            format!(
+                "{} g measured, {} g expected: within {} g",
+                self.measured_g, self.expected_g, self.allowance_g
+            )
         } else {
             format!(
                 "{} g measured, {} g expected: {dev} g {how} (allowed {} g). Check the parcel and weigh again.",
@@ -135,12 +142,18 @@ mod tests {
     fn expected_weight_is_units_plus_tare() {
         assert_eq!(expected_weight_g([(120, 2), (455, 1)], 90), 785);
         assert_eq!(expected_weight_g([], 90), 90);
-        assert_eq!(expected_weight_g([(u32::MAX, u32::MAX)], 0), u64::from(u32::MAX) * u64::from(u32::MAX));
+        assert_eq!(
+            expected_weight_g([(u32::MAX, u32::MAX)], 0),
+            u64::from(u32::MAX) * u64::from(u32::MAX)
+        );
     }
 
     #[test]
     fn the_gate_accepts_within_the_larger_allowance_only() {
-        let tol = Tolerance { abs_g: 30, pct: 5.0 };
+        let tol = Tolerance {
+            abs_g: 30,
+            pct: 5.0,
+        };
         // (expected, measured, accepted): 30 g rules below 600 g, 5 % above.
         for (expected, measured, ok) in [
             (300, 330, true),
@@ -164,23 +177,44 @@ mod tests {
         assert!(!c.accepted);
         assert_eq!(c.deviation_g, -220);
         let s = c.summary();
-        assert!(s.contains("220 g light") && s.contains("weigh again"), "{s}");
+        assert!(
+            s.contains("220 g light") && s.contains("weigh again"),
+            "{s}"
+        );
         assert_eq!(c.verdict(), WeightVerdict::Mismatch { expected_g: 1240 });
-        assert!(check(500, 600, Tolerance::default()).summary().contains("100 g heavy"));
+        assert!(check(500, 600, Tolerance::default())
+            .summary()
+            .contains("100 g heavy"));
     }
 
     #[test]
     fn clients_can_have_their_own_tolerance() {
         let mut t = Tolerances::default();
-        t.per_client.insert("Pagebound Books".into(), Tolerance { abs_g: 10, pct: 1.0 });
+        t.per_client.insert(
+            "Pagebound Books".into(),
+            Tolerance {
+                abs_g: 10,
+                pct: 1.0,
+            },
+        );
         assert_eq!(t.for_client("Pagebound Books").abs_g, 10);
         assert_eq!(t.for_client("Anyone else"), Tolerance::default());
         let parsed: Tolerances =
             serde_json::from_str(r#"{"per_client": {"X": {"abs_g": 5, "pct": 2.5}}}"#).unwrap();
         assert_eq!(parsed.default, Tolerance::default());
         assert!(serde_json::from_str::<Tolerances>(r#"{"defualt": {}}"#).is_err());
-        assert!(Tolerance { abs_g: 0, pct: 150.0 }.validate().is_err());
-        assert!(Tolerance { abs_g: 0, pct: f64::NAN }.validate().is_err());
+        assert!(Tolerance {
+            abs_g: 0,
+            pct: 150.0
+        }
+        .validate()
+        .is_err());
+        assert!(Tolerance {
+            abs_g: 0,
+            pct: f64::NAN
+        }
+        .validate()
+        .is_err());
     }
 
     proptest! {
