@@ -14,6 +14,17 @@ use tokio::net::TcpListener;
 
 const TOKEN: &str = "test-token";
 
+/// A child process (a standalone backend, a simulated scale) stopped when the test ends,
+/// whether it passes or panics.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 async fn backend(dir: &tempfile::TempDir) -> RunningBackend {
     training::start(TrainingOptions {
         listen: "127.0.0.1:0".parse().unwrap(),
@@ -292,15 +303,8 @@ async fn the_standalone_training_backend_serves_stations_and_logs() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    struct Kill(std::process::Child);
-    impl Drop for Kill {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
     let stdout = child.stdout.take().unwrap();
-    let _guard = Kill(child);
+    let _guard = KillOnDrop(child);
     let line = tokio::task::spawn_blocking(move || {
         let mut line = String::new();
         std::io::BufReader::new(stdout)
@@ -362,13 +366,6 @@ fn the_scale_cli_reads_each_protocol_from_a_simulated_scale() {
     use std::io::BufRead;
     use std::process::{Command, Stdio};
 
-    struct Kill(std::process::Child);
-    impl Drop for Kill {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
     let exe = env!("CARGO_BIN_EXE_packbench");
     let dir = tempfile::tempdir().unwrap();
     for (i, protocol) in ["mt-sics", "nci", "toledo-8217", "toledo-continuous"]
@@ -395,7 +392,7 @@ fn the_scale_cli_reads_each_protocol_from_a_simulated_scale() {
         std::io::BufReader::new(sim.stdout.take().unwrap())
             .read_line(&mut first)
             .unwrap();
-        let _sim = Kill(sim);
+        let _sim = KillOnDrop(sim);
         assert_eq!(first.trim(), link.display().to_string());
 
         let out = Command::new(exe)
@@ -928,4 +925,95 @@ fn the_label_cli_renders_the_sample_in_each_format() {
         assert!(!run.status.success(), "{args:?}");
         assert!(!run.stderr.is_empty(), "{args:?}");
     }
+}
+
+/// The packaging catalogue as the backend serves it, and the cartonization engine over it for
+/// every order of the demo warehouse: all units packed, the rules kept.
+#[tokio::test]
+async fn the_demo_catalogue_packs_every_demo_order_within_the_rules() {
+    use std::collections::BTreeSet;
+
+    use packbench_core::carton::{
+        cartonize, CartonOptions, ItemToPack, PackRequest, PackagingKind,
+    };
+
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(&dir).await;
+    let a = client(&b.url(), "ST-A");
+    let catalogue = a.packaging_catalogue().await.unwrap();
+    assert!(catalogue.len() >= 12, "{} entries", catalogue.len());
+    let kinds: BTreeSet<_> = catalogue.iter().map(|e| e.spec.kind).collect();
+    assert_eq!(kinds.len(), 3, "boxes, mailers and polybags");
+    let barcodes: BTreeSet<_> = catalogue.iter().map(|e| e.barcode.as_str()).collect();
+    assert_eq!(barcodes.len(), catalogue.len(), "one barcode per packaging");
+    assert!(
+        catalogue
+            .windows(2)
+            .all(|w| w[0].spec.cost <= w[1].spec.cost),
+        "cheapest first"
+    );
+    let branded: Vec<_> = catalogue
+        .iter()
+        .filter(|e| !e.spec.allowed_clients.is_empty())
+        .collect();
+    assert_eq!(branded.len(), 1);
+    let specs: Vec<_> = catalogue.iter().map(|e| e.spec.clone()).collect();
+    let kind_of = |id: &str| specs.iter().find(|p| p.id == id).unwrap();
+
+    let mut orders = 0;
+    for t in b.db.trolley_codes().await.unwrap() {
+        let m = b.db.manifest(&code(&t)).await.unwrap();
+        for slot in &m.slots {
+            let order = &slot.order;
+            let req = PackRequest {
+                client: order.client.clone(),
+                items: order.lines.iter().map(ItemToPack::from_line).collect(),
+            };
+            let c = cartonize(&specs, &req, &CartonOptions::default());
+            assert!(
+                c.unpacked.is_empty(),
+                "{}: {:?}",
+                order.order_id,
+                c.unpacked
+            );
+            let packed: usize = c.parcels.iter().map(|p| p.units.len()).sum();
+            assert_eq!(packed as u64, order.units(), "{}", order.order_id);
+            for p in &c.parcels {
+                let spec = kind_of(&p.packaging_id);
+                assert!(
+                    spec.stocked,
+                    "{}: {} is not stocked",
+                    order.order_id, spec.id
+                );
+                if !spec.allowed_clients.is_empty() {
+                    assert!(
+                        spec.allowed_clients.contains(&order.client),
+                        "{}",
+                        order.order_id
+                    );
+                }
+                assert!(
+                    !spec.forbidden_clients.contains(&order.client),
+                    "{}",
+                    order.order_id
+                );
+                if spec.kind != PackagingKind::Box {
+                    for u in &p.units {
+                        let line = order.lines.iter().find(|l| l.item.sku == u.sku).unwrap();
+                        let f = line.item.flags;
+                        assert!(
+                            !f.fragile && !f.liquid,
+                            "{}: {} in a {:?}",
+                            order.order_id,
+                            u.sku,
+                            spec.kind
+                        );
+                    }
+                }
+            }
+            assert!(!c.explanation.sentence().is_empty());
+            orders += 1;
+        }
+    }
+    assert!(orders > 500, "{orders} orders");
 }

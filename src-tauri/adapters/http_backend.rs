@@ -12,7 +12,7 @@ use serde::Serialize;
 use tracing::instrument;
 
 use crate::contract::{
-    self, codes, ApiError, MovementBatch, MovementReceipt, Packer, SignInRequest,
+    self, codes, ApiError, CatalogueEntry, MovementBatch, MovementReceipt, Packer, SignInRequest,
 };
 use crate::ports::{BackendApi, BackendError};
 
@@ -91,6 +91,12 @@ impl HttpBackend {
             )
             .await?;
         check_manifest(trolley, m)
+    }
+
+    /// The station's packaging catalogue.
+    pub async fn packaging_catalogue(&self) -> Result<Vec<CatalogueEntry>, BackendError> {
+        self.call(Method::GET, contract::PACKAGING_PATH, NO_BODY, None)
+            .await
     }
 
     /// Signs a packer in (badge, or id and PIN).

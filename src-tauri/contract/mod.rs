@@ -26,6 +26,7 @@ pub fn trolley_path(trolley: &str) -> String {
 pub const HEALTH_PATH: &str = "/v1/health";
 pub const MOVEMENTS_PATH: &str = "/v1/movements";
 pub const SIGN_IN_PATH: &str = "/v1/sign-in";
+pub const PACKAGING_PATH: &str = "/v1/packaging";
 
 /// Every write carries a client-made key (a UUIDv7); a retry with the same key and body gets
 /// the first answer again, the same key with another body is refused.
@@ -247,4 +248,16 @@ mod tests {
             assert_eq!(got, want, "{json}");
         }
     }
+}
+
+/// One entry of the station's packaging catalogue: what the cartonization engine needs, plus
+/// the name a packer reads and the barcode they scan to confirm the box.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct CatalogueEntry {
+    #[schema(example = "Box M 300x220x150")]
+    pub name: String,
+    #[schema(example = "PKG-BX-M")]
+    pub barcode: String,
+    #[serde(flatten)]
+    pub spec: packbench_core::carton::Packaging,
 }

@@ -11,7 +11,8 @@ use sqlx::{Row, SqlitePool};
 use super::demo_data::{self, DemoWarehouse};
 use super::TrainingError;
 use crate::adapters::sqlite_store::open_pool;
-use crate::contract::{Packer, Role, SignInRequest};
+use crate::contract::{CatalogueEntry, Packer, Role, SignInRequest};
+use packbench_core::carton::Packaging;
 
 #[derive(Clone)]
 pub struct TrainingDb {
@@ -67,6 +68,15 @@ impl TrainingDb {
             .fetch_one(&db.pool)
             .await
             .map_err(db_err)?;
+        let packaging: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM packaging")
+            .fetch_one(&db.pool)
+            .await
+            .map_err(db_err)?;
+        if packaging == 0 {
+            db.seed_packaging(&demo_data::packaging_catalogue())
+                .await
+                .map_err(db_err)?;
+        }
         let packers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM packers")
             .fetch_one(&db.pool)
             .await
@@ -81,6 +91,75 @@ impl TrainingDb {
             }
         }
         Ok(db)
+    }
+
+    async fn seed_packaging(&self, catalogue: &[CatalogueEntry]) -> Result<(), sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        for e in catalogue {
+            let p = &e.spec;
+            let kind = serde_json::to_value(p.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            sqlx::query(
+                "INSERT INTO packaging (id, name, barcode, kind, length_mm, width_mm, height_mm, tare_g, max_gross_g,
+                   cost, stocked, allowed_clients, forbidden_clients) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&p.id)
+            .bind(&e.name)
+            .bind(&e.barcode)
+            .bind(kind)
+            .bind(p.inner_mm[0])
+            .bind(p.inner_mm[1])
+            .bind(p.inner_mm[2])
+            .bind(p.tare_g)
+            .bind(p.max_gross_g)
+            .bind(p.cost)
+            .bind(p.stocked)
+            .bind(serde_json::to_string(&p.allowed_clients).unwrap_or_default())
+            .bind(serde_json::to_string(&p.forbidden_clients).unwrap_or_default())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    }
+
+    /// The packaging catalogue, cheapest first.
+    pub async fn packaging_catalogue(&self) -> Result<Vec<CatalogueEntry>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT id, name, barcode, kind, length_mm, width_mm, height_mm, tare_g, max_gross_g, cost,
+                    stocked, allowed_clients, forbidden_clients
+             FROM packaging ORDER BY cost, id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                let decode = |e: serde_json::Error| sqlx::Error::Decode(Box::new(e));
+                Ok(CatalogueEntry {
+                    name: r.get(1),
+                    barcode: r.get(2),
+                    spec: Packaging {
+                        id: r.get(0),
+                        kind: serde_json::from_value(serde_json::Value::String(r.get(3)))
+                            .map_err(decode)?,
+                        inner_mm: [
+                            r.get::<i64, _>(4) as u32,
+                            r.get::<i64, _>(5) as u32,
+                            r.get::<i64, _>(6) as u32,
+                        ],
+                        tare_g: r.get::<i64, _>(7) as u32,
+                        max_gross_g: r.get::<i64, _>(8) as u32,
+                        cost: r.get(9),
+                        stocked: r.get(10),
+                        allowed_clients: serde_json::from_str(&r.get::<String, _>(11))
+                            .map_err(decode)?,
+                        forbidden_clients: serde_json::from_str(&r.get::<String, _>(12))
+                            .map_err(decode)?,
+                    },
+                })
+            })
+            .collect()
     }
 
     async fn seed_packers(&self, w: &DemoWarehouse) -> Result<(), sqlx::Error> {

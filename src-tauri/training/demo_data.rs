@@ -3,8 +3,11 @@
 //! and captured trolleys of 8 to 24 slots. The same seed always gives the same warehouse, so
 //! tests, trainees and demos see identical data.
 
+use packbench_core::carton::{Packaging, PackagingKind};
 use packbench_core::gs1;
 use packbench_core::SkuFlags;
+
+use crate::contract::CatalogueEntry;
 
 pub const DEFAULT_SEED: u64 = 0x5eed_0042;
 pub const TROLLEYS: usize = 60;
@@ -349,6 +352,239 @@ const CARRIERS: &[(&str, &str)] = &[
     ("InPost", "Kurier"),
     ("Royal Mail", "Tracked 48"),
 ];
+
+/// The demo warehouse's packaging: (id, name, kind, inner mm, tare g, max gross g, cost EUR,
+/// stocked, allowed clients, forbidden clients).
+#[allow(clippy::type_complexity)]
+const PACKAGING: &[(
+    &str,
+    &str,
+    PackagingKind,
+    [u32; 3],
+    u32,
+    u32,
+    f64,
+    bool,
+    &[&str],
+    &[&str],
+)] = &[
+    (
+        "BX-XS",
+        "Box XS 150x100x80",
+        PackagingKind::Box,
+        [150, 100, 80],
+        60,
+        2_000,
+        0.35,
+        true,
+        &[],
+        &[],
+    ),
+    (
+        "BX-S",
+        "Box S 220x160x90",
+        PackagingKind::Box,
+        [220, 160, 90],
+        100,
+        5_000,
+        0.45,
+        true,
+        &[],
+        &[],
+    ),
+    (
+        "BX-M",
+        "Box M 300x220x150",
+        PackagingKind::Box,
+        [300, 220, 150],
+        180,
+        10_000,
+        0.60,
+        true,
+        &[],
+        &[],
+    ),
+    (
+        "BX-L",
+        "Box L 400x300x200",
+        PackagingKind::Box,
+        [400, 300, 200],
+        300,
+        15_000,
+        0.85,
+        true,
+        &[],
+        &[],
+    ),
+    (
+        "BX-XL",
+        "Box XL 500x400x300",
+        PackagingKind::Box,
+        [500, 400, 300],
+        520,
+        20_000,
+        1.20,
+        true,
+        &[],
+        &[],
+    ),
+    (
+        "BX-XXL",
+        "Box XXL 600x500x400",
+        PackagingKind::Box,
+        [600, 500, 400],
+        800,
+        25_000,
+        1.90,
+        false,
+        &[],
+        &[],
+    ),
+    (
+        "BX-CUBE",
+        "Cube box 250x250x250",
+        PackagingKind::Box,
+        [250, 250, 250],
+        220,
+        12_000,
+        0.70,
+        true,
+        &[],
+        &[],
+    ),
+    (
+        "BX-LONG",
+        "Long box 600x150x150",
+        PackagingKind::Box,
+        [600, 150, 150],
+        280,
+        10_000,
+        0.90,
+        true,
+        &[],
+        &[],
+    ),
+    (
+        "BX-BOOK",
+        "Book wrap 320x240x60",
+        PackagingKind::Box,
+        [320, 240, 60],
+        120,
+        5_000,
+        0.40,
+        true,
+        &[],
+        &[],
+    ),
+    (
+        "BX-LUM",
+        "Lumière gift box 200x150x100",
+        PackagingKind::Box,
+        [200, 150, 100],
+        140,
+        3_000,
+        1.10,
+        true,
+        &["Lumière Cosmetics"],
+        &[],
+    ),
+    (
+        "ML-S",
+        "Padded mailer S 250x175",
+        PackagingKind::Mailer,
+        [250, 175, 10],
+        20,
+        1_000,
+        0.18,
+        true,
+        &[],
+        &[],
+    ),
+    (
+        "ML-M",
+        "Padded mailer M 350x250",
+        PackagingKind::Mailer,
+        [350, 250, 20],
+        35,
+        2_000,
+        0.25,
+        true,
+        &[],
+        &[],
+    ),
+    (
+        "PB-S",
+        "Polybag S 300x250",
+        PackagingKind::Polybag,
+        [300, 250, 50],
+        8,
+        2_000,
+        0.06,
+        true,
+        &[],
+        &[],
+    ),
+    (
+        "PB-M",
+        "Polybag M 400x350",
+        PackagingKind::Polybag,
+        [400, 350, 80],
+        12,
+        4_000,
+        0.08,
+        true,
+        &[],
+        &[],
+    ),
+    (
+        "PB-L",
+        "Polybag L 550x450",
+        PackagingKind::Polybag,
+        [550, 450, 100],
+        18,
+        6_000,
+        0.11,
+        true,
+        &[],
+        &["Hearth & Home"],
+    ),
+];
+
+/// The demo warehouse's packaging catalogue (fixed, not seeded).
+pub fn packaging_catalogue() -> Vec<CatalogueEntry> {
+    let names = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect();
+    PACKAGING
+        .iter()
+        .map(
+            |&(
+                id,
+                name,
+                kind,
+                inner_mm,
+                tare_g,
+                max_gross_g,
+                cost,
+                stocked,
+                allowed,
+                forbidden,
+            )| CatalogueEntry {
+                name: name.into(),
+                barcode: format!("PKG-{id}"),
+                spec: Packaging {
+                    id: id.into(),
+                    kind,
+                    inner_mm,
+                    tare_g,
+                    max_gross_g,
+                    cost,
+                    stocked,
+                    allowed_clients: names(allowed),
+                    forbidden_clients: names(forbidden),
+                },
+            },
+        )
+        .collect()
+}
 
 /// Builds the demo warehouse for `seed`.
 pub fn generate(seed: u64) -> DemoWarehouse {

@@ -7,9 +7,11 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::routes;
+use packbench_core::carton::{Packaging, PackagingKind};
+
 use crate::contract::{
-    ApiError, Health, MovementBatch, MovementLine, MovementReceipt, Packer, Released, Role,
-    SignInRequest,
+    ApiError, CatalogueEntry, Health, MovementBatch, MovementLine, MovementReceipt, Packer,
+    Released, Role, SignInRequest,
 };
 
 #[derive(OpenApi)]
@@ -21,10 +23,10 @@ use crate::contract::{
             error is JSON `{code, message}` with a stable snake_case code.",
         license(name = "MIT", identifier = "MIT"),
     ),
-    paths(routes::health, routes::trolley, routes::claim, routes::release, routes::movements, routes::sign_in),
+    paths(routes::health, routes::trolley, routes::claim, routes::release, routes::movements, routes::sign_in, routes::packaging),
     components(schemas(
         ApiError, Health, Released, Manifest, Slot, Order, OrderLine, SkuInfo, SkuFlags,
-        MovementBatch, MovementLine, MovementReceipt, SignInRequest, Packer, Role
+        MovementBatch, MovementLine, MovementReceipt, SignInRequest, Packer, Role, CatalogueEntry, Packaging, PackagingKind
     )),
     modifiers(&BearerAuth),
     tags(
@@ -86,6 +88,7 @@ mod tests {
             "/v1/trolleys/{trolley}/release",
             "/v1/movements",
             "/v1/sign-in",
+            "/v1/packaging",
         ] {
             assert!(json["paths"][path].is_object(), "{path} missing");
         }

@@ -15,9 +15,9 @@ use packbench_core::{Manifest, TrolleyCode};
 use super::db::{ClaimError, TrainingDb};
 use super::movements::WriteError;
 use crate::contract::{
-    codes, ApiError, Health, IdempotencyHeader, MovementBatch, MovementReceipt, Packer, Released,
-    SignInRequest, StationHeader, TrolleyParam, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES,
-    STATION_HEADER,
+    codes, ApiError, CatalogueEntry, Health, IdempotencyHeader, MovementBatch, MovementReceipt,
+    Packer, Released, SignInRequest, StationHeader, TrolleyParam, IDEMPOTENCY_HEADER,
+    MAX_REQUEST_BYTES, STATION_HEADER,
 };
 
 pub(super) struct AppState {
@@ -33,6 +33,7 @@ pub fn router(db: TrainingDb, token: String) -> Router {
         .route("/v1/trolleys/{trolley}/release", post(release))
         .route("/v1/movements", post(movements))
         .route("/v1/sign-in", post(sign_in))
+        .route("/v1/packaging", get(packaging))
         .route("/v1/openapi.json", get(openapi))
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
         .fallback(|| async {
@@ -370,4 +371,24 @@ pub(super) async fn sign_in(
             ))
         }
     }
+}
+
+#[utoipa::path(get, path = "/v1/packaging", tag = "station",
+    description = "The station's packaging catalogue (boxes, mailers, polybags), cheapest first: \
+        inner dimensions, tare, gross limit, cost, whether stocked, client restrictions, and the \
+        barcode a packer scans to confirm a box.",
+    params(StationHeader),
+    responses(
+        (status = 200, description = "The catalogue", body = Vec<CatalogueEntry>),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn packaging(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+) -> Result<Json<Vec<CatalogueEntry>>, ApiErr> {
+    authenticate(&st, &headers)?;
+    Ok(Json(
+        st.db.packaging_catalogue().await.map_err(ClaimError::Db)?,
+    ))
 }

@@ -8,6 +8,7 @@ use super::geometry::DimsMm;
 use crate::manifest::{OrderLine, SkuFlags};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PackagingKind {
     Box,
@@ -32,10 +33,12 @@ impl PackagingKind {
 
 /// One entry of the station's packaging catalogue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Packaging {
     pub id: String,
     pub kind: PackagingKind,
     /// Usable inner extents: length (x), width (y), height (z, vertical).
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<u32>, min_items = 3, max_items = 3))]
     pub inner_mm: DimsMm,
     pub tare_g: u32,
     /// Gross limit: tare plus contents.
