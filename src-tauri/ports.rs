@@ -3,6 +3,9 @@
 
 use async_trait::async_trait;
 use packbench_core::{Manifest, TrolleyCode};
+use serde::{Deserialize, Serialize};
+
+use crate::contract::{MovementBatch, MovementReceipt};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BackendError {
@@ -30,6 +33,13 @@ pub trait BackendApi: Send + Sync {
     /// Claims the trolley for this station and returns its manifest. Claiming a trolley this
     /// station already holds succeeds again (a restart resumes it).
     async fn claim_trolley(&self, trolley: &TrolleyCode) -> Result<Manifest, BackendError>;
+
+    /// Records one parcel's movements under an idempotency key (a retry is harmless).
+    async fn record_movements(
+        &self,
+        idempotency_key: &str,
+        batch: &MovementBatch,
+    ) -> Result<MovementReceipt, BackendError>;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -43,4 +53,81 @@ pub trait StationStore: Send + Sync {
     async fn save_claim(&self, manifest: &Manifest) -> Result<(), StoreError>;
     /// The trolley this station holds, if any.
     async fn current_claim(&self) -> Result<Option<Manifest>, StoreError>;
+}
+
+/// A backend write waiting in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxItem {
+    pub seq: i64,
+    pub idempotency_key: String,
+    pub kind: OutboxKind,
+    pub trolley: String,
+    pub payload_json: String,
+    pub attempts: u32,
+}
+
+/// What a queued write does at the backend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxKind {
+    Movements,
+}
+
+impl OutboxKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxKind::Movements => "movements",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "movements" => Some(OutboxKind::Movements),
+            _ => None,
+        }
+    }
+}
+
+/// A write to queue, keyed by the effect it carries out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOutboxItem {
+    pub effect_key: String,
+    pub kind: OutboxKind,
+    pub trolley: String,
+    pub payload_json: String,
+}
+
+/// The outbox's state, for the packer's status bar and the station's heartbeats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Backlog {
+    /// Writes not yet confirmed by the backend.
+    pub pending: u64,
+    /// Writes the backend refused for good: they need a supervisor.
+    pub failed: u64,
+    /// Age of the oldest pending write.
+    pub oldest_pending_age_ms: Option<u64>,
+}
+
+/// The station's outbox of backend writes, durable in the station's database.
+#[async_trait]
+pub trait Outbox: Send + Sync {
+    /// Queues writes (an effect already queued is not queued again). Returns how many were new.
+    async fn enqueue(&self, items: &[NewOutboxItem], now_ms: i64) -> Result<u64, StoreError>;
+    /// The writes due at `now_ms`: for each trolley only its oldest pending write, so writes
+    /// reach the backend in order per trolley.
+    async fn due(&self, now_ms: i64, limit: u32) -> Result<Vec<OutboxItem>, StoreError>;
+    async fn mark_delivered(
+        &self,
+        seq: i64,
+        response_json: &str,
+        now_ms: i64,
+    ) -> Result<(), StoreError>;
+    async fn mark_retry(
+        &self,
+        seq: i64,
+        next_attempt_at_ms: i64,
+        error: &str,
+    ) -> Result<(), StoreError>;
+    async fn mark_failed(&self, seq: i64, error: &str, now_ms: i64) -> Result<(), StoreError>;
+    async fn backlog(&self, now_ms: i64) -> Result<Backlog, StoreError>;
 }

@@ -1017,3 +1017,195 @@ async fn the_demo_catalogue_packs_every_demo_order_within_the_rules() {
     }
     assert!(orders > 500, "{orders} orders");
 }
+
+mod outbox {
+    use packbench::ports::{NewOutboxItem, Outbox};
+    use packbench::services::outbox::{deliver_due, movement_item};
+    use packbench_core::pack_flow::Movement;
+    use packbench_core::Manifest;
+
+    use super::*;
+
+    fn movement(m: &Manifest, slot: usize, qty: u32) -> Movement {
+        let s = &m.slots[slot];
+        let l = &s.order.lines[0];
+        Movement {
+            key: format!(
+                "mv:{}:{}:p1:l{}:{qty}",
+                m.trolley, s.order.order_id, l.line_no
+            ),
+            trolley: m.trolley.clone(),
+            slot: s.slot,
+            order_id: s.order.order_id.clone(),
+            parcel_no: 1,
+            line_no: l.line_no,
+            sku: l.item.sku.clone(),
+            qty,
+            from_location: s.location.clone(),
+            packer_id: "PK-0001".into(),
+            station_id: "ST-A".into(),
+            captures: vec![],
+        }
+    }
+
+    async fn dispatched(b: &RunningBackend, m: &Manifest, slot: usize) -> i64 {
+        let o = &m.slots[slot].order;
+        b.db.dispatched_units(&o.order_id, o.lines[0].line_no)
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn queued_movements_survive_an_outage_and_reach_the_backend_exactly_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = backend(&dir).await;
+        let addr = b.addr;
+        let a = client(&b.url(), "ST-A");
+        let m = a.claim_trolley(&code("TR-0011")).await.unwrap();
+        let store = SqliteStationStore::open(&dir.path().join("station.sqlite"))
+            .await
+            .unwrap();
+        let qty = |slot: usize| m.slots[slot].order.lines[0].qty;
+        let items: Vec<NewOutboxItem> = vec![
+            movement_item(&movement(&m, 0, qty(0))),
+            movement_item(&movement(&m, 1, qty(1))),
+        ];
+        let t0 = 1_000_000;
+        assert_eq!(store.enqueue(&items, t0).await.unwrap(), 2);
+        assert_eq!(
+            store.enqueue(&items, t0).await.unwrap(),
+            0,
+            "an effect is queued once"
+        );
+
+        // The backend goes down.
+        drop(b);
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(addr).is_ok() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the backend did not stop"
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let r = deliver_due(&a, &store, t0).await.unwrap();
+        assert_eq!(
+            (r.delivered, r.retried, r.failed),
+            (0, 1, 0),
+            "only the trolley's oldest write is tried"
+        );
+        let backlog = store.backlog(t0 + 5_000).await.unwrap();
+        assert_eq!((backlog.pending, backlog.failed), (2, 0));
+        assert_eq!(backlog.oldest_pending_age_ms, Some(5_000));
+        let r = deliver_due(&a, &store, t0 + 1).await.unwrap();
+        assert_eq!(
+            (r.delivered, r.retried),
+            (0, 0),
+            "nothing is retried before its time"
+        );
+
+        // The backend returns, same address and database.
+        let b = training::start(TrainingOptions {
+            listen: addr,
+            db_path: dir.path().join("training.sqlite"),
+            token: TOKEN.into(),
+        })
+        .await
+        .unwrap();
+        // A station crash after the backend recorded the first write but before the station
+        // marked it delivered: the write reaches the backend once more on restart.
+        let later = t0 + 10 * 60 * 1000;
+        let first = store.due(later, 10).await.unwrap().remove(0);
+        let batch = serde_json::from_str(&first.payload_json).unwrap();
+        a.record_movements(&first.idempotency_key, &batch)
+            .await
+            .unwrap();
+
+        let r = deliver_due(&a, &store, later).await.unwrap();
+        assert_eq!((r.delivered, r.retried, r.failed), (2, 0, 0));
+        assert_eq!(
+            store.backlog(later).await.unwrap(),
+            packbench::ports::Backlog::default()
+        );
+        assert_eq!(
+            dispatched(&b, &m, 0).await,
+            i64::from(qty(0)),
+            "recorded exactly once"
+        );
+        assert_eq!(dispatched(&b, &m, 1).await, i64::from(qty(1)));
+        assert_eq!(
+            deliver_due(&a, &store, later + 1).await.unwrap().delivered,
+            0
+        );
+    }
+
+    #[tokio::test]
+    async fn a_refused_write_is_set_aside_and_does_not_block_its_trolley() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = backend(&dir).await;
+        let a = client(&b.url(), "ST-A");
+        let m = a.claim_trolley(&code("TR-0012")).await.unwrap();
+        let store = SqliteStationStore::open(&dir.path().join("station.sqlite"))
+            .await
+            .unwrap();
+        let too_many = m.slots[0].order.lines[0].qty + 1;
+        let items = vec![
+            movement_item(&movement(&m, 0, too_many)),
+            movement_item(&movement(&m, 1, 1)),
+        ];
+        store.enqueue(&items, 0).await.unwrap();
+        let r = deliver_due(&a, &store, 0).await.unwrap();
+        assert_eq!((r.delivered, r.retried, r.failed), (1, 0, 1));
+        let backlog = store.backlog(0).await.unwrap();
+        assert_eq!((backlog.pending, backlog.failed), (0, 1));
+        assert_eq!(dispatched(&b, &m, 0).await, 0);
+        assert_eq!(dispatched(&b, &m, 1).await, 1);
+    }
+}
+
+/// A pack step's state and its backend writes are saved together, once.
+#[tokio::test]
+async fn a_pack_step_saves_its_state_and_writes_together_and_only_once() {
+    use packbench::ports::{NewOutboxItem, Outbox, OutboxKind};
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStationStore::open(&dir.path().join("station.sqlite"))
+        .await
+        .unwrap();
+    assert_eq!(store.load_pack_state().await.unwrap(), None);
+    let write = |k: &str| NewOutboxItem {
+        effect_key: k.into(),
+        kind: OutboxKind::Movements,
+        trolley: "TR-0001".into(),
+        payload_json: "{}".into(),
+    };
+    assert_eq!(
+        store
+            .commit_step(1, "{\"step\":1}", &[write("a"), write("b")], 0)
+            .await
+            .unwrap(),
+        2
+    );
+    // The same step again (a retried apply after a crash) is refused and queues nothing.
+    assert!(store
+        .commit_step(1, "{\"step\":1}", &[write("c")], 0)
+        .await
+        .is_err());
+    assert_eq!(store.backlog(0).await.unwrap().pending, 2);
+    assert_eq!(
+        store
+            .commit_step(2, "{\"step\":2}", &[write("b"), write("d")], 0)
+            .await
+            .unwrap(),
+        1
+    );
+    drop(store);
+    let store = SqliteStationStore::open(&dir.path().join("station.sqlite"))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.load_pack_state().await.unwrap(),
+        Some((2, "{\"step\":2}".into()))
+    );
+    assert_eq!(store.backlog(0).await.unwrap().pending, 3);
+}

@@ -105,22 +105,6 @@ impl HttpBackend {
             .await
     }
 
-    /// Records one parcel's outbound movements under the write's idempotency key: a retry with
-    /// the same key is harmless.
-    pub async fn record_movements(
-        &self,
-        idempotency_key: &str,
-        batch: &MovementBatch,
-    ) -> Result<MovementReceipt, BackendError> {
-        self.call(
-            Method::POST,
-            contract::MOVEMENTS_PATH,
-            Some(batch),
-            Some(idempotency_key),
-        )
-        .await
-    }
-
     /// Gives the trolley back (empty, or handed to another station by a supervisor).
     pub async fn release_trolley(&self, trolley: &TrolleyCode) -> Result<(), BackendError> {
         let _: serde_json::Value = self
@@ -258,6 +242,20 @@ impl BackendApi for HttpBackend {
                 other => other,
             })?;
         check_manifest(trolley, m)
+    }
+
+    async fn record_movements(
+        &self,
+        idempotency_key: &str,
+        batch: &MovementBatch,
+    ) -> Result<MovementReceipt, BackendError> {
+        self.call(
+            Method::POST,
+            contract::MOVEMENTS_PATH,
+            Some(batch),
+            Some(idempotency_key),
+        )
+        .await
     }
 }
 

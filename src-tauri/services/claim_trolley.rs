@@ -54,6 +54,13 @@ mod tests {
                 Err(BackendError::TrolleyUnknown(t.to_string()))
             }
         }
+        async fn record_movements(
+            &self,
+            _: &str,
+            _: &crate::contract::MovementBatch,
+        ) -> Result<crate::contract::MovementReceipt, BackendError> {
+            Err(BackendError::Unreachable("not in this test".into()))
+        }
     }
 
     #[derive(Default)]

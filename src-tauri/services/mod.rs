@@ -2,6 +2,7 @@
 //! [`crate::ports`], so each can be tested with the real adapters or with plain fakes.
 
 mod claim_trolley;
+pub mod outbox;
 
 use std::sync::Arc;
 

@@ -1,0 +1,221 @@
+//! Delivering the outbox: each queued write goes to the backend under its idempotency key,
+//! oldest first per trolley; transient failures (backend down, 5xx, timeouts) are retried with
+//! exponential backoff and jitter, permanent refusals are set aside for a supervisor. Together
+//! with the backend's idempotency this gives exactly-once writes across crashes and outages.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use packbench_core::pack_flow::Movement;
+use tokio::sync::Notify;
+use tracing::{info, warn};
+
+use crate::contract::{MovementBatch, MovementLine};
+use crate::ports::{
+    BackendApi, BackendError, NewOutboxItem, Outbox, OutboxItem, OutboxKind, StoreError,
+};
+
+/// First retry after half a second, doubling to at most five minutes.
+const BASE_DELAY_MS: u64 = 500;
+const MAX_DELAY_MS: u64 = 5 * 60 * 1000;
+
+/// The wait before retry number `attempts` (1 for the first retry): exponential, capped, with
+/// up to ±25 % jitter so that stations do not all return to a restarted backend at once.
+/// `jitter` is any well-mixed number (a hash of the write's key and attempt).
+pub fn retry_delay_ms(attempts: u32, jitter: u64) -> u64 {
+    let exp = BASE_DELAY_MS.saturating_mul(1u64 << attempts.saturating_sub(1).min(30));
+    let base = exp.min(MAX_DELAY_MS);
+    let spread = base / 2; // the jitter window: base ± 25 %
+    base - spread / 2 + jitter % (spread + 1)
+}
+
+/// FNV-1a over the key and attempt: the jitter source, stable for a given write and try.
+fn jitter_of(key: &str, attempts: u32) -> u64 {
+    key.bytes()
+        .chain(attempts.to_le_bytes())
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
+/// Whether a failed write may succeed later as it is.
+fn is_transient(e: &BackendError) -> bool {
+    match e {
+        BackendError::Unreachable(_) | BackendError::InvalidResponse(_) => true,
+        BackendError::Rejected { status, .. } => *status >= 500 || *status == 408 || *status == 429,
+        BackendError::TrolleyUnknown(_) | BackendError::TrolleyClaimed { .. } => false,
+    }
+}
+
+/// The outbox write for one movement fact of the pack flow.
+pub fn movement_item(m: &Movement) -> NewOutboxItem {
+    let batch = MovementBatch {
+        trolley: m.trolley.to_string(),
+        order_id: m.order_id.clone(),
+        parcel_id: format!("{}-P{}", m.order_id, m.parcel_no),
+        packer_id: m.packer_id.clone(),
+        movements: vec![MovementLine {
+            line_no: m.line_no,
+            sku: m.sku.clone(),
+            qty: m.qty,
+        }],
+    };
+    NewOutboxItem {
+        effect_key: m.key.clone(),
+        kind: OutboxKind::Movements,
+        trolley: m.trolley.to_string(),
+        payload_json: serde_json::to_string(&batch).expect("a movement batch serialises"),
+    }
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct DeliveryReport {
+    pub delivered: u32,
+    pub retried: u32,
+    pub failed: u32,
+}
+
+async fn send(backend: &dyn BackendApi, item: &OutboxItem) -> Result<String, BackendError> {
+    match item.kind {
+        OutboxKind::Movements => {
+            let batch: MovementBatch = serde_json::from_str(&item.payload_json).map_err(|e| {
+                BackendError::InvalidResponse(format!("queued write {} unreadable: {e}", item.seq))
+            })?;
+            let receipt = backend
+                .record_movements(&item.idempotency_key, &batch)
+                .await?;
+            Ok(serde_json::to_string(&receipt).expect("a receipt serialises"))
+        }
+    }
+}
+
+/// One pass over the writes due at `now_ms`. Per trolley only the oldest pending write is due,
+/// so a write never overtakes an earlier one of its trolley.
+pub async fn deliver_due(
+    backend: &dyn BackendApi,
+    outbox: &dyn Outbox,
+    now_ms: i64,
+) -> Result<DeliveryReport, StoreError> {
+    let mut report = DeliveryReport::default();
+    loop {
+        let due = outbox.due(now_ms, 32).await?;
+        if due.is_empty() {
+            return Ok(report);
+        }
+        let mut progressed = false;
+        for item in &due {
+            match send(backend, item).await {
+                Ok(response) => {
+                    outbox.mark_delivered(item.seq, &response, now_ms).await?;
+                    report.delivered += 1;
+                    progressed = true;
+                }
+                Err(e) if is_transient(&e) => {
+                    let attempt = item.attempts + 1;
+                    let delay = retry_delay_ms(attempt, jitter_of(&item.idempotency_key, attempt));
+                    warn!(seq = item.seq, trolley = %item.trolley, attempt, delay_ms = delay, error = %e, "write not delivered; will retry");
+                    outbox
+                        .mark_retry(item.seq, now_ms + delay as i64, &e.to_string())
+                        .await?;
+                    report.retried += 1;
+                }
+                Err(e) => {
+                    warn!(seq = item.seq, trolley = %item.trolley, error = %e, "write refused by the backend; set aside for a supervisor");
+                    outbox.mark_failed(item.seq, &e.to_string(), now_ms).await?;
+                    report.failed += 1;
+                    progressed = true;
+                }
+            }
+        }
+        // Delivered or set-aside writes may have made the next write of their trolley due.
+        if !progressed {
+            return Ok(report);
+        }
+    }
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// Delivers the outbox in the background for the app's life: on every `wake` (a new write was
+/// queued) and at least every `poll`, so retries happen when their time comes.
+pub fn spawn_worker(
+    backend: Arc<dyn BackendApi>,
+    outbox: Arc<dyn Outbox>,
+    wake: Arc<Notify>,
+    poll: Duration,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            match deliver_due(backend.as_ref(), outbox.as_ref(), now_ms()).await {
+                Ok(r) if r.delivered + r.failed > 0 => info!(
+                    delivered = r.delivered,
+                    failed = r.failed,
+                    retried = r.retried,
+                    "outbox delivered"
+                ),
+                Ok(_) => {}
+                Err(e) => warn!(error = %e, "outbox unavailable"),
+            }
+            let _ = tokio::time::timeout(poll, wake.notified()).await;
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_back_off_exponentially_to_a_cap_with_bounded_jitter() {
+        for attempts in 1..40 {
+            let base = (BASE_DELAY_MS << (attempts - 1).min(30)).min(MAX_DELAY_MS);
+            for jitter in [0, 1, 77, u64::MAX / 3, u64::MAX] {
+                let d = retry_delay_ms(attempts, jitter);
+                assert!(
+                    d >= base - base / 4 && d <= base + base / 4,
+                    "attempt {attempts}: {d} vs {base}"
+                );
+            }
+        }
+        assert!(retry_delay_ms(2, 0) > retry_delay_ms(1, u64::MAX));
+        assert!(retry_delay_ms(40, u64::MAX) <= MAX_DELAY_MS + MAX_DELAY_MS / 4);
+    }
+
+    #[test]
+    fn jitter_spreads_writes_apart() {
+        let delays: std::collections::BTreeSet<_> = (0..50)
+            .map(|i| retry_delay_ms(3, jitter_of(&format!("key-{i}"), 3)))
+            .collect();
+        assert!(delays.len() > 40, "{} distinct delays", delays.len());
+    }
+
+    #[test]
+    fn only_transient_failures_are_retried() {
+        assert!(is_transient(&BackendError::Unreachable("x".into())));
+        assert!(is_transient(&BackendError::Rejected {
+            status: 503,
+            code: "x".into(),
+            message: "x".into()
+        }));
+        assert!(is_transient(&BackendError::Rejected {
+            status: 429,
+            code: "x".into(),
+            message: "x".into()
+        }));
+        assert!(!is_transient(&BackendError::Rejected {
+            status: 409,
+            code: "quantity_exceeds_slot".into(),
+            message: "x".into()
+        }));
+        assert!(!is_transient(&BackendError::Rejected {
+            status: 422,
+            code: "idempotency_key_reused".into(),
+            message: "x".into()
+        }));
+    }
+}
