@@ -10,14 +10,14 @@ use tauri::Manager;
 use crate::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use crate::adapters::SqliteStationStore;
 use crate::config::Config;
-use crate::services::Station;
+use crate::services::{self, Station};
 use crate::training::{self, RunningBackend, TrainingOptions};
 use crate::{commands, logging};
 
 /// Builds the station's services from its configuration. With no backend URL it starts the
 /// training backend in this process and returns it, to keep it running as long as the app.
 pub async fn wire_station(cfg: &Config) -> anyhow::Result<(Station, Option<RunningBackend>)> {
-    let store = SqliteStationStore::open(&cfg.data_dir.join("station.sqlite")).await?;
+    let store = Arc::new(SqliteStationStore::open(&cfg.data_dir.join("station.sqlite")).await?);
     let (url, label, embedded) = match &cfg.backend_url {
         Some(url) => (url.clone(), url.clone(), None),
         None => {
@@ -41,7 +41,9 @@ pub async fn wire_station(cfg: &Config) -> anyhow::Result<(Station, Option<Runni
         station_id: cfg.station_id.clone(),
         backend_label: label,
         backend: Arc::new(backend),
-        store: Arc::new(store),
+        store: store.clone(),
+        outbox: store,
+        outbox_wake: Arc::new(tokio::sync::Notify::new()),
     };
     Ok((station, embedded))
 }
@@ -58,6 +60,15 @@ pub fn run(cfg: Config) -> anyhow::Result<()> {
         "starting packbench"
     );
     let (station, embedded) = tauri::async_runtime::block_on(wire_station(&cfg))?;
+    // Delivers queued backend writes for the app's life (retries when the backend returns).
+    let _outbox_worker = tauri::async_runtime::block_on(async {
+        services::outbox::spawn_worker(
+            station.backend.clone(),
+            station.outbox.clone(),
+            station.outbox_wake.clone(),
+            std::time::Duration::from_secs(2),
+        )
+    });
     tauri::Builder::default()
         .setup(move |app| {
             app.manage(station);

@@ -183,6 +183,11 @@ async fn a_packer_scans_a_trolley_and_sees_its_slots() {
             .await
             .expect("the station bar");
         assert_eq!(station.text().await.unwrap(), "ST-E2E");
+        let backlog = client.find(Locator::Css("#backlog")).await.unwrap();
+        assert_eq!(
+            backlog.attr("data-pending").await.unwrap().as_deref(),
+            Some("0")
+        );
         screenshot(&client, "01-scan-screen.png").await;
 
         scan(&client, "TR-0001").await;

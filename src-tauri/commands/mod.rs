@@ -2,7 +2,8 @@
 //! as `packbench_ipc::IpcError` (`{code, message}`).
 
 use packbench_ipc::{
-    ClaimTrolleyRequest, ClaimTrolleyResponse, GetStationRequest, GetStationResponse, IpcError,
+    BacklogView, ClaimTrolleyRequest, ClaimTrolleyResponse, GetStationRequest, GetStationResponse,
+    IpcError,
 };
 use tauri::State;
 use tracing::instrument;
@@ -27,10 +28,16 @@ pub async fn get_station(
 ) -> Result<GetStationResponse, IpcError> {
     let _ = req;
     let current = station.current_trolley().await?;
+    let b = station.backlog().await?;
     Ok(GetStationResponse {
         station_id: station.station_id.clone(),
         backend: station.backend_label.clone(),
         version: env!("CARGO_PKG_VERSION").to_owned(),
         current,
+        backlog: BacklogView {
+            pending: b.pending,
+            failed: b.failed,
+            oldest_pending_age_ms: b.oldest_pending_age_ms,
+        },
     })
 }

@@ -37,7 +37,10 @@ mod tests {
     use packbench_core::TrolleyCode;
 
     use super::*;
-    use crate::ports::{BackendApi, BackendError, StationStore, StoreError};
+    use crate::ports::{
+        BackendApi, BackendError, Backlog, NewOutboxItem, Outbox, OutboxItem, StationStore,
+        StoreError,
+    };
 
     struct OneTrolley;
 
@@ -80,12 +83,39 @@ mod tests {
         }
     }
 
+    /// Claiming queues nothing: an outbox that stays empty.
+    struct NoOutbox;
+
+    #[async_trait]
+    impl Outbox for NoOutbox {
+        async fn enqueue(&self, _: &[NewOutboxItem], _: i64) -> Result<u64, StoreError> {
+            Ok(0)
+        }
+        async fn due(&self, _: i64, _: u32) -> Result<Vec<OutboxItem>, StoreError> {
+            Ok(vec![])
+        }
+        async fn mark_delivered(&self, _: i64, _: &str, _: i64) -> Result<(), StoreError> {
+            Ok(())
+        }
+        async fn mark_retry(&self, _: i64, _: i64, _: &str) -> Result<(), StoreError> {
+            Ok(())
+        }
+        async fn mark_failed(&self, _: i64, _: &str, _: i64) -> Result<(), StoreError> {
+            Ok(())
+        }
+        async fn backlog(&self, _: i64) -> Result<Backlog, StoreError> {
+            Ok(Backlog::default())
+        }
+    }
+
     fn station(store: Arc<MemStore>) -> Station {
         Station {
             station_id: "ST-T".into(),
             backend_label: "test".into(),
             backend: Arc::new(OneTrolley),
             store,
+            outbox: Arc::new(NoOutbox),
+            outbox_wake: Default::default(),
         }
     }
 

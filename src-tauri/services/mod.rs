@@ -9,7 +9,7 @@ use std::sync::Arc;
 use packbench_core::Manifest;
 
 use crate::error::StationError;
-use crate::ports::{BackendApi, StationStore};
+use crate::ports::{BackendApi, Backlog, Outbox, StationStore};
 
 pub use claim_trolley::claim_trolley;
 
@@ -21,11 +21,23 @@ pub struct Station {
     pub backend_label: String,
     pub backend: Arc<dyn BackendApi>,
     pub store: Arc<dyn StationStore>,
+    pub outbox: Arc<dyn Outbox>,
+    /// Wakes the outbox worker when a write is queued.
+    pub outbox_wake: Arc<tokio::sync::Notify>,
 }
 
 impl Station {
     /// The trolley this station holds, if any (after a restart: the one to resume).
     pub async fn current_trolley(&self) -> Result<Option<Manifest>, StationError> {
         Ok(self.store.current_claim().await?)
+    }
+
+    /// The outbox's backlog now.
+    pub async fn backlog(&self) -> Result<Backlog, StationError> {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0);
+        Ok(self.outbox.backlog(now).await?)
     }
 }

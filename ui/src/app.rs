@@ -26,6 +26,19 @@ pub fn App() -> impl IntoView {
             Err(e) => set_error.set(Some(e)),
         }
     });
+    // The status bar (queued writes) stays current without a scan.
+    set_interval(
+        move || {
+            spawn_local(async move {
+                if let Ok(st) =
+                    invoke::<_, GetStationResponse>(cmd::GET_STATION, &GetStationRequest {}).await
+                {
+                    set_station.set(Some(st));
+                }
+            })
+        },
+        std::time::Duration::from_secs(5),
+    );
 
     let on_scan = Callback::new(move |scan: String| {
         set_busy.set(true);

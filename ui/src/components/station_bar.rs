@@ -9,8 +9,25 @@ pub fn StationBar(station: ReadSignal<Option<GetStationResponse>>) -> impl IntoV
             <span class="brand">"Packbench"</span>
             {move || station.get().map(|st| {
                 let training = st.backend == "training";
+                let b = st.backlog;
+                let (has_pending, has_failed) = (b.pending > 0, b.failed > 0);
+                let queued = if b.failed > 0 {
+                    format!("Queued: {} · needs supervisor: {}", b.pending, b.failed)
+                } else {
+                    format!("Queued: {}", b.pending)
+                };
                 view! {
                     <span id="station-id" class="station">{st.station_id}</span>
+                    <span
+                        id="backlog"
+                        class="backlog"
+                        class:pending=has_pending
+                        class:failed=has_failed
+                        data-pending=b.pending.to_string()
+                        data-failed=b.failed.to_string()
+                    >
+                        {queued}
+                    </span>
                     <span id="backend" class="backend" class:training=training>
                         {if training { "Training backend".to_owned() } else { st.backend }}
                     </span>

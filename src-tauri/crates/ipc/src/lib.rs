@@ -34,6 +34,17 @@ pub struct GetStationResponse {
     pub version: String,
     /// The trolley this station holds, when it resumed one.
     pub current: Option<Manifest>,
+    /// Backend writes not yet delivered (the outbox).
+    pub backlog: BacklogView,
+}
+
+/// The outbox as the packer's status bar shows it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BacklogView {
+    pub pending: u64,
+    /// Refused by the backend for good: a supervisor must look.
+    pub failed: u64,
+    pub oldest_pending_age_ms: Option<u64>,
 }
 
 /// Stable error codes: the UI branches on these, never on message text.
