@@ -165,10 +165,11 @@ impl PrinterUri {
         }
         let transport = match scheme.as_str() {
             "tcp" => {
-                let (host, port) = host_port(target.trim_end_matches('/'), 9100).map_err(bad)?;
-                if target.trim_end_matches('/').contains('/') {
+                let authority = target.trim_end_matches('/');
+                if authority.contains('/') {
                     return Err(bad("a tcp:// printer has no path: write tcp://HOST:9100".into()));
                 }
+                let (host, port) = host_port(authority, 9100).map_err(bad)?;
                 Transport::RawTcp { host, port }
             }
             "ipp" | "http" => {
