@@ -48,8 +48,8 @@ impl Printer for UsbLpPrinter {
         std::thread::Builder::new()
             .name("usblp-write".into())
             .spawn(move || {
+                // Append, never create: a missing device must not become a new file.
                 let result = std::fs::OpenOptions::new()
-                    .write(true)
                     .append(true)
                     .open(&path)
                     .map_err(|e| (true, e))
