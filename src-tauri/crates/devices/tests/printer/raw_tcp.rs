@@ -228,3 +228,39 @@ fn an_empty_job_is_refused() {
     assert_eq!(e.code(), "printer_invalid_job");
     assert_eq!(sim.status_requests(), 0);
 }
+
+#[test]
+fn a_printer_that_never_answers_the_connection_times_out() {
+    // A listener that never accepts: once its queue is full the kernel drops further SYNs,
+    // as for a printer switched off behind a switch.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut held = Vec::new();
+    let deadline = Instant::now() + DEADLINE;
+    loop {
+        match std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(100)) {
+            Ok(s) => held.push(s),
+            Err(_) => break,
+        }
+        assert!(Instant::now() < deadline, "the accept queue never filled");
+    }
+    let mut printer =
+        open_printer(&format!("tcp://{addr}?connect_timeout_ms=300&status=off")).unwrap();
+    let started = Instant::now();
+    let e = printer
+        .send(&PrintJob::zpl("J1", "Parcel", label_zpl("X")))
+        .unwrap_err();
+    assert_took(started, Duration::from_millis(300));
+    assert!(
+        matches!(
+            e,
+            PrinterError::Timeout {
+                stage: Stage::Connect,
+                timeout_ms: 300,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    drop(listener);
+}
