@@ -1,0 +1,231 @@
+//! Everything that can go wrong printing, each with a stable code for the UI and IPC and a
+//! message a packer (or IT, for set-up problems) can act on.
+
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// What a printer is for, as far as a message goes: the media and the fixes differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Label,
+    Document,
+    /// A status query, before any job says which.
+    Unknown,
+}
+
+/// A printer as a message names it: "Label printer tcp://10.0.0.7:9100".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrinterName {
+    pub role: Role,
+    pub uri: String,
+}
+
+impl PrinterName {
+    pub fn new(role: Role, uri: impl Into<String>) -> Self {
+        PrinterName {
+            role,
+            uri: uri.into(),
+        }
+    }
+}
+
+impl fmt::Display for PrinterName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.role {
+            Role::Label => "Label printer",
+            Role::Document => "Document printer",
+            Role::Unknown => "Printer",
+        };
+        write!(f, "{kind} {}", self.uri)
+    }
+}
+
+/// The step of a job that ran out of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stage {
+    Connect,
+    Write,
+    /// The printer took the bytes but did not close the connection (raw TCP `waiteof`).
+    Finish,
+    Status,
+}
+
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Stage::Connect => "answer the connection",
+            Stage::Write => "take the job",
+            Stage::Finish => "confirm the job",
+            Stage::Status => "answer the status request",
+        })
+    }
+}
+
+fn secs(ms: u64) -> String {
+    if ms.is_multiple_of(1000) {
+        format!("{} s", ms / 1000)
+    } else {
+        format!("{} s", ms as f64 / 1000.0)
+    }
+}
+
+fn out_of_media(p: &PrinterName) -> String {
+    match p.role {
+        Role::Label => format!("{p} is out of labels: load a roll and press Feed."),
+        Role::Document => format!("{p} is out of paper: load paper in the tray."),
+        Role::Unknown => format!("{p} is out of labels or paper: load media and press Feed."),
+    }
+}
+
+fn head_open(p: &PrinterName) -> String {
+    match p.role {
+        Role::Document => format!("{p} has a cover open: close it and print again."),
+        _ => {
+            format!("{p} has its head open: close the printhead until it clicks, then press Feed.")
+        }
+    }
+}
+
+fn ribbon_out(p: &PrinterName) -> String {
+    match p.role {
+        Role::Document => format!("{p} is out of toner or ink: replace it and print again."),
+        _ => format!("{p} is out of ribbon: load a ribbon, close the head and press Feed."),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PrinterError {
+    #[error("The printer setting \"{uri}\" is wrong: {reason}. Call IT.")]
+    InvalidUri { uri: String, reason: String },
+    #[error("This print job cannot be sent: {0}.")]
+    InvalidJob(String),
+    #[error("{printer} cannot be reached ({detail}): check that it is switched on and its cable is plugged in; if it stays, call IT.")]
+    Unreachable {
+        printer: PrinterName,
+        detail: String,
+    },
+    #[error("{printer} does not exist ({detail}): check the printer setting. Call IT.")]
+    NotFound {
+        printer: PrinterName,
+        detail: String,
+    },
+    #[error("Packbench may not use {printer} ({detail}): the station's user needs access to the device. Call IT.")]
+    PermissionDenied {
+        printer: PrinterName,
+        detail: String,
+    },
+    #[error("{}", out_of_media(.printer))]
+    OutOfPaper { printer: PrinterName },
+    #[error("{}", head_open(.printer))]
+    HeadOpen { printer: PrinterName },
+    #[error(
+        "{printer} is paused: press Pause on the printer (or resume its queue) and print again."
+    )]
+    Paused { printer: PrinterName },
+    #[error("{}", ribbon_out(.printer))]
+    RibbonOut { printer: PrinterName },
+    #[error(
+        "{printer} cannot print ({reason}): check the printer's display; if it stays, call IT."
+    )]
+    NotReady {
+        printer: PrinterName,
+        reason: String,
+    },
+    #[error("{printer} did not {stage} within {}: check that it is on and not jammed, then print again.", secs(*.timeout_ms))]
+    Timeout {
+        printer: PrinterName,
+        stage: Stage,
+        timeout_ms: u64,
+    },
+    #[error("{printer} refused the job ({detail}). Call IT.")]
+    Rejected {
+        printer: PrinterName,
+        detail: String,
+    },
+    #[error("{printer} answered the status request with data Packbench cannot read (\"{sample}\"): check that it is a Zebra-compatible printer, or turn the status check off. Call IT.")]
+    StatusUnreadable {
+        printer: PrinterName,
+        sample: String,
+    },
+    #[error("{printer} cannot report its status over this connection.")]
+    StatusUnsupported { printer: PrinterName },
+    #[error("Lost the connection to {printer} ({detail}): check the cable and print again.")]
+    ConnectionLost {
+        printer: PrinterName,
+        detail: String,
+    },
+}
+
+impl PrinterError {
+    /// A stable snake_case code the UI can branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PrinterError::InvalidUri { .. } => "printer_invalid_uri",
+            PrinterError::InvalidJob(_) => "printer_invalid_job",
+            PrinterError::Unreachable { .. } => "printer_unreachable",
+            PrinterError::NotFound { .. } => "printer_not_found",
+            PrinterError::PermissionDenied { .. } => "printer_permission_denied",
+            PrinterError::OutOfPaper { .. } => "printer_out_of_paper",
+            PrinterError::HeadOpen { .. } => "printer_head_open",
+            PrinterError::Paused { .. } => "printer_paused",
+            PrinterError::RibbonOut { .. } => "printer_ribbon_out",
+            PrinterError::NotReady { .. } => "printer_not_ready",
+            PrinterError::Timeout { .. } => "printer_timeout",
+            PrinterError::Rejected { .. } => "printer_rejected",
+            PrinterError::StatusUnreadable { .. } => "printer_status_unreadable",
+            PrinterError::StatusUnsupported { .. } => "printer_status_unsupported",
+            PrinterError::ConnectionLost { .. } => "printer_connection_lost",
+        }
+    }
+
+    /// True for what the packer fixes at the printer (media, head, pause, ribbon).
+    pub fn is_packer_fixable(&self) -> bool {
+        matches!(
+            self,
+            PrinterError::OutOfPaper { .. }
+                | PrinterError::HeadOpen { .. }
+                | PrinterError::Paused { .. }
+                | PrinterError::RibbonOut { .. }
+        )
+    }
+}
+
+/// Serialises as `{"code": "...", "message": "..."}`, the shape errors cross IPC in.
+impl Serialize for PrinterError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("PrinterError", 2)?;
+        s.serialize_field("code", self.code())?;
+        s.serialize_field("message", &self.to_string())?;
+        s.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_serialise_as_code_and_message() {
+        let e = PrinterError::OutOfPaper {
+            printer: PrinterName::new(Role::Label, "tcp://10.0.0.7:9100"),
+        };
+        assert_eq!(
+            serde_json::to_value(&e).unwrap(),
+            serde_json::json!({
+                "code": "printer_out_of_paper",
+                "message": "Label printer tcp://10.0.0.7:9100 is out of labels: load a roll and press Feed."
+            })
+        );
+        let t = PrinterError::Timeout {
+            printer: PrinterName::new(Role::Document, "cups://office"),
+            stage: Stage::Connect,
+            timeout_ms: 1500,
+        };
+        assert_eq!(t.code(), "printer_timeout");
+        assert_eq!(
+            t.to_string(),
+            "Document printer cups://office did not answer the connection within 1.5 s: check that it is on and not jammed, then print again."
+        );
+    }
+}

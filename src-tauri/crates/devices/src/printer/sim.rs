@@ -1,0 +1,350 @@
+//! A simulated Zebra label printer speaking the real protocols, for tests and training mode:
+//! [`SimulatedZebra`] on a TCP port (one connection = one job, `~HS` answered on the same
+//! port) and [`SimulatedSerialZebra`] on a pty. Both keep every job's bytes.
+
+use crate::printer::zebra::{HostStatus, HOST_STATUS_REQUEST};
+use serialport::{SerialPort, TTYPort};
+use std::io::{ErrorKind, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// How the simulator answers `~HS`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusReply {
+    /// The three lines for its [`HostStatus`].
+    Answer,
+    /// Nothing (a printer that does not speak `~HS`).
+    Silent,
+    /// These bytes instead.
+    Garbage(Vec<u8>),
+}
+
+struct Shared {
+    status: Mutex<(HostStatus, StatusReply)>,
+    /// TCP: one entry per job connection. Serial: one entry, the whole line.
+    jobs: Mutex<Vec<Vec<u8>>>,
+    changed: Condvar,
+    status_requests: AtomicUsize,
+    stop: AtomicBool,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Shared {
+    fn new() -> Arc<Self> {
+        Arc::new(Shared {
+            status: Mutex::new((HostStatus::default(), StatusReply::Answer)),
+            jobs: Mutex::new(Vec::new()),
+            changed: Condvar::new(),
+            status_requests: AtomicUsize::new(0),
+            stop: AtomicBool::new(false),
+        })
+    }
+
+    fn reply(&self) -> Vec<u8> {
+        self.status_requests.fetch_add(1, Ordering::SeqCst);
+        let s = lock(&self.status);
+        match &s.1 {
+            StatusReply::Answer => s.0.encode(),
+            StatusReply::Silent => Vec::new(),
+            StatusReply::Garbage(g) => g.clone(),
+        }
+    }
+
+    /// Waits until `done` holds for the jobs, or `timeout`; returns the jobs either way.
+    fn wait(&self, timeout: Duration, done: impl Fn(&[Vec<u8>]) -> bool) -> Vec<Vec<u8>> {
+        let deadline = Instant::now() + timeout;
+        let mut jobs = lock(&self.jobs);
+        while !done(&jobs) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            jobs = self
+                .changed
+                .wait_timeout(jobs, left)
+                .unwrap_or_else(|p| p.into_inner())
+                .0;
+        }
+        jobs.clone()
+    }
+}
+
+/// Counts `~HS` requests in `data[from..]`; returns how many and where scanning resumes
+/// (a request may be split across reads).
+fn scan_requests(data: &[u8], from: usize) -> (usize, usize) {
+    let n = HOST_STATUS_REQUEST.len();
+    let mut count = 0;
+    let mut i = from;
+    while i + n <= data.len() {
+        if &data[i..i + n] == HOST_STATUS_REQUEST {
+            count += 1;
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    (count, i)
+}
+
+/// Drops every `~HS` from a stream: what is left is what would print.
+pub fn without_status_requests(data: &[u8]) -> Vec<u8> {
+    let n = HOST_STATUS_REQUEST.len();
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        if data[i..].starts_with(HOST_STATUS_REQUEST) {
+            i += n;
+        } else {
+            out.push(data[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The controls both simulators share.
+macro_rules! controls {
+    () => {
+        /// Sets what `~HS` reports from now on.
+        pub fn set_status(&self, status: HostStatus) {
+            lock(&self.shared.status).0 = status;
+        }
+
+        /// Changes part of the status: `sim.update(|s| s.paper_out = true)`.
+        pub fn update(&self, f: impl FnOnce(&mut HostStatus)) {
+            f(&mut lock(&self.shared.status).0)
+        }
+
+        pub fn set_status_reply(&self, reply: StatusReply) {
+            lock(&self.shared.status).1 = reply;
+        }
+
+        /// How many `~HS` requests arrived.
+        pub fn status_requests(&self) -> usize {
+            self.shared.status_requests.load(Ordering::SeqCst)
+        }
+    };
+}
+
+/// A Zebra on `127.0.0.1:PORT`.
+pub struct SimulatedZebra {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    thread: Option<JoinHandle<()>>,
+}
+
+const TICK: Duration = Duration::from_millis(20);
+
+impl SimulatedZebra {
+    /// Listens on a free loopback port.
+    pub fn start() -> std::io::Result<Self> {
+        Self::bind("127.0.0.1:0")
+    }
+
+    /// Listens on `addr` (training mode may want a fixed port).
+    pub fn bind(addr: &str) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(addr)?;
+        let addr = listener.local_addr()?;
+        let shared = Shared::new();
+        let thread_shared = Arc::clone(&shared);
+        let thread = std::thread::Builder::new()
+            .name("simulated-zebra".into())
+            .spawn(move || accept_loop(listener, thread_shared))?;
+        Ok(SimulatedZebra {
+            shared,
+            addr,
+            thread: Some(thread),
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `tcp://127.0.0.1:PORT`, for [`crate::printer::open_printer`].
+    pub fn uri(&self) -> String {
+        format!("tcp://{}", self.addr)
+    }
+
+    controls!();
+
+    /// Every job so far, each the exact bytes of one connection.
+    pub fn jobs(&self) -> Vec<Vec<u8>> {
+        lock(&self.shared.jobs).clone()
+    }
+
+    /// Waits until `n` jobs have arrived or `timeout` passes; returns the jobs either way.
+    pub fn wait_for_jobs(&self, n: usize, timeout: Duration) -> Vec<Vec<u8>> {
+        self.shared.wait(timeout, |jobs| jobs.len() >= n)
+    }
+}
+
+impl Drop for SimulatedZebra {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::SeqCst);
+        // Wakes the blocking accept.
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_millis(200));
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
+    for stream in listener.incoming() {
+        if shared.stop.load(Ordering::SeqCst) {
+            break;
+        }
+        let Ok(stream) = stream else { continue };
+        let shared = Arc::clone(&shared);
+        let _ = std::thread::Builder::new()
+            .name("simulated-zebra-conn".into())
+            .spawn(move || serve(stream, shared));
+    }
+}
+
+/// One connection: answer `~HS` as it comes; at the client's close, keep the bytes as a job
+/// (unless they were status requests only) and close.
+fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
+    let _ = stream.set_read_timeout(Some(TICK));
+    let mut data = Vec::new();
+    let mut scanned = 0;
+    let mut buf = [0u8; 8192];
+    loop {
+        if shared.stop.load(Ordering::SeqCst) {
+            return;
+        }
+        match stream.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                data.extend_from_slice(&buf[..n]);
+                let (requests, next) = scan_requests(&data, scanned);
+                scanned = next;
+                for _ in 0..requests {
+                    let reply = shared.reply();
+                    if !reply.is_empty() && stream.write_all(&reply).is_err() {
+                        return;
+                    }
+                }
+            }
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
+                ) => {}
+            Err(_) => return,
+        }
+    }
+    if !without_status_requests(&data).is_empty() {
+        lock(&shared.jobs).push(data);
+        shared.changed.notify_all();
+    }
+}
+
+/// A Zebra on a serial line, played on a pty: the app opens [`SimulatedSerialZebra::path`].
+pub struct SimulatedSerialZebra {
+    shared: Arc<Shared>,
+    path: String,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl SimulatedSerialZebra {
+    pub fn start() -> Result<Self, serialport::Error> {
+        let (mut master, slave) = TTYPort::pair()?;
+        let path = slave.name().ok_or_else(|| {
+            serialport::Error::new(serialport::ErrorKind::Unknown, "the pty has no path")
+        })?;
+        master.set_timeout(Duration::from_millis(5))?;
+        let shared = Shared::new();
+        lock(&shared.jobs).push(Vec::new());
+        let thread_shared = Arc::clone(&shared);
+        let thread = std::thread::Builder::new()
+            .name("simulated-serial-zebra".into())
+            // The slave end stays open here so the master never sees a hang-up while the app
+            // closes and reopens its end.
+            .spawn(move || run_serial(master, slave, thread_shared))
+            .map_err(|e| {
+                serialport::Error::new(serialport::ErrorKind::Io(e.kind()), e.to_string())
+            })?;
+        Ok(SimulatedSerialZebra {
+            shared,
+            path,
+            thread: Some(thread),
+        })
+    }
+
+    /// The pty path (`/dev/pts/N`).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// `serial:///dev/pts/N?baud=9600`.
+    pub fn uri(&self) -> String {
+        format!("serial://{}?baud=9600", self.path)
+    }
+
+    controls!();
+
+    /// Every byte that came down the line, status requests included.
+    pub fn received(&self) -> Vec<u8> {
+        lock(&self.shared.jobs)[0].clone()
+    }
+
+    /// What would have printed: the line without its `~HS` requests.
+    pub fn printed(&self) -> Vec<u8> {
+        without_status_requests(&self.received())
+    }
+
+    /// Waits until at least `len` printable bytes arrived or `timeout` passes.
+    pub fn wait_for_printed(&self, len: usize, timeout: Duration) -> Vec<u8> {
+        let jobs = self.shared.wait(timeout, |jobs| {
+            without_status_requests(&jobs[0]).len() >= len
+        });
+        without_status_requests(&jobs[0])
+    }
+}
+
+impl Drop for SimulatedSerialZebra {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::SeqCst);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn run_serial(mut master: TTYPort, slave: TTYPort, shared: Arc<Shared>) {
+    let mut buf = [0u8; 4096];
+    let mut scanned = 0;
+    while !shared.stop.load(Ordering::SeqCst) {
+        match master.read(&mut buf) {
+            Ok(n) if n > 0 => {
+                let requests = {
+                    let mut jobs = lock(&shared.jobs);
+                    jobs[0].extend_from_slice(&buf[..n]);
+                    let (requests, next) = scan_requests(&jobs[0], scanned);
+                    scanned = next;
+                    requests
+                };
+                shared.changed.notify_all();
+                for _ in 0..requests {
+                    let reply = shared.reply();
+                    if !reply.is_empty() {
+                        let _ = master.write_all(&reply);
+                    }
+                }
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == ErrorKind::TimedOut => {}
+            Err(_) => std::thread::sleep(Duration::from_millis(5)),
+        }
+    }
+    drop(slave);
+    drop(master);
+}
