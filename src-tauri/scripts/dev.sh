@@ -23,8 +23,8 @@ APT_PACKAGES=(
     rustc-web cargo-web rust-web-src lld-22
     # Running and testing without a display
     xvfb xauth webkit2gtk-driver
-    # Reading labels back in tests
-    poppler-utils zbar-tools
+    # Reading labels back in tests; a private CUPS scheduler for the printer tests
+    poppler-utils zbar-tools cups cups-client cups-bsd
     # Contract fuzzing (schemathesis, from PyPI, in a venv)
     python3 python3-venv
 )
