@@ -164,6 +164,12 @@ fn number(s: Option<&String>) -> Option<f64> {
     v.is_finite().then(|| v.clamp(0.0, MAX_VALUE))
 }
 
+/// Whole dots of a converted value: a fraction of a dot (4 in = 812.8 dots at 8 dots/mm)
+/// does not print, so it is dropped.
+fn whole_dots(v: f64) -> u32 {
+    (v + 1e-6).floor().clamp(0.0, f64::from(u32::MAX)) as u32
+}
+
 fn dpi_value(dpi: Dpi) -> u32 {
     match dpi {
         Dpi::D203 => 203,
@@ -223,7 +229,10 @@ fn code128_min_modules(data: &[u8]) -> u32 {
     }
     chars += digits.div_ceil(2);
     // start + data + check + stop (13 modules) + 2 quiet-free.
-    11 * (chars + 2) + 13
+    chars
+        .saturating_add(2)
+        .saturating_mul(11)
+        .saturating_add(13)
 }
 
 /// Data length after `^FH` escapes (`<indicator>XX` is one byte).
@@ -273,8 +282,8 @@ pub fn read_zpl(zpl: &[u8], dpi: Dpi) -> Result<ZplFacts, LabelError> {
     let mut data: Vec<u8> = Vec::new();
 
     let finish = |f: &mut ZplFormatFacts, s: &Settings| {
-        f.print_width_dots = s.pw.map(|v| s.dots(v, dpi).round() as u32);
-        f.label_length_dots = s.ll.map(|v| s.dots(v, dpi).round() as u32);
+        f.print_width_dots = s.pw.map(|v| whole_dots(s.dots(v, dpi)));
+        f.label_length_dots = s.ll.map(|v| whole_dots(s.dots(v, dpi)));
         f.half_density = s.half_density;
         f.units = s.units;
         f.mu_base_dpi = s.mu_base;
@@ -334,8 +343,8 @@ pub fn read_zpl(zpl: &[u8], dpi: Dpi) -> Result<ZplFacts, LabelError> {
                 field_x = home.0 + settings.dots(number(p.first()).unwrap_or(0.0), dpi);
                 field_y = home.1 + settings.dots(number(p.get(1)).unwrap_or(0.0), dpi);
                 if let Some(f) = current.as_mut() {
-                    f.max_field_x_dots = f.max_field_x_dots.max(field_x.round() as u32);
-                    f.max_field_y_dots = f.max_field_y_dots.max(field_y.round() as u32);
+                    f.max_field_x_dots = f.max_field_x_dots.max(whole_dots(field_x));
+                    f.max_field_y_dots = f.max_field_y_dots.max(whole_dots(field_y));
                 }
             }
             "BY" if !cmd.control => {
@@ -345,7 +354,7 @@ pub fn read_zpl(zpl: &[u8], dpi: Dpi) -> Result<ZplFacts, LabelError> {
                     s.units = Units::Dots;
                     module_dots = s.dots(w.floor(), dpi);
                     if let Some(f) = current.as_mut() {
-                        let m = module_dots.round() as u32;
+                        let m = whole_dots(module_dots);
                         f.max_module_dots = Some(f.max_module_dots.map_or(m, |o| o.max(m)));
                     }
                 }
@@ -365,10 +374,10 @@ pub fn read_zpl(zpl: &[u8], dpi: Dpi) -> Result<ZplFacts, LabelError> {
                         let modules = f64::from(code128_min_modules(&unescape(&data, fh)));
                         let extent = (modules * module_dots).min(MAX_VALUE);
                         if horizontal {
-                            let right = (field_x + extent).round() as u32;
+                            let right = whole_dots(field_x + extent);
                             f.max_barcode_right_dots = f.max_barcode_right_dots.max(right);
                         } else {
-                            let bottom = (field_y + extent).round() as u32;
+                            let bottom = whole_dots(field_y + extent);
                             f.max_barcode_bottom_dots = f.max_barcode_bottom_dots.max(bottom);
                         }
                     }
@@ -442,7 +451,9 @@ pub fn check_zpl_for_printer(zpl: &[u8], printer: PrinterProfile) -> Result<ZplF
         // Width: ^PW, then the farthest field origin, then barcode right edges.
         if let Some(pw) = f.print_width_dots {
             if pw > w {
-                if same_size_at(pw, other, p_dpi, w) || (other == 300 && pw * 203 / 300 <= w) {
+                if same_size_at(pw, other, p_dpi, w)
+                    || (other == 300 && u64::from(pw) * 203 / 300 <= u64::from(w))
+                {
                     return Err(wrong(
                         other,
                         format!(
@@ -463,9 +474,9 @@ pub fn check_zpl_for_printer(zpl: &[u8], printer: PrinterProfile) -> Result<ZplF
                 });
             }
             if pw < w && other == 203 && same_size_at(pw, 203, p_dpi, w) {
-                let ll_agrees = f
-                    .label_length_dots
-                    .is_none_or(|ll| same_size_at(ll, 203, p_dpi, l) || ll < l * 3 / 4);
+                let ll_agrees = f.label_length_dots.is_none_or(|ll| {
+                    same_size_at(ll, 203, p_dpi, l) || u64::from(ll) < u64::from(l) * 3 / 4
+                });
                 if ll_agrees {
                     return Err(wrong(
                         203,
@@ -486,7 +497,7 @@ pub fn check_zpl_for_printer(zpl: &[u8], printer: PrinterProfile) -> Result<ZplF
             ),
         ] {
             if edge > w {
-                if other == 300 && edge * 203 / 300 <= w {
+                if other == 300 && u64::from(edge) * 203 / 300 <= u64::from(w) {
                     return Err(wrong(
                         300,
                         format!(
@@ -508,10 +519,8 @@ pub fn check_zpl_for_printer(zpl: &[u8], printer: PrinterProfile) -> Result<ZplF
             ("a field starts at y =", f.max_field_y_dots),
             ("a rotated barcode reaches y =", f.max_barcode_bottom_dots),
         ] {
-            if len > l + l / 50 {
-                if other == 300 && same_size_at(len, 300, p_dpi, l)
-                    || other == 300 && len * 203 / 300 <= l
-                {
+            if u64::from(len) > u64::from(l) + u64::from(l) / 50 {
+                if other == 300 && u64::from(len) * 203 / 300 <= u64::from(l) {
                     return Err(wrong(
                         300,
                         format!(
