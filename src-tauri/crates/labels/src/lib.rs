@@ -1,4 +1,7 @@
 //! Packbench's shipping labels: label data -> a pure 4x6 layout -> ZPL (203/300 dpi) or PDF.
+//! Also the packing slip that goes into the parcel (`render_packing_slip`, A4 or Letter PDF)
+//! and the checks of a carrier's ready ZPL against the station's printer
+//! (`check_zpl_for_printer`: wrong resolution, too wide, too long).
 //!
 //! `render` is the one entry point for callers (the CLI, the printing service); the layout
 //! model is public so previews and tests can inspect what will print.

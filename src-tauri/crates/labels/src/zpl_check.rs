@@ -520,7 +520,7 @@ pub fn check_zpl_for_printer(zpl: &[u8], printer: PrinterProfile) -> Result<ZplF
             ("a rotated barcode reaches y =", f.max_barcode_bottom_dots),
         ] {
             if u64::from(len) > u64::from(l) + u64::from(l) / 50 {
-                if other == 300 && u64::from(len) * 203 / 300 <= u64::from(l) {
+                if other == 300 && u64::from(len) * 203 / 300 <= u64::from(l) + u64::from(l) / 50 {
                     return Err(wrong(
                         300,
                         format!(

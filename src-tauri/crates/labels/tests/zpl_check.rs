@@ -147,6 +147,27 @@ fn table_of_carrier_labels() {
             &["2436", "1218"],
         ),
         (
+            "6in long at 300 only",
+            "^XA^LL1827^XZ",
+            P203,
+            "label_wrong_dpi",
+            &["1827", "1218"],
+        ),
+        (
+            "rotated barcode too long",
+            "^XA^PW812^LL1218^FO100,900^BY4^BCR,100^FD12345678901234567890^FS^XZ",
+            P203,
+            "label_wrong_dpi",
+            &["1218"],
+        ),
+        (
+            "inverted print is fine",
+            "^XA^POI^PW812^LL1218^FO10,10^FDx^FS^XZ",
+            P203,
+            "ok",
+            &[],
+        ),
+        (
             "^MU 200->300 on 300",
             "^XA^MUD,200,300^PW812^LL1218^FO700,1100^FDx^FS^XZ",
             P300,
