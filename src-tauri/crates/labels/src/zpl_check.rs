@@ -93,12 +93,15 @@ pub struct ZplCommand {
     pub control: bool,
     pub name: String,
     pub params: Vec<u8>,
+    /// The parameter delimiter in effect (`,` unless `^CD` changed it).
+    pub delimiter: u8,
 }
 
 /// Splits ZPL into commands, following prefix changes. Text outside commands is dropped.
 pub fn tokenize(zpl: &[u8]) -> Vec<ZplCommand> {
     let mut caret = b'^';
     let mut tilde = b'~';
+    let mut delimiter = b',';
     let mut out = Vec::new();
     let mut i = 0;
     while i < zpl.len() {
@@ -123,6 +126,7 @@ pub fn tokenize(zpl: &[u8]) -> Vec<ZplCommand> {
                 match name.as_str() {
                     "CC" => caret = p,
                     "CT" => tilde = p,
+                    "CD" => delimiter = p,
                     _ => {}
                 }
                 j += 1;
@@ -131,6 +135,7 @@ pub fn tokenize(zpl: &[u8]) -> Vec<ZplCommand> {
                 control,
                 name,
                 params: param.map(|p| vec![p]).unwrap_or_default(),
+                delimiter,
             });
             i = j;
             continue;
@@ -143,6 +148,7 @@ pub fn tokenize(zpl: &[u8]) -> Vec<ZplCommand> {
             control,
             name,
             params: zpl[start..j].to_vec(),
+            delimiter,
         });
         i = j;
     }
@@ -152,9 +158,9 @@ pub fn tokenize(zpl: &[u8]) -> Vec<ZplCommand> {
 /// Largest coordinate considered (anything bigger is nonsense and is clamped).
 const MAX_VALUE: f64 = 1.0e7;
 
-fn params(raw: &[u8]) -> Vec<String> {
+fn params(raw: &[u8], delimiter: u8) -> Vec<String> {
     String::from_utf8_lossy(raw)
-        .split(',')
+        .split(delimiter as char)
         .map(|s| s.trim().to_owned())
         .collect()
 }
@@ -292,7 +298,7 @@ pub fn read_zpl(zpl: &[u8], dpi: Dpi) -> Result<ZplFacts, LabelError> {
     };
 
     for cmd in tokenize(zpl) {
-        let p = params(&cmd.params);
+        let p = params(&cmd.params, cmd.delimiter);
         let first = p.first().map(String::as_str).unwrap_or("");
         match cmd.name.as_str() {
             "XA" if !cmd.control => {

@@ -317,6 +317,14 @@ fn follows_caret_tilde_and_delimiter_changes() {
         .iter()
         .any(|c| c.name == "FD" && c.params == b"a~b".to_vec()));
     assert!(code(z, P203).is_ok());
+    // ^CD changes the parameter delimiter.
+    let z = "^XA^CD;^FO1100;1700^FDx^FS^XZ";
+    assert_eq!(
+        code(z, P203).unwrap_err().split(':').next(),
+        Some("label_wrong_dpi")
+    );
+    let z = "^XA^CD;^FO1100,1700^FDx^FS^XZ";
+    assert!(code(z, P203).is_ok(), "',' is no longer a delimiter");
     // Control commands around formats are tolerated.
     assert!(code("~SD15~JA^XA^PW812^XZ~PS", P203).is_ok());
 }
