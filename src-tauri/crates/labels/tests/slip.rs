@@ -354,6 +354,20 @@ fn refuses_inconsistent_slips_with_stable_codes() {
 }
 
 #[test]
+fn characters_outside_the_font_still_render() {
+    let mut d = sample();
+    d.gift_message = Some("Dla Ciebie 🎁 贈り物 ✓".into());
+    d.lines[0].name = "Kubek 🍵 z napisem 「茶」".into();
+    let r = render(&d, Paper::A4);
+    let flat = r.all();
+    assert!(
+        flat.contains("Dla Ciebie") && flat.contains("Kubek"),
+        "{flat}"
+    );
+    assert_eq!(r.page_count(), 1);
+}
+
+#[test]
 fn slip_is_deterministic() {
     let d = with_lines(45);
     let a = render_packing_slip(&d, Paper::A4).unwrap();

@@ -396,10 +396,18 @@ proptest! {
 
     #[test]
     fn zpl_like_input_never_panics_and_reports_each_format(
-        parts in proptest::collection::vec(fragment(), 0..40)
+        parts in proptest::collection::vec(fragment(), 0..40),
+        width_dots in prop_oneof![Just(0u32), Just(u32::MAX), any::<u32>(), 100u32..2000],
+        label_length_dots in prop_oneof![Just(0u32), Just(u32::MAX), any::<u32>(), 100u32..3000],
+        high in any::<bool>(),
     ) {
         let z = parts.concat();
-        for p in [P203, P300] {
+        let odd = PrinterProfile {
+            dpi: if high { Dpi::D300 } else { Dpi::D203 },
+            width_dots,
+            label_length_dots,
+        };
+        for p in [P203, P300, odd] {
             match check_zpl_for_printer(z.as_bytes(), p) {
                 Ok(facts) => prop_assert!(!facts.formats.is_empty()),
                 Err(e) => prop_assert!(!e.code().is_empty() && !e.to_string().is_empty()),
