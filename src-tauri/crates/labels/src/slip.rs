@@ -329,7 +329,7 @@ fn cap_lines(
     lines
 }
 
-/// Formats minor units as "1 234.50 PLN"-style "1234.50 PLN".
+/// Formats minor units as "1234.50 PLN".
 fn money(minor: u64, currency: &str) -> String {
     format!("{}.{:02} {currency}", minor / 100, minor % 100)
 }
@@ -415,7 +415,7 @@ pub fn layout_packing_slip(data: &PackingSlipData, paper: Paper) -> Result<SlipL
             for l in &lines {
                 b += ascent(7.0, Bold);
                 page.text(left, b, 7.0, Bold, l);
-                b += 7.0 * (LEADING - 0.0) - ascent(7.0, Bold);
+                b += line_height(7.0) - ascent(7.0, Bold);
             }
             b
         }
