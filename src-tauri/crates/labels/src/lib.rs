@@ -1,4 +1,7 @@
 //! Packbench's shipping labels: label data -> a pure 4x6 layout -> ZPL (203/300 dpi) or PDF.
+//! Also the packing slip that goes into the parcel (`render_packing_slip`, A4 or Letter PDF)
+//! and the checks of a carrier's ready ZPL against the station's printer
+//! (`check_zpl_for_printer`: wrong resolution, too wide, too long).
 //!
 //! `render` is the one entry point for callers (the CLI, the printing service); the layout
 //! model is public so previews and tests can inspect what will print.
@@ -11,14 +14,19 @@ pub mod data;
 pub mod font;
 pub mod layout;
 pub mod pdf;
+pub mod slip;
+pub mod slip_logo;
 pub mod sscc;
 pub mod zpl;
+pub mod zpl_check;
 
 use std::str::FromStr;
 
 pub use data::{Address, LabelData, ParcelOf};
 pub use layout::{layout, Layout};
+pub use slip::{render_packing_slip, PackingSlipData, Paper, SlipLine};
 pub use sscc::{Sscc, SsccError};
+pub use zpl_check::{check_zpl_for_printer, PrinterProfile, ZplFacts, ZplFormatFacts};
 
 /// Output document kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +85,26 @@ pub enum LabelError {
     UnknownFormat(String),
     #[error("the PDF could not be written: {0}")]
     Pdf(String),
+    #[error("the label was made for {label_dpi} dpi but the printer prints at {printer_dpi} dpi: {evidence}")]
+    WrongDpi {
+        label_dpi: u32,
+        printer_dpi: u32,
+        evidence: String,
+    },
+    #[error("the label is {label_dots} dots wide but the printer prints {printer_dots} dots: {evidence}")]
+    TooWide {
+        label_dots: u32,
+        printer_dots: u32,
+        evidence: String,
+    },
+    #[error("the label is {label_dots} dots long but the printer's labels are {printer_dots} dots: {evidence}")]
+    TooLong {
+        label_dots: u32,
+        printer_dots: u32,
+        evidence: String,
+    },
+    #[error("not a usable ZPL label: {0}")]
+    NotZpl(String),
 }
 
 impl LabelError {
@@ -89,6 +117,10 @@ impl LabelError {
             LabelError::UnsupportedDpi(_) => "label_unsupported_dpi",
             LabelError::UnknownFormat(_) => "label_unknown_format",
             LabelError::Pdf(_) => "label_pdf",
+            LabelError::WrongDpi { .. } => "label_wrong_dpi",
+            LabelError::TooWide { .. } => "label_too_wide",
+            LabelError::TooLong { .. } => "label_too_long",
+            LabelError::NotZpl(_) => "label_not_zpl",
         }
     }
 }

@@ -125,7 +125,7 @@ pub fn to_pdf(layout: &Layout) -> Result<Vec<u8>, LabelError> {
 }
 
 /// Embeds the subset of `ttf` that draws `chars` (a full DejaVu face is ~350 kB a label).
-fn add_font(
+pub(crate) fn add_font(
     doc: &mut PdfDocument,
     ttf: &[u8],
     chars: &BTreeSet<char>,
