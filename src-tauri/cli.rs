@@ -55,6 +55,10 @@ pub enum Command {
     Carton(crate::carton_cli::CartonArgs),
     /// Render label data to a 4x6 shipping label in ZPL (203/300 dpi) or PDF.
     Label(crate::label_cli::LabelArgs),
+    /// Render a packing slip (PDF, A4 or Letter).
+    Slip(crate::label_cli::SlipArgs),
+    /// Check that a carrier's ZPL label suits the printer (resolution, width, length).
+    ZplCheck(crate::label_cli::ZplCheckArgs),
     /// Scales: read one stable weight, or run a simulated scale (for IT and training).
     #[command(subcommand)]
     Scale(crate::scale_cli::ScaleCommand),
@@ -84,6 +88,8 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Carton(args)) => crate::carton_cli::run(args),
         Some(Command::Label(args)) => crate::label_cli::run(args),
+        Some(Command::Slip(args)) => crate::label_cli::run_slip(args),
+        Some(Command::ZplCheck(args)) => crate::label_cli::run_zpl_check(args),
         Some(Command::Scale(cmd)) => return crate::scale_cli::run(cmd),
     };
     match result {

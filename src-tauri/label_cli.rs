@@ -1,11 +1,12 @@
-//! `packbench label`: renders label data (the backend's label-data JSON) to ZPL or PDF, as the
-//! station would print it. For IT checking a printer and for carriers' test labels.
+//! `packbench label` renders label data (the backend's label-data JSON) to ZPL or PDF, as the
+//! station would print it; `packbench slip` renders a packing slip; `packbench zpl-check` tells
+//! whether a carrier's ZPL label suits a printer. For IT checking printers and carriers' labels.
 
 use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Args;
-use packbench_labels::{Dpi, Format, LabelData};
+use packbench_labels::{Dpi, Format, LabelData, PackingSlipData, Paper, PrinterProfile};
 
 #[derive(Debug, Args)]
 pub struct LabelArgs {
@@ -23,13 +24,70 @@ pub struct LabelArgs {
     pub out: PathBuf,
 }
 
+#[derive(Debug, Args)]
+pub struct SlipArgs {
+    /// Packing-slip data, JSON (example: assets/samples/packing-slip.json).
+    #[arg(long)]
+    pub data: PathBuf,
+    /// a4 or letter.
+    #[arg(long, default_value = "a4")]
+    pub paper: String,
+    /// Where to write the PDF.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ZplCheckArgs {
+    /// The ZPL file (a carrier's label).
+    #[arg(long)]
+    pub zpl: PathBuf,
+    /// The printer's resolution: 203 or 300 dots per inch (4x6 inch labels).
+    #[arg(long, default_value_t = 203)]
+    pub dpi: u32,
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(
+    path: &std::path::Path,
+    what: &str,
+) -> anyhow::Result<T> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("{} is not valid {what}", path.display()))
+}
+
+pub fn run_slip(args: SlipArgs) -> anyhow::Result<()> {
+    let paper: Paper = args.paper.parse()?;
+    let data: PackingSlipData = read_json(&args.data, "packing-slip data")?;
+    let pdf = packbench_labels::render_packing_slip(&data, paper)
+        .with_context(|| format!("cannot render {}", args.data.display()))?;
+    std::fs::write(&args.out, pdf).with_context(|| format!("cannot write {}", args.out.display()))
+}
+
+pub fn run_zpl_check(args: ZplCheckArgs) -> anyhow::Result<()> {
+    let zpl =
+        std::fs::read(&args.zpl).with_context(|| format!("cannot read {}", args.zpl.display()))?;
+    let printer = PrinterProfile::four_by_six(Dpi::try_from(args.dpi)?);
+    let facts = packbench_labels::check_zpl_for_printer(&zpl, printer).with_context(|| {
+        format!(
+            "{} does not suit a 4x6 {} dpi printer",
+            args.zpl.display(),
+            args.dpi
+        )
+    })?;
+    println!(
+        "{}: {} label format(s), fit for a 4x6 {} dpi printer",
+        args.zpl.display(),
+        facts.formats.len(),
+        args.dpi
+    );
+    Ok(())
+}
+
 pub fn run(args: LabelArgs) -> anyhow::Result<()> {
     let format: Format = args.format.parse()?;
     let dpi = Dpi::try_from(args.dpi)?;
-    let text = std::fs::read_to_string(&args.data)
-        .with_context(|| format!("cannot read {}", args.data.display()))?;
-    let data: LabelData = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not valid label data", args.data.display()))?;
+    let data: LabelData = read_json(&args.data, "label data")?;
     let bytes = packbench_labels::render(&data, format, dpi)
         .with_context(|| format!("cannot render {}", args.data.display()))?;
     std::fs::write(&args.out, bytes)

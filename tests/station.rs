@@ -1209,3 +1209,54 @@ async fn a_pack_step_saves_its_state_and_writes_together_and_only_once() {
     );
     assert_eq!(store.backlog(0).await.unwrap().pending, 3);
 }
+
+/// `packbench slip` and `packbench zpl-check`: a slip PDF on both papers, and a 300-dpi label
+/// refused for a 203-dpi printer while passing on its own.
+#[test]
+fn the_slip_and_zpl_check_commands_work_on_the_samples() {
+    let exe = env!("CARGO_BIN_EXE_packbench");
+    let dir = tempfile::tempdir().unwrap();
+    let slip = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/samples/packing-slip.json"
+    );
+    for paper in ["a4", "letter"] {
+        let out = dir.path().join(format!("slip-{paper}.pdf"));
+        let run = std::process::Command::new(exe)
+            .args(["slip", "--data", slip, "--paper", paper, "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{paper}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    }
+    let label = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/samples/label-data.json"
+    );
+    let zpl300 = dir.path().join("label-300.zpl");
+    let run = std::process::Command::new(exe)
+        .args([
+            "label", "--data", label, "--format", "zpl", "--dpi", "300", "--out",
+        ])
+        .arg(&zpl300)
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let check = |dpi: &str| {
+        std::process::Command::new(exe)
+            .args(["zpl-check", "--dpi", dpi, "--zpl"])
+            .arg(&zpl300)
+            .output()
+            .unwrap()
+    };
+    assert!(check("300").status.success());
+    let wrong = check("203");
+    assert!(!wrong.status.success());
+    let msg = String::from_utf8_lossy(&wrong.stderr);
+    assert!(msg.contains("300") && msg.contains("203"), "{msg}");
+}
