@@ -61,14 +61,12 @@ pub fn run(cfg: Config) -> anyhow::Result<()> {
     );
     let (station, embedded) = tauri::async_runtime::block_on(wire_station(&cfg))?;
     // Delivers queued backend writes for the app's life (retries when the backend returns).
-    let _outbox_worker = tauri::async_runtime::block_on(async {
-        services::outbox::spawn_worker(
-            station.backend.clone(),
-            station.outbox.clone(),
-            station.outbox_wake.clone(),
-            std::time::Duration::from_secs(2),
-        )
-    });
+    tauri::async_runtime::spawn(services::outbox::run_worker(
+        station.backend.clone(),
+        station.outbox.clone(),
+        station.outbox_wake.clone(),
+        std::time::Duration::from_secs(2),
+    ));
     tauri::Builder::default()
         .setup(move |app| {
             app.manage(station);

@@ -141,29 +141,27 @@ fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
-/// Delivers the outbox in the background for the app's life: on every `wake` (a new write was
-/// queued) and at least every `poll`, so retries happen when their time comes.
-pub fn spawn_worker(
+/// Delivers the outbox for ever (spawn it for the app's life): on every `wake` (a new write
+/// was queued) and at least every `poll`, so retries happen when their time comes.
+pub async fn run_worker(
     backend: Arc<dyn BackendApi>,
     outbox: Arc<dyn Outbox>,
     wake: Arc<Notify>,
     poll: Duration,
-) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        loop {
-            match deliver_due(backend.as_ref(), outbox.as_ref(), now_ms()).await {
-                Ok(r) if r.delivered + r.failed > 0 => info!(
-                    delivered = r.delivered,
-                    failed = r.failed,
-                    retried = r.retried,
-                    "outbox delivered"
-                ),
-                Ok(_) => {}
-                Err(e) => warn!(error = %e, "outbox unavailable"),
-            }
-            let _ = tokio::time::timeout(poll, wake.notified()).await;
+) {
+    loop {
+        match deliver_due(backend.as_ref(), outbox.as_ref(), now_ms()).await {
+            Ok(r) if r.delivered + r.failed > 0 => info!(
+                delivered = r.delivered,
+                failed = r.failed,
+                retried = r.retried,
+                "outbox delivered"
+            ),
+            Ok(_) => {}
+            Err(e) => warn!(error = %e, "outbox unavailable"),
         }
-    })
+        let _ = tokio::time::timeout(poll, wake.notified()).await;
+    }
 }
 
 #[cfg(test)]

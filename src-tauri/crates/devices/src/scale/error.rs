@@ -25,7 +25,7 @@ impl fmt::Display for Action {
 
 /// Seconds for messages: "2 s", "0.5 s".
 fn secs(ms: u64) -> String {
-    if ms % 1000 == 0 {
+    if ms.is_multiple_of(1000) {
         format!("{} s", ms / 1000)
     } else {
         format!("{} s", ms as f64 / 1000.0)
