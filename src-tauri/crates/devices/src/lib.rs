@@ -9,3 +9,17 @@ pub mod serial;
 pub mod simulator;
 
 pub use scale::read_once;
+
+/// Writes a device error as `{"code": "...", "message": "..."}`, the shape errors cross IPC in.
+pub(crate) fn serialize_coded<S: serde::Serializer>(
+    serializer: S,
+    name: &'static str,
+    code: &str,
+    message: &str,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut s = serializer.serialize_struct(name, 2)?;
+    s.serialize_field("code", code)?;
+    s.serialize_field("message", message)?;
+    s.end()
+}

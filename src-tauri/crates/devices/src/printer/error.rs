@@ -1,7 +1,6 @@
 //! Everything that can go wrong printing, each with a stable code for the UI and IPC and a
 //! message a packer (or IT, for set-up problems) can act on.
 
-use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -194,10 +193,7 @@ impl PrinterError {
 /// Serialises as `{"code": "...", "message": "..."}`, the shape errors cross IPC in.
 impl Serialize for PrinterError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("PrinterError", 2)?;
-        s.serialize_field("code", self.code())?;
-        s.serialize_field("message", &self.to_string())?;
-        s.end()
+        crate::serialize_coded(serializer, "PrinterError", self.code(), &self.to_string())
     }
 }
 

@@ -1,7 +1,6 @@
 //! Everything that can go wrong reading a scale, each with a stable code for the UI and IPC and
 //! a message a packer (or IT, for set-up problems) can act on.
 
-use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -107,10 +106,7 @@ impl ScaleError {
 /// Serialises as `{"code": "...", "message": "..."}`, the shape errors cross IPC in.
 impl Serialize for ScaleError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("ScaleError", 2)?;
-        s.serialize_field("code", self.code())?;
-        s.serialize_field("message", &self.to_string())?;
-        s.end()
+        crate::serialize_coded(serializer, "ScaleError", self.code(), &self.to_string())
     }
 }
 
