@@ -9,6 +9,7 @@ pub mod adapters;
 pub mod app;
 pub mod carton_cli;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod contract;

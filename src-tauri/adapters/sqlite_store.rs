@@ -3,13 +3,14 @@
 
 use std::path::Path;
 use std::str::FromStr;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use async_trait::async_trait;
 use packbench_core::Manifest;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
+use crate::clock::now_ms;
 use crate::ports::{
     Backlog, NewOutboxItem, Outbox, OutboxItem, OutboxKind, StationStore, StoreError,
 };
@@ -39,13 +40,6 @@ pub async fn open_pool(path: &Path, max_connections: u32) -> Result<SqlitePool, 
         .max_connections(max_connections)
         .connect_with(opts)
         .await
-}
-
-fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }
 
 impl SqliteStationStore {

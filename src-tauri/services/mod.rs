@@ -34,10 +34,6 @@ impl Station {
 
     /// The outbox's backlog now.
     pub async fn backlog(&self) -> Result<Backlog, StationError> {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis() as i64)
-            .unwrap_or(0);
-        Ok(self.outbox.backlog(now).await?)
+        Ok(self.outbox.backlog(crate::clock::now_ms()).await?)
     }
 }

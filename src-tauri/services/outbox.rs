@@ -10,6 +10,7 @@ use packbench_core::pack_flow::Movement;
 use tokio::sync::Notify;
 use tracing::{info, warn};
 
+use crate::clock::now_ms;
 use crate::contract::{MovementBatch, MovementLine};
 use crate::ports::{
     BackendApi, BackendError, NewOutboxItem, Outbox, OutboxItem, OutboxKind, StoreError,
@@ -132,13 +133,6 @@ pub async fn deliver_due(
             return Ok(report);
         }
     }
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }
 
 /// Delivers the outbox for ever (spawn it for the app's life): on every `wake` (a new write

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use packbench_core::{Manifest, Order, OrderLine, SkuFlags, SkuInfo, Slot, TrolleyCode};
 use sha2::{Digest, Sha256};
@@ -11,6 +10,7 @@ use sqlx::{Row, SqlitePool};
 use super::demo_data::{self, DemoWarehouse};
 use super::TrainingError;
 use crate::adapters::sqlite_store::open_pool;
+pub(super) use crate::clock::now_ms;
 use crate::contract::{CatalogueEntry, Packer, Role, SignInRequest};
 use packbench_core::carton::Packaging;
 
@@ -39,13 +39,6 @@ fn hex(bytes: &[u8]) -> String {
 
 fn pin_hash(salt: &str, pin: &str) -> String {
     hex(&Sha256::digest(format!("{salt}:{pin}")))
-}
-
-pub(super) fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }
 
 impl TrainingDb {

@@ -86,3 +86,14 @@ pub trait FrameDecoder: Send {
 pub fn decode_all(decoder: &mut dyn FrameDecoder, bytes: &[u8]) -> Vec<Decoded> {
     bytes.iter().filter_map(|&b| decoder.push(b)).collect()
 }
+
+/// A plain (tare-less) weight event, for the protocols' table tests.
+#[cfg(test)]
+pub(crate) fn weight_event(stable: bool, m: i64, d: u8, unit: Unit) -> ScaleEvent {
+    ScaleEvent::Weight(Sample {
+        value: WeightValue::new(m, d),
+        unit,
+        stable,
+        net: None,
+    })
+}

@@ -237,19 +237,10 @@ impl FrameDecoder for Decoder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scale::codec::decode_all;
+    use crate::scale::codec::{decode_all, weight_event as weight};
 
     fn decode(bytes: &[u8]) -> Vec<Decoded> {
         decode_all(&mut Decoder::default(), bytes)
-    }
-
-    fn weight(stable: bool, m: i64, d: u8, unit: Unit) -> ScaleEvent {
-        ScaleEvent::Weight(Sample {
-            value: WeightValue::new(m, d),
-            unit,
-            stable,
-            net: None,
-        })
     }
 
     fn not_zero() -> ScaleEvent {
