@@ -8,7 +8,9 @@ use anyhow::Context;
 use tauri::Manager;
 
 use crate::adapters::http_backend::{HttpBackend, HttpBackendOptions};
-use crate::adapters::SqliteStationStore;
+use crate::adapters::{DevicePrinter, SpoolPrinter, SqliteStationStore};
+use crate::ports::LabelOutput;
+use crate::services::pack::{PackOptions, PackService};
 use crate::config::Config;
 use crate::services::{self, Station};
 use crate::training::{self, RunningBackend, TrainingOptions};
@@ -17,6 +19,46 @@ use crate::{commands, logging};
 /// Builds the station's services from its configuration. With no backend URL it starts the
 /// training backend in this process and returns it, to keep it running as long as the app.
 pub async fn wire_station(cfg: &Config) -> anyhow::Result<(Station, Option<RunningBackend>)> {
+    let (station, _, embedded) = wire(cfg).await?;
+    Ok((station, embedded))
+}
+
+/// A running station: its services, its pack flow, and the embedded training backend if any.
+pub struct StationRuntime {
+    pub station: Station,
+    pub pack: Arc<PackService>,
+    pub embedded: Option<RunningBackend>,
+}
+
+/// Wires the station and starts its background work on the current Tokio runtime: the outbox
+/// worker and the pack flow's label and release task. The app and the headless drill station
+/// both start here, so the drill exercises exactly what the app runs.
+pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<StationRuntime> {
+    let (station, store, embedded) = wire(cfg).await?;
+    let label_printer: Option<String> = None;
+    let printer: Arc<dyn LabelOutput> = match &label_printer {
+        Some(uri) => Arc::new(DevicePrinter::new(uri).map_err(anyhow::Error::msg)?),
+        None => Arc::new(SpoolPrinter::new(cfg.data_dir.join("print-spool")).map_err(anyhow::Error::msg)?),
+    };
+    tokio::spawn(services::outbox::run_worker(
+        station.backend.clone(),
+        station.outbox.clone(),
+        station.outbox_wake.clone(),
+        station.outbox_delivered.clone(),
+        std::time::Duration::from_secs(2),
+    ));
+    let pack = PackService::open(station.clone(), store, printer, opts).await?;
+    tokio::spawn(pack.clone().run(std::time::Duration::from_secs(2)));
+    Ok(StationRuntime {
+        station,
+        pack,
+        embedded,
+    })
+}
+
+async fn wire(
+    cfg: &Config,
+) -> anyhow::Result<(Station, Arc<SqliteStationStore>, Option<RunningBackend>)> {
     let store = Arc::new(SqliteStationStore::open(&cfg.data_dir.join("station.sqlite")).await?);
     let (url, label, embedded) = match &cfg.backend_url {
         Some(url) => (url.clone(), url.clone(), None),
@@ -42,10 +84,11 @@ pub async fn wire_station(cfg: &Config) -> anyhow::Result<(Station, Option<Runni
         backend_label: label,
         backend: Arc::new(backend),
         store: store.clone(),
-        outbox: store,
+        outbox: store.clone(),
         outbox_wake: Arc::new(tokio::sync::Notify::new()),
+        outbox_delivered: Arc::new(tokio::sync::Notify::new()),
     };
-    Ok((station, embedded))
+    Ok((station, store, embedded))
 }
 
 /// Runs the station app until its window closes.
@@ -59,25 +102,25 @@ pub fn run(cfg: Config) -> anyhow::Result<()> {
         version = env!("CARGO_PKG_VERSION"),
         "starting packbench"
     );
-    let (station, embedded) = tauri::async_runtime::block_on(wire_station(&cfg))?;
-    // Delivers queued backend writes for the app's life (retries when the backend returns).
-    tauri::async_runtime::spawn(services::outbox::run_worker(
-        station.backend.clone(),
-        station.outbox.clone(),
-        station.outbox_wake.clone(),
-        std::time::Duration::from_secs(2),
-    ));
+    // The station's background work (outbox delivery, labels) runs on Tauri's runtime.
+    let rt = tauri::async_runtime::block_on(async {
+        start_station(&cfg, PackOptions::default()).await
+    })?;
     tauri::Builder::default()
         .setup(move |app| {
-            app.manage(station);
-            if let Some(b) = embedded {
+            app.manage(rt.station);
+            app.manage(rt.pack);
+            if let Some(b) = rt.embedded {
                 app.manage(b);
             }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::claim_trolley,
-            commands::get_station
+            commands::get_station,
+            commands::pack_scan,
+            commands::pack_action,
+            commands::get_flow
         ])
         .run(tauri::generate_context!())
         .context("the app window failed")?;

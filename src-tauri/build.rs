@@ -33,7 +33,13 @@ fn main() {
             // The top level holds only what the design names, so capabilities live in src-tauri/.
             .capabilities_path_pattern("./src-tauri/capabilities/*.json")
             .app_manifest(
-                tauri_build::AppManifest::new().commands(&["claim_trolley", "get_station"]),
+                tauri_build::AppManifest::new().commands(&[
+                "claim_trolley",
+                "get_station",
+                "pack_scan",
+                "pack_action",
+                "get_flow",
+            ]),
             ),
     )
     .expect("tauri-build failed");

@@ -59,6 +59,11 @@ pub enum Command {
     Slip(crate::label_cli::SlipArgs),
     /// Check that a carrier's ZPL label suits the printer (resolution, width, length).
     ZplCheck(crate::label_cli::ZplCheckArgs),
+    /// Crash drill: pack demo trolleys while killing the station; check nothing is lost or doubled.
+    Drill(crate::drill::DrillArgs),
+    /// The headless station the drill runs (no webview; the app's services).
+    #[command(hide = true)]
+    DrillStation(crate::drill::DrillStationArgs),
     /// Scales: read one stable weight, or run a simulated scale (for IT and training).
     #[command(subcommand)]
     Scale(crate::scale_cli::ScaleCommand),
@@ -91,6 +96,14 @@ pub fn main() -> ExitCode {
         Some(Command::Slip(args)) => crate::label_cli::run_slip(args),
         Some(Command::ZplCheck(args)) => crate::label_cli::run_zpl_check(args),
         Some(Command::Scale(cmd)) => return crate::scale_cli::run(cmd),
+        Some(Command::Drill(args)) => return exit(crate::drill::run(args)),
+        Some(Command::DrillStation(args)) => {
+            return exit(
+                config::load(&cli.station.overrides())
+                    .map_err(anyhow::Error::from)
+                    .and_then(|cfg| crate::drill::run_station(cfg, args)),
+            )
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -99,4 +112,11 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn exit(r: anyhow::Result<ExitCode>) -> ExitCode {
+    r.unwrap_or_else(|e| {
+        eprintln!("packbench: {e:#}");
+        ExitCode::FAILURE
+    })
 }

@@ -13,6 +13,12 @@ pub enum StationError {
     Backend(#[from] BackendError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A printer or scale failed; the message names it and what to do.
+    #[error("{0}")]
+    Device(String),
+    /// The pack flow refused the event (a wrong scan, an action out of turn).
+    #[error(transparent)]
+    Flow(#[from] packbench_core::pack_flow::FlowError),
 }
 
 impl From<ScanError> for StationError {
@@ -33,6 +39,8 @@ impl From<StationError> for IpcError {
                 BackendError::InvalidResponse(_) => ErrorCode::BackendInvalidResponse,
             },
             StationError::Store(_) => ErrorCode::StorageFailed,
+            StationError::Device(_) => ErrorCode::DeviceFailed,
+            StationError::Flow(f) => return IpcError::refused(f.code(), f.to_string()),
         };
         IpcError::new(code, e.to_string())
     }

@@ -13,6 +13,8 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod contract;
+pub mod crashpoint;
+pub mod drill;
 pub mod error;
 pub mod label_cli;
 pub mod logging;

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use packbench_core::{Manifest, TrolleyCode};
 use serde::{Deserialize, Serialize};
 
-use crate::contract::{MovementBatch, MovementReceipt};
+use crate::contract::{MovementBatch, MovementReceipt, Packer, SignInRequest};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BackendError {
@@ -33,6 +33,9 @@ pub trait BackendApi: Send + Sync {
     /// Claims the trolley for this station and returns its manifest. Claiming a trolley this
     /// station already holds succeeds again (a restart resumes it).
     async fn claim_trolley(&self, trolley: &TrolleyCode) -> Result<Manifest, BackendError>;
+
+    /// Signs a packer in by badge or id and PIN; the answer carries their role.
+    async fn sign_in(&self, req: &SignInRequest) -> Result<Packer, BackendError>;
 
     /// Records one parcel's movements under an idempotency key (a retry is harmless).
     async fn record_movements(
@@ -70,22 +73,68 @@ pub struct OutboxItem {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OutboxKind {
+    /// One parcel line's outbound movement (`MovementBatch`).
     Movements,
+    /// Units of one line to exception (`pack_flow::ExceptionRecord`).
+    Exception,
+    /// A whole order to exception (`pack_flow::OrderException`).
+    OrderException,
+    /// A packaging override (`pack_flow::PackagingOverride`).
+    PackagingOverride,
+    /// A weight override or accepted mismatch (`pack_flow::WeightOverride`).
+    WeightOverride,
+    /// Create an order's shipment (`pack_flow::ShipmentRequest`); its labels print on delivery.
+    Shipment,
+    /// Void the shipment created under the effect key in the payload (`VoidShipment`).
+    VoidShipment,
+    /// Give a trolley back (`ReleaseTrolley`).
+    Release,
 }
 
 impl OutboxKind {
+    pub const ALL: [OutboxKind; 8] = [
+        OutboxKind::Movements,
+        OutboxKind::Exception,
+        OutboxKind::OrderException,
+        OutboxKind::PackagingOverride,
+        OutboxKind::WeightOverride,
+        OutboxKind::Shipment,
+        OutboxKind::VoidShipment,
+        OutboxKind::Release,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             OutboxKind::Movements => "movements",
+            OutboxKind::Exception => "exception",
+            OutboxKind::OrderException => "order_exception",
+            OutboxKind::PackagingOverride => "packaging_override",
+            OutboxKind::WeightOverride => "weight_override",
+            OutboxKind::Shipment => "shipment",
+            OutboxKind::VoidShipment => "void_shipment",
+            OutboxKind::Release => "release",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "movements" => Some(OutboxKind::Movements),
-            _ => None,
-        }
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
+}
+
+/// The payload of a `VoidShipment` write: the shipment is named by the effect key it was
+/// created under (the station learns the backend's shipment id only when that was delivered).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoidShipment {
+    pub shipment_effect_key: String,
+    pub order_id: String,
+}
+
+/// The payload of a `Release` write.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReleaseTrolley {
+    pub trolley: String,
+    /// Set when the packer withdrew a claim whose answer never came (not a finished trolley).
+    pub withdrawn: bool,
 }
 
 /// A write to queue, keyed by the effect it carries out.
@@ -130,4 +179,102 @@ pub trait Outbox: Send + Sync {
     ) -> Result<(), StoreError>;
     async fn mark_failed(&self, seq: i64, error: &str, now_ms: i64) -> Result<(), StoreError>;
     async fn backlog(&self, now_ms: i64) -> Result<Backlog, StoreError>;
+}
+
+/// A shipment the backend created, whose label has not been sent to a printer yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShipmentToPrint {
+    pub effect_key: String,
+    pub payload_json: String,
+    pub response_json: String,
+}
+
+/// How a label print job ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PrintStatus {
+    Printing,
+    Printed,
+    /// Found half-sent after a crash: it may or may not have printed; never re-sent by itself.
+    Uncertain,
+    Failed,
+}
+
+impl PrintStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PrintStatus::Printing => "printing",
+            PrintStatus::Printed => "printed",
+            PrintStatus::Uncertain => "uncertain",
+            PrintStatus::Failed => "failed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            PrintStatus::Printing,
+            PrintStatus::Printed,
+            PrintStatus::Uncertain,
+            PrintStatus::Failed,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// One label print job as the station recorded it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintRecord {
+    pub shipment_key: String,
+    pub copy: u32,
+    pub order_id: String,
+    pub trolley: String,
+    pub status: PrintStatus,
+    pub tracking_numbers: Vec<String>,
+    pub error: Option<String>,
+}
+
+/// The pack flow's durable state and the label print jobs, in the station's database.
+#[async_trait]
+pub trait FlowStore: Send + Sync {
+    /// Saves one step: its state and the backend writes it causes, in one transaction. A
+    /// revision not newer than the saved one is refused.
+    async fn commit_step(
+        &self,
+        revision: u64,
+        state_json: &str,
+        writes: &[NewOutboxItem],
+        now_ms: i64,
+    ) -> Result<u64, StoreError>;
+    /// The last saved state and its revision.
+    async fn load_pack_state(&self) -> Result<Option<(u64, String)>, StoreError>;
+    /// Shipments delivered to the backend whose first label job was never started.
+    async fn shipments_to_print(&self) -> Result<Vec<ShipmentToPrint>, StoreError>;
+    /// Whether a trolley's release (or claim withdrawal) was delivered to the backend.
+    async fn release_delivered(&self, trolley: &str) -> Result<bool, StoreError>;
+    /// Records a job before anything is sent; `false` when that job (key, copy) exists already.
+    async fn begin_print(&self, job: &PrintRecord, now_ms: i64) -> Result<bool, StoreError>;
+    async fn finish_print(
+        &self,
+        shipment_key: &str,
+        copy: u32,
+        status: PrintStatus,
+        error: Option<&str>,
+        now_ms: i64,
+    ) -> Result<(), StoreError>;
+    /// Jobs left `printing` by a crash become `uncertain`; returns them.
+    async fn settle_interrupted_prints(&self, now_ms: i64) -> Result<Vec<PrintRecord>, StoreError>;
+    /// Every label job of an order, oldest first.
+    async fn print_jobs_of(&self, order_id: &str) -> Result<Vec<PrintRecord>, StoreError>;
+    /// The backend's answer to a delivered write, by its effect key.
+    async fn delivered_response(&self, effect_key: &str) -> Result<Option<String>, StoreError>;
+}
+
+/// A printer the station sends label and document jobs to.
+#[async_trait]
+pub trait LabelOutput: Send + Sync {
+    /// Sends one job; the error says what the packer should do (load labels, close the head...).
+    async fn print(&self, job: packbench_devices::printer::PrintJob) -> Result<(), String>;
+    /// The printer's name for messages and logs.
+    fn describe(&self) -> String;
 }

@@ -1166,7 +1166,7 @@ mod outbox {
 /// A pack step's state and its backend writes are saved together, once.
 #[tokio::test]
 async fn a_pack_step_saves_its_state_and_writes_together_and_only_once() {
-    use packbench::ports::{NewOutboxItem, Outbox, OutboxKind};
+    use packbench::ports::{FlowStore, NewOutboxItem, Outbox, OutboxKind};
 
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStationStore::open(&dir.path().join("station.sqlite"))

@@ -244,6 +244,10 @@ impl BackendApi for HttpBackend {
         check_manifest(trolley, m)
     }
 
+    async fn sign_in(&self, req: &SignInRequest) -> Result<Packer, BackendError> {
+        HttpBackend::sign_in(self, req).await
+    }
+
     async fn record_movements(
         &self,
         idempotency_key: &str,

@@ -1,13 +1,19 @@
 //! Tauri IPC commands: each reads one request, calls one service, maps the result. Errors cross
 //! as `packbench_ipc::IpcError` (`{code, message}`).
 
+use std::sync::Arc;
+
+use packbench_core::pack_flow::PackEvent;
 use packbench_ipc::{
-    BacklogView, ClaimTrolleyRequest, ClaimTrolleyResponse, GetStationRequest, GetStationResponse,
-    IpcError,
+    BacklogView, ClaimTrolleyRequest, ClaimTrolleyResponse, FlowResponse, GetFlowRequest,
+    GetStationRequest, GetStationResponse, IpcError, PackAction, PackActionRequest,
+    PackScanRequest,
 };
 use tauri::State;
 use tracing::instrument;
 
+use crate::contract::SignInRequest;
+use crate::services::pack::PackService;
 use crate::services::{self, Station};
 
 #[tauri::command]
@@ -39,5 +45,67 @@ pub async fn get_station(
             failed: b.failed,
             oldest_pending_age_ms: b.oldest_pending_age_ms,
         },
+    })
+}
+
+#[tauri::command]
+#[instrument(skip(pack), err(level = "warn"))]
+pub async fn pack_scan(
+    req: PackScanRequest,
+    pack: State<'_, Arc<PackService>>,
+) -> Result<FlowResponse, IpcError> {
+    let view = pack.scan(&req.scan).await?;
+    Ok(FlowResponse { view })
+}
+
+#[tauri::command]
+#[instrument(skip(pack), err(level = "warn"))]
+pub async fn pack_action(
+    req: PackActionRequest,
+    pack: State<'_, Arc<PackService>>,
+) -> Result<FlowResponse, IpcError> {
+    let ev = match req.action {
+        PackAction::SignInPin { packer_id, pin } => {
+            let view = pack.sign_in(SignInRequest::Pin { packer_id, pin }).await?;
+            return Ok(FlowResponse { view });
+        }
+        PackAction::Reprint { order_id } => {
+            pack.reprint(&order_id).await?;
+            return Ok(FlowResponse {
+                view: pack.view().await,
+            });
+        }
+        PackAction::SignOut => PackEvent::SignedOut,
+        PackAction::TakeSuggestedSlot => PackEvent::TakeSuggestedSlot,
+        PackAction::LeaveSlot => PackEvent::LeaveSlot,
+        PackAction::CancelCapture => PackEvent::CancelCapture,
+        PackAction::RemoveUnit { line_no } => PackEvent::RemoveUnit { line_no },
+        PackAction::CloseParcel => PackEvent::CloseParcel,
+        PackAction::ReopenParcel => PackEvent::ReopenParcel,
+        PackAction::ReportException {
+            line_no,
+            reason,
+            units,
+        } => PackEvent::ReportException {
+            line_no,
+            reason,
+            units,
+            found_barcode: None,
+        },
+        PackAction::OrderToException { reason } => PackEvent::OrderToException { reason },
+    };
+    let view = pack.handle(ev).await?;
+    Ok(FlowResponse { view })
+}
+
+#[tauri::command]
+#[instrument(skip(pack), err(level = "warn"))]
+pub async fn get_flow(
+    req: GetFlowRequest,
+    pack: State<'_, Arc<PackService>>,
+) -> Result<FlowResponse, IpcError> {
+    let _ = req;
+    Ok(FlowResponse {
+        view: pack.view().await,
     })
 }

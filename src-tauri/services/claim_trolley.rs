@@ -57,6 +57,12 @@ mod tests {
                 Err(BackendError::TrolleyUnknown(t.to_string()))
             }
         }
+        async fn sign_in(
+            &self,
+            _: &crate::contract::SignInRequest,
+        ) -> Result<crate::contract::Packer, BackendError> {
+            Err(BackendError::Unreachable("not in this test".into()))
+        }
         async fn record_movements(
             &self,
             _: &str,
@@ -116,6 +122,7 @@ mod tests {
             store,
             outbox: Arc::new(NoOutbox),
             outbox_wake: Default::default(),
+            outbox_delivered: Default::default(),
         }
     }
 

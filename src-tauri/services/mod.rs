@@ -3,6 +3,7 @@
 
 mod claim_trolley;
 pub mod outbox;
+pub mod pack;
 
 use std::sync::Arc;
 
@@ -24,6 +25,8 @@ pub struct Station {
     pub outbox: Arc<dyn Outbox>,
     /// Wakes the outbox worker when a write is queued.
     pub outbox_wake: Arc<tokio::sync::Notify>,
+    /// Notified by the outbox worker when it delivered something (labels print on that).
+    pub outbox_delivered: Arc<tokio::sync::Notify>,
 }
 
 impl Station {

@@ -87,6 +87,10 @@ async fn send(backend: &dyn BackendApi, item: &OutboxItem) -> Result<String, Bac
                 .await?;
             Ok(serde_json::to_string(&receipt).expect("a receipt serialises"))
         }
+        other => Err(BackendError::Unreachable(format!(
+            "{} writes are not wired to the backend yet",
+            other.as_str()
+        ))),
     }
 }
 
@@ -105,7 +109,10 @@ pub async fn deliver_due(
         }
         let mut progressed = false;
         for item in &due {
-            match send(backend, item).await {
+            crate::crashpoint::hit("before a backend write");
+            let sent = send(backend, item).await;
+            crate::crashpoint::hit("after a backend write, before recording it");
+            match sent {
                 Ok(response) => {
                     outbox.mark_delivered(item.seq, &response, now_ms).await?;
                     report.delivered += 1;
@@ -136,21 +143,26 @@ pub async fn deliver_due(
 }
 
 /// Delivers the outbox for ever (spawn it for the app's life): on every `wake` (a new write
-/// was queued) and at least every `poll`, so retries happen when their time comes.
+/// was queued) and at least every `poll`, so retries happen when their time comes. Notifies
+/// `delivered` after a pass that delivered or set aside something (labels print on that).
 pub async fn run_worker(
     backend: Arc<dyn BackendApi>,
     outbox: Arc<dyn Outbox>,
     wake: Arc<Notify>,
+    delivered: Arc<Notify>,
     poll: Duration,
 ) {
     loop {
         match deliver_due(backend.as_ref(), outbox.as_ref(), now_ms()).await {
-            Ok(r) if r.delivered + r.failed > 0 => info!(
-                delivered = r.delivered,
-                failed = r.failed,
-                retried = r.retried,
-                "outbox delivered"
-            ),
+            Ok(r) if r.delivered + r.failed > 0 => {
+                delivered.notify_one();
+                info!(
+                    delivered = r.delivered,
+                    failed = r.failed,
+                    retried = r.retried,
+                    "outbox delivered"
+                )
+            }
             Ok(_) => {}
             Err(e) => warn!(error = %e, "outbox unavailable"),
         }

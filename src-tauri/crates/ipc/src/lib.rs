@@ -10,6 +10,48 @@ pub use packbench_core::Manifest;
 pub mod cmd {
     pub const CLAIM_TROLLEY: &str = "claim_trolley";
     pub const GET_STATION: &str = "get_station";
+    pub const PACK_SCAN: &str = "pack_scan";
+    pub const PACK_ACTION: &str = "pack_action";
+    pub const GET_FLOW: &str = "get_flow";
+}
+
+pub use packbench_core::pack_flow::{ExceptionReason, FlowView};
+
+/// A scan handed to the pack flow: a badge, trolley, slot, item, GS1 data or box barcode.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackScanRequest {
+    pub scan: String,
+}
+
+/// What the packer can do besides scanning (buttons, and action barcodes later).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum PackAction {
+    SignInPin { packer_id: String, pin: String },
+    SignOut,
+    TakeSuggestedSlot,
+    LeaveSlot,
+    CancelCapture,
+    RemoveUnit { line_no: u32 },
+    CloseParcel,
+    ReopenParcel,
+    ReportException { line_no: u32, reason: ExceptionReason, units: u32 },
+    OrderToException { reason: ExceptionReason },
+    Reprint { order_id: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackActionRequest {
+    pub action: PackAction,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GetFlowRequest {}
+
+/// The pack flow as the packer's screen shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlowResponse {
+    pub view: FlowView,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,6 +100,10 @@ pub enum ErrorCode {
     BackendRejected,
     BackendInvalidResponse,
     StorageFailed,
+    /// A printer or scale failed.
+    DeviceFailed,
+    /// The pack flow refused the scan or action; `IpcError::reason` holds the flow's own code.
+    Refused,
     Internal,
 }
 
@@ -71,6 +117,8 @@ impl ErrorCode {
             ErrorCode::BackendRejected => "backend_rejected",
             ErrorCode::BackendInvalidResponse => "backend_invalid_response",
             ErrorCode::StorageFailed => "storage_failed",
+            ErrorCode::Refused => "refused",
+            ErrorCode::DeviceFailed => "device_failed",
             ErrorCode::Internal => "internal",
         }
     }
@@ -81,6 +129,9 @@ impl ErrorCode {
 pub struct IpcError {
     pub code: ErrorCode,
     pub message: String,
+    /// For `refused`: the pack flow's stable reason code (like `over_scan`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 impl IpcError {
@@ -88,6 +139,15 @@ impl IpcError {
         IpcError {
             code,
             message: message.into(),
+            reason: None,
+        }
+    }
+
+    pub fn refused(reason: impl Into<String>, message: impl Into<String>) -> Self {
+        IpcError {
+            code: ErrorCode::Refused,
+            message: message.into(),
+            reason: Some(reason.into()),
         }
     }
 }

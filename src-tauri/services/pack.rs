@@ -1,0 +1,597 @@
+//! The pack flow at a station, crash-safe. Every scan, button and device reading becomes a
+//! [`PackEvent`] applied by the pure state machine of [`packbench_core::pack_flow`]; the next
+//! state and the backend writes it causes are committed in one transaction
+//! ([`FlowStore::commit_step`]) before anyone is told the step is done, so a crash at any point
+//! resumes at the last committed step with its writes queued exactly once.
+//!
+//! Only two calls are made inline, because the packer waits for their answer: sign-in and the
+//! trolley claim. Every other backend write (movements, exceptions, overrides, shipments, voids,
+//! releases) goes through the outbox, delivered in order per trolley under its idempotency key.
+//! An order's label prints when the outbox has delivered its shipment: the background task
+//! ([`PackService::run`]) records the print job before sending it (so a retried job never prints
+//! twice) and then tells the flow `LabelPrinted`. When the backend cannot create the shipment in
+//! time, the order is held as "label pending", the packer goes on, and the label prints by
+//! itself when the backend is back.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use packbench_core::pack_flow::{
+    self, apply, Effect, FlowError, FlowView, LabelStatus, PackEvent, PackState, Role, Step,
+};
+use packbench_core::TrolleyCode;
+use packbench_devices::printer::PrintJob;
+use serde::Serialize;
+use tokio::sync::{watch, Mutex, Notify};
+use tracing::{info, instrument, warn};
+
+use super::outbox::movement_item;
+use super::Station;
+use crate::clock::now_ms;
+use crate::contract::{self, SignInRequest};
+use base64::Engine as _;
+use packbench_devices::printer::ContentType;
+use crate::error::StationError;
+use crate::ports::{
+    BackendError, FlowStore, LabelOutput, NewOutboxItem, OutboxKind, PrintRecord, PrintStatus,
+    ReleaseTrolley, StoreError, VoidShipment,
+};
+
+/// How the station runs the flow.
+#[derive(Clone, Debug)]
+pub struct PackOptions {
+    /// Where units of orders in exception go (the station's exception tote or shelf).
+    pub exception_location: String,
+    /// How long an order waits at "label requested" before it is held as label pending.
+    pub label_wait: Duration,
+    /// The label format asked of the backend: `zpl203`, `zpl300` or `pdf`.
+    pub label_format: String,
+}
+
+impl Default for PackOptions {
+    fn default() -> Self {
+        PackOptions {
+            exception_location: "EXC".into(),
+            label_wait: Duration::from_secs(4),
+            label_format: "zpl203".into(),
+        }
+    }
+}
+
+pub struct PackService {
+    station: Station,
+    store: Arc<dyn FlowStore>,
+    printer: Arc<dyn LabelOutput>,
+    opts: PackOptions,
+    state: Mutex<PackState>,
+    /// Bumped after every committed step, for waiters (label pending, the UI).
+    changed: watch::Sender<u64>,
+    /// Wakes the background task: the outbox delivered something.
+    delivered: Arc<Notify>,
+}
+
+/// A label job found half-sent after a crash: the packer is told to check it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UncertainLabel {
+    pub order_id: String,
+    pub trolley: String,
+}
+
+impl PackService {
+    /// Loads the saved flow (or starts a signed-out one), settles print jobs a crash left
+    /// half-sent, and catches up with what the outbox delivered meanwhile.
+    pub async fn open(
+        station: Station,
+        store: Arc<dyn FlowStore>,
+        printer: Arc<dyn LabelOutput>,
+        opts: PackOptions,
+    ) -> Result<Arc<Self>, StationError> {
+        let delivered = station.outbox_delivered.clone();
+        let state = match store.load_pack_state().await? {
+            Some((rev, json)) => {
+                let s: PackState = serde_json::from_str(&json).map_err(|e| {
+                    StoreError(format!(
+                        "the saved pack state (step {rev}) cannot be read ({e}); call IT before packing on"
+                    ))
+                })?;
+                if s.station.station_id != station.station_id {
+                    return Err(StoreError(format!(
+                        "this station's database belongs to station {}, not {}; call IT",
+                        s.station.station_id, station.station_id
+                    ))
+                    .into());
+                }
+                s
+            }
+            None => PackState::new(pack_flow::Station {
+                station_id: station.station_id.clone(),
+                exception_location: opts.exception_location.clone(),
+            }),
+        };
+        let uncertain = store.settle_interrupted_prints(now_ms()).await?;
+        for u in &uncertain {
+            warn!(order = %u.order_id, trolley = %u.trolley, "a label was being sent when the station stopped: it may not have printed");
+        }
+        let svc = Arc::new(PackService {
+            station,
+            store,
+            printer,
+            opts,
+            state: Mutex::new(state),
+            changed: watch::channel(0).0,
+            delivered,
+        });
+        svc.catch_up().await?;
+        Ok(svc)
+    }
+
+    /// Picks up where a restart left the flow: asks again for an unanswered claim, and waits
+    /// again for the label of an order whose shipment was requested.
+    pub async fn resume(&self) -> Result<(), StationError> {
+        let (step, order) = {
+            let st = self.state.lock().await;
+            (
+                st.step.clone(),
+                st.current_order().map(|s| s.order.order_id.clone()),
+            )
+        };
+        match (step, order) {
+            (Step::ClaimingTrolley { trolley }, _) => self.claim(trolley).await,
+            (Step::AwaitingLabel, Some(order_id)) => self.await_label(&order_id).await,
+            _ => Ok(()),
+        }
+    }
+
+    /// Waits until the flow changes (a step committed) or `timeout` passes.
+    pub async fn wait_changed(&self, timeout: Duration) {
+        let mut rx = self.changed.subscribe();
+        let _ = tokio::time::timeout(timeout, rx.changed()).await;
+    }
+
+    pub async fn state(&self) -> PackState {
+        self.state.lock().await.clone()
+    }
+
+    pub async fn view(&self) -> FlowView {
+        self.state.lock().await.view()
+    }
+
+    /// A scan from the packer's scanner, whatever the step: a badge when nobody is signed in,
+    /// the trolley again while its claim is unanswered (asks again), else a flow scan.
+    #[instrument(skip(self), fields(station = %self.station.station_id))]
+    pub async fn scan(&self, raw: &str) -> Result<FlowView, StationError> {
+        let step = self.state.lock().await.step.clone();
+        match step {
+            Step::SignIn => self.sign_in(SignInRequest::Badge { badge: raw.trim().to_owned() }).await,
+            Step::ClaimingTrolley { trolley } => {
+                self.claim(trolley).await?;
+                Ok(self.view().await)
+            }
+            _ => self.handle(PackEvent::Scanned { raw: raw.to_owned() }).await,
+        }
+    }
+
+    /// Signs a packer in with the backend, then into the flow.
+    pub async fn sign_in(&self, req: SignInRequest) -> Result<FlowView, StationError> {
+        let p = self.station.backend.sign_in(&req).await?;
+        let packer = pack_flow::Packer {
+            packer_id: p.packer_id,
+            role: match p.role {
+                contract::Role::Packer => Role::Packer,
+                contract::Role::Supervisor => Role::Supervisor,
+            },
+        };
+        self.handle(PackEvent::SignedIn { packer }).await
+    }
+
+    /// Applies one event and carries out what it asks for.
+    #[instrument(skip(self, ev), fields(station = %self.station.station_id))]
+    pub async fn handle(&self, ev: PackEvent) -> Result<FlowView, StationError> {
+        let fx = self.step(ev).await?;
+        self.carry_out(fx).await?;
+        Ok(self.view().await)
+    }
+
+    /// Applies one event and commits the state with its writes; the caller carries out the
+    /// inline effects.
+    async fn step(&self, ev: PackEvent) -> Result<Vec<Effect>, StationError> {
+        let mut st = self.state.lock().await;
+        let (next, fx) = apply(&st, ev)?;
+        let writes = writes_for(&st, next.revision, &fx)?;
+        let json = serde_json::to_string(&next)
+            .map_err(|e| StoreError(format!("pack state not serialisable: {e}")))?;
+        self.store
+            .commit_step(next.revision, &json, &writes, now_ms())
+            .await?;
+        *st = next;
+        drop(st);
+        self.changed.send_modify(|r| *r += 1);
+        if !writes.is_empty() {
+            self.station.outbox_wake.notify_one();
+        }
+        Ok(fx)
+    }
+
+    async fn carry_out(&self, fx: Vec<Effect>) -> Result<(), StationError> {
+        for e in fx {
+            match e {
+                Effect::ClaimTrolley { trolley } => self.claim(trolley).await?,
+                Effect::CreateShipment(req) => self.await_label(&req.order_id).await?,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Asks the backend for the trolley; the answer (manifest or refusal) is a flow event.
+    async fn claim(&self, trolley: TrolleyCode) -> Result<(), StationError> {
+        match self.station.backend.claim_trolley(&trolley).await {
+            Ok(manifest) => {
+                self.station.store.save_claim(&manifest).await?;
+                info!(trolley = %trolley, slots = manifest.slots.len(), "trolley claimed");
+                self.step(PackEvent::TrolleyClaimed { manifest }).await?;
+                Ok(())
+            }
+            Err(BackendError::TrolleyClaimed { trolley: t, holder }) => {
+                self.step(PackEvent::ClaimRefused {
+                    trolley: trolley.clone(),
+                    holder: holder.clone(),
+                })
+                .await?;
+                Err(BackendError::TrolleyClaimed { trolley: t, holder }.into())
+            }
+            Err(e @ (BackendError::TrolleyUnknown(_) | BackendError::Rejected { .. })) => {
+                self.step(PackEvent::ClaimCancelled).await?;
+                Err(e.into())
+            }
+            // Unreachable or unreadable: the step stays "claiming"; scanning the trolley again
+            // asks again, and a restart asks again by itself.
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Waits for the order's label; past `label_wait` the order is held as label pending.
+    async fn await_label(&self, order_id: &str) -> Result<(), StationError> {
+        let mut rx = self.changed.subscribe();
+        let waiting = |s: &PackState| awaiting_label(s, order_id);
+        let deadline = tokio::time::Instant::now() + self.opts.label_wait;
+        self.delivered.notify_one();
+        loop {
+            if !waiting(&*self.state.lock().await) {
+                return Ok(());
+            }
+            match tokio::time::timeout_at(deadline, rx.changed()).await {
+                Ok(Ok(())) => continue,
+                Ok(Err(_)) | Err(_) => break,
+            }
+        }
+        match self.step(PackEvent::LabelPending { order_id: order_id.to_owned() }).await {
+            Ok(_) => {
+                info!(order = order_id, "label pending: the backend has not answered yet");
+                Ok(())
+            }
+            // The label printed between the last look and now.
+            Err(StationError::Flow(
+                FlowError::LabelNotExpected(_) | FlowError::NotNow(_),
+            )) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Runs for the station's life: prints labels of delivered shipments and confirms releases,
+    /// whenever the outbox delivers something (and every `poll` in any case).
+    pub async fn run(self: Arc<Self>, poll: Duration) {
+        loop {
+            if let Err(e) = self.catch_up().await {
+                warn!(error = %e, "pack flow catch-up failed; retrying");
+            }
+            let _ = tokio::time::timeout(poll, self.delivered.notified()).await;
+        }
+    }
+
+    /// One pass: print what the backend has created, tell the flow about labels printed and
+    /// releases confirmed, and ask again for a claim left unanswered.
+    pub async fn catch_up(&self) -> Result<(), StationError> {
+        for s in self.store.shipments_to_print().await? {
+            self.print_shipment(&s.effect_key, &s.payload_json, &s.response_json)
+                .await?;
+        }
+        self.reconcile_labels().await?;
+        let (step, trolley) = {
+            let st = self.state.lock().await;
+            (st.step.clone(), st.trolley.as_ref().map(|t| (t.trolley().clone(), t.all_done())))
+        };
+        if let Some((t, true)) = &trolley {
+            if self.store.release_delivered(t.as_str()).await? {
+                match self.step(PackEvent::TrolleyReleased { trolley: t.clone() }).await {
+                    Ok(_) => info!(trolley = %t, "trolley released"),
+                    Err(StationError::Flow(FlowError::ReleaseNotPending(_))) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        if let Step::ClaimingTrolley { trolley } = step {
+            if let Err(e) = self.claim(trolley).await {
+                info!(error = %e, "claim still unanswered");
+            }
+        }
+        Ok(())
+    }
+
+    /// Prints the first copy of a delivered shipment's labels, once.
+    async fn print_shipment(
+        &self,
+        effect_key: &str,
+        payload_json: &str,
+        response_json: &str,
+    ) -> Result<(), StationError> {
+        let req: pack_flow::ShipmentRequest = serde_json::from_str(payload_json)
+            .map_err(|e| StoreError(format!("queued shipment {effect_key} unreadable: {e}")))?;
+        let docs = label_documents(response_json);
+        let (tracking, jobs) = match docs {
+            Ok(d) => d,
+            Err(e) => {
+                warn!(order = %req.order_id, error = %e, "the backend's shipment has no usable label");
+                (Vec::new(), Vec::new())
+            }
+        };
+        let record = PrintRecord {
+            shipment_key: effect_key.to_owned(),
+            copy: 0,
+            order_id: req.order_id.clone(),
+            trolley: req.trolley.to_string(),
+            status: PrintStatus::Printing,
+            tracking_numbers: tracking,
+            error: None,
+        };
+        if !self.store.begin_print(&record, now_ms()).await? {
+            return Ok(());
+        }
+        crate::crashpoint::hit("before sending a label");
+        let result = self.send_jobs(effect_key, 0, jobs).await;
+        crate::crashpoint::hit("after sending a label, before recording it");
+        let (status, error) = match &result {
+            Ok(()) => (PrintStatus::Printed, None),
+            Err(e) => (PrintStatus::Failed, Some(e.as_str())),
+        };
+        self.store
+            .finish_print(effect_key, 0, status, error, now_ms())
+            .await?;
+        match result {
+            Ok(()) => info!(order = %req.order_id, "label printed"),
+            Err(e) => {
+                warn!(order = %req.order_id, printer = %self.printer.describe(), error = %e, "label did not print")
+            }
+        }
+        Ok(())
+    }
+
+    async fn send_jobs(&self, key: &str, copy: u32, jobs: Vec<PrintJob>) -> Result<(), String> {
+        if jobs.is_empty() {
+            return Err("the backend sent no label document".into());
+        }
+        for mut job in jobs {
+            job.job_id = format!("{key}#{}c{copy}", job.job_id);
+            self.printer.print(job).await?;
+        }
+        Ok(())
+    }
+
+    /// Tells the flow about every label printed (or possibly printed) for an order it still
+    /// waits on: the print and the flow step are separate commits, and a crash may fall between.
+    async fn reconcile_labels(&self) -> Result<(), StationError> {
+        let waiting: Vec<(String, String)> = {
+            let st = self.state.lock().await;
+            let mut w: Vec<(String, String)> = st
+                .pending_labels
+                .iter()
+                .map(|p| (p.order_id.clone(), p.trolley.to_string()))
+                .collect();
+            if let (Some(t), Some(cur)) = (&st.trolley, st.current()) {
+                if cur.label == LabelStatus::Requested {
+                    if let Some(slot) = st.current_order() {
+                        w.push((slot.order.order_id.clone(), t.trolley().to_string()));
+                    }
+                }
+            }
+            w
+        };
+        for (order_id, trolley) in waiting {
+            let jobs = self.store.print_jobs_of(&order_id).await?;
+            let Some(done) = jobs.iter().find(|j| {
+                j.trolley == trolley
+                    && matches!(j.status, PrintStatus::Printed | PrintStatus::Uncertain)
+            }) else {
+                continue;
+            };
+            match self
+                .step(PackEvent::LabelPrinted {
+                    order_id: order_id.clone(),
+                    tracking_numbers: done.tracking_numbers.clone(),
+                })
+                .await
+            {
+                Ok(_) => {}
+                Err(StationError::Flow(FlowError::LabelNotExpected(_) | FlowError::NotNow(_))) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
+    /// Prints another copy of an order's label (the packer asked: torn, smudged, not printed).
+    pub async fn reprint(&self, order_id: &str) -> Result<u32, StationError> {
+        let jobs = self.store.print_jobs_of(order_id).await?;
+        let Some(first) = jobs.iter().find(|j| j.copy == 0) else {
+            return Err(StationError::InvalidScan(format!(
+                "Order {order_id} has no label yet: nothing to reprint."
+            )));
+        };
+        let response = self
+            .store
+            .delivered_response(&first.shipment_key)
+            .await?
+            .unwrap_or_default();
+        let (_, docs) = label_documents(&response)
+            .map_err(|e| BackendError::InvalidResponse(e.to_string()))?;
+        let copy = jobs
+            .iter()
+            .filter(|j| j.shipment_key == first.shipment_key)
+            .map(|j| j.copy)
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let record = PrintRecord {
+            copy,
+            status: PrintStatus::Printing,
+            error: None,
+            ..first.clone()
+        };
+        self.store.begin_print(&record, now_ms()).await?;
+        let result = self.send_jobs(&first.shipment_key, copy, docs).await;
+        let (status, error) = match &result {
+            Ok(()) => (PrintStatus::Printed, None),
+            Err(e) => (PrintStatus::Failed, Some(e.as_str())),
+        };
+        self.store
+            .finish_print(&first.shipment_key, copy, status, error, now_ms())
+            .await?;
+        result.map_err(|e| StationError::Device(format!("{}: {e}", self.printer.describe())))?;
+        self.reconcile_labels().await?;
+        Ok(copy)
+    }
+}
+
+/// Whether the flow still waits on this order's label (open order, label requested).
+fn awaiting_label(s: &PackState, order_id: &str) -> bool {
+    s.current_order()
+        .is_some_and(|o| o.order.order_id == order_id)
+        && s.current()
+            .is_some_and(|p| p.label == LabelStatus::Requested)
+}
+
+fn item(kind: OutboxKind, key: String, trolley: &str, payload: &impl Serialize) -> NewOutboxItem {
+    NewOutboxItem {
+        effect_key: key,
+        kind,
+        trolley: trolley.to_owned(),
+        payload_json: serde_json::to_string(payload).expect("effects serialise"),
+    }
+}
+
+/// The outbox writes for a step's effects. `before` is the state the step started from (it
+/// holds the trolley and claim of effects that do not name them); `revision` the step's own.
+pub fn writes_for(
+    before: &PackState,
+    revision: u64,
+    fx: &[Effect],
+) -> Result<Vec<NewOutboxItem>, StationError> {
+    let held = before.trolley.as_ref();
+    let trolley_of = || {
+        held.map(|t| t.trolley().to_string())
+            .ok_or_else(|| StoreError("a parcel record without a trolley".into()))
+    };
+    let mut out = Vec::new();
+    for e in fx {
+        match e {
+            Effect::ClaimTrolley { .. } => {}
+            Effect::WithdrawClaim { trolley } => out.push(item(
+                OutboxKind::Release,
+                format!("wd:{trolley}@{}#{revision}", before.station.station_id),
+                trolley.as_str(),
+                &ReleaseTrolley {
+                    trolley: trolley.to_string(),
+                    withdrawn: true,
+                },
+            )),
+            Effect::RecordMovement(m) => out.push(movement_item(m)),
+            Effect::RecordException(r) => out.push(item(
+                OutboxKind::Exception,
+                r.key.clone(),
+                r.trolley.as_str(),
+                r,
+            )),
+            Effect::RouteOrderToException(o) => out.push(item(
+                OutboxKind::OrderException,
+                o.key.clone(),
+                o.trolley.as_str(),
+                o,
+            )),
+            Effect::RecordPackagingOverride(p) => out.push(item(
+                OutboxKind::PackagingOverride,
+                p.key.clone(),
+                &trolley_of()?,
+                p,
+            )),
+            Effect::RecordWeightOverride(w) => out.push(item(
+                OutboxKind::WeightOverride,
+                w.key.clone(),
+                &trolley_of()?,
+                w,
+            )),
+            Effect::CreateShipment(s) => out.push(item(
+                OutboxKind::Shipment,
+                s.key.clone(),
+                s.trolley.as_str(),
+                s,
+            )),
+            Effect::CancelShipment { key, order_id } => out.push(item(
+                OutboxKind::VoidShipment,
+                format!("void:{key}"),
+                &trolley_of()?,
+                &VoidShipment {
+                    shipment_effect_key: key.clone(),
+                    order_id: order_id.clone(),
+                },
+            )),
+            Effect::ReleaseTrolley { trolley } => {
+                let claim = held.map(|t| t.claim.clone()).unwrap_or_default();
+                out.push(item(
+                    OutboxKind::Release,
+                    format!("rel:{claim}"),
+                    trolley.as_str(),
+                    &ReleaseTrolley {
+                        trolley: trolley.to_string(),
+                        withdrawn: false,
+                    },
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The tracking numbers and label documents of a created shipment, as print jobs (job id
+/// `p<parcel>`), from the backend's answer.
+pub fn label_documents(response_json: &str) -> Result<(Vec<String>, Vec<PrintJob>), String> {
+    let v: serde_json::Value = serde_json::from_str(response_json)
+        .map_err(|e| format!("the shipment answer is not JSON: {e}"))?;
+    let tracking = v["parcels"]
+        .as_array()
+        .map(|ps| {
+            ps.iter()
+                .filter_map(|p| p["tracking_number"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    let order = v["order_id"].as_str().unwrap_or("?");
+    let mut jobs = Vec::new();
+    for l in v["labels"].as_array().into_iter().flatten() {
+        let parcel = l["parcel_no"].as_u64().unwrap_or(0);
+        let data = base64::engine::general_purpose::STANDARD
+            .decode(l["content_base64"].as_str().unwrap_or_default())
+            .map_err(|e| format!("label of parcel {parcel} is not base64: {e}"))?;
+        let content = match l["format"].as_str().unwrap_or_default() {
+            f if f.starts_with("zpl") => ContentType::Zpl,
+            "pdf" => ContentType::Pdf,
+            other => return Err(format!("label format {other:?} is not printable here")),
+        };
+        jobs.push(PrintJob::new(
+            format!("p{parcel}"),
+            format!("{order} parcel {parcel}"),
+            content,
+            data,
+        ));
+    }
+    Ok((tracking, jobs))
+}
