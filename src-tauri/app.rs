@@ -59,7 +59,17 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
 async fn wire(
     cfg: &Config,
 ) -> anyhow::Result<(Station, Arc<SqliteStationStore>, Option<RunningBackend>)> {
-    let store = Arc::new(SqliteStationStore::open(&cfg.data_dir.join("station.sqlite")).await?);
+    let (store, moved) =
+        SqliteStationStore::open_or_recover(&cfg.data_dir.join("station.sqlite")).await?;
+    let store = Arc::new(store);
+    let notice = moved.map(|m| {
+        format!(
+            "The station's database was damaged or foreign ({}) and was moved to {}; {} queued backend writes were kept. The trolley in progress must be scanned again. Tell IT.",
+            m.reason,
+            m.path.display(),
+            m.recovered_writes
+        )
+    });
     let (url, label, embedded) = match &cfg.backend_url {
         Some(url) => (url.clone(), url.clone(), None),
         None => {
@@ -87,6 +97,7 @@ async fn wire(
         outbox: store.clone(),
         outbox_wake: Arc::new(tokio::sync::Notify::new()),
         outbox_delivered: Arc::new(tokio::sync::Notify::new()),
+        notice,
     };
     Ok((station, store, embedded))
 }

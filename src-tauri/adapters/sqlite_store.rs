@@ -20,8 +20,40 @@ pub struct SqliteStationStore {
     pool: SqlitePool,
 }
 
+/// SQLite's primary result codes the station explains to people.
+const SQLITE_READONLY: i32 = 8;
+const SQLITE_IOERR: i32 = 10;
+const SQLITE_CORRUPT: i32 = 11;
+const SQLITE_FULL: i32 = 13;
+const SQLITE_CANTOPEN: i32 = 14;
+const SQLITE_NOTADB: i32 = 26;
+
+/// SQLite's primary result code of an error, if it came from SQLite.
+fn sqlite_code(e: &sqlx::Error) -> Option<i32> {
+    let db = e.as_database_error()?;
+    let code: i32 = db.code()?.parse().ok()?;
+    Some(code & 0xff)
+}
+
+/// What the packer and IT read when the station's database fails: what happened and what to do.
+/// Nothing half-done is shown as done: the step's transaction did not commit.
 fn store_err(e: impl std::fmt::Display) -> StoreError {
     StoreError(e.to_string())
+}
+
+fn sql_err(e: sqlx::Error) -> StoreError {
+    StoreError(match sqlite_code(&e) {
+        Some(SQLITE_FULL) => format!(
+            "the disk is full, so the last step was not saved and is not done ({e}); free space on the station's disk or call IT, then repeat the step. Queued work is kept"
+        ),
+        Some(SQLITE_READONLY) | Some(SQLITE_CANTOPEN) => format!(
+            "the station's data directory cannot be written ({e}); the last step was not saved. Call IT to check the disk and the directory's permissions"
+        ),
+        Some(SQLITE_IOERR) => format!(
+            "the disk failed while saving ({e}); the last step was not saved. Call IT to check the disk"
+        ),
+        _ => e.to_string(),
+    })
 }
 
 /// Opens (creating if needed) a SQLite file the way Packbench uses it everywhere: WAL, full
@@ -43,17 +75,126 @@ pub async fn open_pool(path: &Path, max_connections: u32) -> Result<SqlitePool, 
         .await
 }
 
+/// A station database that could not be used and was moved aside, never deleted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MovedAside {
+    /// Where the old file is now, for IT.
+    pub path: std::path::PathBuf,
+    pub reason: String,
+    /// Undelivered backend writes read from it and queued again (same idempotency keys).
+    pub recovered_writes: u64,
+}
+
 impl SqliteStationStore {
-    pub async fn open(path: &Path) -> Result<Self, StoreError> {
-        let pool = open_pool(path, 4)
+    /// Opens the station database; a file that is damaged or not a Packbench station database
+    /// is moved aside (`<file>.broken-<ms>`, with its WAL), its undelivered writes are carried
+    /// over when they can still be read, and a fresh database is started. The caller must
+    /// show `MovedAside` to people: the held trolley's progress is in the old file.
+    pub async fn open_or_recover(path: &Path) -> Result<(Self, Option<MovedAside>), StoreError> {
+        let reason = match Self::open(path).await {
+            Ok(s) => return Ok((s, None)),
+            Err(e) if path.exists() && unusable(&e) => e.0,
+            Err(e) => return Err(e),
+        };
+        let aside = path.with_file_name(format!(
+            "{}.broken-{}",
+            path.file_name().and_then(|n| n.to_str()).unwrap_or("station.sqlite"),
+            now_ms()
+        ));
+        for suffix in ["", "-wal", "-shm"] {
+            let from = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
+            if from.exists() {
+                let to = std::path::PathBuf::from(format!("{}{suffix}", aside.display()));
+                std::fs::rename(&from, &to).map_err(|e| {
+                    StoreError(format!(
+                        "the station database {} is unusable ({reason}) and cannot be moved aside ({e}); call IT",
+                        path.display()
+                    ))
+                })?;
+            }
+        }
+        tracing::error!(old = %aside.display(), %reason, "station database unusable: moved aside, starting a new one");
+        let store = Self::open(path).await?;
+        let recovered_writes = store.recover_outbox(&aside).await.unwrap_or_else(|e| {
+            tracing::error!(old = %aside.display(), error = %e, "no undelivered writes could be read from the old database");
+            0
+        });
+        Ok((
+            store,
+            Some(MovedAside {
+                path: aside,
+                reason,
+                recovered_writes,
+            }),
+        ))
+    }
+
+    /// Queues again, under their original idempotency keys, the undelivered writes of an old
+    /// station database (read-only).
+    async fn recover_outbox(&self, old: &Path) -> Result<u64, StoreError> {
+        let opts = SqliteConnectOptions::from_str("sqlite:")
+            .map_err(store_err)?
+            .filename(old)
+            .read_only(true);
+        let old_pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(opts)
             .await
-            .map_err(|e| StoreError(format!("{}: {e}", path.display())))?;
+            .map_err(sql_err)?;
+        let rows = sqlx::query(
+            "SELECT idempotency_key, effect_key, kind, trolley, payload_json, created_at_ms FROM outbox
+             WHERE delivered_at_ms IS NULL AND failed_at_ms IS NULL ORDER BY seq",
+        )
+        .fetch_all(&old_pool)
+        .await
+        .map_err(sql_err)?;
+        let mut tx = self.pool.begin().await.map_err(sql_err)?;
+        let mut n = 0;
+        for r in rows {
+            let done = sqlx::query(
+                "INSERT INTO outbox (idempotency_key, effect_key, kind, trolley, payload_json, created_at_ms, next_attempt_at_ms)
+                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            )
+            .bind(r.get::<String, _>(0))
+            .bind(r.get::<String, _>(1))
+            .bind(r.get::<String, _>(2))
+            .bind(r.get::<String, _>(3))
+            .bind(r.get::<String, _>(4))
+            .bind(r.get::<i64, _>(5))
+            .bind(now_ms())
+            .execute(&mut *tx)
+            .await
+            .map_err(sql_err)?;
+            n += done.rows_affected();
+        }
+        tx.commit().await.map_err(sql_err)?;
+        old_pool.close().await;
+        Ok(n)
+    }
+
+    pub async fn open(path: &Path) -> Result<Self, StoreError> {
+        let pool = open_pool(path, 4).await.map_err(|e| {
+            let StoreError(msg) = sql_err(e);
+            StoreError(format!("{}: {msg}", path.display()))
+        })?;
         sqlx::migrate!("./src-tauri/migrations/station")
             .run(&pool)
             .await
-            .map_err(store_err)?;
+            .map_err(|e| StoreError(format!("{}: {MIGRATE_PREFIX}{e}", path.display())))?;
         Ok(SqliteStationStore { pool })
     }
+}
+
+const MIGRATE_PREFIX: &str = "not a Packbench station database of this version: ";
+
+/// Whether an open failure means the file itself is unusable (damaged, or another program's).
+fn unusable(e: &StoreError) -> bool {
+    let m = e.0.as_str();
+    m.contains(MIGRATE_PREFIX)
+        || m.contains("file is not a database")
+        || m.contains("database disk image is malformed")
+        || m.contains(&format!("(code: {SQLITE_NOTADB})"))
+        || m.contains(&format!("(code: {SQLITE_CORRUPT})"))
 }
 
 #[async_trait]
@@ -70,7 +211,7 @@ impl StationStore for SqliteStationStore {
         .bind(now_ms())
         .execute(&self.pool)
         .await
-        .map_err(store_err)?;
+        .map_err(sql_err)?;
         Ok(())
     }
 
@@ -78,7 +219,7 @@ impl StationStore for SqliteStationStore {
         let row = sqlx::query("SELECT manifest_json FROM claimed_trolley WHERE id = 1")
             .fetch_optional(&self.pool)
             .await
-            .map_err(store_err)?;
+            .map_err(sql_err)?;
         row.map(|r| {
             let json: String = r.get(0);
             serde_json::from_str(&json).map_err(|e| StoreError(format!("stored manifest: {e}")))
@@ -108,7 +249,7 @@ async fn insert_writes(
         .bind(now_ms)
         .execute(&mut *conn)
         .await
-        .map_err(store_err)?;
+        .map_err(sql_err)?;
         added += done.rows_affected();
     }
     Ok(added)
@@ -130,7 +271,7 @@ impl FlowStore for SqliteStationStore {
             .pool
             .begin_with("BEGIN IMMEDIATE")
             .await
-            .map_err(store_err)?;
+            .map_err(sql_err)?;
         let saved = sqlx::query(
             "INSERT INTO pack_state (id, revision, state_json, updated_at_ms) VALUES (1, ?, ?, ?)
              ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, state_json = excluded.state_json,
@@ -142,7 +283,7 @@ impl FlowStore for SqliteStationStore {
         .bind(now_ms)
         .execute(&mut *tx)
         .await
-        .map_err(store_err)?;
+        .map_err(sql_err)?;
         if saved.rows_affected() == 0 {
             return Err(StoreError(format!(
                 "pack step {revision} is not newer than the saved one"
@@ -150,7 +291,7 @@ impl FlowStore for SqliteStationStore {
         }
         let added = insert_writes(&mut tx, writes, now_ms).await?;
         crate::crashpoint::hit("before the step's commit");
-        tx.commit().await.map_err(store_err)?;
+        tx.commit().await.map_err(sql_err)?;
         crate::crashpoint::hit("after the step's commit");
         Ok(added)
     }
@@ -160,7 +301,7 @@ impl FlowStore for SqliteStationStore {
         let row = sqlx::query("SELECT revision, state_json FROM pack_state WHERE id = 1")
             .fetch_optional(&self.pool)
             .await
-            .map_err(store_err)?;
+            .map_err(sql_err)?;
         Ok(row.map(|r| (r.get::<i64, _>(0) as u64, r.get(1))))
     }
 
@@ -173,7 +314,7 @@ impl FlowStore for SqliteStationStore {
         )
         .fetch_all(&self.pool)
         .await
-        .map_err(store_err)?;
+        .map_err(sql_err)?;
         Ok(rows
             .into_iter()
             .map(|r| ShipmentToPrint {
@@ -194,7 +335,7 @@ impl FlowStore for SqliteStationStore {
         .bind(trolley)
         .fetch_one(&self.pool)
         .await
-        .map_err(store_err)?;
+        .map_err(sql_err)?;
         Ok(n > 0)
     }
 
@@ -212,7 +353,7 @@ impl FlowStore for SqliteStationStore {
         .bind(now_ms)
         .execute(&self.pool)
         .await
-        .map_err(store_err)?;
+        .map_err(sql_err)?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -234,7 +375,7 @@ impl FlowStore for SqliteStationStore {
         .bind(copy as i64)
         .execute(&self.pool)
         .await
-        .map_err(store_err)?;
+        .map_err(sql_err)?;
         Ok(())
     }
 
@@ -248,7 +389,7 @@ impl FlowStore for SqliteStationStore {
         .bind(now_ms)
         .fetch_all(&self.pool)
         .await
-        .map_err(store_err)?;
+        .map_err(sql_err)?;
         rows.into_iter().map(print_record).collect()
     }
 
@@ -260,7 +401,7 @@ impl FlowStore for SqliteStationStore {
         .bind(order_id)
         .fetch_all(&self.pool)
         .await
-        .map_err(store_err)?;
+        .map_err(sql_err)?;
         rows.into_iter().map(print_record).collect()
     }
 
@@ -271,7 +412,7 @@ impl FlowStore for SqliteStationStore {
         .bind(effect_key)
         .fetch_optional(&self.pool)
         .await
-        .map_err(store_err)?;
+        .map_err(sql_err)?;
         Ok(row.flatten())
     }
 }
@@ -294,9 +435,9 @@ fn print_record(r: sqlx::sqlite::SqliteRow) -> Result<PrintRecord, StoreError> {
 #[async_trait]
 impl Outbox for SqliteStationStore {
     async fn enqueue(&self, items: &[NewOutboxItem], now_ms: i64) -> Result<u64, StoreError> {
-        let mut tx = self.pool.begin().await.map_err(store_err)?;
+        let mut tx = self.pool.begin().await.map_err(sql_err)?;
         let added = insert_writes(&mut tx, items, now_ms).await?;
-        tx.commit().await.map_err(store_err)?;
+        tx.commit().await.map_err(sql_err)?;
         Ok(added)
     }
 
@@ -313,7 +454,7 @@ impl Outbox for SqliteStationStore {
         .bind(limit)
         .fetch_all(&self.pool)
         .await
-        .map_err(store_err)?;
+        .map_err(sql_err)?;
         rows.into_iter()
             .map(|r| {
                 let kind: String = r.get(2);
@@ -342,7 +483,7 @@ impl Outbox for SqliteStationStore {
             .bind(seq)
             .execute(&self.pool)
             .await
-            .map_err(store_err)?;
+            .map_err(sql_err)?;
         Ok(())
     }
 
@@ -358,7 +499,7 @@ impl Outbox for SqliteStationStore {
             .bind(seq)
             .execute(&self.pool)
             .await
-            .map_err(store_err)?;
+            .map_err(sql_err)?;
         Ok(())
     }
 
@@ -369,7 +510,7 @@ impl Outbox for SqliteStationStore {
             .bind(seq)
             .execute(&self.pool)
             .await
-            .map_err(store_err)?;
+            .map_err(sql_err)?;
         Ok(())
     }
 
@@ -383,7 +524,7 @@ impl Outbox for SqliteStationStore {
         )
         .fetch_one(&self.pool)
         .await
-        .map_err(store_err)?;
+        .map_err(sql_err)?;
         let oldest: Option<i64> = r.get(2);
         Ok(Backlog {
             pending: r.get::<i64, _>(0) as u64,

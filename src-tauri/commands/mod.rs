@@ -45,6 +45,7 @@ pub async fn get_station(
             failed: b.failed,
             oldest_pending_age_ms: b.oldest_pending_age_ms,
         },
+        notice: station.notice.clone(),
     })
 }
 

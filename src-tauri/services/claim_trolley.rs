@@ -123,6 +123,7 @@ mod tests {
             outbox: Arc::new(NoOutbox),
             outbox_wake: Default::default(),
             outbox_delivered: Default::default(),
+            notice: None,
         }
     }
 

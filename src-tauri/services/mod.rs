@@ -25,6 +25,8 @@ pub struct Station {
     pub outbox: Arc<dyn Outbox>,
     /// Wakes the outbox worker when a write is queued.
     pub outbox_wake: Arc<tokio::sync::Notify>,
+    /// Something people must know since start-up (a damaged database moved aside), if any.
+    pub notice: Option<String>,
     /// Notified by the outbox worker when it delivered something (labels print on that).
     pub outbox_delivered: Arc<tokio::sync::Notify>,
 }

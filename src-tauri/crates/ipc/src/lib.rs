@@ -78,6 +78,9 @@ pub struct GetStationResponse {
     pub current: Option<Manifest>,
     /// Backend writes not yet delivered (the outbox).
     pub backlog: BacklogView,
+    /// Something people must know since start-up (a damaged database moved aside).
+    #[serde(default)]
+    pub notice: Option<String>,
 }
 
 /// The outbox as the packer's status bar shows it.

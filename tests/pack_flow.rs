@@ -1,0 +1,268 @@
+//! The station's pack flow end to end through its services (the app's wiring, no webview):
+//! the real training backend over HTTP, the station's SQLite on disk, labels into a spool.
+//! Faults are real too: a full filesystem (a small tmpfs), files made immutable, a damaged
+//! database file.
+
+use std::path::Path;
+use std::time::Duration;
+
+use packbench::adapters::SqliteStationStore;
+use packbench::app::{start_station, StationRuntime};
+use packbench::config::Config;
+use packbench::error::StationError;
+use packbench::ports::{NewOutboxItem, Outbox, OutboxKind};
+use packbench::services::pack::PackOptions;
+use packbench::training::{self, demo_data, RunningBackend, TrainingOptions};
+use packbench_core::pack_flow::{PackEvent, StepKind};
+
+const TOKEN: &str = "test-token";
+
+async fn backend(dir: &Path) -> RunningBackend {
+    training::start(TrainingOptions {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        db_path: dir.join("training.sqlite"),
+        token: TOKEN.into(),
+    })
+    .await
+    .expect("training backend starts")
+}
+
+fn config(station: &str, data_dir: &Path, url: &str) -> Config {
+    Config {
+        station_id: station.into(),
+        backend_url: Some(url.into()),
+        backend_token: TOKEN.into(),
+        data_dir: data_dir.to_owned(),
+        source: None,
+    }
+}
+
+fn badge() -> String {
+    demo_data::generate(demo_data::DEFAULT_SEED)
+        .packers
+        .iter()
+        .find(|p| p.role == "packer")
+        .unwrap()
+        .badge
+        .clone()
+}
+
+async fn start(cfg: &Config) -> StationRuntime {
+    start_station(
+        cfg,
+        PackOptions {
+            label_wait: Duration::from_millis(300),
+            ..PackOptions::default()
+        },
+    )
+    .await
+    .expect("the station starts")
+}
+
+/// Signs in, claims TR-0001 and opens its first slot; returns the first unit's barcode.
+async fn open_first_slot(rt: &StationRuntime) -> String {
+    rt.pack.scan(&badge()).await.expect("badge accepted");
+    let v = rt.pack.scan("TR-0001").await.expect("trolley claimed");
+    assert_eq!(v.step, StepKind::ScanSlot, "{v:?}");
+    let v = rt.pack.handle(PackEvent::TakeSuggestedSlot).await.unwrap();
+    assert_eq!(v.step, StepKind::VerifyUnits);
+    let st = rt.pack.state().await;
+    let line = &st.current_order().unwrap().order.lines[0];
+    line.item.barcodes[0].clone()
+}
+
+/// A tmpfs of `kib` KiB mounted for the test's life.
+struct Tmpfs(std::path::PathBuf);
+
+impl Tmpfs {
+    fn mount(at: &Path, kib: u32) -> Tmpfs {
+        std::fs::create_dir_all(at).unwrap();
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={kib}k"), "tmpfs"])
+            .arg(at)
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        assert!(
+            ok,
+            "mounting a tmpfs needs root (the test command runs as root in CI)"
+        );
+        Tmpfs(at.to_owned())
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.0)
+            .status();
+    }
+}
+
+/// Fills the filesystem holding `dir` to the last byte; returns the filler to delete.
+fn fill(dir: &Path) -> std::path::PathBuf {
+    use std::io::Write;
+    let path = dir.join("filler");
+    let mut f = std::fs::File::create(&path).unwrap();
+    let block = vec![0u8; 4096];
+    while f.write_all(&block).is_ok() {}
+    while f.write_all(&block[..1]).is_ok() {}
+    let _ = f.sync_all();
+    path
+}
+
+#[tokio::test]
+async fn a_full_disk_refuses_the_step_clearly_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(dir.path()).await;
+    let data = dir.path().join("station");
+    let _fs = Tmpfs::mount(&data, 2048);
+    let rt = start(&config("ST-FULL", &data, &b.url())).await;
+    let unit = open_first_slot(&rt).await;
+    let before = rt.pack.state().await;
+
+    let filler = fill(&data);
+    let err = rt
+        .pack
+        .handle(PackEvent::Scanned { raw: unit.clone() })
+        .await
+        .unwrap_err();
+    let msg = err.to_string();
+    assert!(matches!(err, StationError::Store(_)), "{err:?}");
+    assert!(msg.contains("disk is full"), "{msg}");
+    // Nothing half-done shows as done: the flow is where it was.
+    assert_eq!(rt.pack.state().await, before);
+
+    std::fs::remove_file(filler).unwrap();
+    rt.pack
+        .handle(PackEvent::Scanned { raw: unit })
+        .await
+        .expect("with space again the same scan is taken");
+    assert_eq!(rt.pack.state().await.revision, before.revision + 1);
+}
+
+#[tokio::test]
+async fn a_read_only_database_refuses_the_step_and_keeps_the_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(dir.path()).await;
+    let data = dir.path().join("station");
+    let rt = start(&config("ST-RO", &data, &b.url())).await;
+    let unit = open_first_slot(&rt).await;
+    let before = rt.pack.state().await;
+
+    // The database and its log become unwritable (the shared-memory index stays: it is memory
+    // SQLite maps, and a mapping that cannot be written is a crash, not an error).
+    let files: Vec<_> = ["station.sqlite", "station.sqlite-wal"]
+        .iter()
+        .map(|f| data.join(f))
+        .filter(|p| p.exists())
+        .collect();
+    let chattr = |flag: &str| {
+        for f in &files {
+            let ok = std::process::Command::new("chattr")
+                .arg(flag)
+                .arg(f)
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok, "chattr {flag} {} (needs root and ext4)", f.display());
+        }
+    };
+    chattr("+i");
+    let r = rt
+        .pack
+        .handle(PackEvent::Scanned { raw: unit.clone() })
+        .await;
+    chattr("-i");
+    let err = r.unwrap_err();
+    assert!(matches!(err, StationError::Store(_)), "{err:?}");
+    assert!(err.to_string().contains("call IT") || err.to_string().contains("Call IT"), "{err}");
+    assert_eq!(rt.pack.state().await, before);
+}
+
+#[tokio::test]
+async fn a_damaged_station_database_is_moved_aside_not_wiped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("station.sqlite");
+    let junk = b"this is not a database, it was overwritten by something else\n".repeat(100);
+    std::fs::write(&path, &junk).unwrap();
+    let (store, moved) = SqliteStationStore::open_or_recover(&path).await.unwrap();
+    let moved = moved.expect("the damaged file is reported");
+    assert!(moved.path.exists(), "the old file is kept for IT");
+    assert_eq!(
+        std::fs::read(&moved.path).unwrap(),
+        junk,
+        "the old file is untouched"
+    );
+    assert_eq!(moved.recovered_writes, 0);
+    assert_eq!(store.backlog(0).await.unwrap().pending, 0);
+}
+
+#[tokio::test]
+async fn a_foreign_database_is_moved_aside_and_its_queued_writes_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("station.sqlite");
+    // A station database of an older, unknown layout: its migration history is foreign, but
+    // its outbox still holds a write the backend never got.
+    {
+        let old = SqliteStationStore::open(&path).await.unwrap();
+        old.enqueue(
+            &[NewOutboxItem {
+                effect_key: "mv:TR-0001@ST#1:O-1:p1:l1".into(),
+                kind: OutboxKind::Movements,
+                trolley: "TR-0001".into(),
+                payload_json: "{}".into(),
+            }],
+            5,
+        )
+        .await
+        .unwrap();
+    }
+    let key_before = sqlite_scalar(&path, "SELECT idempotency_key FROM outbox").await;
+    sqlite_exec(&path, "UPDATE _sqlx_migrations SET checksum = x'00' WHERE version = 1").await;
+
+    let (store, moved) = SqliteStationStore::open_or_recover(&path).await.unwrap();
+    let moved = moved.expect("the foreign file is reported");
+    assert!(moved.reason.contains("not a Packbench station database"), "{}", moved.reason);
+    assert_eq!(moved.recovered_writes, 1);
+    let due = store.due(i64::MAX, 10).await.unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].idempotency_key, key_before, "the write keeps its idempotency key");
+}
+
+async fn sqlite_scalar(path: &Path, sql: &str) -> String {
+    let pool = packbench::adapters::sqlite_store::open_pool(path, 1).await.unwrap();
+    let v: String = sqlx::query_scalar(sql).fetch_one(&pool).await.unwrap();
+    pool.close().await;
+    v
+}
+
+async fn sqlite_exec(path: &Path, sql: &str) {
+    let pool = packbench::adapters::sqlite_store::open_pool(path, 1).await.unwrap();
+    sqlx::query(sql).execute(&pool).await.unwrap();
+    pool.close().await;
+}
+
+#[tokio::test]
+async fn a_read_only_data_directory_stops_the_start_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(dir.path()).await;
+    let data = dir.path().join("station");
+    std::fs::create_dir_all(&data).unwrap();
+    assert!(std::process::Command::new("chattr")
+        .args(["+i"])
+        .arg(&data)
+        .status()
+        .unwrap()
+        .success());
+    let r = start_station(&config("ST-RO2", &data, &b.url()), PackOptions::default()).await;
+    std::process::Command::new("chattr")
+        .args(["-i"])
+        .arg(&data)
+        .status()
+        .unwrap();
+    let msg = format!("{:#}", r.err().expect("no station without a writable data dir"));
+    assert!(msg.contains(&data.display().to_string()), "{msg}");
+    assert!(msg.contains("cannot be written"), "{msg}");
+}
