@@ -9,7 +9,8 @@ use tauri::Manager;
 
 use crate::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use crate::adapters::{DevicePrinter, SpoolPrinter, SqliteStationStore};
-use crate::ports::LabelOutput;
+use crate::adapters::scale::TrainingScale;
+use crate::ports::{LabelOutput, WeighScale};
 use crate::services::pack::{PackOptions, PackService};
 use crate::config::Config;
 use crate::services::{self, Station};
@@ -47,7 +48,8 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         station.outbox_delivered.clone(),
         std::time::Duration::from_secs(2),
     ));
-    let pack = PackService::open(station.clone(), store, printer, opts).await?;
+    let scale: Arc<dyn WeighScale> = Arc::new(TrainingScale::start().map_err(anyhow::Error::msg)?);
+    let pack = PackService::open(station.clone(), store, printer, scale, opts).await?;
     tokio::spawn(pack.clone().run(std::time::Duration::from_secs(2)));
     Ok(StationRuntime {
         station,

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use packbench_core::{Manifest, TrolleyCode};
 use serde::{Deserialize, Serialize};
 
-use crate::contract::{MovementBatch, MovementReceipt, Packer, SignInRequest};
+use crate::contract::{CatalogueEntry, MovementBatch, MovementReceipt, Packer, SignInRequest};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BackendError {
@@ -36,6 +36,9 @@ pub trait BackendApi: Send + Sync {
 
     /// Signs a packer in by badge or id and PIN; the answer carries their role.
     async fn sign_in(&self, req: &SignInRequest) -> Result<Packer, BackendError>;
+
+    /// The station's packaging catalogue (boxes, mailers, polybags).
+    async fn packaging_catalogue(&self) -> Result<Vec<CatalogueEntry>, BackendError>;
 
     /// Records one parcel's movements under an idempotency key (a retry is harmless).
     async fn record_movements(
@@ -276,5 +279,17 @@ pub trait LabelOutput: Send + Sync {
     /// Sends one job; the error says what the packer should do (load labels, close the head...).
     async fn print(&self, job: packbench_devices::printer::PrintJob) -> Result<(), String>;
     /// The printer's name for messages and logs.
+    fn describe(&self) -> String;
+}
+
+/// The station's scale, as the pack flow uses it.
+#[async_trait]
+pub trait WeighScale: Send + Sync {
+    /// One stable weight in grams; the error says what the packer should do.
+    async fn read_stable(&self) -> Result<u32, String>;
+    /// A training scale: the parcel now on the platter weighs about this much. Real scales
+    /// ignore it.
+    fn place(&self, _grams: u32) {}
+    /// The scale's name for messages and logs.
     fn describe(&self) -> String;
 }

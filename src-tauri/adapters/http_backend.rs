@@ -248,6 +248,10 @@ impl BackendApi for HttpBackend {
         HttpBackend::sign_in(self, req).await
     }
 
+    async fn packaging_catalogue(&self) -> Result<Vec<CatalogueEntry>, BackendError> {
+        HttpBackend::packaging_catalogue(self).await
+    }
+
     async fn record_movements(
         &self,
         idempotency_key: &str,

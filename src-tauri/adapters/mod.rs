@@ -2,6 +2,7 @@
 
 pub mod http_backend;
 pub mod label_output;
+pub mod scale;
 pub mod sqlite_store;
 
 pub use http_backend::HttpBackend;

@@ -55,8 +55,8 @@ pub async fn pack_scan(
     req: PackScanRequest,
     pack: State<'_, Arc<PackService>>,
 ) -> Result<FlowResponse, IpcError> {
-    let view = pack.scan(&req.scan).await?;
-    Ok(FlowResponse { view })
+    pack.scan(&req.scan).await?;
+    Ok(pack.screen().await)
 }
 
 #[tauri::command]
@@ -67,14 +67,30 @@ pub async fn pack_action(
 ) -> Result<FlowResponse, IpcError> {
     let ev = match req.action {
         PackAction::SignInPin { packer_id, pin } => {
-            let view = pack.sign_in(SignInRequest::Pin { packer_id, pin }).await?;
-            return Ok(FlowResponse { view });
+            pack.sign_in(SignInRequest::Pin { packer_id, pin }).await?;
+            return Ok(pack.screen().await);
         }
         PackAction::Reprint { order_id } => {
             pack.reprint(&order_id).await?;
-            return Ok(FlowResponse {
-                view: pack.view().await,
-            });
+            return Ok(pack.screen().await);
+        }
+        PackAction::ChoosePackaging {
+            packaging_id,
+            reason,
+        } => {
+            pack.choose_packaging(&packaging_id, reason).await?;
+            return Ok(pack.screen().await);
+        }
+        PackAction::Weigh => {
+            pack.weigh().await?;
+            return Ok(pack.screen().await);
+        }
+        PackAction::OverrideWeight {
+            supervisor_badge,
+            reason,
+        } => {
+            pack.override_weight(&supervisor_badge, &reason).await?;
+            return Ok(pack.screen().await);
         }
         PackAction::SignOut => PackEvent::SignedOut,
         PackAction::TakeSuggestedSlot => PackEvent::TakeSuggestedSlot,
@@ -95,8 +111,8 @@ pub async fn pack_action(
         },
         PackAction::OrderToException { reason } => PackEvent::OrderToException { reason },
     };
-    let view = pack.handle(ev).await?;
-    Ok(FlowResponse { view })
+    pack.handle(ev).await?;
+    Ok(pack.screen().await)
 }
 
 #[tauri::command]
@@ -106,7 +122,5 @@ pub async fn get_flow(
     pack: State<'_, Arc<PackService>>,
 ) -> Result<FlowResponse, IpcError> {
     let _ = req;
-    Ok(FlowResponse {
-        view: pack.view().await,
-    })
+    Ok(pack.screen().await)
 }

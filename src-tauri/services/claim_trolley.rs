@@ -63,6 +63,11 @@ mod tests {
         ) -> Result<crate::contract::Packer, BackendError> {
             Err(BackendError::Unreachable("not in this test".into()))
         }
+        async fn packaging_catalogue(
+            &self,
+        ) -> Result<Vec<crate::contract::CatalogueEntry>, BackendError> {
+            Ok(vec![])
+        }
         async fn record_movements(
             &self,
             _: &str,

@@ -17,24 +17,29 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use packbench_core::pack_flow::{
-    self, apply, Effect, FlowError, FlowView, LabelStatus, PackEvent, PackState, Role, Step,
+    self, apply, Effect, FlowError, FlowView, LabelStatus, PackEvent, PackState, ParcelStatus,
+    Role, Step, WeightVerdict,
 };
 use packbench_core::TrolleyCode;
 use packbench_devices::printer::PrintJob;
 use serde::Serialize;
-use tokio::sync::{watch, Mutex, Notify};
+use packbench_core::carton::{cartonize, CartonOptions, ItemToPack, PackRequest};
+use packbench_core::weight_gate::{self, Tolerances};
+use packbench_core::OrderLine;
+use packbench_ipc::{FlowResponse, PackagingSuggestion};
+use tokio::sync::{watch, Mutex, Notify, RwLock};
 use tracing::{info, instrument, warn};
 
 use super::outbox::movement_item;
 use super::Station;
 use crate::clock::now_ms;
-use crate::contract::{self, SignInRequest};
+use crate::contract::{self, CatalogueEntry, SignInRequest};
 use base64::Engine as _;
 use packbench_devices::printer::ContentType;
 use crate::error::StationError;
 use crate::ports::{
     BackendError, FlowStore, LabelOutput, NewOutboxItem, OutboxKind, PrintRecord, PrintStatus,
-    ReleaseTrolley, StoreError, VoidShipment,
+    ReleaseTrolley, StoreError, VoidShipment, WeighScale,
 };
 
 /// How the station runs the flow.
@@ -46,6 +51,8 @@ pub struct PackOptions {
     pub label_wait: Duration,
     /// The label format asked of the backend: `zpl203`, `zpl300` or `pdf`.
     pub label_format: String,
+    /// How far a parcel may weigh from what should be in it, per client.
+    pub tolerances: Tolerances,
 }
 
 impl Default for PackOptions {
@@ -54,6 +61,7 @@ impl Default for PackOptions {
             exception_location: "EXC".into(),
             label_wait: Duration::from_secs(4),
             label_format: "zpl203".into(),
+            tolerances: Tolerances::default(),
         }
     }
 }
@@ -62,8 +70,13 @@ pub struct PackService {
     station: Station,
     store: Arc<dyn FlowStore>,
     printer: Arc<dyn LabelOutput>,
+    scale: Arc<dyn WeighScale>,
     opts: PackOptions,
     state: Mutex<PackState>,
+    /// The packaging catalogue, fetched from the backend when first needed.
+    catalogue: RwLock<Vec<CatalogueEntry>>,
+    /// The last weight check's sentence, for the screen.
+    last_weight: std::sync::Mutex<Option<String>>,
     /// Bumped after every committed step, for waiters (label pending, the UI).
     changed: watch::Sender<u64>,
     /// Wakes the background task: the outbox delivered something.
@@ -84,6 +97,7 @@ impl PackService {
         station: Station,
         store: Arc<dyn FlowStore>,
         printer: Arc<dyn LabelOutput>,
+        scale: Arc<dyn WeighScale>,
         opts: PackOptions,
     ) -> Result<Arc<Self>, StationError> {
         let delivered = station.outbox_delivered.clone();
@@ -116,8 +130,11 @@ impl PackService {
             station,
             store,
             printer,
+            scale,
             opts,
             state: Mutex::new(state),
+            catalogue: RwLock::new(Vec::new()),
+            last_weight: std::sync::Mutex::new(None),
             changed: watch::channel(0).0,
             delivered,
         });
@@ -167,8 +184,211 @@ impl PackService {
                 self.claim(trolley).await?;
                 Ok(self.view().await)
             }
+            Step::ChoosePackaging => {
+                let code = raw.trim();
+                let cat = self.catalogue().await;
+                let Some(entry) = cat.iter().find(|c| c.barcode == code || c.spec.id == code)
+                else {
+                    return Err(StationError::InvalidScan(format!(
+                        "\"{code}\" is not a box, mailer or bag of this station. Scan the packaging's barcode."
+                    )));
+                };
+                self.choose_packaging(&entry.spec.id.clone(), None).await
+            }
             _ => self.handle(PackEvent::Scanned { raw: raw.to_owned() }).await,
         }
+    }
+
+    /// The screen: the flow, the packaging suggestion and the weight figures.
+    pub async fn screen(&self) -> FlowResponse {
+        let st = self.state().await;
+        let expected_weight_g = match st.step {
+            Step::Weigh { .. } => self.expected_weight(&st).await.map(|(g, _)| g),
+            _ => None,
+        };
+        let weight_summary = match st.step {
+            Step::Weigh { .. } => self
+                .last_weight
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clone(),
+            _ => None,
+        };
+        FlowResponse {
+            view: st.view(),
+            suggestion: self.suggestion(&st).await,
+            expected_weight_g,
+            weight_summary,
+        }
+    }
+
+    /// The packaging catalogue; fetched once from the backend, kept for offline use.
+    pub async fn catalogue(&self) -> Vec<CatalogueEntry> {
+        {
+            let c = self.catalogue.read().await;
+            if !c.is_empty() {
+                return c.clone();
+            }
+        }
+        match self.station.backend.packaging_catalogue().await {
+            Ok(c) => {
+                *self.catalogue.write().await = c.clone();
+                c
+            }
+            Err(e) => {
+                warn!(error = %e, "no packaging catalogue: no suggestions until the backend answers");
+                Vec::new()
+            }
+        }
+    }
+
+    /// What to box: the parcel being boxed at the packaging step, or the rest of the order
+    /// while units are being verified.
+    async fn suggestion(&self, st: &PackState) -> Option<PackagingSuggestion> {
+        let slot = st.current_order()?;
+        let prog = st.current()?;
+        let items: Vec<ItemToPack> = match st.step {
+            Step::ChoosePackaging => {
+                let parcel = prog
+                    .parcels
+                    .iter()
+                    .find(|p| p.status == ParcelStatus::Closed)?;
+                items_of(&slot.order.lines, |l| parcel.units_of(l.line_no))
+            }
+            Step::VerifyUnits => items_of(&slot.order.lines, |l| {
+                prog.line(l.line_no)
+                    .map_or(0, |p| p.required - p.exception - p.dispatched)
+            }),
+            _ => return None,
+        };
+        if items.is_empty() {
+            return None;
+        }
+        let cat = self.catalogue().await;
+        let packagings: Vec<_> = cat.iter().map(|c| c.spec.clone()).collect();
+        let req = PackRequest {
+            client: slot.order.client.clone(),
+            items,
+        };
+        let result = cartonize(&packagings, &req, &CartonOptions::default());
+        let first = result.parcels.first()?;
+        let entry = cat.iter().find(|c| c.spec.id == first.packaging_id)?;
+        Some(PackagingSuggestion {
+            packaging_id: entry.spec.id.clone(),
+            name: entry.name.clone(),
+            barcode: entry.barcode.clone(),
+            explanation: result.explanation.sentence(),
+        })
+    }
+
+    /// Boxes the closed parcel in `packaging_id`; a box other than the suggested one needs a
+    /// reason (recorded for supervisors).
+    pub async fn choose_packaging(
+        &self,
+        packaging_id: &str,
+        reason: Option<String>,
+    ) -> Result<FlowView, StationError> {
+        let st = self.state().await;
+        let suggested = self.suggestion(&st).await.map(|s| s.packaging_id);
+        self.handle(PackEvent::PackagingChosen {
+            packaging_id: packaging_id.to_owned(),
+            suggested_id: suggested,
+            override_reason: reason,
+        })
+        .await
+    }
+
+    /// What the parcel on the scale should weigh (units plus tare), and its client.
+    async fn expected_weight(&self, st: &PackState) -> Option<(u64, String)> {
+        let slot = st.current_order()?;
+        let parcel = st
+            .current()?
+            .parcels
+            .iter()
+            .find(|p| p.status == ParcelStatus::Packaged)?;
+        let packaging = parcel.packaging.as_ref()?;
+        let tare = self
+            .catalogue()
+            .await
+            .iter()
+            .find(|c| c.spec.id == packaging.packaging_id)
+            .map_or(0, |c| c.spec.tare_g);
+        let units = slot
+            .order
+            .lines
+            .iter()
+            .map(|l| (l.item.weight_g, parcel.units_of(l.line_no)));
+        Some((
+            weight_gate::expected_weight_g(units, tare),
+            slot.order.client.clone(),
+        ))
+    }
+
+    /// Reads the scale and puts the weight through the gate: accepted, or a mismatch that
+    /// blocks the label until the parcel is weighed again or a supervisor overrides.
+    pub async fn weigh(&self) -> Result<FlowView, StationError> {
+        let st = self.state().await;
+        let Some((expected, client)) = self.expected_weight(&st).await else {
+            return Err(StationError::Flow(FlowError::NotNow(
+                "There is no boxed parcel to weigh.".into(),
+            )));
+        };
+        self.scale.place(u32::try_from(expected).unwrap_or(u32::MAX));
+        let measured = self
+            .scale
+            .read_stable()
+            .await
+            .map_err(StationError::Device)?;
+        let check = weight_gate::check(
+            expected,
+            u64::from(measured),
+            self.opts.tolerances.for_client(&client),
+        );
+        *self.last_weight.lock().unwrap_or_else(|p| p.into_inner()) = Some(check.summary());
+        info!(expected, measured, accepted = check.accepted, "parcel weighed");
+        self.handle(PackEvent::ParcelWeighed {
+            measured_g: measured,
+            verdict: check.verdict(),
+        })
+        .await
+    }
+
+    /// A supervisor accepts the parcel the gate refused: their badge is checked with the
+    /// backend (a packer's badge is refused), and the override is recorded with the reason.
+    pub async fn override_weight(
+        &self,
+        supervisor_badge: &str,
+        reason: &str,
+    ) -> Result<FlowView, StationError> {
+        let Step::Weigh {
+            last_mismatch_g: Some(measured),
+        } = self.state().await.step
+        else {
+            return Err(StationError::Flow(FlowError::NotNow(
+                "No weight to override: weigh the parcel first.".into(),
+            )));
+        };
+        let who = self
+            .station
+            .backend
+            .sign_in(&SignInRequest::Badge {
+                badge: supervisor_badge.trim().to_owned(),
+            })
+            .await?;
+        if who.role != contract::Role::Supervisor {
+            return Err(StationError::InvalidScan(format!(
+                "{} is not a supervisor: a supervisor must scan their own badge.",
+                who.name
+            )));
+        }
+        self.handle(PackEvent::ParcelWeighed {
+            measured_g: measured,
+            verdict: WeightVerdict::OverriddenBySupervisor {
+                supervisor_id: who.packer_id,
+                reason: reason.to_owned(),
+            },
+        })
+        .await
     }
 
     /// Signs a packer in with the backend, then into the flow.
@@ -594,4 +814,18 @@ pub fn label_documents(response_json: &str) -> Result<(Vec<String>, Vec<PrintJob
         ));
     }
     Ok((tracking, jobs))
+}
+
+/// Units of an order's lines as cartonization items (`qty_of` per line; lines at 0 left out).
+fn items_of(lines: &[OrderLine], qty_of: impl Fn(&OrderLine) -> u32) -> Vec<ItemToPack> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let qty = qty_of(l);
+            (qty > 0).then(|| ItemToPack {
+                qty,
+                ..ItemToPack::from_line(l)
+            })
+        })
+        .collect()
 }

@@ -36,6 +36,13 @@ pub enum PackAction {
     CloseParcel,
     ReopenParcel,
     ReportException { line_no: u32, reason: ExceptionReason, units: u32 },
+    /// A box other than by scanning its barcode, or with the reason for not taking the
+    /// suggestion.
+    ChoosePackaging { packaging_id: String, reason: Option<String> },
+    /// Reads the scale and judges the weight (the screen asks as soon as the step is Weigh).
+    Weigh,
+    /// A supervisor accepts a parcel the gate refused: their badge and a reason.
+    OverrideWeight { supervisor_badge: String, reason: String },
     OrderToException { reason: ExceptionReason },
     Reprint { order_id: String },
 }
@@ -48,10 +55,27 @@ pub struct PackActionRequest {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GetFlowRequest {}
 
+/// The packaging the station suggests for the parcel being boxed, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackagingSuggestion {
+    pub packaging_id: String,
+    pub name: String,
+    /// Scan this to confirm.
+    pub barcode: String,
+    /// For the packer and supervisors: fill, weight, and why cheaper boxes were ruled out.
+    pub explanation: String,
+}
+
 /// The pack flow as the packer's screen shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlowResponse {
     pub view: FlowView,
+    /// At the packaging step (and while verifying, for the whole order).
+    pub suggestion: Option<PackagingSuggestion>,
+    /// At the weighing step: what the parcel should weigh (units plus tare).
+    pub expected_weight_g: Option<u64>,
+    /// The last weight check's sentence, for the packer.
+    pub weight_summary: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
