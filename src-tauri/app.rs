@@ -129,7 +129,6 @@ pub fn run(cfg: Config) -> anyhow::Result<()> {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::claim_trolley,
             commands::get_station,
             commands::pack_scan,
             commands::pack_action,

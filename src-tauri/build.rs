@@ -34,7 +34,6 @@ fn main() {
             .capabilities_path_pattern("./src-tauri/capabilities/*.json")
             .app_manifest(
                 tauri_build::AppManifest::new().commands(&[
-                "claim_trolley",
                 "get_station",
                 "pack_scan",
                 "pack_action",

@@ -105,6 +105,27 @@ async fn scan(client: &Client, code: &str) {
         .expect("typing a scan");
 }
 
+/// The badge of the demo warehouse's first packer.
+fn packer_badge() -> String {
+    training::demo_data::generate(training::demo_data::DEFAULT_SEED)
+        .packers
+        .iter()
+        .find(|p| p.role == "packer")
+        .unwrap()
+        .badge
+        .clone()
+}
+
+async fn step_shown(client: &Client, step: &str) {
+    let sel = format!("#step[data-step='{step}']");
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(&sel))
+        .await
+        .unwrap_or_else(|e| panic!("the screen never reached step {step}: {e}"));
+}
+
 async fn error_shown(client: &Client, code: &str) -> String {
     let sel = format!("#error[data-code='{code}']");
     let el = client
@@ -188,7 +209,26 @@ async fn a_packer_scans_a_trolley_and_sees_its_slots() {
             backlog.attr("data-pending").await.unwrap().as_deref(),
             Some("0")
         );
-        screenshot(&client, "01-scan-screen.png").await;
+        step_shown(&client, "sign_in").await;
+        screenshot(&client, "01-sign-in.png").await;
+
+        scan(&client, "NOT-A-BADGE").await;
+        error_shown(&client, "invalid_scan").await;
+        scan(&client, &packer_badge()).await;
+        step_shown(&client, "scan_trolley").await;
+
+        scan(&client, "TR-0002").await;
+        let msg = error_shown(&client, "trolley_claimed_elsewhere").await;
+        assert!(msg.contains("ST-OTHER") && msg.contains("TR-0002"), "{msg}");
+        screenshot(&client, "03-claimed-elsewhere.png").await;
+
+        scan(&client, "TR-0001-03").await;
+        let msg = error_shown(&client, "refused").await;
+        assert!(msg.contains("slot") || msg.contains("trolley"), "{msg}");
+
+        scan(&client, "TR-9999").await;
+        let msg = error_shown(&client, "trolley_unknown").await;
+        assert!(msg.contains("TR-9999"), "{msg}");
 
         scan(&client, "TR-0001").await;
         client
@@ -220,20 +260,18 @@ async fn a_packer_scans_a_trolley_and_sees_its_slots() {
             .collect();
         assert!(want.len() >= 8);
         assert_eq!(shown_slots(&client).await, want);
+        step_shown(&client, "scan_slot").await;
         screenshot(&client, "02-trolley-TR-0001.png").await;
 
-        scan(&client, "TR-0002").await;
-        let msg = error_shown(&client, "trolley_claimed_elsewhere").await;
-        assert!(msg.contains("ST-OTHER") && msg.contains("TR-0002"), "{msg}");
-        screenshot(&client, "03-claimed-elsewhere.png").await;
-
-        scan(&client, "TR-0001-03").await;
-        let msg = error_shown(&client, "invalid_scan").await;
-        assert!(msg.contains("slot"), "{msg}");
-
-        scan(&client, "TR-9999").await;
-        let msg = error_shown(&client, "trolley_unknown").await;
-        assert!(msg.contains("TR-9999"), "{msg}");
+        // Another trolley while this one is held is refused with the reason.
+        scan(&client, "TR-0003").await;
+        let reason = client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("#error[data-reason='trolley_in_progress']"))
+            .await
+            .expect("a second trolley is refused while one is held");
+        assert!(reason.text().await.unwrap().contains("TR-0001"));
         want
     })
     .await;
@@ -255,6 +293,8 @@ async fn a_packer_scans_a_trolley_and_sees_its_slots() {
             .await
             .expect("the held trolley, resumed after a restart");
         assert_eq!(shown_slots(&client).await, want);
+        // Signed in and at the same step, with no scan.
+        step_shown(&client, "scan_slot").await;
         screenshot(&client, "04-resumed-after-restart.png").await;
     })
     .await;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use packbench_core::pack_flow::PackEvent;
 use packbench_ipc::{
-    BacklogView, ClaimTrolleyRequest, ClaimTrolleyResponse, FlowResponse, GetFlowRequest,
+    BacklogView, FlowResponse, GetFlowRequest,
     GetStationRequest, GetStationResponse, IpcError, PackAction, PackActionRequest,
     PackScanRequest,
 };
@@ -14,26 +14,18 @@ use tracing::instrument;
 
 use crate::contract::SignInRequest;
 use crate::services::pack::PackService;
-use crate::services::{self, Station};
+use crate::services::Station;
 
 #[tauri::command]
-#[instrument(skip(station), fields(station = %station.station_id), err(level = "warn"))]
-pub async fn claim_trolley(
-    req: ClaimTrolleyRequest,
-    station: State<'_, Station>,
-) -> Result<ClaimTrolleyResponse, IpcError> {
-    let manifest = services::claim_trolley(&station, &req.scan).await?;
-    Ok(ClaimTrolleyResponse { manifest })
-}
-
-#[tauri::command]
-#[instrument(skip(station), fields(station = %station.station_id), err(level = "warn"))]
+#[instrument(skip(station, pack), fields(station = %station.station_id), err(level = "warn"))]
 pub async fn get_station(
     req: GetStationRequest,
     station: State<'_, Station>,
+    pack: State<'_, Arc<PackService>>,
 ) -> Result<GetStationResponse, IpcError> {
     let _ = req;
-    let current = station.current_trolley().await?;
+    // The trolley the pack flow holds (none once it is released).
+    let current = pack.state().await.trolley.map(|t| t.manifest);
     let b = station.backlog().await?;
     Ok(GetStationResponse {
         station_id: station.station_id.clone(),

@@ -393,7 +393,17 @@ impl PackService {
 
     /// Signs a packer in with the backend, then into the flow.
     pub async fn sign_in(&self, req: SignInRequest) -> Result<FlowView, StationError> {
-        let p = self.station.backend.sign_in(&req).await?;
+        let p = self.station.backend.sign_in(&req).await.map_err(|e| match e {
+            BackendError::Rejected { code, .. } if code == contract::codes::SIGN_IN_FAILED => {
+                StationError::InvalidScan(match &req {
+                    SignInRequest::Badge { .. } => {
+                        "This badge is not known. Scan your own badge, or ask a supervisor.".into()
+                    }
+                    SignInRequest::Pin { .. } => "Wrong id or PIN. Try again.".into(),
+                })
+            }
+            other => other.into(),
+        })?;
         let packer = pack_flow::Packer {
             packer_id: p.packer_id,
             role: match p.role {

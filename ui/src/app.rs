@@ -1,65 +1,154 @@
-//! The station screen: who and where we are, the scan box, the last error, the trolley.
+//! The station screen: who and where we are, the scan box, the last refusal, the step the
+//! packer is at, and the trolley. Every scan goes to the pack flow (`pack_scan`); buttons send
+//! `pack_action`s; the screen is whatever the station answers, so a restart shows exactly the
+//! step the station's database holds.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use packbench_core::pack_flow::StepKind;
 use packbench_ipc::{
-    cmd, ClaimTrolleyRequest, ClaimTrolleyResponse, GetStationRequest, GetStationResponse,
-    IpcError, Manifest,
+    cmd, FlowResponse, GetFlowRequest, GetStationRequest, GetStationResponse, IpcError,
+    PackAction, PackActionRequest, PackScanRequest,
 };
 
-use crate::components::{ErrorBanner, ManifestView, ScanBox, StationBar};
+use crate::components::{ErrorBanner, ManifestView, ScanBox, StationBar, StepPanel};
 use crate::ipc::invoke;
+
+/// Why a supervisor accepts a parcel the scale refused; the reason goes with their badge scan.
+const OVERRIDE_REASONS: [&str; 3] = [
+    "Extra packing material",
+    "Item weight in the catalogue is wrong",
+    "Checked by supervisor: contents correct",
+];
 
 #[component]
 pub fn App() -> impl IntoView {
     let (station, set_station) = signal(None::<GetStationResponse>);
-    let (manifest, set_manifest) = signal(None::<Manifest>);
+    let (screen, set_screen) = signal(None::<FlowResponse>);
     let (error, set_error) = signal(None::<IpcError>);
     let (busy, set_busy) = signal(false);
+    let (override_reason, set_override_reason) = signal(OVERRIDE_REASONS[0].to_owned());
+    let manifest = Memo::new(move |_| station.get().and_then(|s| s.current));
 
-    spawn_local(async move {
-        match invoke::<_, GetStationResponse>(cmd::GET_STATION, &GetStationRequest {}).await {
-            Ok(st) => {
-                set_manifest.set(st.current.clone());
-                set_station.set(Some(st));
-            }
-            Err(e) => set_error.set(Some(e)),
-        }
-    });
-    // The status bar (queued writes) stays current without a scan.
-    set_interval(
-        move || {
-            spawn_local(async move {
-                if let Ok(st) =
-                    invoke::<_, GetStationResponse>(cmd::GET_STATION, &GetStationRequest {}).await
-                {
-                    set_station.set(Some(st));
-                }
-            })
-        },
-        std::time::Duration::from_secs(5),
-    );
-
-    let on_scan = Callback::new(move |scan: String| {
-        set_busy.set(true);
+    let refresh_station = move || {
         spawn_local(async move {
-            let req = ClaimTrolleyRequest { scan };
-            match invoke::<_, ClaimTrolleyResponse>(cmd::CLAIM_TROLLEY, &req).await {
-                Ok(resp) => {
-                    set_error.set(None);
-                    set_manifest.set(Some(resp.manifest));
-                }
+            match invoke::<_, GetStationResponse>(cmd::GET_STATION, &GetStationRequest {}).await {
+                Ok(st) => set_station.set(Some(st)),
                 Err(e) => set_error.set(Some(e)),
             }
+        })
+    };
+    let refresh_flow = move || {
+        spawn_local(async move {
+            if let Ok(s) = invoke::<_, FlowResponse>(cmd::GET_FLOW, &GetFlowRequest {}).await {
+                set_screen.set(Some(s));
+            }
+        })
+    };
+    refresh_station();
+    refresh_flow();
+    // Status (queued writes, labels printed in the background) stays current without a scan.
+    set_interval(
+        move || {
+            refresh_station();
+            if !busy.get_untracked() {
+                refresh_flow();
+            }
+        },
+        std::time::Duration::from_secs(2),
+    );
+
+    // One request at a time: the answer replaces the screen, a refusal shows in the banner.
+    let send = move |fut: std::pin::Pin<Box<dyn std::future::Future<Output = Result<FlowResponse, IpcError>>>>| {
+        set_busy.set(true);
+        spawn_local(async move {
+            match fut.await {
+                Ok(s) => {
+                    set_error.set(None);
+                    set_screen.set(Some(s));
+                }
+                Err(e) => {
+                    set_error.set(Some(e));
+                    if let Ok(s) =
+                        invoke::<_, FlowResponse>(cmd::GET_FLOW, &GetFlowRequest {}).await
+                    {
+                        set_screen.set(Some(s));
+                    }
+                }
+            }
             set_busy.set(false);
+            refresh_station();
         });
+    };
+
+    let on_action = Callback::new(move |action: PackAction| {
+        let req = PackActionRequest { action };
+        send(Box::pin(async move {
+            invoke::<_, FlowResponse>(cmd::PACK_ACTION, &req).await
+        }));
     });
+
+    let on_scan = Callback::new(move |scan: String| {
+        let at_mismatch = screen.get_untracked().is_some_and(|s| {
+            s.view.step == StepKind::Weigh && s.view.last_weight_mismatch_g.is_some()
+        });
+        if at_mismatch {
+            // At a refused weight, the scan is a supervisor's badge.
+            on_action.run(PackAction::OverrideWeight {
+                supervisor_badge: scan,
+                reason: override_reason.get_untracked(),
+            });
+            return;
+        }
+        let req = PackScanRequest { scan };
+        send(Box::pin(async move {
+            invoke::<_, FlowResponse>(cmd::PACK_SCAN, &req).await
+        }));
+    });
+
+    // The scale is read as soon as a parcel is boxed: no button needed.
+    Effect::new(move |_| {
+        if let Some(s) = screen.get() {
+            if s.view.step == StepKind::Weigh
+                && s.view.last_weight_mismatch_g.is_none()
+                && s.weight_summary.is_none()
+                && !busy.get_untracked()
+            {
+                on_action.run(PackAction::Weigh);
+            }
+        }
+    });
+
+    let override_panel = move || {
+        screen.get().and_then(|s| {
+            (s.view.step == StepKind::Weigh && s.view.last_weight_mismatch_g.is_some()).then(|| {
+                let options = OVERRIDE_REASONS
+                    .iter()
+                    .map(|r| view! { <option value=*r>{*r}</option> })
+                    .collect_view();
+                view! {
+                    <div id="override" class="override">
+                        <span>"Supervisor: choose a reason, then scan your badge"</span>
+                        <select
+                            id="override-reason"
+                            on:change=move |ev| set_override_reason.set(event_target_value(&ev))
+                        >
+                            {options}
+                        </select>
+                    </div>
+                }
+            })
+        })
+    };
 
     view! {
         <StationBar station=station />
         <main>
             <ScanBox on_scan=on_scan busy=busy />
             <ErrorBanner error=error />
+            {move || station.get().and_then(|s| s.notice).map(|n| view! { <div id="notice" class="notice">{n}</div> })}
+            <StepPanel screen=screen on_action=on_action />
+            {override_panel}
             <ManifestView manifest=manifest />
         </main>
     }

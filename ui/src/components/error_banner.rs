@@ -7,7 +7,13 @@ pub fn ErrorBanner(error: ReadSignal<Option<IpcError>>) -> impl IntoView {
     move || {
         error.get().map(|e| {
             view! {
-                <div id="error" class="error" role="alert" data-code=e.code.as_str()>
+                <div
+                    id="error"
+                    class="error"
+                    role="alert"
+                    data-code=e.code.as_str()
+                    data-reason=e.reason.clone().unwrap_or_default()
+                >
                     {e.message}
                 </div>
             }

@@ -3,7 +3,7 @@ use packbench_ipc::Manifest;
 
 /// The claimed trolley: each slot with its order and the order's lines.
 #[component]
-pub fn ManifestView(manifest: ReadSignal<Option<Manifest>>) -> impl IntoView {
+pub fn ManifestView(#[prop(into)] manifest: Signal<Option<Manifest>>) -> impl IntoView {
     move || {
         manifest.get().map(|m| {
             let summary = format!("{} slots · {} units", m.slots.len(), m.units());

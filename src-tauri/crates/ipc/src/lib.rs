@@ -8,7 +8,6 @@ pub use packbench_core::Manifest;
 
 /// Command names, shared so the UI never misspells one.
 pub mod cmd {
-    pub const CLAIM_TROLLEY: &str = "claim_trolley";
     pub const GET_STATION: &str = "get_station";
     pub const PACK_SCAN: &str = "pack_scan";
     pub const PACK_ACTION: &str = "pack_action";
@@ -76,17 +75,6 @@ pub struct FlowResponse {
     pub expected_weight_g: Option<u64>,
     /// The last weight check's sentence, for the packer.
     pub weight_summary: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClaimTrolleyRequest {
-    /// What the scanner delivered, verbatim: the station validates it.
-    pub scan: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClaimTrolleyResponse {
-    pub manifest: Manifest,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

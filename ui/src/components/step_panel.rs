@@ -1,0 +1,211 @@
+use leptos::prelude::*;
+use packbench_core::pack_flow::{ExpectedScan, StepKind};
+use packbench_ipc::{ExceptionReason, FlowResponse, PackAction};
+
+/// What the packer does now: the step's instruction in large type, the open order's lines with
+/// their counts, the packaging suggestion with its reasons, the weight, and the step's buttons
+/// (every button has a scan or an action barcode beside it; touch is the second way).
+#[component]
+pub fn StepPanel(
+    screen: ReadSignal<Option<FlowResponse>>,
+    on_action: Callback<PackAction>,
+) -> impl IntoView {
+    move || {
+        screen.get().map(|s| {
+            let v = s.view.clone();
+            let step = step_name(v.step);
+            let prompt = prompt(&s);
+            let progress = format!("{} / {} slots", v.slots_done, v.slots_total);
+            let order = v.order_id.clone().unwrap_or_default();
+            let lines = v
+                .lines
+                .iter()
+                .map(|l| {
+                    let line_no = l.line_no;
+                    let done = l.scanned + l.exception >= l.required;
+                    let short = move |_| {
+                        on_action.run(PackAction::ReportException {
+                            line_no,
+                            reason: ExceptionReason::Short,
+                            units: 1,
+                        })
+                    };
+                    let damaged = move |_| {
+                        on_action.run(PackAction::ReportException {
+                            line_no,
+                            reason: ExceptionReason::Damaged,
+                            units: 1,
+                        })
+                    };
+                    let counts = format!("{} / {}", l.scanned, l.required);
+                    let exc = (l.exception > 0).then(|| format!("{} in exception", l.exception));
+                    view! {
+                        <li
+                            class="count"
+                            class:done=done
+                            data-line=l.line_no.to_string()
+                            data-sku=l.sku.clone()
+                            data-scanned=l.scanned.to_string()
+                            data-exception=l.exception.to_string()
+                            data-required=l.required.to_string()
+                        >
+                            <span class="counts">{counts}</span>
+                            <span class="sku">{l.sku.clone()}</span>
+                            <span class="name">{l.name.clone()}</span>
+                            <span class="exc">{exc}</span>
+                            <button class="small" disabled=done on:click=short>"Short"</button>
+                            <button class="small" disabled=done on:click=damaged>"Damaged"</button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let buttons = step_buttons(&s, on_action);
+            let suggestion = s.suggestion.clone().map(|g| {
+                view! {
+                    <div id="suggestion" class="suggestion" data-packaging=g.packaging_id.clone()>
+                        <div class="suggested-box">
+                            <span class="label">"Suggested: "</span>
+                            <strong>{g.name.clone()}</strong>
+                            <span class="barcode">{g.barcode.clone()}</span>
+                        </div>
+                        <div class="why">{g.explanation.clone()}</div>
+                    </div>
+                }
+            });
+            let weight = s.expected_weight_g.map(|g| {
+                let summary = s.weight_summary.clone().unwrap_or_default();
+                let mismatch = v.last_weight_mismatch_g.is_some();
+                view! {
+                    <div id="weight" class="weight" class:mismatch=mismatch data-expected=g.to_string()>
+                        <span>{format!("Expected {g} g")}</span>
+                        <span class="summary">{summary}</span>
+                    </div>
+                }
+            });
+            let pending = (v.pending_labels > 0).then(|| {
+                view! {
+                    <div id="labels-pending" class="labels-pending" data-count=v.pending_labels.to_string()>
+                        {format!("{} label(s) pending: they print when the backend is back", v.pending_labels)}
+                    </div>
+                }
+            });
+            view! {
+                <section id="step" class="step" data-step=step data-order=order.clone()>
+                    <div class="step-head">
+                        <h1 class="prompt">{prompt}</h1>
+                        <span class="progress">{progress}</span>
+                    </div>
+                    {pending}
+                    <ul id="order-lines" class="counts">{lines}</ul>
+                    {suggestion}
+                    {weight}
+                    <div class="actions">{buttons}</div>
+                </section>
+            }
+        })
+    }
+}
+
+fn step_name(k: StepKind) -> &'static str {
+    match k {
+        StepKind::SignIn => "sign_in",
+        StepKind::ScanTrolley => "scan_trolley",
+        StepKind::ClaimingTrolley => "claiming_trolley",
+        StepKind::ScanSlot => "scan_slot",
+        StepKind::VerifyUnits => "verify_units",
+        StepKind::ChoosePackaging => "choose_packaging",
+        StepKind::Weigh => "weigh",
+        StepKind::AwaitingLabel => "awaiting_label",
+        StepKind::ReleasingTrolley => "releasing_trolley",
+    }
+}
+
+/// The one instruction the packer reads first.
+fn prompt(s: &FlowResponse) -> String {
+    let v = &s.view;
+    match (&v.expected_scan, v.step) {
+        (ExpectedScan::Badge, _) => "Scan your badge".into(),
+        (ExpectedScan::Trolley, _) => match &v.claim_refused {
+            Some(r) => format!(
+                "{} is being packed at {}: scan another trolley",
+                r.trolley, r.holder
+            ),
+            None => "Scan a trolley".into(),
+        },
+        (ExpectedScan::Slot, _) => match v.suggested_next_slot {
+            Some(n) => format!("Scan a slot (next: {n:02})"),
+            None => "Scan a slot".into(),
+        },
+        (ExpectedScan::Item, _) => format!(
+            "Scan the items of {}",
+            v.order_id.clone().unwrap_or_default()
+        ),
+        (ExpectedScan::Gs1Capture { missing, .. }, _) => {
+            let what: Vec<&str> = missing.iter().map(|f| f.label()).collect();
+            format!("Scan the {} of this unit", what.join(" and "))
+        }
+        (ExpectedScan::Packaging, _) => match &s.suggestion {
+            Some(g) => format!("Box it: scan {}", g.name),
+            None => "Scan the box you use".into(),
+        },
+        (_, StepKind::ClaimingTrolley) => "Claiming the trolley…".into(),
+        (_, StepKind::Weigh) => match v.last_weight_mismatch_g {
+            Some(_) => "Weight does not match: check the parcel and weigh again".into(),
+            None => "Put the parcel on the scale".into(),
+        },
+        (_, StepKind::AwaitingLabel) => "Printing the label…".into(),
+        (_, StepKind::ReleasingTrolley) => "Trolley done: releasing it".into(),
+        _ => String::new(),
+    }
+}
+
+fn step_buttons(s: &FlowResponse, on_action: Callback<PackAction>) -> AnyView {
+    let v = &s.view;
+    let act = move |a: PackAction| move |_| on_action.run(a.clone());
+    match v.step {
+        StepKind::ScanTrolley | StepKind::ReleasingTrolley => view! {
+            <button id="sign-out" on:click=act(PackAction::SignOut)>"Sign out"</button>
+        }
+        .into_any(),
+        StepKind::ScanSlot => {
+            let take = v
+                .suggested_next_slot
+                .map(|n| format!("Take slot {n:02}"))
+                .unwrap_or_else(|| "Take next slot".into());
+            view! {
+                <button id="take-slot" class="primary" on:click=act(PackAction::TakeSuggestedSlot)>{take}</button>
+                <button id="sign-out" on:click=act(PackAction::SignOut)>"Sign out"</button>
+            }
+            .into_any()
+        }
+        StepKind::VerifyUnits => view! {
+            <button id="close-parcel" class="primary" on:click=act(PackAction::CloseParcel)>"Close parcel"</button>
+            <button id="cancel-capture" on:click=act(PackAction::CancelCapture)>"Cancel unit"</button>
+            <button id="leave-slot" on:click=act(PackAction::LeaveSlot)>"Leave slot"</button>
+            <button id="order-exception" class="bad" on:click=act(PackAction::OrderToException { reason: ExceptionReason::Damaged })>"Order to exception"</button>
+        }
+        .into_any(),
+        StepKind::ChoosePackaging => {
+            let use_suggested = s.suggestion.clone().map(|g| {
+                let id = g.packaging_id.clone();
+                view! {
+                    <button id="use-suggested" class="primary" on:click=act(PackAction::ChoosePackaging { packaging_id: id, reason: None })>
+                        {format!("Use {}", g.name)}
+                    </button>
+                }
+            });
+            view! {
+                {use_suggested}
+                <button id="reopen-parcel" on:click=act(PackAction::ReopenParcel)>"Back to items"</button>
+            }
+            .into_any()
+        }
+        StepKind::Weigh => view! {
+            <button id="weigh" class="primary" on:click=act(PackAction::Weigh)>"Weigh again"</button>
+            <button id="reopen-parcel" on:click=act(PackAction::ReopenParcel)>"Back to items"</button>
+            <button id="order-exception" class="bad" on:click=act(PackAction::OrderToException { reason: ExceptionReason::WeightMismatch })>"Order to exception"</button>
+        }
+        .into_any(),
+        _ => ().into_any(),
+    }
+}
