@@ -405,6 +405,7 @@ impl PackService {
             other => other.into(),
         })?;
         let packer = pack_flow::Packer {
+            language: p.language,
             packer_id: p.packer_id,
             role: match p.role {
                 contract::Role::Packer => Role::Packer,

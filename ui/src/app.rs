@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use packbench_core::pack_flow::StepKind;
+use packbench_ipc::i18n::{Lang, EN};
 use packbench_ipc::{
     cmd, FlowResponse, GetFlowRequest, GetStationRequest, GetStationResponse, IpcError,
     PackAction, PackActionRequest, PackScanRequest,
@@ -14,21 +15,22 @@ use packbench_ipc::{
 use crate::components::{ErrorBanner, ManifestView, ScanBox, StationBar, StepPanel};
 use crate::ipc::invoke;
 
-/// Why a supervisor accepts a parcel the scale refused; the reason goes with their badge scan.
-const OVERRIDE_REASONS: [&str; 3] = [
-    "Extra packing material",
-    "Item weight in the catalogue is wrong",
-    "Checked by supervisor: contents correct",
-];
-
 #[component]
 pub fn App() -> impl IntoView {
     let (station, set_station) = signal(None::<GetStationResponse>);
     let (screen, set_screen) = signal(None::<FlowResponse>);
     let (error, set_error) = signal(None::<IpcError>);
     let (busy, set_busy) = signal(false);
-    let (override_reason, set_override_reason) = signal(OVERRIDE_REASONS[0].to_owned());
+    // Why a supervisor accepts a parcel the scale refused (recorded in English for reports).
+    let (override_reason, set_override_reason) = signal(EN.override_reasons[0].to_owned());
     let manifest = Memo::new(move |_| station.get().and_then(|s| s.current));
+    // The signed-in packer's language; English before anyone signs in.
+    let lang = Memo::new(move |_| {
+        screen
+            .get()
+            .and_then(|s| s.view.packer)
+            .map_or(Lang::En, |p| Lang::from_tag(&p.language))
+    });
 
     let refresh_station = move || {
         spawn_local(async move {
@@ -122,13 +124,16 @@ pub fn App() -> impl IntoView {
     let override_panel = move || {
         screen.get().and_then(|s| {
             (s.view.step == StepKind::Weigh && s.view.last_weight_mismatch_g.is_some()).then(|| {
-                let options = OVERRIDE_REASONS
+                let w = lang.get().words();
+                let options = EN
+                    .override_reasons
                     .iter()
-                    .map(|r| view! { <option value=*r>{*r}</option> })
+                    .zip(w.override_reasons)
+                    .map(|(value, shown)| view! { <option value=*value>{shown}</option> })
                     .collect_view();
                 view! {
                     <div id="override" class="override">
-                        <span>"Supervisor: choose a reason, then scan your badge"</span>
+                        <span>{w.supervisor_override}</span>
                         <select
                             id="override-reason"
                             on:change=move |ev| set_override_reason.set(event_target_value(&ev))
@@ -145,9 +150,9 @@ pub fn App() -> impl IntoView {
         <StationBar station=station />
         <main>
             <ScanBox on_scan=on_scan busy=busy />
-            <ErrorBanner error=error />
+            <ErrorBanner error=error lang=lang />
             {move || station.get().and_then(|s| s.notice).map(|n| view! { <div id="notice" class="notice">{n}</div> })}
-            <StepPanel screen=screen on_action=on_action />
+            <StepPanel screen=screen lang=lang on_action=on_action />
             {override_panel}
             <ManifestView manifest=manifest />
         </main>

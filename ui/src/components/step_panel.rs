@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use packbench_core::pack_flow::{ExpectedScan, StepKind};
+use packbench_core::pack_flow::{CaptureField, ExpectedScan, StepKind};
+use packbench_ipc::i18n::{fill, Lang, Words};
 use packbench_ipc::{ExceptionReason, FlowResponse, PackAction};
 
 /// What the packer does now: the step's instruction in large type, the open order's lines with
@@ -8,14 +9,22 @@ use packbench_ipc::{ExceptionReason, FlowResponse, PackAction};
 #[component]
 pub fn StepPanel(
     screen: ReadSignal<Option<FlowResponse>>,
+    #[prop(into)] lang: Signal<Lang>,
     on_action: Callback<PackAction>,
 ) -> impl IntoView {
     move || {
+        let w = lang.get().words();
         screen.get().map(|s| {
             let v = s.view.clone();
             let step = step_name(v.step);
-            let prompt = prompt(&s);
-            let progress = format!("{} / {} slots", v.slots_done, v.slots_total);
+            let prompt = prompt(&s, w);
+            let progress = fill(
+                w.slots_progress,
+                &[
+                    ("done", &v.slots_done.to_string()),
+                    ("total", &v.slots_total.to_string()),
+                ],
+            );
             let order = v.order_id.clone().unwrap_or_default();
             let lines = v
                 .lines
@@ -38,7 +47,8 @@ pub fn StepPanel(
                         })
                     };
                     let counts = format!("{} / {}", l.scanned, l.required);
-                    let exc = (l.exception > 0).then(|| format!("{} in exception", l.exception));
+                    let exc = (l.exception > 0)
+                        .then(|| fill(w.in_exception, &[("n", &l.exception.to_string())]));
                     view! {
                         <li
                             class="count"
@@ -53,18 +63,18 @@ pub fn StepPanel(
                             <span class="sku">{l.sku.clone()}</span>
                             <span class="name">{l.name.clone()}</span>
                             <span class="exc">{exc}</span>
-                            <button class="small" disabled=done on:click=short>"Short"</button>
-                            <button class="small" disabled=done on:click=damaged>"Damaged"</button>
+                            <button class="small" disabled=done on:click=short>{w.short}</button>
+                            <button class="small" disabled=done on:click=damaged>{w.damaged}</button>
                         </li>
                     }
                 })
                 .collect_view();
-            let buttons = step_buttons(&s, on_action);
+            let buttons = step_buttons(&s, w, on_action);
             let suggestion = s.suggestion.clone().map(|g| {
                 view! {
                     <div id="suggestion" class="suggestion" data-packaging=g.packaging_id.clone()>
                         <div class="suggested-box">
-                            <span class="label">"Suggested: "</span>
+                            <span class="label">{w.suggested} " "</span>
                             <strong>{g.name.clone()}</strong>
                             <span class="barcode">{g.barcode.clone()}</span>
                         </div>
@@ -77,7 +87,7 @@ pub fn StepPanel(
                 let mismatch = v.last_weight_mismatch_g.is_some();
                 view! {
                     <div id="weight" class="weight" class:mismatch=mismatch data-expected=g.to_string()>
-                        <span>{format!("Expected {g} g")}</span>
+                        <span>{fill(w.expected_g, &[("g", &g.to_string())])}</span>
                         <span class="summary">{summary}</span>
                     </div>
                 }
@@ -85,7 +95,7 @@ pub fn StepPanel(
             let pending = (v.pending_labels > 0).then(|| {
                 view! {
                     <div id="labels-pending" class="labels-pending" data-count=v.pending_labels.to_string()>
-                        {format!("{} label(s) pending: they print when the backend is back", v.pending_labels)}
+                        {fill(w.labels_pending, &[("n", &v.pending_labels.to_string())])}
                     </div>
                 }
             });
@@ -121,68 +131,78 @@ fn step_name(k: StepKind) -> &'static str {
 }
 
 /// The one instruction the packer reads first.
-fn prompt(s: &FlowResponse) -> String {
+fn prompt(s: &FlowResponse, w: &Words) -> String {
     let v = &s.view;
     match (&v.expected_scan, v.step) {
-        (ExpectedScan::Badge, _) => "Scan your badge".into(),
+        (ExpectedScan::Badge, _) => w.scan_badge.into(),
         (ExpectedScan::Trolley, _) => match &v.claim_refused {
-            Some(r) => format!(
-                "{} is being packed at {}: scan another trolley",
-                r.trolley, r.holder
+            Some(r) => fill(
+                w.trolley_held_elsewhere,
+                &[("trolley", r.trolley.as_str()), ("holder", &r.holder)],
             ),
-            None => "Scan a trolley".into(),
+            None => w.scan_trolley.into(),
         },
         (ExpectedScan::Slot, _) => match v.suggested_next_slot {
-            Some(n) => format!("Scan a slot (next: {n:02})"),
-            None => "Scan a slot".into(),
+            Some(n) => fill(w.scan_slot_next, &[("slot", &format!("{n:02}"))]),
+            None => w.scan_slot.into(),
         },
-        (ExpectedScan::Item, _) => format!(
-            "Scan the items of {}",
-            v.order_id.clone().unwrap_or_default()
+        (ExpectedScan::Item, _) => fill(
+            w.scan_items,
+            &[("order", &v.order_id.clone().unwrap_or_default())],
         ),
         (ExpectedScan::Gs1Capture { missing, .. }, _) => {
-            let what: Vec<&str> = missing.iter().map(|f| f.label()).collect();
-            format!("Scan the {} of this unit", what.join(" and "))
+            let what: Vec<&str> = missing
+                .iter()
+                .map(|f| match f {
+                    CaptureField::Lot => w.lot,
+                    CaptureField::Expiry => w.expiry,
+                    CaptureField::Serial => w.serial,
+                })
+                .collect();
+            fill(
+                w.scan_capture,
+                &[("fields", &what.join(&format!(" {} ", w.and)))],
+            )
         }
         (ExpectedScan::Packaging, _) => match &s.suggestion {
-            Some(g) => format!("Box it: scan {}", g.name),
-            None => "Scan the box you use".into(),
+            Some(g) => fill(w.box_it, &[("box", &g.name)]),
+            None => w.scan_box.into(),
         },
-        (_, StepKind::ClaimingTrolley) => "Claiming the trolley…".into(),
+        (_, StepKind::ClaimingTrolley) => w.claiming.into(),
         (_, StepKind::Weigh) => match v.last_weight_mismatch_g {
-            Some(_) => "Weight does not match: check the parcel and weigh again".into(),
-            None => "Put the parcel on the scale".into(),
+            Some(_) => w.weight_mismatch.into(),
+            None => w.put_on_scale.into(),
         },
-        (_, StepKind::AwaitingLabel) => "Printing the label…".into(),
-        (_, StepKind::ReleasingTrolley) => "Trolley done: releasing it".into(),
+        (_, StepKind::AwaitingLabel) => w.printing_label.into(),
+        (_, StepKind::ReleasingTrolley) => w.trolley_done.into(),
         _ => String::new(),
     }
 }
 
-fn step_buttons(s: &FlowResponse, on_action: Callback<PackAction>) -> AnyView {
+fn step_buttons(s: &FlowResponse, w: &'static Words, on_action: Callback<PackAction>) -> AnyView {
     let v = &s.view;
     let act = move |a: PackAction| move |_| on_action.run(a.clone());
     match v.step {
         StepKind::ScanTrolley | StepKind::ReleasingTrolley => view! {
-            <button id="sign-out" on:click=act(PackAction::SignOut)>"Sign out"</button>
+            <button id="sign-out" on:click=act(PackAction::SignOut)>{w.sign_out}</button>
         }
         .into_any(),
         StepKind::ScanSlot => {
             let take = v
                 .suggested_next_slot
-                .map(|n| format!("Take slot {n:02}"))
-                .unwrap_or_else(|| "Take next slot".into());
+                .map(|n| fill(w.take_slot, &[("slot", &format!("{n:02}"))]))
+                .unwrap_or_else(|| w.take_next_slot.into());
             view! {
                 <button id="take-slot" class="primary" on:click=act(PackAction::TakeSuggestedSlot)>{take}</button>
-                <button id="sign-out" on:click=act(PackAction::SignOut)>"Sign out"</button>
+                <button id="sign-out" on:click=act(PackAction::SignOut)>{w.sign_out}</button>
             }
             .into_any()
         }
         StepKind::VerifyUnits => view! {
-            <button id="close-parcel" class="primary" on:click=act(PackAction::CloseParcel)>"Close parcel"</button>
-            <button id="cancel-capture" on:click=act(PackAction::CancelCapture)>"Cancel unit"</button>
-            <button id="leave-slot" on:click=act(PackAction::LeaveSlot)>"Leave slot"</button>
-            <button id="order-exception" class="bad" on:click=act(PackAction::OrderToException { reason: ExceptionReason::Damaged })>"Order to exception"</button>
+            <button id="close-parcel" class="primary" on:click=act(PackAction::CloseParcel)>{w.close_parcel}</button>
+            <button id="cancel-capture" on:click=act(PackAction::CancelCapture)>{w.cancel_unit}</button>
+            <button id="leave-slot" on:click=act(PackAction::LeaveSlot)>{w.leave_slot}</button>
+            <button id="order-exception" class="bad" on:click=act(PackAction::OrderToException { reason: ExceptionReason::Damaged })>{w.order_to_exception}</button>
         }
         .into_any(),
         StepKind::ChoosePackaging => {
@@ -190,20 +210,20 @@ fn step_buttons(s: &FlowResponse, on_action: Callback<PackAction>) -> AnyView {
                 let id = g.packaging_id.clone();
                 view! {
                     <button id="use-suggested" class="primary" on:click=act(PackAction::ChoosePackaging { packaging_id: id, reason: None })>
-                        {format!("Use {}", g.name)}
+                        {fill(w.use_box, &[("box", &g.name)])}
                     </button>
                 }
             });
             view! {
                 {use_suggested}
-                <button id="reopen-parcel" on:click=act(PackAction::ReopenParcel)>"Back to items"</button>
+                <button id="reopen-parcel" on:click=act(PackAction::ReopenParcel)>{w.back_to_items}</button>
             }
             .into_any()
         }
         StepKind::Weigh => view! {
-            <button id="weigh" class="primary" on:click=act(PackAction::Weigh)>"Weigh again"</button>
-            <button id="reopen-parcel" on:click=act(PackAction::ReopenParcel)>"Back to items"</button>
-            <button id="order-exception" class="bad" on:click=act(PackAction::OrderToException { reason: ExceptionReason::WeightMismatch })>"Order to exception"</button>
+            <button id="weigh" class="primary" on:click=act(PackAction::Weigh)>{w.weigh_again}</button>
+            <button id="reopen-parcel" on:click=act(PackAction::ReopenParcel)>{w.back_to_items}</button>
+            <button id="order-exception" class="bad" on:click=act(PackAction::OrderToException { reason: ExceptionReason::WeightMismatch })>{w.order_to_exception}</button>
         }
         .into_any(),
         _ => ().into_any(),

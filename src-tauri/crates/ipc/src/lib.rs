@@ -2,6 +2,8 @@
 //! request and one response type per command, and the error every command returns. Both sides
 //! compile this crate, so they cannot drift apart.
 
+pub mod i18n;
+
 use serde::{Deserialize, Serialize};
 
 pub use packbench_core::Manifest;

@@ -18,6 +18,13 @@ pub enum Role {
 pub struct Packer {
     pub packer_id: String,
     pub role: Role,
+    /// The packer's screen language (BCP 47: `en`, `pl`, `ro`).
+    #[serde(default = "english")]
+    pub language: String,
+}
+
+fn english() -> String {
+    "en".into()
 }
 
 /// Why units or an order went to exception.

@@ -88,6 +88,7 @@ pub fn packer(id: &str, role: Role) -> Packer {
     Packer {
         packer_id: id.into(),
         role,
+        language: "en".into(),
     }
 }
 
