@@ -18,13 +18,15 @@ pub fn StepPanel(
             let v = s.view.clone();
             let step = step_name(v.step);
             let prompt = prompt(&s, w);
-            let progress = fill(
-                w.slots_progress,
-                &[
-                    ("done", &v.slots_done.to_string()),
-                    ("total", &v.slots_total.to_string()),
-                ],
-            );
+            let progress = (v.slots_total > 0).then(|| {
+                fill(
+                    w.slots_progress,
+                    &[
+                        ("done", &v.slots_done.to_string()),
+                        ("total", &v.slots_total.to_string()),
+                    ],
+                )
+            });
             let order = v.order_id.clone().unwrap_or_default();
             let lines = v
                 .lines
