@@ -559,6 +559,7 @@ impl Bot {
                 verdict: WeightVerdict::OverriddenBySupervisor {
                     supervisor_id: "SV-DRILL".into(),
                     reason: "drill: heavy packing material".into(),
+                    expected_g: expected,
                 },
             },
             None if h % 7 == 0 => PackEvent::ParcelWeighed {

@@ -360,14 +360,16 @@ impl PackService {
         supervisor_badge: &str,
         reason: &str,
     ) -> Result<FlowView, StationError> {
+        let st = self.state().await;
         let Step::Weigh {
             last_mismatch_g: Some(measured),
-        } = self.state().await.step
+        } = st.step
         else {
             return Err(StationError::Flow(FlowError::NotNow(
                 "No weight to override: weigh the parcel first.".into(),
             )));
         };
+        let expected = self.expected_weight(&st).await.map_or(0, |(g, _)| g);
         let who = self
             .station
             .backend
@@ -386,6 +388,7 @@ impl PackService {
             verdict: WeightVerdict::OverriddenBySupervisor {
                 supervisor_id: who.packer_id,
                 reason: reason.to_owned(),
+                expected_g: u32::try_from(expected).unwrap_or(u32::MAX),
             },
         })
         .await

@@ -72,9 +72,12 @@ pub enum WeightVerdict {
     Mismatch {
         expected_g: u32,
     },
+    /// A supervisor accepts the parcel anyway; `expected_g` is what the gate expected.
     OverriddenBySupervisor {
         supervisor_id: String,
         reason: String,
+        #[serde(default)]
+        expected_g: u32,
     },
 }
 

@@ -280,6 +280,7 @@ impl<'a> Ctx<'a> {
             WeightVerdict::OverriddenBySupervisor {
                 supervisor_id,
                 reason,
+                ..
             } => {
                 if blank(supervisor_id)
                     || (*supervisor_id == self.packer.packer_id

@@ -289,14 +289,17 @@ fn to_event(s: &PackState, m: &Manifest, a: &Action) -> PackEvent {
                 2 => WeightVerdict::OverriddenBySupervisor {
                     supervisor_id: "S-9".into(),
                     reason: "dense item".into(),
+                    expected_g: 1000,
                 },
                 3 => WeightVerdict::OverriddenBySupervisor {
                     supervisor_id: packer_id,
                     reason: "mine".into(),
+                    expected_g: 1000,
                 },
                 5 => WeightVerdict::OverriddenBySupervisor {
                     supervisor_id: "S-9".into(),
                     reason: " ".into(),
+                    expected_g: 1000,
                 },
                 _ => WeightVerdict::Accepted,
             },
@@ -605,6 +608,7 @@ fn guided(s: &PackState, m: &Manifest, c: u8, serial: &mut u32) -> PackEvent {
                 WeightVerdict::OverriddenBySupervisor {
                     supervisor_id: "S-1".into(),
                     reason: "ok".into(),
+                    expected_g: 1000,
                 }
             } else {
                 WeightVerdict::Accepted

@@ -468,6 +468,7 @@ fn weight_mismatch_blocks_until_reweighed_or_overridden() {
         verdict: WeightVerdict::OverriddenBySupervisor {
             supervisor_id: sup.into(),
             reason: reason.into(),
+            expected_g: 1000,
         },
     };
     refused(&blocked, over("P-7", "ok"), "supervisor_required");
