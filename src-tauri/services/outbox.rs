@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use packbench_core::pack_flow::Movement;
+use futures_util::future::join_all;
 use tokio::sync::Notify;
 use tracing::{info, warn};
 
@@ -108,10 +109,12 @@ pub async fn deliver_due(
             return Ok(report);
         }
         let mut progressed = false;
-        for item in &due {
-            crate::crashpoint::hit("before a backend write");
-            let sent = send(backend, item).await;
-            crate::crashpoint::hit("after a backend write, before recording it");
+        // One write per trolley is due at a time, so they can all go at once: order per
+        // trolley holds, and a slow trolley does not hold the others up.
+        crate::crashpoint::hit("before a backend write");
+        let results = join_all(due.iter().map(|item| send(backend, item))).await;
+        crate::crashpoint::hit("after a backend write, before recording it");
+        for (item, sent) in due.iter().zip(results) {
             match sent {
                 Ok(response) => {
                     outbox.mark_delivered(item.seq, &response, now_ms).await?;
