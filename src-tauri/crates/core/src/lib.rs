@@ -8,6 +8,7 @@ pub mod manifest;
 pub mod pack_flow;
 pub mod scan;
 pub mod trolley;
+pub mod wedge;
 pub mod weight_gate;
 
 pub use manifest::{Manifest, Order, OrderLine, SkuFlags, SkuInfo, Slot};
