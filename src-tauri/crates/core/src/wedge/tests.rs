@@ -1,13 +1,6 @@
 use super::*;
+use crate::fuzz_cases;
 use proptest::prelude::*;
-
-/// Property-test cases per target: 100,000 unless `PACKBENCH_FUZZ_CASES` says otherwise.
-fn fuzz_cases() -> u32 {
-    std::env::var("PACKBENCH_FUZZ_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000)
-}
 
 /// A `keydown` as the webview reports it, `key` included: what the OS layout made of it.
 #[derive(Debug, Clone)]
