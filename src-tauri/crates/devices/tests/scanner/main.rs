@@ -164,3 +164,73 @@ fn a_reader_started_before_the_scanner_is_plugged_in_reports_once_then_connects(
     sim.scan("4006381333931", Terminator::Lf).unwrap();
     assert_eq!(next(&reader), ScannerEvent::Code("4006381333931".into()));
 }
+
+mod fuzz {
+    use packbench_devices::scanner::{Junk, LineDecoder, Terminator};
+    use proptest::prelude::*;
+
+    /// Property-test cases per fuzz target: 100,000 in the test command, unless
+    /// `PACKBENCH_FUZZ_CASES` says otherwise.
+    fn fuzz_cases() -> u32 {
+        std::env::var("PACKBENCH_FUZZ_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(100_000)
+    }
+
+    fn terminator() -> impl Strategy<Value = Terminator> {
+        prop::sample::select(Terminator::ALL.to_vec())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(fuzz_cases()))]
+
+        #[test]
+        fn any_bytes_in_any_chunks_stay_bounded_and_decode_alike(
+            bytes in prop::collection::vec(
+                prop_oneof![any::<u8>(), prop::sample::select(b"\r\n\r\nA1\x1d".to_vec())], 0..600),
+            cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..12),
+            t in terminator(),
+            max_len in 1usize..64,
+        ) {
+            let mut whole = LineDecoder::new(t, max_len);
+            let mut want = Vec::new();
+            for &b in &bytes {
+                want.extend(whole.push(b));
+                prop_assert!(whole.buffered() <= max_len);
+            }
+            let mut at: Vec<usize> = cuts.iter().map(|i| i.index(bytes.len() + 1)).collect();
+            at.sort_unstable();
+            at.push(bytes.len());
+            let mut chunked = LineDecoder::new(t, max_len);
+            let mut got = Vec::new();
+            let mut start = 0;
+            for end in at {
+                got.extend(chunked.push_all(&bytes[start..end]));
+                start = end;
+            }
+            prop_assert_eq!(&got, &want);
+            for line in got {
+                match line {
+                    Ok(code) => prop_assert!(!code.is_empty() && code.len() <= max_len),
+                    Err(Junk::TooLong { len, max }) => prop_assert!(len > max && max == max_len),
+                    Err(Junk::NotText { sample, .. }) => prop_assert!(!sample.is_empty()),
+                }
+            }
+        }
+
+        #[test]
+        fn codes_round_trip_with_every_terminator(
+            codes in prop::collection::vec("[ -~\u{1d}]{1,40}", 0..10),
+            t in terminator(),
+        ) {
+            let mut bytes = Vec::new();
+            for c in &codes {
+                bytes.extend_from_slice(c.as_bytes());
+                bytes.extend_from_slice(t.bytes());
+            }
+            let got = LineDecoder::new(t, 64).push_all(&bytes);
+            prop_assert_eq!(got, codes.into_iter().map(Ok).collect::<Vec<_>>());
+        }
+    }
+}
