@@ -62,6 +62,8 @@ pub enum Command {
     /// Scales: read one stable weight, or run a simulated scale (for IT and training).
     #[command(subcommand)]
     Scale(crate::scale_cli::ScaleCommand),
+    /// Check the station's set-up: config, scale, printers, backend, outbox; says what to fix.
+    Doctor(crate::doctor_cli::DoctorArgs),
 }
 
 impl StationArgs {
@@ -91,6 +93,9 @@ pub fn main() -> ExitCode {
         Some(Command::Slip(args)) => crate::label_cli::run_slip(args),
         Some(Command::ZplCheck(args)) => crate::label_cli::run_zpl_check(args),
         Some(Command::Scale(cmd)) => return crate::scale_cli::run(cmd),
+        Some(Command::Doctor(args)) => {
+            return crate::doctor_cli::run(args, &cli.station.overrides())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -13,6 +13,7 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod contract;
+pub mod doctor_cli;
 pub mod error;
 pub mod label_cli;
 pub mod logging;
