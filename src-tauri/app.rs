@@ -9,7 +9,7 @@ use tauri::Manager;
 
 use crate::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use crate::adapters::{DevicePrinter, SpoolPrinter, SqliteStationStore};
-use crate::adapters::scale::TrainingScale;
+use crate::adapters::scale::{SerialWeighScale, TrainingScale};
 use crate::ports::{LabelOutput, WeighScale};
 use crate::services::pack::{PackOptions, PackService};
 use crate::config::Config;
@@ -36,8 +36,7 @@ pub struct StationRuntime {
 /// both start here, so the drill exercises exactly what the app runs.
 pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<StationRuntime> {
     let (station, store, embedded) = wire(cfg).await?;
-    let label_printer: Option<String> = None;
-    let printer: Arc<dyn LabelOutput> = match &label_printer {
+    let printer: Arc<dyn LabelOutput> = match &cfg.printers.label {
         Some(uri) => Arc::new(DevicePrinter::new(uri).map_err(anyhow::Error::msg)?),
         None => Arc::new(SpoolPrinter::new(cfg.data_dir.join("print-spool")).map_err(anyhow::Error::msg)?),
     };
@@ -48,7 +47,11 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         station.outbox_delivered.clone(),
         std::time::Duration::from_secs(2),
     ));
-    let scale: Arc<dyn WeighScale> = Arc::new(TrainingScale::start().map_err(anyhow::Error::msg)?);
+    // A configured scale, else a simulated one on a pty (training, demos, first set-up).
+    let scale: Arc<dyn WeighScale> = match &cfg.scale {
+        Some(sc) => Arc::new(SerialWeighScale::new(sc.clone()).map_err(anyhow::Error::msg)?),
+        None => Arc::new(TrainingScale::start().map_err(anyhow::Error::msg)?),
+    };
     let pack = PackService::open(station.clone(), store, printer, scale, opts).await?;
     tokio::spawn(pack.clone().run(std::time::Duration::from_secs(2)));
     Ok(StationRuntime {

@@ -67,6 +67,8 @@ pub enum Command {
     /// Scales: read one stable weight, or run a simulated scale (for IT and training).
     #[command(subcommand)]
     Scale(crate::scale_cli::ScaleCommand),
+    /// Check the station's set-up: config, scale, printers, backend, outbox; says what to fix.
+    Doctor(crate::doctor_cli::DoctorArgs),
 }
 
 impl StationArgs {
@@ -103,6 +105,9 @@ pub fn main() -> ExitCode {
                     .map_err(anyhow::Error::from)
                     .and_then(|cfg| crate::drill::run_station(cfg, args)),
             )
+        }
+        Some(Command::Doctor(args)) => {
+            return crate::doctor_cli::run(args, &cli.station.overrides())
         }
     };
     match result {

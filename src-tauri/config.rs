@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use packbench_devices::printer::PrinterUri;
+use packbench_devices::scale::{Parity, Protocol, ScaleConfig};
 use serde::Deserialize;
 
 pub const DEFAULT_STATION_ID: &str = "ST-01";
@@ -18,6 +20,42 @@ pub struct ConfigFile {
     /// Base URL of the warehouse backend; absent: the embedded training backend.
     pub backend_url: Option<String>,
     pub data_dir: Option<PathBuf>,
+    pub scale: Option<ScaleSection>,
+    pub printers: Option<PrintersSection>,
+}
+
+/// `[scale]`: the station's serial scale.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleSection {
+    /// `/dev/ttyUSB0`, a `/dev/serial/by-id/...` link (ptys are never auto-detected).
+    pub port: String,
+    /// mt-sics | nci | toledo-8217 | toledo-continuous
+    pub protocol: String,
+    /// Default: the protocol's usual (9600).
+    pub baud: Option<u32>,
+    /// 7 or 8 (5 and 6 exist too); default: the protocol's usual.
+    pub data_bits: Option<u8>,
+    /// none | even | odd; default: the protocol's usual.
+    pub parity: Option<String>,
+}
+
+/// `[printers]`: printer URIs by role (`tcp://host:9100`, `ipp://...`, `cups://queue`,
+/// `serial:///dev/...`, `usblp:///dev/usb/lp0`).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct PrintersSection {
+    /// The label printer (ZPL).
+    pub label: Option<String>,
+    /// The document printer (packing slips, PDF).
+    pub document: Option<String>,
+}
+
+/// The station's printers, their URIs checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Printers {
+    pub label: Option<String>,
+    pub document: Option<String>,
 }
 
 /// The resolved configuration the app starts with.
@@ -31,6 +69,9 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// The file the configuration was read from, if any.
     pub source: Option<PathBuf>,
+    /// The scale, when the file names one.
+    pub scale: Option<ScaleConfig>,
+    pub printers: Printers,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -145,7 +186,33 @@ fn resolve(
             .map(|d| d.data_dir().to_owned())
             .ok_or(ConfigError::NoDataDir)?,
     };
+    let file_origin = || origin(false);
+    let scale = file
+        .scale
+        .as_ref()
+        .map(|s| scale_config(s, &file_origin()))
+        .transpose()?;
+    let printers = file.printers.clone().unwrap_or_default();
+    for (key, uri) in [
+        ("printers.label", &printers.label),
+        ("printers.document", &printers.document),
+    ] {
+        if let Some(uri) = uri {
+            PrinterUri::parse(uri).map_err(|e| ConfigError::Value {
+                key,
+                origin: file_origin(),
+                message: format!(
+                    "\"{uri}\": {e} (use tcp://host:9100, ipp://host/printers/NAME, cups://QUEUE, serial:///dev/ttyS0 or usblp:///dev/usb/lp0)"
+                ),
+            })?;
+        }
+    }
     Ok(Config {
+        scale,
+        printers: Printers {
+            label: printers.label,
+            document: printers.document,
+        },
         station_id,
         backend_url,
         backend_token: o
@@ -155,6 +222,66 @@ fn resolve(
         data_dir,
         source,
     })
+}
+
+/// The `[scale]` table as the devices crate's settings, each value checked.
+fn scale_config(s: &ScaleSection, origin: &str) -> Result<ScaleConfig, ConfigError> {
+    let bad = |key, message: String| ConfigError::Value {
+        key,
+        origin: origin.to_owned(),
+        message,
+    };
+    if s.port.trim().is_empty() {
+        return Err(bad(
+            "scale.port",
+            "empty: give the device path, like /dev/ttyUSB0".into(),
+        ));
+    }
+    let protocol: Protocol = s.protocol.parse().map_err(|_| {
+        bad(
+            "scale.protocol",
+            format!(
+                "\"{}\": use mt-sics, nci, toledo-8217 or toledo-continuous",
+                s.protocol
+            ),
+        )
+    })?;
+    let mut c = ScaleConfig::new(s.port.clone(), protocol);
+    if let Some(baud) = s.baud {
+        if !matches!(
+            baud,
+            1200 | 2400 | 4800 | 9600 | 19200 | 38400 | 57600 | 115200
+        ) {
+            return Err(bad(
+                "scale.baud",
+                format!("{baud}: use 1200, 2400, 4800, 9600, 19200, 38400, 57600 or 115200"),
+            ));
+        }
+        c.serial.baud = baud;
+    }
+    if let Some(bits) = s.data_bits {
+        if !(5..=8).contains(&bits) {
+            return Err(bad(
+                "scale.data_bits",
+                format!("{bits}: use 7 or 8 (5 to 8)"),
+            ));
+        }
+        c.serial.data_bits = bits;
+    }
+    if let Some(p) = &s.parity {
+        c.serial.parity = match p.to_ascii_lowercase().as_str() {
+            "none" => Parity::None,
+            "even" => Parity::Even,
+            "odd" => Parity::Odd,
+            _ => {
+                return Err(bad(
+                    "scale.parity",
+                    format!("\"{p}\": use none, even or odd"),
+                ))
+            }
+        };
+    }
+    Ok(c)
 }
 
 #[cfg(test)]
@@ -206,6 +333,77 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.station_id, "ST-09");
+    }
+
+    #[test]
+    fn devices_are_read_from_their_tables() {
+        let c = with_file(
+            "[scale]\nport = \"/dev/ttyUSB0\"\nprotocol = \"nci\"\nbaud = 19200\nparity = \"odd\"\n\n[printers]\nlabel = \"tcp://10.0.0.9:9100\"\ndocument = \"cups://office\"\n",
+            Overrides::default(),
+        )
+        .unwrap();
+        let scale = c.scale.unwrap();
+        assert_eq!(scale.port, "/dev/ttyUSB0");
+        assert_eq!(scale.protocol, Protocol::Nci);
+        assert_eq!(scale.serial.to_string(), "19200 7O1");
+        assert_eq!(c.printers.label.as_deref(), Some("tcp://10.0.0.9:9100"));
+        assert_eq!(c.printers.document.as_deref(), Some("cups://office"));
+        let c = with_file("", Overrides::default()).unwrap();
+        assert_eq!((c.scale, c.printers), (None, Printers::default()));
+    }
+
+    #[test]
+    fn bad_device_settings_name_the_file_the_key_and_what_is_allowed() {
+        for (toml, key, allowed) in [
+            (
+                "[scale]\nport = \"/dev/x\"\nprotocol = \"dibal\"\n",
+                "scale.protocol",
+                "mt-sics, nci, toledo-8217 or toledo-continuous",
+            ),
+            (
+                "[scale]\nport = \"/dev/x\"\nprotocol = \"nci\"\nbaud = 9601\n",
+                "scale.baud",
+                "9600",
+            ),
+            (
+                "[scale]\nport = \"/dev/x\"\nprotocol = \"nci\"\ndata_bits = 9\n",
+                "scale.data_bits",
+                "7 or 8",
+            ),
+            (
+                "[scale]\nport = \"/dev/x\"\nprotocol = \"nci\"\nparity = \"mark\"\n",
+                "scale.parity",
+                "none, even or odd",
+            ),
+            (
+                "[scale]\nport = \"\"\nprotocol = \"nci\"\n",
+                "scale.port",
+                "/dev/ttyUSB0",
+            ),
+            (
+                "[printers]\nlabel = \"lpt1\"\n",
+                "printers.label",
+                "tcp://host:9100",
+            ),
+            (
+                "[printers]\nlabel = \"tcp://p:9100\"\nreceipt = \"x\"\n",
+                "receipt",
+                "label",
+            ),
+            (
+                "[scale]\nport = \"/dev/x\"\nprotocol = \"nci\"\nstop_bits = 2\n",
+                "stop_bits",
+                "parity",
+            ),
+        ] {
+            let msg = with_file(toml, Overrides::default())
+                .unwrap_err()
+                .to_string();
+            assert!(
+                msg.contains(key) && msg.contains("station.toml") && msg.contains(allowed),
+                "{toml:?}: {msg}"
+            );
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod config;
 pub mod contract;
 pub mod crashpoint;
 pub mod drill;
+pub mod doctor_cli;
 pub mod error;
 pub mod label_cli;
 pub mod logging;

@@ -93,6 +93,12 @@ impl HttpBackend {
         check_manifest(trolley, m)
     }
 
+    /// Liveness and version (needs no token).
+    pub async fn health(&self) -> Result<contract::Health, BackendError> {
+        self.call(Method::GET, contract::HEALTH_PATH, NO_BODY, None)
+            .await
+    }
+
     /// The station's packaging catalogue.
     pub async fn packaging_catalogue(&self) -> Result<Vec<CatalogueEntry>, BackendError> {
         self.call(Method::GET, contract::PACKAGING_PATH, NO_BODY, None)

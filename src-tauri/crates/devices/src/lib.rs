@@ -1,10 +1,12 @@
 //! Packbench's station devices. [`scale`] holds the `Scale` port and the pure protocol code;
 //! [`serial`] the serial adapter; [`simulator`] simulated scales speaking the real protocols
 //! over pseudo-terminals, for tests and training mode; [`printer`] the `Printer` port, its
-//! transports (raw TCP, IPP/CUPS, serial, usblp) and a simulated Zebra.
+//! transports (raw TCP, IPP/CUPS, serial, usblp) and a simulated Zebra; [`scanner`] serial
+//! barcode scanners.
 
 pub mod printer;
 pub mod scale;
+pub mod scanner;
 pub mod serial;
 pub mod simulator;
 

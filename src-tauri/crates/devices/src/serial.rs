@@ -3,7 +3,9 @@
 //! next call, so an unplugged and replugged scale comes back without a restart.
 
 use crate::scale::codec::{printable, Decoded, FrameDecoder};
-use crate::scale::{Action, Parity, Reading, Scale, ScaleConfig, ScaleError, ScaleEvent, Settler};
+use crate::scale::{
+    Action, Parity, Reading, Scale, ScaleConfig, ScaleError, ScaleEvent, SerialSettings, Settler,
+};
 use serialport::{ClearBuffer, SerialPort};
 use std::collections::VecDeque;
 use std::io::{ErrorKind, Read, Write};
@@ -14,6 +16,33 @@ use std::time::{Duration, Instant};
 pub fn read_once(config: &ScaleConfig) -> Result<Reading, ScaleError> {
     let mut scale = SerialScale::open(config.clone())?;
     scale.read_stable(config.timeout())
+}
+
+/// Opens a serial port with these settings (no flow control, reads time out after 100 ms).
+pub(crate) fn open_port(
+    path: &str,
+    s: &SerialSettings,
+) -> Result<Box<dyn SerialPort>, serialport::Error> {
+    serialport::new(path, s.baud)
+        .data_bits(match s.data_bits {
+            5 => serialport::DataBits::Five,
+            6 => serialport::DataBits::Six,
+            7 => serialport::DataBits::Seven,
+            _ => serialport::DataBits::Eight,
+        })
+        .parity(match s.parity {
+            Parity::None => serialport::Parity::None,
+            Parity::Even => serialport::Parity::Even,
+            Parity::Odd => serialport::Parity::Odd,
+        })
+        .stop_bits(if s.stop_bits == 2 {
+            serialport::StopBits::Two
+        } else {
+            serialport::StopBits::One
+        })
+        .flow_control(serialport::FlowControl::None)
+        .timeout(Duration::from_millis(100))
+        .open()
 }
 
 /// A scale on a serial line.
@@ -73,31 +102,12 @@ impl SerialScale {
 
     fn connect(&mut self) -> Result<&mut Box<dyn SerialPort>, ScaleError> {
         if self.port.is_none() {
-            let s = &self.config.serial;
-            let port = serialport::new(&self.config.port, s.baud)
-                .data_bits(match s.data_bits {
-                    5 => serialport::DataBits::Five,
-                    6 => serialport::DataBits::Six,
-                    7 => serialport::DataBits::Seven,
-                    _ => serialport::DataBits::Eight,
-                })
-                .parity(match s.parity {
-                    Parity::None => serialport::Parity::None,
-                    Parity::Even => serialport::Parity::Even,
-                    Parity::Odd => serialport::Parity::Odd,
-                })
-                .stop_bits(if s.stop_bits == 2 {
-                    serialport::StopBits::Two
-                } else {
-                    serialport::StopBits::One
-                })
-                .flow_control(serialport::FlowControl::None)
-                .timeout(Duration::from_millis(100))
-                .open()
-                .map_err(|e| ScaleError::PortUnavailable {
+            let port = open_port(&self.config.port, &self.config.serial).map_err(|e| {
+                ScaleError::PortUnavailable {
                     port: self.config.port.clone(),
                     detail: e.to_string(),
-                })?;
+                }
+            })?;
             self.decoder.reset();
             self.pending.clear();
             self.port = Some(port);

@@ -163,3 +163,59 @@ fn send(master: &mut TTYPort, bytes: &[u8], shared: &Shared) {
         shared.sent.fetch_add(bytes.len(), Ordering::SeqCst);
     }
 }
+
+/// A serial barcode scanner on a pty: "scanning" writes a code and its terminator on the
+/// master end, and the app reads the slave end's path like any serial port. Dropping it (or
+/// [`SimulatedScanner::unplug`]) closes the pty, as pulling the cable would.
+pub struct SimulatedScanner {
+    master: Mutex<TTYPort>,
+    // Held open so that the master never sees a hang-up while the app reopens its end.
+    _slave: TTYPort,
+    path: String,
+}
+
+impl SimulatedScanner {
+    pub fn start() -> Result<Self, serialport::Error> {
+        let (mut master, slave) = TTYPort::pair()?;
+        let path = slave.name().ok_or_else(|| {
+            serialport::Error::new(serialport::ErrorKind::Unknown, "the pty has no path")
+        })?;
+        master.set_timeout(Duration::from_secs(1))?;
+        Ok(SimulatedScanner {
+            master: Mutex::new(master),
+            _slave: slave,
+            path,
+        })
+    }
+
+    /// The path the app opens (`/dev/pts/N`).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Makes `link` a symbolic link to this pty (see [`SimulatedScale::link_at`]).
+    pub fn link_at(&self, link: &std::path::Path) -> std::io::Result<()> {
+        match std::fs::remove_file(link) {
+            Err(e) if e.kind() != ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        std::os::unix::fs::symlink(&self.path, link)
+    }
+
+    /// Sends raw bytes on the line (noise, half codes).
+    pub fn send(&self, bytes: &[u8]) -> std::io::Result<()> {
+        let mut m = lock(&self.master);
+        m.write_all(bytes)?;
+        m.flush()
+    }
+
+    /// Scans `code`: sends it and the terminator.
+    pub fn scan(&self, code: &str, terminator: crate::scanner::Terminator) -> std::io::Result<()> {
+        let mut bytes = code.as_bytes().to_vec();
+        bytes.extend_from_slice(terminator.bytes());
+        self.send(&bytes)
+    }
+
+    /// Closes the line.
+    pub fn unplug(self) {}
+}

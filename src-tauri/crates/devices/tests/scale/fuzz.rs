@@ -29,6 +29,74 @@ fn last_event(decoder: &mut dyn FrameDecoder, bytes: &[u8]) -> Option<Decoded> {
     decode_all(decoder, bytes).pop()
 }
 
+/// Property-test cases per fuzz target: 100,000 in the test command, unless
+/// `PACKBENCH_FUZZ_CASES` says otherwise (a quicker local run).
+pub fn fuzz_cases() -> u32 {
+    std::env::var("PACKBENCH_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000)
+}
+
+/// Line bytes: anything, weighted towards what scale frames are made of, so the decoders'
+/// deeper states are reached and not only their resynchronisation.
+fn line_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let frame_byte = prop::sample::select(b"\x02\x03\r\n 0123456789.-+?SDIZTEkglbozW0".to_vec());
+    prop::collection::vec(prop_oneof![any::<u8>(), frame_byte], 0..400)
+}
+
+/// Decodes `bytes` in one go and in the chunks `cuts` makes (as reads split them): the same
+/// events either way, no panic, and never more held than the protocol's longest frame.
+fn decode_chunked(
+    p: Protocol,
+    bytes: &[u8],
+    cuts: &[prop::sample::Index],
+) -> Result<(), TestCaseError> {
+    let mut whole = p.decoder(Unit::Kg);
+    let mut want = Vec::new();
+    for &b in bytes {
+        want.extend(whole.push(b));
+        prop_assert!(whole.buffered() <= max_buffer(p));
+    }
+    let mut at: Vec<usize> = cuts.iter().map(|i| i.index(bytes.len() + 1)).collect();
+    at.sort_unstable();
+    at.push(bytes.len());
+    let mut chunked = p.decoder(Unit::Kg);
+    let mut got = Vec::new();
+    let mut start = 0;
+    for end in at {
+        got.extend(decode_all(chunked.as_mut(), &bytes[start..end]));
+        prop_assert!(chunked.buffered() <= max_buffer(p));
+        start = end;
+    }
+    prop_assert_eq!(got, want);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(fuzz_cases()))]
+
+    #[test]
+    fn fuzz_mt_sics_frames(bytes in line_bytes(), cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..12)) {
+        decode_chunked(Protocol::MtSics, &bytes, &cuts)?;
+    }
+
+    #[test]
+    fn fuzz_nci_frames(bytes in line_bytes(), cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..12)) {
+        decode_chunked(Protocol::Nci, &bytes, &cuts)?;
+    }
+
+    #[test]
+    fn fuzz_toledo_8217_frames(bytes in line_bytes(), cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..12)) {
+        decode_chunked(Protocol::Toledo8217, &bytes, &cuts)?;
+    }
+
+    #[test]
+    fn fuzz_toledo_continuous_frames(bytes in line_bytes(), cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..12)) {
+        decode_chunked(Protocol::ToledoContinuous, &bytes, &cuts)?;
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
