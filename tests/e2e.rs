@@ -100,9 +100,24 @@ async fn scan(client: &Client, code: &str) {
         .await
         .expect("the scan field");
     input
-        .send_keys(&format!("{code}\u{E007}"))
+        .send_keys(&format!("{}\u{E007}", as_scanner_keys(code)))
         .await
         .expect("typing a scan");
+}
+
+/// What a keyboard-wedge scanner sends: capitals as Shift + the letter's key (WebDriver's Shift
+/// key pressed, then pressed again to release it: WebDriver toggles modifiers), so the app's wedge decoder, which reads physical
+/// keys and modifiers, sees what it would see from a real scanner.
+fn as_scanner_keys(code: &str) -> String {
+    code.chars()
+        .map(|c| {
+            if c.is_ascii_uppercase() {
+                format!("\u{E008}{}\u{E008}", c.to_ascii_lowercase())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// The badge of the demo warehouse's first packer.

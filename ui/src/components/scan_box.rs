@@ -57,9 +57,9 @@ pub fn ScanBox(on_scan: Callback<String>, busy: ReadSignal<bool>) -> impl IntoVi
     listen_for_wedge_scans(on_scan);
     view! {
         <label class="scan" class:busy=move || busy.get()>
-            <span class="scan-prompt">"Scan a trolley"</span>
             <input
                 id="scan"
+                aria-label="Scan"
                 node_ref=input
                 type="text"
                 autocomplete="off"
