@@ -69,6 +69,11 @@ pub enum Command {
     Scale(crate::scale_cli::ScaleCommand),
     /// Check the station's set-up: config, scale, printers, backend, outbox; says what to fix.
     Doctor(crate::doctor_cli::DoctorArgs),
+    /// Printers: ask one for its status.
+    #[command(subcommand)]
+    Printer(crate::printer_cli::PrinterCommand),
+    /// Send a file (ZPL or PDF) to a printer as it is.
+    Print(crate::printer_cli::PrintArgs),
 }
 
 impl StationArgs {
@@ -106,6 +111,8 @@ pub fn main() -> ExitCode {
                     .and_then(|cfg| crate::drill::run_station(cfg, args)),
             )
         }
+        Some(Command::Printer(cmd)) => return crate::printer_cli::run(cmd),
+        Some(Command::Print(args)) => return crate::printer_cli::run_print(args),
         Some(Command::Doctor(args)) => {
             return crate::doctor_cli::run(args, &cli.station.overrides())
         }

@@ -20,6 +20,7 @@ pub mod error;
 pub mod label_cli;
 pub mod logging;
 pub mod ports;
+pub mod printer_cli;
 pub mod scale_cli;
 pub mod services;
 pub mod training;

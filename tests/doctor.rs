@@ -261,3 +261,106 @@ fn a_scale_on_a_missing_port_and_a_bad_config_are_reported() {
     assert_eq!(cfg["ok"], false);
     assert!(cfg["detail"].as_str().unwrap().contains("scale.protocol"));
 }
+
+fn packbench(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env_remove("PACKBENCH_CONFIG")
+        .output()
+        .expect("packbench runs")
+}
+
+#[test]
+fn printer_status_reports_paper_out_with_a_stable_code() {
+    let zebra = SimulatedZebra::start().unwrap();
+    let uri = zebra.uri();
+    let out = packbench(&["printer", "status", "--printer", &uri, "--json"]);
+    assert!(out.status.success());
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ready"], true, "{report:#}");
+    assert_eq!(report["problems"], serde_json::json!([]));
+
+    zebra.update(|s| s.paper_out = true);
+    let out = packbench(&["printer", "status", "--printer", &uri, "--json"]);
+    assert!(!out.status.success());
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ready"], false, "{report:#}");
+    assert_eq!(report["state"], "stopped");
+    assert_eq!(report["problems"][0]["code"], "paper_out", "{report:#}");
+
+    // The doctor says the same, with what to do about it.
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(dir.path(), &format!("[printers]\nlabel = \"{uri}\"\n"));
+    let (out, report) = doctor(&config, &[]);
+    assert!(!out.status.success());
+    let label = finding(&report, "printer.label");
+    assert_eq!(label["ok"], false);
+    assert!(
+        label["detail"].as_str().unwrap().contains("paper_out"),
+        "{label}"
+    );
+    assert!(!label["fix"].as_str().unwrap().is_empty());
+
+    // Nothing listening: not ready, with the transport's code.
+    drop(zebra);
+    let closed = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let out = packbench(&[
+        "printer",
+        "status",
+        "--printer",
+        &format!("tcp://{closed}"),
+        "--json",
+    ]);
+    assert!(!out.status.success());
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        report["problems"][0]["code"], "printer_unreachable",
+        "{report:#}"
+    );
+}
+
+#[test]
+fn print_sends_a_file_as_it_is_and_refuses_when_paper_is_out() {
+    use packbench_devices::printer::sim::without_status_requests;
+    let zebra = SimulatedZebra::start().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("label.zpl");
+    let zpl = b"^XA^FO50,50^A0N,40,40^FDPackbench^FS^XZ";
+    std::fs::write(&file, zpl).unwrap();
+    let out = packbench(&[
+        "print",
+        "--printer",
+        &zebra.uri(),
+        "--json",
+        &file.to_string_lossy(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let receipt: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(receipt["bytes_sent"], zpl.len());
+    let printed: Vec<Vec<u8>> = zebra
+        .wait_for_jobs(2, std::time::Duration::from_secs(3))
+        .iter()
+        .map(|j| without_status_requests(j))
+        .filter(|j| !j.is_empty())
+        .collect();
+    assert_eq!(printed, vec![zpl.to_vec()]);
+
+    zebra.update(|s| s.paper_out = true);
+    let out = packbench(&[
+        "print",
+        "--printer",
+        &zebra.uri(),
+        "--json",
+        &file.to_string_lossy(),
+    ]);
+    assert!(!out.status.success());
+    let err: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(err["code"], "printer_out_of_paper", "{err:#}");
+}

@@ -141,6 +141,8 @@ cmd_test() {
     ensure_schemathesis
     log "building and running all tests"
     local started=$SECONDS
+    # Every fuzz target runs its full 100,000 cases here, whatever a developer's shell says.
+    export PACKBENCH_FUZZ_CASES=100000
     # The UI crate is wasm-only; its logic is tested through core and ipc and end to end.
     xvfb-run -a -s "-screen 0 1280x800x24" \
         cargo test --workspace --exclude ui --no-fail-fast -- --test-threads 2

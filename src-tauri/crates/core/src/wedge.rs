@@ -153,8 +153,9 @@ impl WedgeDecoder {
         self.withholding
     }
 
-    /// Feeds one `keydown`. Returns what this key completed, in order: usually nothing, at
-    /// most a typed run and a scan (when an Alt code ends a typed run just before Enter).
+    /// Feeds one `keydown`. Returns what this key completed, in order: usually nothing,
+    /// sometimes two outputs (an Alt code that ends a typed run, then the scan or typed run
+    /// this key ends).
     pub fn push(&mut self, ev: KeyEvent<'_>) -> Vec<WedgeOutput> {
         self.withholding = false;
         let mut out = Vec::new();

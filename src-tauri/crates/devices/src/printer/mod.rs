@@ -198,7 +198,25 @@ impl Condition {
         )
     }
 
-    fn describe(&self) -> String {
+    /// A stable snake_case code for scripts and the UI (`other` for a queue's own keyword).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Condition::PaperOut => "paper_out",
+            Condition::HeadOpen => "head_open",
+            Condition::Paused => "paused",
+            Condition::RibbonOut => "ribbon_out",
+            Condition::MediaJam => "media_jam",
+            Condition::HeadTooHot => "head_too_hot",
+            Condition::HeadTooCold => "head_too_cold",
+            Condition::CorruptMemory => "corrupt_memory",
+            Condition::BufferFull => "buffer_full",
+            Condition::Offline => "offline",
+            Condition::Other(_) => "other",
+        }
+    }
+
+    /// A short description: "out of media", "head or cover open"...
+    pub fn describe(&self) -> String {
         match self {
             Condition::PaperOut => "out of media".into(),
             Condition::HeadOpen => "head or cover open".into(),
