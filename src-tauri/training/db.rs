@@ -258,11 +258,13 @@ impl TrainingDb {
                 .execute(&mut *tx)
                 .await?;
             for (i, o) in t.orders.iter().enumerate() {
-                sqlx::query("INSERT INTO orders (order_id, client_id, carrier, service) VALUES (?, ?, ?, ?)")
+                sqlx::query("INSERT INTO orders (order_id, client_id, carrier, service, ship_to_json, gift_message) VALUES (?, ?, ?, ?, ?, ?)")
                     .bind(&o.order_id)
                     .bind(&o.client_id)
                     .bind(&o.carrier)
                     .bind(&o.service)
+                    .bind(serde_json::to_string(&o.ship_to).unwrap_or_default())
+                    .bind(&o.gift_message)
                     .execute(&mut *tx)
                     .await?;
                 for (n, (sku, qty)) in o.lines.iter().enumerate() {
@@ -432,6 +434,25 @@ impl TrainingDb {
             claimed_by: claimed_by.unwrap_or_default(),
             slots,
         })
+    }
+
+    /// A SKU's name and dimensions (for its picture).
+    pub async fn sku_facts(&self, sku: &str) -> Result<Option<(String, [u32; 3])>, sqlx::Error> {
+        let row =
+            sqlx::query("SELECT name, length_mm, width_mm, height_mm FROM skus WHERE sku = ?")
+                .bind(sku)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|r| {
+            (
+                r.get(0),
+                [
+                    r.get::<i64, _>(1) as u32,
+                    r.get::<i64, _>(2) as u32,
+                    r.get::<i64, _>(3) as u32,
+                ],
+            )
+        }))
     }
 
     /// Every trolley code, in order (demo listings, tests).

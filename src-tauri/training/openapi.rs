@@ -10,9 +10,16 @@ use super::routes;
 use packbench_core::carton::{Packaging, PackagingKind};
 
 use crate::contract::{
-    ApiError, CatalogueEntry, Health, MovementBatch, MovementLine, MovementReceipt, Packer,
-    Released, Role, SignInRequest,
+    ApiError, CatalogueEntry, DeviceHealth, DeviceKind, ExceptionReceipt, ExceptionStatus,
+    ForceRelease, Health, Heartbeat, HeartbeatReceipt, LabelDocument, LabelFormat, LineException,
+    LineExceptionEntry, LineExceptionReason, MovementBatch, MovementEntry, MovementLine,
+    MovementReceipt, NewShipment, OpenExceptions, OrderException, OrderExceptionEntry,
+    OrderExceptionReason, OutboxHealth, OverrideEntry, OverrideKind, OverrideReceipt,
+    OverrideRecord, Packer, ParcelContentLine, ParcelRequest, Released, Role, ShiftCounters,
+    Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationStatus, Throughput,
+    ThroughputGroup, ThroughputRow, WeightOverrideVerdict,
 };
+use packbench_labels::{Address, LabelData, ParcelOf};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -23,15 +30,32 @@ use crate::contract::{
             error is JSON `{code, message}` with a stable snake_case code.",
         license(name = "MIT", identifier = "MIT"),
     ),
-    paths(routes::health, routes::trolley, routes::claim, routes::release, routes::movements, routes::sign_in, routes::packaging),
+    paths(
+        routes::health, routes::trolley, routes::claim, routes::release, routes::force_release,
+        routes::movements, routes::list_movements, routes::sign_in, routes::packaging,
+        routes::exceptions, routes::order_exceptions, routes::list_exceptions, routes::overrides,
+        routes::list_overrides, routes::shipments, routes::void_shipment, routes::list_shipments,
+        routes::heartbeats, routes::stations, routes::throughput, routes::sku_image
+    ),
     components(schemas(
         ApiError, Health, Released, Manifest, Slot, Order, OrderLine, SkuInfo, SkuFlags,
-        MovementBatch, MovementLine, MovementReceipt, SignInRequest, Packer, Role, CatalogueEntry, Packaging, PackagingKind
+        MovementBatch, MovementLine, MovementReceipt, SignInRequest, Packer, SignedIn, Role,
+        CatalogueEntry, Packaging, PackagingKind, LineException, LineExceptionReason,
+        OrderException, OrderExceptionReason, ExceptionReceipt, LineExceptionEntry,
+        OrderExceptionEntry, OpenExceptions, ExceptionStatus, OverrideRecord, OverrideKind,
+        WeightOverrideVerdict, OverrideReceipt, OverrideEntry, NewShipment, ParcelRequest,
+        ParcelContentLine, LabelFormat, Shipment, ShipmentStatus, ShippedParcel, LabelDocument,
+        LabelData, Address, ParcelOf, Heartbeat, ShiftCounters, DeviceHealth, DeviceKind,
+        OutboxHealth, HeartbeatReceipt, StationStatus, Throughput, ThroughputGroup,
+        ThroughputRow, MovementEntry, ForceRelease
     )),
     modifiers(&BearerAuth),
     tags(
         (name = "trolleys", description = "Claiming and releasing captured trolleys"),
         (name = "movements", description = "Outbound stock movements, idempotent"),
+        (name = "exceptions", description = "Exceptions and overrides, idempotent"),
+        (name = "shipments", description = "Carrier shipments and their labels"),
+        (name = "supervisor", description = "Reads and actions for a signed-in supervisor (`x-packer-session`)"),
         (name = "station", description = "Station housekeeping"),
     )
 )]
@@ -89,6 +113,16 @@ mod tests {
             "/v1/movements",
             "/v1/sign-in",
             "/v1/packaging",
+            "/v1/trolleys/{trolley}/force-release",
+            "/v1/exceptions",
+            "/v1/order-exceptions",
+            "/v1/overrides",
+            "/v1/shipments",
+            "/v1/shipments/{shipment_id}/void",
+            "/v1/heartbeats",
+            "/v1/stations",
+            "/v1/throughput",
+            "/v1/skus/{sku}/image",
         ] {
             assert!(json["paths"][path].is_object(), "{path} missing");
         }
