@@ -37,12 +37,22 @@ pub struct LineException {
     #[schema(minimum = 1, maximum = 99)]
     #[serde(deserialize_with = "whole")]
     pub slot: u8,
-    #[schema(example = "SO-100001", min_length = 1, max_length = 64)]
+    #[schema(
+        example = "SO-100001",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub order_id: String,
     #[schema(minimum = 1, maximum = 10000)]
     #[serde(deserialize_with = "whole")]
     pub line_no: u32,
-    #[schema(example = "LUM-0001", min_length = 1, max_length = 64)]
+    #[schema(
+        example = "LUM-0001",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub sku: String,
     /// Units of the line in exception; with the units already moved or in exception, never
     /// more than the slot held.
@@ -51,18 +61,37 @@ pub struct LineException {
     pub units: u32,
     pub reason: LineExceptionReason,
     /// The slot's location (as in the manifest).
-    #[schema(example = "TR-0042-07", min_length = 1, max_length = 64)]
+    #[schema(
+        example = "TR-0042-07",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub from_location: String,
-    /// Where the units were put: the station's exception location; null when they are missing
-    /// (`short`), required otherwise.
+    /// Where the units were put. Ignored for `short` (the units are missing: recorded as null);
+    /// for `damaged` and `wrong_item`, null means the station's exception location `EXC-<station>`.
     #[serde(default)]
-    #[schema(example = "EXC-ST-01", min_length = 1, max_length = 64)]
+    #[schema(
+        example = "EXC-ST-01",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub to_location: Option<String>,
     /// For a wrong item: the barcode of what was found instead, if it scanned.
     #[serde(default)]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub found_barcode: Option<String>,
-    #[schema(example = "PK-0001", min_length = 1, max_length = 64)]
+    #[schema(
+        example = "PK-0001",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub packer_id: String,
 }
 
@@ -76,12 +105,27 @@ pub struct OrderException {
     #[schema(minimum = 1, maximum = 99)]
     #[serde(deserialize_with = "whole")]
     pub slot: u8,
-    #[schema(example = "SO-100001", min_length = 1, max_length = 64)]
+    #[schema(
+        example = "SO-100001",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub order_id: String,
     pub reason: OrderExceptionReason,
-    #[schema(example = "EXC-ST-01", min_length = 1, max_length = 64)]
+    #[schema(
+        example = "EXC-ST-01",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub to_location: String,
-    #[schema(example = "PK-0001", min_length = 1, max_length = 64)]
+    #[schema(
+        example = "PK-0001",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub packer_id: String,
 }
 
@@ -132,28 +176,54 @@ pub enum WeightOverrideVerdict {
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum OverrideRecord {
     Packaging {
-        #[schema(example = "SO-100001", min_length = 1, max_length = 64)]
+        #[schema(
+            example = "SO-100001",
+            min_length = 1,
+            max_length = 64,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+        )]
         order_id: String,
         #[schema(minimum = 1, maximum = 99)]
         #[serde(deserialize_with = "whole")]
         parcel_no: u32,
         /// The packaging the station suggested (catalogue id).
-        #[schema(example = "BX-S", min_length = 1, max_length = 64)]
+        #[schema(
+            example = "BX-S",
+            min_length = 1,
+            max_length = 64,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+        )]
         suggested_id: String,
         /// The packaging the packer took instead (catalogue id).
-        #[schema(example = "BX-M", min_length = 1, max_length = 64)]
+        #[schema(
+            example = "BX-M",
+            min_length = 1,
+            max_length = 64,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+        )]
         chosen_id: String,
         #[schema(
             example = "suggested box out of stock",
             min_length = 1,
-            max_length = 200
+            max_length = 200,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
         )]
         reason: String,
-        #[schema(example = "PK-0001", min_length = 1, max_length = 64)]
+        #[schema(
+            example = "PK-0001",
+            min_length = 1,
+            max_length = 64,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+        )]
         packer_id: String,
     },
     Weight {
-        #[schema(example = "SO-100001", min_length = 1, max_length = 64)]
+        #[schema(
+            example = "SO-100001",
+            min_length = 1,
+            max_length = 64,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+        )]
         order_id: String,
         #[schema(minimum = 1, maximum = 99)]
         #[serde(deserialize_with = "whole")]
@@ -165,15 +235,28 @@ pub enum OverrideRecord {
         #[serde(deserialize_with = "whole")]
         expected_g: u32,
         verdict: WeightOverrideVerdict,
-        /// The supervisor who overrode (required for `overridden`).
-        #[serde(default)]
-        #[schema(example = "SV-0013", min_length = 1, max_length = 64)]
-        supervisor_id: Option<String>,
-        /// Why (required for `overridden`).
-        #[serde(default)]
-        #[schema(min_length = 1, max_length = 200)]
-        reason: Option<String>,
-        #[schema(example = "PK-0001", min_length = 1, max_length = 64)]
+        /// The supervisor who decided (a weight is only let through by a supervisor).
+        #[schema(
+            example = "SV-0013",
+            min_length = 1,
+            max_length = 64,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+        )]
+        supervisor_id: String,
+        /// Why.
+        #[schema(
+            example = "re-weighed on the second scale",
+            min_length = 1,
+            max_length = 200,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+        )]
+        reason: String,
+        #[schema(
+            example = "PK-0001",
+            min_length = 1,
+            max_length = 64,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+        )]
         packer_id: String,
     },
 }

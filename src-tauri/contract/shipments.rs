@@ -25,7 +25,12 @@ pub struct ParcelContentLine {
     #[schema(minimum = 1, maximum = 10000)]
     #[serde(deserialize_with = "whole")]
     pub line_no: u32,
-    #[schema(example = "LUM-0001", min_length = 1, max_length = 64)]
+    #[schema(
+        example = "LUM-0001",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub sku: String,
     #[schema(minimum = 1, maximum = 10000)]
     #[serde(deserialize_with = "whole")]
@@ -41,7 +46,12 @@ pub struct ParcelRequest {
     #[serde(deserialize_with = "whole")]
     pub parcel_no: u32,
     /// The catalogue id of the box, mailer or polybag.
-    #[schema(example = "BX-M", min_length = 1, max_length = 64)]
+    #[schema(
+        example = "BX-M",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub packaging_id: String,
     /// Gross weight as weighed.
     #[schema(minimum = 1, maximum = 70000)]
@@ -64,13 +74,28 @@ pub struct ParcelRequest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewShipment {
-    #[schema(example = "SO-100001", min_length = 1, max_length = 64)]
+    #[schema(
+        example = "SO-100001",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub order_id: String,
     #[schema(example = "TR-0042", pattern = "^[Tt][Rr]-[0-9]{4}$")]
     pub trolley: String,
-    #[schema(example = "DPD", min_length = 1, max_length = 40)]
+    #[schema(
+        example = "DPD",
+        min_length = 1,
+        max_length = 40,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub carrier: String,
-    #[schema(example = "Classic", min_length = 1, max_length = 40)]
+    #[schema(
+        example = "Classic",
+        min_length = 1,
+        max_length = 40,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub service: String,
     #[schema(min_items = 1, max_items = 20)]
     pub parcels: Vec<ParcelRequest>,
@@ -131,6 +156,11 @@ pub struct ShipmentParam {
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ShipmentQuery {
-    #[param(example = "SO-100001", min_length = 1, max_length = 64)]
+    #[param(
+        example = "SO-100001",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub order_id: String,
 }

@@ -29,7 +29,12 @@ impl std::ops::Deref for SignedIn {
 pub struct SessionHeader {
     /// The `session_token` of a supervisor's sign-in.
     #[serde(rename = "x-packer-session")]
-    #[param(rename = "x-packer-session", min_length = 1, max_length = 128)]
+    #[param(
+        rename = "x-packer-session",
+        min_length = 1,
+        max_length = 128,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub session: String,
 }
 
@@ -65,7 +70,12 @@ pub enum DeviceKind {
 #[serde(deny_unknown_fields)]
 pub struct DeviceHealth {
     pub kind: DeviceKind,
-    #[schema(example = "Zebra ZD421", min_length = 1, max_length = 64)]
+    #[schema(
+        example = "Zebra ZD421",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub name: String,
     pub ready: bool,
     /// Stable problem codes (like `paper_out`, `head_open`, `not_stable`).
@@ -96,7 +106,12 @@ pub struct Heartbeat {
     #[schema(example = "ST-01", pattern = "^[A-Za-z0-9_-]{1,32}$")]
     pub station_id: String,
     #[serde(default)]
-    #[schema(example = "PK-0001", min_length = 1, max_length = 64)]
+    #[schema(
+        example = "PK-0001",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub packer_id: Option<String>,
     #[serde(default)]
     #[schema(example = "TR-0042", pattern = "^[Tt][Rr]-[0-9]{4}$")]
@@ -106,13 +121,23 @@ pub struct Heartbeat {
     pub slot: Option<u8>,
     /// The pack flow's step (like `scan_unit`, `weigh`).
     #[serde(default)]
-    #[schema(example = "scan_unit", min_length = 1, max_length = 64)]
+    #[schema(
+        example = "scan_unit",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub step: Option<String>,
     pub counters: ShiftCounters,
     #[schema(max_items = 20)]
     pub devices: Vec<DeviceHealth>,
     pub outbox: OutboxHealth,
-    #[schema(example = "0.1.0", min_length = 1, max_length = 32)]
+    #[schema(
+        example = "0.1.0",
+        min_length = 1,
+        max_length = 32,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub app_version: String,
     /// The station's clock when it sent this (ms since the Unix epoch).
     #[schema(minimum = 0, maximum = 10000000000000_u64)]
@@ -203,7 +228,12 @@ pub struct OverrideQuery {
 pub struct MovementQuery {
     #[param(example = "TR-0042", pattern = "^[Tt][Rr]-[0-9]{4}$")]
     pub trolley: Option<String>,
-    #[param(example = "SO-100001", min_length = 1, max_length = 64)]
+    #[param(
+        example = "SO-100001",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub order_id: Option<String>,
 }
 
@@ -227,7 +257,12 @@ pub struct MovementEntry {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ForceRelease {
-    #[schema(example = "station ST-03 crashed", min_length = 1, max_length = 200)]
+    #[schema(
+        example = "station ST-03 crashed",
+        min_length = 1,
+        max_length = 200,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub reason: String,
 }
 

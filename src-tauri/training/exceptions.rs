@@ -10,7 +10,7 @@ use super::movements::{
 use crate::contract::{
     ExceptionReceipt, LineException, LineExceptionEntry, LineExceptionReason, OpenExceptions,
     OrderException, OrderExceptionEntry, OverrideEntry, OverrideKind, OverrideReceipt,
-    OverrideRecord, WeightOverrideVerdict,
+    OverrideRecord,
 };
 
 fn enum_code(v: &impl serde::Serialize) -> String {
@@ -39,9 +39,10 @@ async fn check_slot(
     }
     if let Some(from) = from_location {
         if from != location {
-            return Err(WriteError::Invalid(format!(
-                "from_location {from} is not slot {slot}'s location {location}"
-            )));
+            return Err(WriteError::LocationMismatch {
+                given: from.to_owned(),
+                location,
+            });
         }
     }
     Ok(())
@@ -76,19 +77,16 @@ impl TrainingDb {
                 "units must be 1-10000, slot 1-99, line_no at least 1".into(),
             ));
         }
-        match (e.reason, &e.to_location) {
-            (LineExceptionReason::Short, Some(_)) => {
-                return Err(WriteError::Invalid(
-                    "short units are missing: to_location must be null".into(),
-                ))
-            }
-            (LineExceptionReason::Damaged | LineExceptionReason::WrongItem, None) => {
-                return Err(WriteError::Invalid(
-                    "damaged or wrong units go somewhere: to_location is required".into(),
-                ))
-            }
-            _ => {}
-        }
+        // Short units are missing: they went nowhere. Others went to the given place, or to the
+        // station's exception location.
+        let to_location = match e.reason {
+            LineExceptionReason::Short => None,
+            LineExceptionReason::Damaged | LineExceptionReason::WrongItem => Some(
+                e.to_location
+                    .clone()
+                    .unwrap_or_else(|| format!("EXC-{station}")),
+            ),
+        };
         self.idempotent(
             station,
             key,
@@ -111,7 +109,7 @@ impl TrainingDb {
                 .bind(e.units)
                 .bind(enum_code(&e.reason))
                 .bind(&e.from_location)
-                .bind(&e.to_location)
+                .bind(&to_location)
                 .bind(&e.found_barcode)
                 .bind(station)
                 .bind(&e.packer_id)
@@ -269,10 +267,10 @@ impl TrainingDb {
                 parcel_no,
                 measured_g,
                 expected_g,
-                verdict,
                 supervisor_id,
                 reason,
                 packer_id,
+                ..
             } => {
                 if !(1..=99).contains(parcel_no)
                     || !(1..=100_000).contains(measured_g)
@@ -282,19 +280,8 @@ impl TrainingDb {
                         "parcel_no must be 1-99, weights 1-100000 g".into(),
                     ));
                 }
-                if let Some(s) = supervisor_id {
-                    check_text("supervisor_id", s, 64)?;
-                }
-                if let Some(r) = reason {
-                    check_text("reason", r, 200)?;
-                }
-                if *verdict == WeightOverrideVerdict::Overridden
-                    && (supervisor_id.is_none() || reason.is_none())
-                {
-                    return Err(WriteError::Invalid(
-                        "an overridden weight needs the supervisor_id and a reason".into(),
-                    ));
-                }
+                check_text("supervisor_id", supervisor_id, 64)?;
+                check_text("reason", reason, 200)?;
                 (order_id, packer_id)
             }
         };
@@ -332,8 +319,7 @@ impl TrainingDb {
                         }
                     }
                     OverrideRecord::Weight {
-                        supervisor_id: Some(s),
-                        ..
+                        supervisor_id: s, ..
                     } => {
                         let role: Option<String> =
                             sqlx::query_scalar("SELECT role FROM packers WHERE packer_id = ?")
@@ -344,7 +330,6 @@ impl TrainingDb {
                             return Err(WriteError::SupervisorUnknown(s.clone()));
                         }
                     }
-                    OverrideRecord::Weight { .. } => {}
                 }
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO overrides (kind, order_id, packer_id, station, record_json, recorded_at_ms)

@@ -46,6 +46,8 @@ pub enum WriteError {
         held: i64,
         asked: u32,
     },
+    #[error("from_location {given} is not the slot's location {location}")]
+    LocationMismatch { given: String, location: String },
     #[error("order {order} line {line}: {asked} unit(s) in parcels, but the order has {ordered}")]
     ExceedsOrder {
         order: String,

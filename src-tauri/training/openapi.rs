@@ -76,7 +76,24 @@ impl Modify for BearerAuth {
 pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
-    doc
+    close_tagged_unions(doc)
+}
+
+/// utoipa marks structs with `deny_unknown_fields` as closed (`additionalProperties: false`)
+/// but not the variants of internally tagged enums, which serde closes too: say so in the
+/// document, or a client may believe extra fields are welcome.
+fn close_tagged_unions(doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    let mut json = serde_json::to_value(&doc).expect("the document serialises");
+    for name in ["OverrideRecord"] {
+        if let Some(variants) = json["components"]["schemas"][name]["oneOf"].as_array_mut() {
+            for v in variants {
+                if v["type"] == "object" {
+                    v["additionalProperties"] = serde_json::Value::Bool(false);
+                }
+            }
+        }
+    }
+    serde_json::from_value(json).unwrap_or(doc)
 }
 
 #[cfg(test)]
@@ -137,5 +154,11 @@ mod tests {
             json["components"]["securitySchemes"]["bearer"]["scheme"],
             "bearer"
         );
+        for v in json["components"]["schemas"]["OverrideRecord"]["oneOf"]
+            .as_array()
+            .unwrap()
+        {
+            assert_eq!(v["additionalProperties"], false);
+        }
     }
 }

@@ -121,43 +121,29 @@ impl From<WriteError> for ApiErr {
     fn from(e: WriteError) -> Self {
         let msg = e.to_string();
         let (status, code) = match &e {
-            WriteError::KeyReused(_) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                codes::IDEMPOTENCY_KEY_REUSED,
-            ),
+            WriteError::KeyReused(_) => (StatusCode::CONFLICT, codes::IDEMPOTENCY_KEY_REUSED),
             WriteError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, codes::INVALID_BODY),
             WriteError::TrolleyUnknown(_) => (StatusCode::NOT_FOUND, codes::TROLLEY_UNKNOWN),
             WriteError::NotHolder(_) => (StatusCode::CONFLICT, codes::TROLLEY_NOT_CLAIMED),
-            WriteError::OrderNotOnTrolley { .. } => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                codes::ORDER_NOT_ON_TROLLEY,
-            ),
-            WriteError::LineUnknown { .. } => {
-                (StatusCode::UNPROCESSABLE_ENTITY, codes::LINE_UNKNOWN)
+            WriteError::OrderNotOnTrolley { .. } => {
+                (StatusCode::CONFLICT, codes::ORDER_NOT_ON_TROLLEY)
             }
-            WriteError::SkuMismatch { .. } => {
-                (StatusCode::UNPROCESSABLE_ENTITY, codes::SKU_MISMATCH)
-            }
+            WriteError::LineUnknown { .. } => (StatusCode::CONFLICT, codes::LINE_UNKNOWN),
+            WriteError::SkuMismatch { .. } => (StatusCode::CONFLICT, codes::SKU_MISMATCH),
             WriteError::ExceedsSlot { .. } => (StatusCode::CONFLICT, codes::QUANTITY_EXCEEDS_SLOT),
             WriteError::OrderUnknown(_) => (StatusCode::NOT_FOUND, codes::ORDER_UNKNOWN),
-            WriteError::SlotMismatch { .. } => {
-                (StatusCode::UNPROCESSABLE_ENTITY, codes::SLOT_MISMATCH)
+            WriteError::SlotMismatch { .. } | WriteError::LocationMismatch { .. } => {
+                (StatusCode::CONFLICT, codes::SLOT_MISMATCH)
             }
             WriteError::ExceedsOrder { .. } => {
                 (StatusCode::CONFLICT, codes::QUANTITY_EXCEEDS_ORDER)
             }
-            WriteError::PackagingUnknown(_) => {
-                (StatusCode::UNPROCESSABLE_ENTITY, codes::PACKAGING_UNKNOWN)
-            }
-            WriteError::SupervisorUnknown(_) => {
-                (StatusCode::UNPROCESSABLE_ENTITY, codes::SUPERVISOR_UNKNOWN)
-            }
+            WriteError::PackagingUnknown(_) => (StatusCode::NOT_FOUND, codes::PACKAGING_UNKNOWN),
+            WriteError::SupervisorUnknown(_) => (StatusCode::NOT_FOUND, codes::SUPERVISOR_UNKNOWN),
             WriteError::ShipmentExists { .. } => (StatusCode::CONFLICT, codes::SHIPMENT_EXISTS),
             WriteError::ShipmentUnknown(_) => (StatusCode::NOT_FOUND, codes::SHIPMENT_UNKNOWN),
             WriteError::Label(_) => (StatusCode::UNPROCESSABLE_ENTITY, codes::LABEL_FAILED),
-            WriteError::StationMismatch { .. } => {
-                (StatusCode::UNPROCESSABLE_ENTITY, codes::STATION_MISMATCH)
-            }
+            WriteError::StationMismatch { .. } => (StatusCode::FORBIDDEN, codes::STATION_MISMATCH),
             WriteError::TrolleyPacked(_) => (StatusCode::CONFLICT, codes::TROLLEY_PACKED),
             WriteError::Db(e) => {
                 tracing::error!(error = %e, "training database failed");
@@ -367,8 +353,7 @@ pub(super) async fn claim(
         (status = 400, description = "Not a trolley code (`bad_request`), no or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
         (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
         (status = 404, description = "No such trolley (`trolley_unknown`)", body = ApiError),
-        (status = 409, description = "Not held by this station (`trolley_not_claimed`)", body = ApiError),
-        (status = 422, description = "Key reused for another request (`idempotency_key_reused`)", body = ApiError),
+        (status = 409, description = "Not held by this station (`trolley_not_claimed`), key reused for another request (`idempotency_key_reused`)", body = ApiError),
     ),
     security(("bearer" = [])))]
 pub(super) async fn release(
@@ -395,9 +380,9 @@ pub(super) async fn release(
         (status = 401, description = "Missing or wrong token or station (`unauthorized`), no valid session (`session_invalid`)", body = ApiError),
         (status = 403, description = "The session is not a supervisor's (`role_forbidden`)", body = ApiError),
         (status = 404, description = "No such trolley (`trolley_unknown`)", body = ApiError),
-        (status = 409, description = "Not claimed by any station (`trolley_not_claimed`)", body = ApiError),
+        (status = 409, description = "Not claimed by any station (`trolley_not_claimed`), key reused (`idempotency_key_reused`)", body = ApiError),
         (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
-        (status = 422, description = "Malformed body (`invalid_body`), key reused (`idempotency_key_reused`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
     ),
     security(("bearer" = [])))]
 pub(super) async fn force_release(
@@ -429,9 +414,9 @@ pub(super) async fn force_release(
         (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
         (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
         (status = 404, description = "No such trolley (`trolley_unknown`)", body = ApiError),
-        (status = 409, description = "Trolley not held by this station (`trolley_not_claimed`), or more units than the slot held (`quantity_exceeds_slot`)", body = ApiError),
+        (status = 409, description = "Trolley not held by this station (`trolley_not_claimed`), more units than the slot held (`quantity_exceeds_slot`), key reused for another request (`idempotency_key_reused`), order not on the trolley (`order_not_on_trolley`), unknown line (`line_unknown`), wrong SKU for the line (`sku_mismatch`)", body = ApiError),
         (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
-        (status = 422, description = "Malformed body (`invalid_body`), key reused for another request (`idempotency_key_reused`), order not on the trolley (`order_not_on_trolley`), unknown line (`line_unknown`), wrong SKU for the line (`sku_mismatch`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
     ),
     security(("bearer" = [])))]
 pub(super) async fn movements(
@@ -514,9 +499,9 @@ pub(super) async fn packaging(
         (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
         (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
         (status = 404, description = "No such trolley (`trolley_unknown`)", body = ApiError),
-        (status = 409, description = "Trolley not held by this station (`trolley_not_claimed`), more units than the slot held (`quantity_exceeds_slot`)", body = ApiError),
+        (status = 409, description = "Trolley not held by this station (`trolley_not_claimed`), more units than the slot held (`quantity_exceeds_slot`), key reused (`idempotency_key_reused`), order not on the trolley (`order_not_on_trolley`), wrong slot or location (`slot_mismatch`), unknown line (`line_unknown`), wrong SKU (`sku_mismatch`)", body = ApiError),
         (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
-        (status = 422, description = "Malformed body (`invalid_body`), key reused (`idempotency_key_reused`), order not on the trolley (`order_not_on_trolley`), wrong slot (`slot_mismatch`), unknown line (`line_unknown`), wrong SKU (`sku_mismatch`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
     ),
     security(("bearer" = [])))]
 pub(super) async fn exceptions(
@@ -542,9 +527,9 @@ pub(super) async fn exceptions(
         (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
         (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
         (status = 404, description = "No such trolley (`trolley_unknown`)", body = ApiError),
-        (status = 409, description = "Trolley not held by this station (`trolley_not_claimed`)", body = ApiError),
+        (status = 409, description = "Trolley not held by this station (`trolley_not_claimed`), key reused (`idempotency_key_reused`), order not on the trolley (`order_not_on_trolley`), wrong slot (`slot_mismatch`)", body = ApiError),
         (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
-        (status = 422, description = "Malformed body (`invalid_body`), key reused (`idempotency_key_reused`), order not on the trolley (`order_not_on_trolley`), wrong slot (`slot_mismatch`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
     ),
     security(("bearer" = [])))]
 pub(super) async fn order_exceptions(
@@ -570,9 +555,10 @@ pub(super) async fn order_exceptions(
         (status = 200, description = "Recorded (or recorded before under this key)", body = OverrideReceipt),
         (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
         (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
-        (status = 404, description = "No such order (`order_unknown`)", body = ApiError),
+        (status = 404, description = "No such order (`order_unknown`), packaging not in the catalogue (`packaging_unknown`), no such supervisor (`supervisor_unknown`)", body = ApiError),
+        (status = 409, description = "Key reused (`idempotency_key_reused`)", body = ApiError),
         (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
-        (status = 422, description = "Malformed body (`invalid_body`), key reused (`idempotency_key_reused`), packaging not in the catalogue (`packaging_unknown`), not a supervisor (`supervisor_unknown`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
     ),
     security(("bearer" = [])))]
 pub(super) async fn overrides(
@@ -597,10 +583,10 @@ pub(super) async fn overrides(
         (status = 200, description = "Created (or created before under this key)", body = Shipment),
         (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
         (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
-        (status = 404, description = "No such trolley (`trolley_unknown`)", body = ApiError),
-        (status = 409, description = "Trolley not held by this station (`trolley_not_claimed`), the order has a live shipment (`shipment_exists`), more units than ordered (`quantity_exceeds_order`)", body = ApiError),
+        (status = 404, description = "No such trolley (`trolley_unknown`), packaging not in the catalogue (`packaging_unknown`)", body = ApiError),
+        (status = 409, description = "Trolley not held by this station (`trolley_not_claimed`), the order has a live shipment (`shipment_exists`), more units than ordered (`quantity_exceeds_order`), key reused (`idempotency_key_reused`), order not on the trolley (`order_not_on_trolley`), unknown line (`line_unknown`), wrong SKU (`sku_mismatch`)", body = ApiError),
         (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
-        (status = 422, description = "Malformed body (`invalid_body`), key reused (`idempotency_key_reused`), order not on the trolley (`order_not_on_trolley`), unknown line (`line_unknown`), wrong SKU (`sku_mismatch`), packaging not in the catalogue (`packaging_unknown`), label impossible (`label_failed`)", body = ApiError),
+        (status = 422, description = "Malformed body, or parcels not numbered 1..n (`invalid_body`), label impossible (`label_failed`)", body = ApiError),
     ),
     security(("bearer" = [])))]
 pub(super) async fn shipments(
@@ -625,7 +611,7 @@ pub(super) async fn shipments(
         (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
         (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
         (status = 404, description = "No such shipment (`shipment_unknown`)", body = ApiError),
-        (status = 422, description = "Key reused (`idempotency_key_reused`), malformed id (`invalid_body`)", body = ApiError),
+        (status = 409, description = "Key reused (`idempotency_key_reused`)", body = ApiError),
     ),
     security(("bearer" = [])))]
 pub(super) async fn void_shipment(
@@ -656,12 +642,15 @@ pub(super) async fn list_shipments(
 ) -> Result<Json<Vec<Shipment>>, ApiErr> {
     authenticate(&st, &headers)?;
     let q = query(q)?;
-    Ok(Json(
-        st.db
-            .shipments_for_order(&q.order_id)
-            .await
-            .map_err(db_err)?,
-    ))
+    let id = &q.order_id;
+    if id.is_empty() || id.chars().count() > 64 || id.chars().any(char::is_control) {
+        return Err(err(
+            StatusCode::BAD_REQUEST,
+            codes::BAD_REQUEST,
+            "order_id must be 1-64 printable characters",
+        ));
+    }
+    Ok(Json(st.db.shipments_for_order(id).await.map_err(db_err)?))
 }
 
 #[utoipa::path(post, path = "/v1/heartbeats", tag = "station",
@@ -674,8 +663,10 @@ pub(super) async fn list_shipments(
         (status = 200, description = "Received", body = HeartbeatReceipt),
         (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
         (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+        (status = 403, description = "The body names another station (`station_mismatch`)", body = ApiError),
+        (status = 409, description = "Key reused (`idempotency_key_reused`)", body = ApiError),
         (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
-        (status = 422, description = "Malformed body (`invalid_body`), key reused (`idempotency_key_reused`), body names another station (`station_mismatch`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
     ),
     security(("bearer" = [])))]
 pub(super) async fn heartbeats(
@@ -729,11 +720,13 @@ pub(super) async fn throughput(
 ) -> Result<Json<Throughput>, ApiErr> {
     authenticate_supervisor(&st, &headers).await?;
     let q = query(q)?;
-    if q.from_ms < 0 || q.to_ms < q.from_ms || q.to_ms > 10_000_000_000_000 {
+    if !(0..=10_000_000_000_000).contains(&q.from_ms)
+        || !(0..=10_000_000_000_000).contains(&q.to_ms)
+    {
         return Err(err(
             StatusCode::BAD_REQUEST,
             codes::BAD_REQUEST,
-            "need 0 <= from_ms <= to_ms <= 10^13",
+            "from_ms and to_ms are 0 to 10^13",
         ));
     }
     Ok(Json(

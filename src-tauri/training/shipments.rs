@@ -62,14 +62,6 @@ fn validate(s: &NewShipment) -> Result<String, WriteError> {
     if s.parcels.is_empty() || s.parcels.len() > 20 {
         return bad("a shipment has 1-20 parcels".into());
     }
-    let numbers: BTreeSet<u32> = s.parcels.iter().map(|p| p.parcel_no).collect();
-    if numbers.len() != s.parcels.len()
-        || numbers
-            .iter()
-            .any(|&n| n == 0 || n as usize > s.parcels.len())
-    {
-        return bad("parcel_no must number the parcels 1..n, each once".into());
-    }
     for p in &s.parcels {
         check_text("packaging_id", &p.packaging_id, 64)?;
         if !(1..=70_000).contains(&p.weight_g) {
@@ -175,7 +167,6 @@ impl TrainingDb {
         key: &str,
         shipment_id: &str,
     ) -> Result<Shipment, WriteError> {
-        check_text("shipment_id", shipment_id, 64)?;
         self.idempotent(
             station,
             key,
@@ -228,6 +219,16 @@ fn shipment_from_row(json: String, status: String) -> Result<Shipment, sqlx::Err
 /// Every content line is a line of the order with its SKU, never more units in parcels than
 /// ordered; every packaging id is in the catalogue.
 async fn check_contents(conn: &mut SqliteConnection, s: &NewShipment) -> Result<(), WriteError> {
+    let numbers: BTreeSet<u32> = s.parcels.iter().map(|p| p.parcel_no).collect();
+    if numbers.len() != s.parcels.len()
+        || numbers
+            .iter()
+            .any(|&n| n == 0 || n as usize > s.parcels.len())
+    {
+        return Err(WriteError::Invalid(
+            "parcel_no must number the parcels 1..n, each once".into(),
+        ));
+    }
     let mut per_line: BTreeMap<u32, (String, u64)> = BTreeMap::new();
     for p in &s.parcels {
         let known: Option<i64> = sqlx::query_scalar("SELECT 1 FROM packaging WHERE id = ?")

@@ -177,9 +177,6 @@ impl TrainingDb {
             if d.problems.len() > 20 {
                 return Err(WriteError::Invalid("at most 20 problems a device".into()));
             }
-            for p in &d.problems {
-                check_text("device problem", p, 64)?;
-            }
         }
         let c = &h.counters;
         let o = &h.outbox;
