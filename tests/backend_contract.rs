@@ -799,6 +799,46 @@ async fn sku_images_are_served_as_the_committed_svgs() {
         refused(a.sku_image("NOPE-0001").await),
         (404, "sku_unknown".into())
     );
+
+    // The manifest names each SKU's picture, each order's ship-to, and some gift messages.
+    let mut gifts = 0;
+    for t in 1..=10 {
+        let m = a
+            .trolley_manifest(&code(&format!("TR-{t:04}")))
+            .await
+            .unwrap();
+        for s in &m.slots {
+            let to = s.order.ship_to.as_ref().expect("a ship-to address");
+            assert_eq!(
+                to,
+                &packbench_core::ShipTo {
+                    name: demo_data::ship_to(&s.order.order_id).name,
+                    company: demo_data::ship_to(&s.order.order_id).company,
+                    street_lines: demo_data::ship_to(&s.order.order_id).street_lines,
+                    postal_code: demo_data::ship_to(&s.order.order_id).postal_code,
+                    city: demo_data::ship_to(&s.order.order_id).city,
+                    country_code: demo_data::ship_to(&s.order.order_id).country_code,
+                    phone: demo_data::ship_to(&s.order.order_id).phone,
+                }
+            );
+            gifts += usize::from(s.order.gift_message.is_some());
+            for l in &s.order.lines {
+                let path = l.item.image.as_deref().unwrap();
+                assert_eq!(path, format!("/v1/skus/{}/image", l.item.sku));
+            }
+        }
+    }
+    assert!(gifts > 0, "some demo orders are gifts");
+    let m = a.trolley_manifest(&code("TR-0001")).await.unwrap();
+    let sku = &m.slots[0].order.lines[0].item.sku;
+    assert_eq!(
+        a.sku_image(sku).await.unwrap(),
+        std::fs::read(format!(
+            "{}/assets/skus/{sku}.svg",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    );
 }
 
 /// A loopback server answering the n-th request with `script[n]` (the last one for ever

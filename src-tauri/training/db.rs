@@ -33,6 +33,19 @@ pub enum ClaimError {
     Db(#[from] sqlx::Error),
 }
 
+/// The label crate's address as the manifest carries it.
+fn ship_to_of(a: packbench_labels::Address) -> packbench_core::ShipTo {
+    packbench_core::ShipTo {
+        name: a.name,
+        company: a.company,
+        street_lines: a.street_lines,
+        postal_code: a.postal_code,
+        city: a.city,
+        country_code: a.country_code,
+        phone: a.phone,
+    }
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -360,7 +373,7 @@ impl TrainingDb {
             "SELECT ts.slot, ts.location, o.order_id, c.name, o.carrier, o.service,
                     l.line_no, l.qty, s.sku, s.name, s.length_mm, s.width_mm, s.height_mm, s.weight_g,
                     s.fragile, s.liquid, s.keep_upright, s.dangerous_goods, s.lot_expiry_required,
-                    s.serial_required
+                    s.serial_required, o.ship_to_json, o.gift_message
              FROM trolley_slots ts
              JOIN orders o ON o.order_id = ts.order_id
              JOIN clients c ON c.client_id = o.client_id
@@ -391,6 +404,7 @@ impl TrainingDb {
         for r in lines {
             let slot_no: i64 = r.get(0);
             let sku: String = r.get(8);
+            let image = crate::contract::sku_image_path(&sku);
             let line = OrderLine {
                 line_no: r.get::<i64, _>(6) as u32,
                 qty: r.get::<i64, _>(7) as u32,
@@ -412,6 +426,7 @@ impl TrainingDb {
                         lot_expiry_required: r.get(18),
                         serial_required: r.get(19),
                     },
+                    image: Some(image),
                 },
             };
             match slots.last_mut() {
@@ -425,6 +440,13 @@ impl TrainingDb {
                         carrier: r.get(4),
                         service: r.get(5),
                         lines: vec![line],
+                        // Orders seeded before addresses existed get their demo address.
+                        ship_to: Some(ship_to_of(
+                            r.get::<Option<String>, _>(20)
+                                .and_then(|j| serde_json::from_str(&j).ok())
+                                .unwrap_or_else(|| demo_data::ship_to(&r.get::<String, _>(2))),
+                        )),
+                        gift_message: r.get(21),
                     },
                 }),
             }

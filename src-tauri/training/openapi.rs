@@ -2,7 +2,7 @@
 //! training backend's annotated routes. `src-tauri/contract/openapi.json` is this document as
 //! committed; a test fails when the two differ (set `PACKBENCH_UPDATE_OPENAPI=1` to rewrite it).
 
-use packbench_core::{Manifest, Order, OrderLine, SkuFlags, SkuInfo, Slot};
+use packbench_core::{Manifest, Order, OrderLine, ShipTo, SkuFlags, SkuInfo, Slot};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -38,7 +38,7 @@ use packbench_labels::{Address, LabelData, ParcelOf};
         routes::heartbeats, routes::stations, routes::throughput, routes::sku_image
     ),
     components(schemas(
-        ApiError, Health, Released, Manifest, Slot, Order, OrderLine, SkuInfo, SkuFlags,
+        ApiError, Health, Released, Manifest, Slot, Order, OrderLine, ShipTo, SkuInfo, SkuFlags,
         MovementBatch, MovementLine, MovementReceipt, SignInRequest, Packer, SignedIn, Role,
         CatalogueEntry, Packaging, PackagingKind, LineException, LineExceptionReason,
         OrderException, OrderExceptionReason, ExceptionReceipt, LineExceptionEntry,
