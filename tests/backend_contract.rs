@@ -11,7 +11,7 @@ use packbench::contract::{
     ForceRelease, Heartbeat, LabelFormat, LineException, LineExceptionReason, MovementBatch,
     MovementLine, NewShipment, OrderException, OrderExceptionReason, OutboxHealth, OverrideKind,
     OverrideRecord, ParcelContentLine, ParcelRequest, ShiftCounters, ShipmentStatus, SignInRequest,
-    ThroughputGroup, WeightOverrideVerdict,
+    ThroughputGroup, WeightDecision,
 };
 use packbench::ports::{BackendApi, BackendError};
 use packbench::training::{self, demo_data, RunningBackend, TrainingOptions};
@@ -304,9 +304,10 @@ async fn overrides_are_recorded_and_supervisors_list_them_by_kind() {
         parcel_no: 1,
         measured_g: 1450,
         expected_g: 1200,
-        verdict: WeightOverrideVerdict::Overridden,
-        supervisor_id: sv_id.clone(),
-        reason: "wet cardboard".into(),
+        decision: WeightDecision::Overridden {
+            supervisor_id: sv_id.clone(),
+            reason: "wet cardboard".into(),
+        },
         packer_id: "PK-0001".into(),
     };
     a.record_override(&key("ov-2"), &weight).await.unwrap();
@@ -320,9 +321,21 @@ async fn overrides_are_recorded_and_supervisors_list_them_by_kind() {
         (404, "packaging_unknown".into())
     );
     let mut not_sv = weight.clone();
-    if let OverrideRecord::Weight { supervisor_id, .. } = &mut not_sv {
+    if let OverrideRecord::Weight {
+        decision: WeightDecision::Overridden { supervisor_id, .. },
+        ..
+    } = &mut not_sv
+    {
         *supervisor_id = "PK-0001".into();
     }
+    let reweighed = OverrideRecord::Weight {
+        order_id: order.clone(),
+        parcel_no: 2,
+        measured_g: 900,
+        expected_g: 880,
+        decision: WeightDecision::Accepted {},
+        packer_id: "PK-0001".into(),
+    };
     assert_eq!(
         refused(a.record_override(&key("ov-4"), &not_sv).await),
         (404, "supervisor_unknown".into())
@@ -336,11 +349,14 @@ async fn overrides_are_recorded_and_supervisors_list_them_by_kind() {
         (404, "order_unknown".into())
     );
 
+    a.record_override(&key("ov-7"), &reweighed).await.unwrap();
+
     let all = a.overrides(&sv, None).await.unwrap();
-    assert_eq!(all.len(), 2);
+    assert_eq!(all.len(), 3);
     let w = a.overrides(&sv, Some(OverrideKind::Weight)).await.unwrap();
-    assert_eq!(w.len(), 1);
+    assert_eq!(w.len(), 2);
     assert_eq!(w[0].record, weight);
+    assert_eq!(w[1].record, reweighed);
     let p = a
         .overrides(&sv, Some(OverrideKind::Packaging))
         .await

@@ -160,14 +160,31 @@ pub struct OpenExceptions {
     pub orders: Vec<OrderExceptionEntry>,
 }
 
-/// The supervisor's verdict on a parcel weighed out of tolerance.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum WeightOverrideVerdict {
-    /// Within tolerance after all (re-weighed).
-    Accepted,
-    /// Out of tolerance, shipped anyway on a supervisor's word.
-    Overridden,
+/// What became of a parcel weighed out of tolerance (the station's `WeightVerdict`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(tag = "verdict", rename_all = "snake_case", deny_unknown_fields)]
+pub enum WeightDecision {
+    /// Within tolerance after all (re-weighed): nobody had to decide.
+    // A struct variant, not a unit one: serde lets a unit variant of a tagged enum ignore
+    // extra fields.
+    Accepted {},
+    /// Shipped out of tolerance on a supervisor's word.
+    Overridden {
+        #[schema(
+            example = "SV-0013",
+            min_length = 1,
+            max_length = 64,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+        )]
+        supervisor_id: String,
+        #[schema(
+            example = "wet cardboard, contents checked",
+            min_length = 1,
+            max_length = 200,
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+        )]
+        reason: String,
+    },
 }
 
 /// A packer's override, for supervisors to review: another box than the suggested one, or a
@@ -234,23 +251,7 @@ pub enum OverrideRecord {
         #[schema(minimum = 1, maximum = 100000)]
         #[serde(deserialize_with = "whole")]
         expected_g: u32,
-        verdict: WeightOverrideVerdict,
-        /// The supervisor who decided (a weight is only let through by a supervisor).
-        #[schema(
-            example = "SV-0013",
-            min_length = 1,
-            max_length = 64,
-            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
-        )]
-        supervisor_id: String,
-        /// Why.
-        #[schema(
-            example = "re-weighed on the second scale",
-            min_length = 1,
-            max_length = 200,
-            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
-        )]
-        reason: String,
+        decision: WeightDecision,
         #[schema(
             example = "PK-0001",
             min_length = 1,
@@ -314,12 +315,23 @@ mod tests {
         let extra = ok.replace("\"kind\"", "\"colour\":\"red\",\"kind\"");
         assert!(serde_json::from_str::<OverrideRecord>(&extra).is_err());
         let weight = r#"{"kind":"weight","order_id":"SO-1","parcel_no":1,"measured_g":1200.0,
-            "expected_g":1000,"verdict":"overridden","supervisor_id":"SV-0013","reason":"wet box",
-            "packer_id":"PK-0001"}"#;
+            "expected_g":1000,"decision":{"verdict":"overridden","supervisor_id":"SV-0013",
+            "reason":"wet box"},"packer_id":"PK-0001"}"#;
         let r: OverrideRecord = serde_json::from_str(weight).unwrap();
         assert_eq!(r.kind(), OverrideKind::Weight);
         let back = serde_json::to_value(&r).unwrap();
         assert_eq!(back["kind"], "weight");
         assert_eq!(back["measured_g"], 1200);
+        let accepted = weight.replace(
+            r#"{"verdict":"overridden","supervisor_id":"SV-0013",
+            "reason":"wet box"}"#,
+            r#"{"verdict":"accepted"}"#,
+        );
+        assert!(
+            serde_json::from_str::<OverrideRecord>(&accepted).is_ok(),
+            "{accepted}"
+        );
+        let sloppy = accepted.replace(r#""accepted""#, r#""accepted","reason":"x""#);
+        assert!(serde_json::from_str::<OverrideRecord>(&sloppy).is_err());
     }
 }

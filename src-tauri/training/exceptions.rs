@@ -10,7 +10,7 @@ use super::movements::{
 use crate::contract::{
     ExceptionReceipt, LineException, LineExceptionEntry, LineExceptionReason, OpenExceptions,
     OrderException, OrderExceptionEntry, OverrideEntry, OverrideKind, OverrideReceipt,
-    OverrideRecord,
+    OverrideRecord, WeightDecision,
 };
 
 fn enum_code(v: &impl serde::Serialize) -> String {
@@ -267,10 +267,8 @@ impl TrainingDb {
                 parcel_no,
                 measured_g,
                 expected_g,
-                supervisor_id,
-                reason,
+                decision,
                 packer_id,
-                ..
             } => {
                 if !(1..=99).contains(parcel_no)
                     || !(1..=100_000).contains(measured_g)
@@ -280,8 +278,14 @@ impl TrainingDb {
                         "parcel_no must be 1-99, weights 1-100000 g".into(),
                     ));
                 }
-                check_text("supervisor_id", supervisor_id, 64)?;
-                check_text("reason", reason, 200)?;
+                if let WeightDecision::Overridden {
+                    supervisor_id,
+                    reason,
+                } = decision
+                {
+                    check_text("supervisor_id", supervisor_id, 64)?;
+                    check_text("reason", reason, 200)?;
+                }
                 (order_id, packer_id)
             }
         };
@@ -319,7 +323,8 @@ impl TrainingDb {
                         }
                     }
                     OverrideRecord::Weight {
-                        supervisor_id: s, ..
+                        decision: WeightDecision::Overridden { supervisor_id: s, .. },
+                        ..
                     } => {
                         let role: Option<String> =
                             sqlx::query_scalar("SELECT role FROM packers WHERE packer_id = ?")
@@ -330,6 +335,7 @@ impl TrainingDb {
                             return Err(WriteError::SupervisorUnknown(s.clone()));
                         }
                     }
+                    OverrideRecord::Weight { .. } => {}
                 }
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO overrides (kind, order_id, packer_id, station, record_json, recorded_at_ms)

@@ -17,7 +17,7 @@ use crate::contract::{
     OrderExceptionReason, OutboxHealth, OverrideEntry, OverrideKind, OverrideReceipt,
     OverrideRecord, Packer, ParcelContentLine, ParcelRequest, Released, Role, ShiftCounters,
     Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationStatus, Throughput,
-    ThroughputGroup, ThroughputRow, WeightOverrideVerdict,
+    ThroughputGroup, ThroughputRow, WeightDecision,
 };
 use packbench_labels::{Address, LabelData, ParcelOf};
 
@@ -43,7 +43,7 @@ use packbench_labels::{Address, LabelData, ParcelOf};
         CatalogueEntry, Packaging, PackagingKind, LineException, LineExceptionReason,
         OrderException, OrderExceptionReason, ExceptionReceipt, LineExceptionEntry,
         OrderExceptionEntry, OpenExceptions, ExceptionStatus, OverrideRecord, OverrideKind,
-        WeightOverrideVerdict, OverrideReceipt, OverrideEntry, NewShipment, ParcelRequest,
+        WeightDecision, OverrideReceipt, OverrideEntry, NewShipment, ParcelRequest,
         ParcelContentLine, LabelFormat, Shipment, ShipmentStatus, ShippedParcel, LabelDocument,
         LabelData, Address, ParcelOf, Heartbeat, ShiftCounters, DeviceHealth, DeviceKind,
         OutboxHealth, HeartbeatReceipt, StationStatus, Throughput, ThroughputGroup,
@@ -84,7 +84,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
 /// document, or a client may believe extra fields are welcome.
 fn close_tagged_unions(doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     let mut json = serde_json::to_value(&doc).expect("the document serialises");
-    for name in ["OverrideRecord"] {
+    for name in ["OverrideRecord", "WeightDecision"] {
         if let Some(variants) = json["components"]["schemas"][name]["oneOf"].as_array_mut() {
             for v in variants {
                 if v["type"] == "object" {
