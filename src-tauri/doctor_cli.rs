@@ -345,6 +345,7 @@ fn check_backend(cfg: &Config) -> Finding {
     let opts = HttpBackendOptions {
         connect_timeout: Duration::from_secs(3),
         request_timeout: Duration::from_secs(5),
+        ..Default::default()
     };
     let Some(rt) = runtime() else {
         return Finding::wrong("backend", "cannot start an async runtime", "Call IT.");

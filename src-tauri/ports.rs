@@ -5,7 +5,11 @@ use async_trait::async_trait;
 use packbench_core::{Manifest, TrolleyCode};
 use serde::{Deserialize, Serialize};
 
-use crate::contract::{CatalogueEntry, MovementBatch, MovementReceipt, Packer, SignInRequest};
+use crate::contract::{
+    CatalogueEntry, ExceptionReceipt, Heartbeat, HeartbeatReceipt, LineException, MovementBatch,
+    MovementReceipt, NewShipment, OrderException, OverrideReceipt, OverrideRecord, Released,
+    Shipment, SignInRequest, SignedIn,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BackendError {
@@ -35,7 +39,7 @@ pub trait BackendApi: Send + Sync {
     async fn claim_trolley(&self, trolley: &TrolleyCode) -> Result<Manifest, BackendError>;
 
     /// Signs a packer in by badge or id and PIN; the answer carries their role.
-    async fn sign_in(&self, req: &SignInRequest) -> Result<Packer, BackendError>;
+    async fn sign_in(&self, req: &SignInRequest) -> Result<SignedIn, BackendError>;
 
     /// The station's packaging catalogue (boxes, mailers, polybags).
     async fn packaging_catalogue(&self) -> Result<Vec<CatalogueEntry>, BackendError>;
@@ -46,6 +50,55 @@ pub trait BackendApi: Send + Sync {
         idempotency_key: &str,
         batch: &MovementBatch,
     ) -> Result<MovementReceipt, BackendError>;
+
+    /// Records units of one line that went to exception.
+    async fn record_exception(
+        &self,
+        idempotency_key: &str,
+        exception: &LineException,
+    ) -> Result<ExceptionReceipt, BackendError>;
+
+    /// Records a whole order routed to exception.
+    async fn record_order_exception(
+        &self,
+        idempotency_key: &str,
+        exception: &OrderException,
+    ) -> Result<ExceptionReceipt, BackendError>;
+
+    /// Records a packaging or weight override for supervisors to review.
+    async fn record_override(
+        &self,
+        idempotency_key: &str,
+        record: &OverrideRecord,
+    ) -> Result<OverrideReceipt, BackendError>;
+
+    /// Creates an order's shipment: tracking numbers, labels, label data.
+    async fn create_shipment(
+        &self,
+        idempotency_key: &str,
+        shipment: &NewShipment,
+    ) -> Result<Shipment, BackendError>;
+
+    /// Voids a shipment (voiding it again is harmless).
+    async fn void_shipment(
+        &self,
+        idempotency_key: &str,
+        shipment_id: &str,
+    ) -> Result<Shipment, BackendError>;
+
+    /// Gives back a trolley this station holds.
+    async fn release_trolley(
+        &self,
+        idempotency_key: &str,
+        trolley: &TrolleyCode,
+    ) -> Result<Released, BackendError>;
+
+    /// Tells the backend the station is alive, and how it is doing.
+    async fn heartbeat(
+        &self,
+        idempotency_key: &str,
+        heartbeat: &Heartbeat,
+    ) -> Result<HeartbeatReceipt, BackendError>;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

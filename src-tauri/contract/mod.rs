@@ -7,6 +7,14 @@
 
 use serde::{Deserialize, Serialize};
 
+mod exceptions;
+mod shipments;
+mod supervision;
+
+pub use exceptions::*;
+pub use shipments::*;
+pub use supervision::*;
+
 /// Every request names its station in this header, beside its bearer token.
 pub const STATION_HEADER: &str = "x-station-id";
 
@@ -27,6 +35,29 @@ pub const HEALTH_PATH: &str = "/v1/health";
 pub const MOVEMENTS_PATH: &str = "/v1/movements";
 pub const SIGN_IN_PATH: &str = "/v1/sign-in";
 pub const PACKAGING_PATH: &str = "/v1/packaging";
+pub const EXCEPTIONS_PATH: &str = "/v1/exceptions";
+pub const ORDER_EXCEPTIONS_PATH: &str = "/v1/order-exceptions";
+pub const OVERRIDES_PATH: &str = "/v1/overrides";
+pub const SHIPMENTS_PATH: &str = "/v1/shipments";
+pub const HEARTBEATS_PATH: &str = "/v1/heartbeats";
+pub const STATIONS_PATH: &str = "/v1/stations";
+pub const THROUGHPUT_PATH: &str = "/v1/throughput";
+
+pub fn void_shipment_path(shipment_id: &str) -> String {
+    format!("/v1/shipments/{shipment_id}/void")
+}
+
+/// A supervisor takes a claim away from a station.
+pub fn force_release_path(trolley: &str) -> String {
+    format!("/v1/trolleys/{trolley}/force-release")
+}
+
+pub fn sku_image_path(sku: &str) -> String {
+    format!("/v1/skus/{sku}/image")
+}
+
+/// Supervisor endpoints name the signed-in supervisor's session in this header.
+pub const SESSION_HEADER: &str = "x-packer-session";
 
 /// Every write carries a client-made key (a UUIDv7); a retry with the same key and body gets
 /// the first answer again, the same key with another body is refused.
@@ -51,6 +82,20 @@ pub mod codes {
     pub const SKU_MISMATCH: &str = "sku_mismatch";
     pub const QUANTITY_EXCEEDS_SLOT: &str = "quantity_exceeds_slot";
     pub const SIGN_IN_FAILED: &str = "sign_in_failed";
+    pub const NOT_FOUND: &str = "not_found";
+    pub const TROLLEY_PACKED: &str = "trolley_packed";
+    pub const ORDER_UNKNOWN: &str = "order_unknown";
+    pub const SLOT_MISMATCH: &str = "slot_mismatch";
+    pub const QUANTITY_EXCEEDS_ORDER: &str = "quantity_exceeds_order";
+    pub const PACKAGING_UNKNOWN: &str = "packaging_unknown";
+    pub const SUPERVISOR_UNKNOWN: &str = "supervisor_unknown";
+    pub const SHIPMENT_EXISTS: &str = "shipment_exists";
+    pub const SHIPMENT_UNKNOWN: &str = "shipment_unknown";
+    pub const LABEL_FAILED: &str = "label_failed";
+    pub const STATION_MISMATCH: &str = "station_mismatch";
+    pub const SESSION_INVALID: &str = "session_invalid";
+    pub const ROLE_FORBIDDEN: &str = "role_forbidden";
+    pub const SKU_UNKNOWN: &str = "sku_unknown";
     pub const INTERNAL: &str = "internal";
 }
 
@@ -140,13 +185,13 @@ pub struct MovementBatch {
 #[serde(deny_unknown_fields)]
 pub struct MovementLine {
     #[schema(minimum = 1)]
-    #[serde(deserialize_with = "whole_u32")]
+    #[serde(deserialize_with = "whole")]
     pub line_no: u32,
     #[schema(example = "LUM-0001", min_length = 1, max_length = 64)]
     pub sku: String,
     /// Units moved; at least 1.
     #[schema(minimum = 1, maximum = 10000)]
-    #[serde(deserialize_with = "whole_u32")]
+    #[serde(deserialize_with = "whole")]
     pub qty: u32,
 }
 
@@ -210,21 +255,34 @@ pub struct Packer {
     pub language: String,
 }
 
-/// A u32 from any JSON number with a zero fraction (`3` or `3.0`): JSON Schema's `integer`
-/// admits both, so a conforming client may send either.
-fn whole_u32<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+/// A whole number from any JSON number with a zero fraction (`3` or `3.0`): JSON Schema's
+/// `integer` admits both, so a conforming client may send either.
+pub(crate) fn whole<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: TryFrom<u64>,
+{
     use serde::de::Error;
     let n = serde_json::Number::deserialize(d)?;
-    if let Some(u) = n.as_u64() {
-        return u32::try_from(u).map_err(|_| D::Error::custom(format!("{n} is out of range")));
-    }
-    match n.as_f64() {
-        Some(f) if f.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&f) => Ok(f as u32),
-        _ => Err(D::Error::custom(format!(
-            "{n} is not a whole number from 0 to {}",
-            u32::MAX
-        ))),
-    }
+    let u = match (n.as_u64(), n.as_f64()) {
+        (Some(u), _) => u,
+        (None, Some(f)) if f.fract() == 0.0 && (0.0..=9.007_199_254_740_992e15).contains(&f) => {
+            f as u64
+        }
+        _ => return Err(D::Error::custom(format!("{n} is not a whole number"))),
+    };
+    T::try_from(u).map_err(|_| D::Error::custom(format!("{n} is out of range")))
+}
+
+/// [`whole`] for an optional (null or absent) number.
+pub(crate) fn whole_opt<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: TryFrom<u64>,
+{
+    #[derive(Deserialize)]
+    struct W<T: TryFrom<u64>>(#[serde(deserialize_with = "whole")] T);
+    Ok(Option::<W<T>>::deserialize(d)?.map(|w| w.0))
 }
 
 #[cfg(test)]

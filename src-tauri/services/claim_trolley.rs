@@ -60,7 +60,7 @@ mod tests {
         async fn sign_in(
             &self,
             _: &crate::contract::SignInRequest,
-        ) -> Result<crate::contract::Packer, BackendError> {
+        ) -> Result<crate::contract::SignedIn, BackendError> {
             Err(BackendError::Unreachable("not in this test".into()))
         }
         async fn packaging_catalogue(
@@ -73,8 +73,61 @@ mod tests {
             _: &str,
             _: &crate::contract::MovementBatch,
         ) -> Result<crate::contract::MovementReceipt, BackendError> {
-            Err(BackendError::Unreachable("not in this test".into()))
+            Err(not_here())
         }
+        async fn record_exception(
+            &self,
+            _: &str,
+            _: &crate::contract::LineException,
+        ) -> Result<crate::contract::ExceptionReceipt, BackendError> {
+            Err(not_here())
+        }
+        async fn record_order_exception(
+            &self,
+            _: &str,
+            _: &crate::contract::OrderException,
+        ) -> Result<crate::contract::ExceptionReceipt, BackendError> {
+            Err(not_here())
+        }
+        async fn record_override(
+            &self,
+            _: &str,
+            _: &crate::contract::OverrideRecord,
+        ) -> Result<crate::contract::OverrideReceipt, BackendError> {
+            Err(not_here())
+        }
+        async fn create_shipment(
+            &self,
+            _: &str,
+            _: &crate::contract::NewShipment,
+        ) -> Result<crate::contract::Shipment, BackendError> {
+            Err(not_here())
+        }
+        async fn void_shipment(
+            &self,
+            _: &str,
+            _: &str,
+        ) -> Result<crate::contract::Shipment, BackendError> {
+            Err(not_here())
+        }
+        async fn release_trolley(
+            &self,
+            _: &str,
+            _: &TrolleyCode,
+        ) -> Result<crate::contract::Released, BackendError> {
+            Err(not_here())
+        }
+        async fn heartbeat(
+            &self,
+            _: &str,
+            _: &crate::contract::Heartbeat,
+        ) -> Result<crate::contract::HeartbeatReceipt, BackendError> {
+            Err(not_here())
+        }
+    }
+
+    fn not_here() -> BackendError {
+        BackendError::Unreachable("not in this test".into())
     }
 
     #[derive(Default)]

@@ -376,7 +376,8 @@ impl PackService {
             .sign_in(&SignInRequest::Badge {
                 badge: supervisor_badge.trim().to_owned(),
             })
-            .await?;
+            .await?
+            .packer;
         if who.role != contract::Role::Supervisor {
             return Err(StationError::InvalidScan(format!(
                 "{} is not a supervisor: a supervisor must scan their own badge.",
@@ -396,7 +397,7 @@ impl PackService {
 
     /// Signs a packer in with the backend, then into the flow.
     pub async fn sign_in(&self, req: SignInRequest) -> Result<FlowView, StationError> {
-        let p = self.station.backend.sign_in(&req).await.map_err(|e| match e {
+        let signed = self.station.backend.sign_in(&req).await.map_err(|e| match e {
             BackendError::Rejected { code, .. } if code == contract::codes::SIGN_IN_FAILED => {
                 StationError::InvalidScan(match &req {
                     SignInRequest::Badge { .. } => {
@@ -407,6 +408,7 @@ impl PackService {
             }
             other => other.into(),
         })?;
+        let p = signed.packer;
         let packer = pack_flow::Packer {
             language: p.language,
             packer_id: p.packer_id,

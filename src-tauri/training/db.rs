@@ -33,6 +33,19 @@ pub enum ClaimError {
     Db(#[from] sqlx::Error),
 }
 
+/// The label crate's address as the manifest carries it.
+fn ship_to_of(a: packbench_labels::Address) -> packbench_core::ShipTo {
+    packbench_core::ShipTo {
+        name: a.name,
+        company: a.company,
+        street_lines: a.street_lines,
+        postal_code: a.postal_code,
+        city: a.city,
+        country_code: a.country_code,
+        phone: a.phone,
+    }
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -258,11 +271,13 @@ impl TrainingDb {
                 .execute(&mut *tx)
                 .await?;
             for (i, o) in t.orders.iter().enumerate() {
-                sqlx::query("INSERT INTO orders (order_id, client_id, carrier, service) VALUES (?, ?, ?, ?)")
+                sqlx::query("INSERT INTO orders (order_id, client_id, carrier, service, ship_to_json, gift_message) VALUES (?, ?, ?, ?, ?, ?)")
                     .bind(&o.order_id)
                     .bind(&o.client_id)
                     .bind(&o.carrier)
                     .bind(&o.service)
+                    .bind(serde_json::to_string(&o.ship_to).unwrap_or_default())
+                    .bind(&o.gift_message)
                     .execute(&mut *tx)
                     .await?;
                 for (n, (sku, qty)) in o.lines.iter().enumerate() {
@@ -358,7 +373,7 @@ impl TrainingDb {
             "SELECT ts.slot, ts.location, o.order_id, c.name, o.carrier, o.service,
                     l.line_no, l.qty, s.sku, s.name, s.length_mm, s.width_mm, s.height_mm, s.weight_g,
                     s.fragile, s.liquid, s.keep_upright, s.dangerous_goods, s.lot_expiry_required,
-                    s.serial_required
+                    s.serial_required, o.ship_to_json, o.gift_message
              FROM trolley_slots ts
              JOIN orders o ON o.order_id = ts.order_id
              JOIN clients c ON c.client_id = o.client_id
@@ -389,6 +404,7 @@ impl TrainingDb {
         for r in lines {
             let slot_no: i64 = r.get(0);
             let sku: String = r.get(8);
+            let image = crate::contract::sku_image_path(&sku);
             let line = OrderLine {
                 line_no: r.get::<i64, _>(6) as u32,
                 qty: r.get::<i64, _>(7) as u32,
@@ -410,6 +426,7 @@ impl TrainingDb {
                         lot_expiry_required: r.get(18),
                         serial_required: r.get(19),
                     },
+                    image: Some(image),
                 },
             };
             match slots.last_mut() {
@@ -423,6 +440,13 @@ impl TrainingDb {
                         carrier: r.get(4),
                         service: r.get(5),
                         lines: vec![line],
+                        // Orders seeded before addresses existed get their demo address.
+                        ship_to: Some(ship_to_of(
+                            r.get::<Option<String>, _>(20)
+                                .and_then(|j| serde_json::from_str(&j).ok())
+                                .unwrap_or_else(|| demo_data::ship_to(&r.get::<String, _>(2))),
+                        )),
+                        gift_message: r.get(21),
                     },
                 }),
             }
@@ -432,6 +456,25 @@ impl TrainingDb {
             claimed_by: claimed_by.unwrap_or_default(),
             slots,
         })
+    }
+
+    /// A SKU's name and dimensions (for its picture).
+    pub async fn sku_facts(&self, sku: &str) -> Result<Option<(String, [u32; 3])>, sqlx::Error> {
+        let row =
+            sqlx::query("SELECT name, length_mm, width_mm, height_mm FROM skus WHERE sku = ?")
+                .bind(sku)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|r| {
+            (
+                r.get(0),
+                [
+                    r.get::<i64, _>(1) as u32,
+                    r.get::<i64, _>(2) as u32,
+                    r.get::<i64, _>(3) as u32,
+                ],
+            )
+        }))
     }
 
     /// Every trolley code, in order (demo listings, tests).

@@ -4,9 +4,13 @@
 
 mod db;
 pub mod demo_data;
+mod exceptions;
 mod movements;
 pub mod openapi;
 mod routes;
+mod shipments;
+pub mod sku_images;
+mod supervision;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -16,6 +20,7 @@ use tokio::task::JoinHandle;
 
 pub use db::{ClaimError, TrainingDb};
 pub use movements::WriteError;
+pub use supervision::SessionError;
 
 #[derive(Debug, Clone)]
 pub struct TrainingOptions {

@@ -29,7 +29,7 @@ pub enum WriteError {
         expected: String,
         got: String,
     },
-    #[error("order {order} line {line}: {asked} more unit(s) asked, but the slot held {held} and {done} already left it")]
+    #[error("order {order} line {line}: {asked} more unit(s) asked, but the slot held {held} and {done} already left it or went to exception")]
     ExceedsSlot {
         order: String,
         line: u32,
@@ -37,8 +37,152 @@ pub enum WriteError {
         done: i64,
         asked: u32,
     },
+    #[error("order {0} is unknown")]
+    OrderUnknown(String),
+    #[error("order {order} is in slot {held} of trolley {trolley}, not slot {asked}")]
+    SlotMismatch {
+        trolley: String,
+        order: String,
+        held: i64,
+        asked: u32,
+    },
+    #[error("from_location {given} is not the slot's location {location}")]
+    LocationMismatch { given: String, location: String },
+    #[error("order {order} line {line}: {asked} unit(s) in parcels, but the order has {ordered}")]
+    ExceedsOrder {
+        order: String,
+        line: u32,
+        ordered: i64,
+        asked: u64,
+    },
+    #[error("packaging {0} is not in the catalogue")]
+    PackagingUnknown(String),
+    #[error("{0} is not a supervisor")]
+    SupervisorUnknown(String),
+    #[error("order {order} already has shipment {shipment_id}: void it first")]
+    ShipmentExists { order: String, shipment_id: String },
+    #[error("shipment {0} is unknown")]
+    ShipmentUnknown(String),
+    #[error("the label cannot be made: {0}")]
+    Label(String),
+    #[error("the heartbeat names station {body}, but the request comes from {header}")]
+    StationMismatch { body: String, header: String },
+    #[error("trolley {0} is already packed")]
+    TrolleyPacked(String),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
+}
+
+impl From<super::ClaimError> for WriteError {
+    fn from(e: super::ClaimError) -> Self {
+        use super::ClaimError as C;
+        match e {
+            C::Unknown(t) => WriteError::TrolleyUnknown(t),
+            C::ClaimedBy { trolley, .. } | C::NotHolder(trolley) => WriteError::NotHolder(trolley),
+            C::Packed(t) => WriteError::TrolleyPacked(t),
+            C::Db(e) => WriteError::Db(e),
+        }
+    }
+}
+
+/// 1 to `max` characters, none of them control characters.
+pub(super) fn check_text(what: &str, v: &str, max: usize) -> Result<(), WriteError> {
+    if v.is_empty() || v.chars().count() > max || v.chars().any(char::is_control) {
+        return Err(WriteError::Invalid(format!(
+            "{what} must be 1-{max} printable characters"
+        )));
+    }
+    Ok(())
+}
+
+/// The trolley code as stored (`TR-0042`), or `Invalid`.
+pub(super) fn normal_trolley(raw: &str) -> Result<String, WriteError> {
+    raw.parse::<packbench_core::TrolleyCode>()
+        .map(|t| t.to_string())
+        .map_err(|e| WriteError::Invalid(e.to_string()))
+}
+
+/// Fails unless `station` holds `trolley`.
+pub(super) async fn check_holder(
+    conn: &mut SqliteConnection,
+    trolley: &str,
+    station: &str,
+) -> Result<(), WriteError> {
+    let claimed_by: Option<Option<String>> =
+        sqlx::query_scalar("SELECT claimed_by FROM trolleys WHERE trolley = ?")
+            .bind(trolley)
+            .fetch_optional(&mut *conn)
+            .await?;
+    match claimed_by {
+        None => Err(WriteError::TrolleyUnknown(trolley.to_owned())),
+        Some(holder) if holder.as_deref() != Some(station) => {
+            Err(WriteError::NotHolder(trolley.to_owned()))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+/// The slot number and location of `order` on `trolley`.
+pub(super) async fn slot_of(
+    conn: &mut SqliteConnection,
+    trolley: &str,
+    order: &str,
+) -> Result<(i64, String), WriteError> {
+    let row =
+        sqlx::query("SELECT slot, location FROM trolley_slots WHERE trolley = ? AND order_id = ?")
+            .bind(trolley)
+            .bind(order)
+            .fetch_optional(&mut *conn)
+            .await?;
+    row.map(|r| (r.get(0), r.get(1)))
+        .ok_or_else(|| WriteError::OrderNotOnTrolley {
+            trolley: trolley.to_owned(),
+            order: order.to_owned(),
+        })
+}
+
+/// Checks that `asked` more units of the line may leave its slot: units already moved to
+/// parcels and units already in exception together never exceed what the slot held.
+pub(super) async fn check_line_units(
+    conn: &mut SqliteConnection,
+    order: &str,
+    line_no: u32,
+    sku: &str,
+    asked: u32,
+) -> Result<(), WriteError> {
+    let line = sqlx::query(
+        "SELECT l.sku, l.qty,
+                COALESCE((SELECT SUM(qty) FROM movements mv WHERE mv.order_id = l.order_id AND mv.line_no = l.line_no), 0)
+              + COALESCE((SELECT SUM(units) FROM line_exceptions e WHERE e.order_id = l.order_id AND e.line_no = l.line_no), 0)
+         FROM order_lines l WHERE l.order_id = ? AND l.line_no = ?",
+    )
+    .bind(order)
+    .bind(line_no)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| WriteError::LineUnknown {
+        order: order.to_owned(),
+        line: line_no,
+    })?;
+    let (expected, held, done): (String, i64, i64) = (line.get(0), line.get(1), line.get(2));
+    if expected != sku {
+        return Err(WriteError::SkuMismatch {
+            order: order.to_owned(),
+            line: line_no,
+            expected,
+            got: sku.to_owned(),
+        });
+    }
+    if done + i64::from(asked) > held {
+        return Err(WriteError::ExceedsSlot {
+            order: order.to_owned(),
+            line: line_no,
+            held,
+            done,
+            asked,
+        });
+    }
+    Ok(())
 }
 
 impl TrainingDb {
@@ -156,62 +300,11 @@ async fn insert_movements(
     key: &str,
     b: &MovementBatch,
 ) -> Result<MovementReceipt, WriteError> {
-    let claimed_by: Option<Option<String>> =
-        sqlx::query_scalar("SELECT claimed_by FROM trolleys WHERE trolley = ?")
-            .bind(&b.trolley)
-            .fetch_optional(&mut *conn)
-            .await?;
-    match claimed_by {
-        None => return Err(WriteError::TrolleyUnknown(b.trolley.clone())),
-        Some(holder) if holder.as_deref() != Some(station) => {
-            return Err(WriteError::NotHolder(b.trolley.clone()))
-        }
-        Some(_) => {}
-    }
-    let location: Option<String> =
-        sqlx::query_scalar("SELECT location FROM trolley_slots WHERE trolley = ? AND order_id = ?")
-            .bind(&b.trolley)
-            .bind(&b.order_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    let Some(from_location) = location else {
-        return Err(WriteError::OrderNotOnTrolley {
-            trolley: b.trolley.clone(),
-            order: b.order_id.clone(),
-        });
-    };
+    check_holder(conn, &b.trolley, station).await?;
+    let (_, from_location) = slot_of(conn, &b.trolley, &b.order_id).await?;
     let mut ids = Vec::with_capacity(b.movements.len());
     for m in &b.movements {
-        let line = sqlx::query(
-            "SELECT l.sku, l.qty, COALESCE((SELECT SUM(qty) FROM movements mv WHERE mv.order_id = l.order_id AND mv.line_no = l.line_no), 0)
-             FROM order_lines l WHERE l.order_id = ? AND l.line_no = ?",
-        )
-        .bind(&b.order_id)
-        .bind(m.line_no)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or_else(|| WriteError::LineUnknown {
-            order: b.order_id.clone(),
-            line: m.line_no,
-        })?;
-        let (sku, held, done): (String, i64, i64) = (line.get(0), line.get(1), line.get(2));
-        if sku != m.sku {
-            return Err(WriteError::SkuMismatch {
-                order: b.order_id.clone(),
-                line: m.line_no,
-                expected: sku,
-                got: m.sku.clone(),
-            });
-        }
-        if done + i64::from(m.qty) > held {
-            return Err(WriteError::ExceedsSlot {
-                order: b.order_id.clone(),
-                line: m.line_no,
-                held,
-                done,
-                asked: m.qty,
-            });
-        }
+        check_line_units(conn, &b.order_id, m.line_no, &m.sku, m.qty).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO movements (trolley, order_id, line_no, sku, qty, from_location, parcel_id, station, packer_id, idempotency_key, recorded_at_ms)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING movement_id",

@@ -2,7 +2,7 @@
 //! training backend's annotated routes. `src-tauri/contract/openapi.json` is this document as
 //! committed; a test fails when the two differ (set `PACKBENCH_UPDATE_OPENAPI=1` to rewrite it).
 
-use packbench_core::{Manifest, Order, OrderLine, SkuFlags, SkuInfo, Slot};
+use packbench_core::{Manifest, Order, OrderLine, ShipTo, SkuFlags, SkuInfo, Slot};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -10,9 +10,16 @@ use super::routes;
 use packbench_core::carton::{Packaging, PackagingKind};
 
 use crate::contract::{
-    ApiError, CatalogueEntry, Health, MovementBatch, MovementLine, MovementReceipt, Packer,
-    Released, Role, SignInRequest,
+    ApiError, CatalogueEntry, DeviceHealth, DeviceKind, ExceptionReceipt, ExceptionStatus,
+    ForceRelease, Health, Heartbeat, HeartbeatReceipt, LabelDocument, LabelFormat, LineException,
+    LineExceptionEntry, LineExceptionReason, MovementBatch, MovementEntry, MovementLine,
+    MovementReceipt, NewShipment, OpenExceptions, OrderException, OrderExceptionEntry,
+    OrderExceptionReason, OutboxHealth, OverrideEntry, OverrideKind, OverrideReceipt,
+    OverrideRecord, Packer, ParcelContentLine, ParcelRequest, Released, Role, ShiftCounters,
+    Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationStatus, Throughput,
+    ThroughputGroup, ThroughputRow, WeightDecision,
 };
+use packbench_labels::{Address, LabelData, ParcelOf};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -23,15 +30,32 @@ use crate::contract::{
             error is JSON `{code, message}` with a stable snake_case code.",
         license(name = "MIT", identifier = "MIT"),
     ),
-    paths(routes::health, routes::trolley, routes::claim, routes::release, routes::movements, routes::sign_in, routes::packaging),
+    paths(
+        routes::health, routes::trolley, routes::claim, routes::release, routes::force_release,
+        routes::movements, routes::list_movements, routes::sign_in, routes::packaging,
+        routes::exceptions, routes::order_exceptions, routes::list_exceptions, routes::overrides,
+        routes::list_overrides, routes::shipments, routes::void_shipment, routes::list_shipments,
+        routes::heartbeats, routes::stations, routes::throughput, routes::sku_image
+    ),
     components(schemas(
-        ApiError, Health, Released, Manifest, Slot, Order, OrderLine, SkuInfo, SkuFlags,
-        MovementBatch, MovementLine, MovementReceipt, SignInRequest, Packer, Role, CatalogueEntry, Packaging, PackagingKind
+        ApiError, Health, Released, Manifest, Slot, Order, OrderLine, ShipTo, SkuInfo, SkuFlags,
+        MovementBatch, MovementLine, MovementReceipt, SignInRequest, Packer, SignedIn, Role,
+        CatalogueEntry, Packaging, PackagingKind, LineException, LineExceptionReason,
+        OrderException, OrderExceptionReason, ExceptionReceipt, LineExceptionEntry,
+        OrderExceptionEntry, OpenExceptions, ExceptionStatus, OverrideRecord, OverrideKind,
+        WeightDecision, OverrideReceipt, OverrideEntry, NewShipment, ParcelRequest,
+        ParcelContentLine, LabelFormat, Shipment, ShipmentStatus, ShippedParcel, LabelDocument,
+        LabelData, Address, ParcelOf, Heartbeat, ShiftCounters, DeviceHealth, DeviceKind,
+        OutboxHealth, HeartbeatReceipt, StationStatus, Throughput, ThroughputGroup,
+        ThroughputRow, MovementEntry, ForceRelease
     )),
     modifiers(&BearerAuth),
     tags(
         (name = "trolleys", description = "Claiming and releasing captured trolleys"),
         (name = "movements", description = "Outbound stock movements, idempotent"),
+        (name = "exceptions", description = "Exceptions and overrides, idempotent"),
+        (name = "shipments", description = "Carrier shipments and their labels"),
+        (name = "supervisor", description = "Reads and actions for a signed-in supervisor (`x-packer-session`)"),
         (name = "station", description = "Station housekeeping"),
     )
 )]
@@ -52,7 +76,24 @@ impl Modify for BearerAuth {
 pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
-    doc
+    close_tagged_unions(doc)
+}
+
+/// utoipa marks structs with `deny_unknown_fields` as closed (`additionalProperties: false`)
+/// but not the variants of internally tagged enums, which serde closes too: say so in the
+/// document, or a client may believe extra fields are welcome.
+fn close_tagged_unions(doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    let mut json = serde_json::to_value(&doc).expect("the document serialises");
+    for name in ["OverrideRecord", "WeightDecision"] {
+        if let Some(variants) = json["components"]["schemas"][name]["oneOf"].as_array_mut() {
+            for v in variants {
+                if v["type"] == "object" {
+                    v["additionalProperties"] = serde_json::Value::Bool(false);
+                }
+            }
+        }
+    }
+    serde_json::from_value(json).unwrap_or(doc)
 }
 
 #[cfg(test)]
@@ -89,6 +130,16 @@ mod tests {
             "/v1/movements",
             "/v1/sign-in",
             "/v1/packaging",
+            "/v1/trolleys/{trolley}/force-release",
+            "/v1/exceptions",
+            "/v1/order-exceptions",
+            "/v1/overrides",
+            "/v1/shipments",
+            "/v1/shipments/{shipment_id}/void",
+            "/v1/heartbeats",
+            "/v1/stations",
+            "/v1/throughput",
+            "/v1/skus/{sku}/image",
         ] {
             assert!(json["paths"][path].is_object(), "{path} missing");
         }
@@ -103,5 +154,11 @@ mod tests {
             json["components"]["securitySchemes"]["bearer"]["scheme"],
             "bearer"
         );
+        for v in json["components"]["schemas"]["OverrideRecord"]["oneOf"]
+            .as_array()
+            .unwrap()
+        {
+            assert_eq!(v["additionalProperties"], false);
+        }
     }
 }

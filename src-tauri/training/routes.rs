@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -14,10 +14,15 @@ use packbench_core::{Manifest, TrolleyCode};
 
 use super::db::{ClaimError, TrainingDb};
 use super::movements::WriteError;
+use super::supervision::SessionError;
 use crate::contract::{
-    codes, ApiError, CatalogueEntry, Health, IdempotencyHeader, MovementBatch, MovementReceipt,
-    Packer, Released, SignInRequest, StationHeader, TrolleyParam, IDEMPOTENCY_HEADER,
-    MAX_REQUEST_BYTES, STATION_HEADER,
+    codes, ApiError, CatalogueEntry, ExceptionQuery, ExceptionReceipt, ForceRelease, Health,
+    Heartbeat, HeartbeatReceipt, IdempotencyHeader, LineException, MovementBatch, MovementEntry,
+    MovementQuery, MovementReceipt, NewShipment, OpenExceptions, OrderException, OverrideEntry,
+    OverrideQuery, OverrideReceipt, OverrideRecord, Released, SessionHeader, Shipment,
+    ShipmentParam, ShipmentQuery, SignInRequest, SignedIn, SkuParam, StationHeader, StationStatus,
+    Throughput, ThroughputQuery, TrolleyParam, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES,
+    SESSION_HEADER, STATION_HEADER,
 };
 
 pub(super) struct AppState {
@@ -31,7 +36,17 @@ pub fn router(db: TrainingDb, token: String) -> Router {
         .route("/v1/trolleys/{trolley}", get(trolley))
         .route("/v1/trolleys/{trolley}/claim", post(claim))
         .route("/v1/trolleys/{trolley}/release", post(release))
-        .route("/v1/movements", post(movements))
+        .route("/v1/trolleys/{trolley}/force-release", post(force_release))
+        .route("/v1/movements", post(movements).get(list_movements))
+        .route("/v1/exceptions", post(exceptions).get(list_exceptions))
+        .route("/v1/order-exceptions", post(order_exceptions))
+        .route("/v1/overrides", post(overrides).get(list_overrides))
+        .route("/v1/shipments", post(shipments).get(list_shipments))
+        .route("/v1/shipments/{shipment_id}/void", post(void_shipment))
+        .route("/v1/heartbeats", post(heartbeats))
+        .route("/v1/stations", get(stations))
+        .route("/v1/throughput", get(throughput))
+        .route("/v1/skus/{sku}/image", get(sku_image))
         .route("/v1/sign-in", post(sign_in))
         .route("/v1/packaging", get(packaging))
         .route("/v1/openapi.json", get(openapi))
@@ -82,7 +97,7 @@ impl From<ClaimError> for ApiErr {
             ),
             ClaimError::Packed(t) => err(
                 StatusCode::CONFLICT,
-                "trolley_packed",
+                codes::TROLLEY_PACKED,
                 format!("trolley {t} is already packed"),
             ),
             ClaimError::NotHolder(t) => err(
@@ -106,24 +121,30 @@ impl From<WriteError> for ApiErr {
     fn from(e: WriteError) -> Self {
         let msg = e.to_string();
         let (status, code) = match &e {
-            WriteError::KeyReused(_) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                codes::IDEMPOTENCY_KEY_REUSED,
-            ),
+            WriteError::KeyReused(_) => (StatusCode::CONFLICT, codes::IDEMPOTENCY_KEY_REUSED),
             WriteError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, codes::INVALID_BODY),
             WriteError::TrolleyUnknown(_) => (StatusCode::NOT_FOUND, codes::TROLLEY_UNKNOWN),
             WriteError::NotHolder(_) => (StatusCode::CONFLICT, codes::TROLLEY_NOT_CLAIMED),
-            WriteError::OrderNotOnTrolley { .. } => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                codes::ORDER_NOT_ON_TROLLEY,
-            ),
-            WriteError::LineUnknown { .. } => {
-                (StatusCode::UNPROCESSABLE_ENTITY, codes::LINE_UNKNOWN)
+            WriteError::OrderNotOnTrolley { .. } => {
+                (StatusCode::CONFLICT, codes::ORDER_NOT_ON_TROLLEY)
             }
-            WriteError::SkuMismatch { .. } => {
-                (StatusCode::UNPROCESSABLE_ENTITY, codes::SKU_MISMATCH)
-            }
+            WriteError::LineUnknown { .. } => (StatusCode::CONFLICT, codes::LINE_UNKNOWN),
+            WriteError::SkuMismatch { .. } => (StatusCode::CONFLICT, codes::SKU_MISMATCH),
             WriteError::ExceedsSlot { .. } => (StatusCode::CONFLICT, codes::QUANTITY_EXCEEDS_SLOT),
+            WriteError::OrderUnknown(_) => (StatusCode::NOT_FOUND, codes::ORDER_UNKNOWN),
+            WriteError::SlotMismatch { .. } | WriteError::LocationMismatch { .. } => {
+                (StatusCode::CONFLICT, codes::SLOT_MISMATCH)
+            }
+            WriteError::ExceedsOrder { .. } => {
+                (StatusCode::CONFLICT, codes::QUANTITY_EXCEEDS_ORDER)
+            }
+            WriteError::PackagingUnknown(_) => (StatusCode::NOT_FOUND, codes::PACKAGING_UNKNOWN),
+            WriteError::SupervisorUnknown(_) => (StatusCode::NOT_FOUND, codes::SUPERVISOR_UNKNOWN),
+            WriteError::ShipmentExists { .. } => (StatusCode::CONFLICT, codes::SHIPMENT_EXISTS),
+            WriteError::ShipmentUnknown(_) => (StatusCode::NOT_FOUND, codes::SHIPMENT_UNKNOWN),
+            WriteError::Label(_) => (StatusCode::UNPROCESSABLE_ENTITY, codes::LABEL_FAILED),
+            WriteError::StationMismatch { .. } => (StatusCode::FORBIDDEN, codes::STATION_MISMATCH),
+            WriteError::TrolleyPacked(_) => (StatusCode::CONFLICT, codes::TROLLEY_PACKED),
             WriteError::Db(e) => {
                 tracing::error!(error = %e, "training database failed");
                 return err(
@@ -135,6 +156,45 @@ impl From<WriteError> for ApiErr {
         };
         err(status, code, msg)
     }
+}
+
+impl From<SessionError> for ApiErr {
+    fn from(e: SessionError) -> Self {
+        match e {
+            SessionError::Invalid => err(
+                StatusCode::UNAUTHORIZED,
+                codes::SESSION_INVALID,
+                format!("a supervisor's session is needed in {SESSION_HEADER}: sign in again"),
+            ),
+            SessionError::NotSupervisor(p) => err(
+                StatusCode::FORBIDDEN,
+                codes::ROLE_FORBIDDEN,
+                format!("{p} is not a supervisor: ask a supervisor"),
+            ),
+            SessionError::Db(e) => ClaimError::Db(e).into(),
+        }
+    }
+}
+
+fn db_err(e: sqlx::Error) -> ApiErr {
+    ClaimError::Db(e).into()
+}
+
+/// The station, then the signed-in supervisor behind `x-packer-session`.
+pub(super) async fn authenticate_supervisor(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<(String, String), ApiErr> {
+    let station = authenticate(state, headers)?;
+    let token = headers.get(SESSION_HEADER).and_then(|v| v.to_str().ok());
+    let supervisor = state.db.supervisor(token).await?;
+    Ok((station, supervisor))
+}
+
+/// Query parameters of type `T`, or a 400 with a stable code.
+fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiErr> {
+    q.map(|Query(t)| t)
+        .map_err(|e| err(StatusCode::BAD_REQUEST, codes::BAD_REQUEST, e.body_text()))
 }
 
 /// 8-128 ASCII characters, visible ones, spaces or tabs, starting and ending visible (what an
@@ -285,14 +345,15 @@ pub(super) async fn claim(
 }
 
 #[utoipa::path(post, path = "/v1/trolleys/{trolley}/release", tag = "trolleys",
-    description = "Gives a claimed trolley back; only the holding station may.",
-    params(TrolleyParam, StationHeader),
+    description = "Gives a claimed trolley back; only the holding station may. Idempotent: a \
+        retry under the same key gets the first answer again.",
+    params(TrolleyParam, StationHeader, IdempotencyHeader),
     responses(
-        (status = 200, description = "Released", body = Released),
-        (status = 400, description = "Not a trolley code (`bad_request`)", body = ApiError),
+        (status = 200, description = "Released (or released before under this key)", body = Released),
+        (status = 400, description = "Not a trolley code (`bad_request`), no or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
         (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
         (status = 404, description = "No such trolley (`trolley_unknown`)", body = ApiError),
-        (status = 409, description = "Not held by this station (`trolley_not_claimed`)", body = ApiError),
+        (status = 409, description = "Not held by this station (`trolley_not_claimed`), key reused for another request (`idempotency_key_reused`)", body = ApiError),
     ),
     security(("bearer" = [])))]
 pub(super) async fn release(
@@ -302,10 +363,43 @@ pub(super) async fn release(
 ) -> Result<Json<Released>, ApiErr> {
     let station = authenticate(&st, &headers)?;
     let t = trolley_code(&raw)?;
-    st.db.release(&t, &station).await?;
-    Ok(Json(Released {
-        released: t.to_string(),
-    }))
+    let key = idempotency_key(&headers)?;
+    let released = st.db.release_keyed(&station, &key, &t).await?;
+    tracing::info!(trolley = %t, %station, "released");
+    Ok(Json(released))
+}
+
+#[utoipa::path(post, path = "/v1/trolleys/{trolley}/force-release", tag = "supervisor",
+    description = "A supervisor takes a claim away from whichever station holds it (a crashed \
+        or abandoned station), with a reason that is kept. Idempotent per key.",
+    params(TrolleyParam, StationHeader, IdempotencyHeader, SessionHeader),
+    request_body = ForceRelease,
+    responses(
+        (status = 200, description = "Released", body = Released),
+        (status = 400, description = "Not a trolley code (`bad_request`), no or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`), no valid session (`session_invalid`)", body = ApiError),
+        (status = 403, description = "The session is not a supervisor's (`role_forbidden`)", body = ApiError),
+        (status = 404, description = "No such trolley (`trolley_unknown`)", body = ApiError),
+        (status = 409, description = "Not claimed by any station (`trolley_not_claimed`), key reused (`idempotency_key_reused`)", body = ApiError),
+        (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn force_release(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Released>, ApiErr> {
+    let (station, supervisor) = authenticate_supervisor(&st, &headers).await?;
+    let t = trolley_code(&raw)?;
+    let key = idempotency_key(&headers)?;
+    let req: ForceRelease = json_body(body)?;
+    Ok(Json(
+        st.db
+            .force_release(&station, &key, &supervisor, &t, &req)
+            .await?,
+    ))
 }
 
 #[utoipa::path(post, path = "/v1/movements", tag = "movements",
@@ -320,9 +414,9 @@ pub(super) async fn release(
         (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
         (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
         (status = 404, description = "No such trolley (`trolley_unknown`)", body = ApiError),
-        (status = 409, description = "Trolley not held by this station (`trolley_not_claimed`), or more units than the slot held (`quantity_exceeds_slot`)", body = ApiError),
+        (status = 409, description = "Trolley not held by this station (`trolley_not_claimed`), more units than the slot held (`quantity_exceeds_slot`), key reused for another request (`idempotency_key_reused`), order not on the trolley (`order_not_on_trolley`), unknown line (`line_unknown`), wrong SKU for the line (`sku_mismatch`)", body = ApiError),
         (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
-        (status = 422, description = "Malformed body (`invalid_body`), key reused for another request (`idempotency_key_reused`), order not on the trolley (`order_not_on_trolley`), unknown line (`line_unknown`), wrong SKU for the line (`sku_mismatch`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
     ),
     security(("bearer" = [])))]
 pub(super) async fn movements(
@@ -344,7 +438,7 @@ pub(super) async fn movements(
     params(StationHeader),
     request_body = SignInRequest,
     responses(
-        (status = 200, description = "Signed in", body = Packer),
+        (status = 200, description = "Signed in: who, and the session token for supervisor endpoints", body = SignedIn),
         (status = 401, description = "Missing or wrong token or station (`unauthorized`), or no such badge / wrong id or PIN (`sign_in_failed`)", body = ApiError),
         (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
         (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
@@ -354,13 +448,13 @@ pub(super) async fn sign_in(
     State(st): State<Arc<AppState>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Result<Json<Packer>, ApiErr> {
+) -> Result<Json<SignedIn>, ApiErr> {
     let station = authenticate(&st, &headers)?;
     let req: SignInRequest = json_body(body)?;
     match st.db.sign_in(&req).await.map_err(ClaimError::Db)? {
         Some(p) => {
             tracing::info!(%station, packer = %p.packer_id, "signed in");
-            Ok(Json(p))
+            Ok(Json(st.db.open_session(p, &station).await.map_err(db_err)?))
         }
         None => {
             tracing::warn!(%station, "sign-in refused");
@@ -391,4 +485,367 @@ pub(super) async fn packaging(
     Ok(Json(
         st.db.packaging_catalogue().await.map_err(ClaimError::Db)?,
     ))
+}
+
+#[utoipa::path(post, path = "/v1/exceptions", tag = "exceptions",
+    description = "Records units of one order line that went to exception (short, damaged, \
+        wrong item) instead of a parcel. Validated against the trolley: the units of a line in \
+        exception and the units moved to parcels together never exceed what the slot held. \
+        Idempotent per key.",
+    params(StationHeader, IdempotencyHeader),
+    request_body = LineException,
+    responses(
+        (status = 200, description = "Recorded (or recorded before under this key)", body = ExceptionReceipt),
+        (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+        (status = 404, description = "No such trolley (`trolley_unknown`)", body = ApiError),
+        (status = 409, description = "Trolley not held by this station (`trolley_not_claimed`), more units than the slot held (`quantity_exceeds_slot`), key reused (`idempotency_key_reused`), order not on the trolley (`order_not_on_trolley`), wrong slot or location (`slot_mismatch`), unknown line (`line_unknown`), wrong SKU (`sku_mismatch`)", body = ApiError),
+        (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn exceptions(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<ExceptionReceipt>, ApiErr> {
+    let station = authenticate(&st, &headers)?;
+    let key = idempotency_key(&headers)?;
+    let e: LineException = json_body(body)?;
+    let r = st.db.record_line_exception(&station, &key, &e).await?;
+    tracing::info!(%station, order = %e.order_id, line = e.line_no, units = e.units, "line exception recorded");
+    Ok(Json(r))
+}
+
+#[utoipa::path(post, path = "/v1/order-exceptions", tag = "exceptions",
+    description = "Records a whole order routed to exception (its units are reported on \
+        `/v1/exceptions`). Idempotent per key.",
+    params(StationHeader, IdempotencyHeader),
+    request_body = OrderException,
+    responses(
+        (status = 200, description = "Recorded (or recorded before under this key)", body = ExceptionReceipt),
+        (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+        (status = 404, description = "No such trolley (`trolley_unknown`)", body = ApiError),
+        (status = 409, description = "Trolley not held by this station (`trolley_not_claimed`), key reused (`idempotency_key_reused`), order not on the trolley (`order_not_on_trolley`), wrong slot (`slot_mismatch`)", body = ApiError),
+        (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn order_exceptions(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<ExceptionReceipt>, ApiErr> {
+    let station = authenticate(&st, &headers)?;
+    let key = idempotency_key(&headers)?;
+    let e: OrderException = json_body(body)?;
+    let r = st.db.record_order_exception(&station, &key, &e).await?;
+    tracing::info!(%station, order = %e.order_id, "order exception recorded");
+    Ok(Json(r))
+}
+
+#[utoipa::path(post, path = "/v1/overrides", tag = "exceptions",
+    description = "Records a packer's override for supervisors to review: another box than the \
+        suggested one (`kind: packaging`), or a parcel weight outside tolerance (`kind: weight`, \
+        `overridden` needs the supervisor and a reason). Idempotent per key.",
+    params(StationHeader, IdempotencyHeader),
+    request_body = OverrideRecord,
+    responses(
+        (status = 200, description = "Recorded (or recorded before under this key)", body = OverrideReceipt),
+        (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+        (status = 404, description = "No such order (`order_unknown`), packaging not in the catalogue (`packaging_unknown`), no such supervisor (`supervisor_unknown`)", body = ApiError),
+        (status = 409, description = "Key reused (`idempotency_key_reused`)", body = ApiError),
+        (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn overrides(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<OverrideReceipt>, ApiErr> {
+    let station = authenticate(&st, &headers)?;
+    let key = idempotency_key(&headers)?;
+    let o: OverrideRecord = json_body(body)?;
+    Ok(Json(st.db.record_override(&station, &key, &o).await?))
+}
+
+#[utoipa::path(post, path = "/v1/shipments", tag = "shipments",
+    description = "Creates the carrier shipment of one order of a trolley the station holds: \
+        one tracking number and SSCC per parcel, a ready label document per parcel in the asked \
+        format (ZPL at 203 or 300 dpi, or PDF), and the label data for a station that renders \
+        labels itself. One live shipment per order: void it to ship again. Idempotent per key.",
+    params(StationHeader, IdempotencyHeader),
+    request_body = NewShipment,
+    responses(
+        (status = 200, description = "Created (or created before under this key)", body = Shipment),
+        (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+        (status = 404, description = "No such trolley (`trolley_unknown`), packaging not in the catalogue (`packaging_unknown`)", body = ApiError),
+        (status = 409, description = "Trolley not held by this station (`trolley_not_claimed`), the order has a live shipment (`shipment_exists`), more units than ordered (`quantity_exceeds_order`), key reused (`idempotency_key_reused`), order not on the trolley (`order_not_on_trolley`), unknown line (`line_unknown`), wrong SKU (`sku_mismatch`)", body = ApiError),
+        (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
+        (status = 422, description = "Malformed body, or parcels not numbered 1..n (`invalid_body`), label impossible (`label_failed`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn shipments(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Shipment>, ApiErr> {
+    let station = authenticate(&st, &headers)?;
+    let key = idempotency_key(&headers)?;
+    let s: NewShipment = json_body(body)?;
+    let shipment = st.db.create_shipment(&station, &key, &s).await?;
+    tracing::info!(%station, order = %s.order_id, shipment = %shipment.shipment_id, parcels = s.parcels.len(), "shipment created");
+    Ok(Json(shipment))
+}
+
+#[utoipa::path(post, path = "/v1/shipments/{shipment_id}/void", tag = "shipments",
+    description = "Voids a shipment; voiding a voided one answers the same. The order may then \
+        get a new shipment.",
+    params(ShipmentParam, StationHeader, IdempotencyHeader),
+    responses(
+        (status = 200, description = "Voided", body = Shipment),
+        (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+        (status = 404, description = "No such shipment (`shipment_unknown`)", body = ApiError),
+        (status = 409, description = "Key reused (`idempotency_key_reused`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn void_shipment(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<Shipment>, ApiErr> {
+    let station = authenticate(&st, &headers)?;
+    let key = idempotency_key(&headers)?;
+    let s = st.db.void_shipment(&station, &key, &id).await?;
+    tracing::info!(%station, shipment = %id, "shipment voided");
+    Ok(Json(s))
+}
+
+#[utoipa::path(get, path = "/v1/shipments", tag = "shipments",
+    description = "An order's shipments, oldest first, voided ones included.",
+    params(ShipmentQuery, StationHeader),
+    responses(
+        (status = 200, description = "The shipments", body = Vec<Shipment>),
+        (status = 400, description = "Missing or malformed query (`bad_request`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn list_shipments(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    q: Result<Query<ShipmentQuery>, QueryRejection>,
+) -> Result<Json<Vec<Shipment>>, ApiErr> {
+    authenticate(&st, &headers)?;
+    let q = query(q)?;
+    let id = &q.order_id;
+    if id.is_empty() || id.chars().count() > 64 || id.chars().any(char::is_control) {
+        return Err(err(
+            StatusCode::BAD_REQUEST,
+            codes::BAD_REQUEST,
+            "order_id must be 1-64 printable characters",
+        ));
+    }
+    Ok(Json(st.db.shipments_for_order(id).await.map_err(db_err)?))
+}
+
+#[utoipa::path(post, path = "/v1/heartbeats", tag = "station",
+    description = "A station's periodic heartbeat: who packs what, shift counters, device \
+        health, the outbox backlog, the app version. The latest per station shows on \
+        `/v1/stations`; all are kept. Idempotent per key.",
+    params(StationHeader, IdempotencyHeader),
+    request_body = Heartbeat,
+    responses(
+        (status = 200, description = "Received", body = HeartbeatReceipt),
+        (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+        (status = 403, description = "The body names another station (`station_mismatch`)", body = ApiError),
+        (status = 409, description = "Key reused (`idempotency_key_reused`)", body = ApiError),
+        (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn heartbeats(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<HeartbeatReceipt>, ApiErr> {
+    let station = authenticate(&st, &headers)?;
+    let key = idempotency_key(&headers)?;
+    let h: Heartbeat = json_body(body)?;
+    Ok(Json(st.db.record_heartbeat(&station, &key, &h).await?))
+}
+
+#[utoipa::path(get, path = "/v1/stations", tag = "supervisor",
+    description = "Every station's latest heartbeat; `stale` when none came for 60 s.",
+    params(StationHeader, SessionHeader),
+    responses(
+        (status = 200, description = "The stations", body = Vec<StationStatus>),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`), no valid session (`session_invalid`)", body = ApiError),
+        (status = 403, description = "The session is not a supervisor's (`role_forbidden`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn stations(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+) -> Result<Json<Vec<StationStatus>>, ApiErr> {
+    authenticate_supervisor(&st, &headers).await?;
+    Ok(Json(
+        st.db
+            .stations(crate::clock::now_ms())
+            .await
+            .map_err(db_err)?,
+    ))
+}
+
+#[utoipa::path(get, path = "/v1/throughput", tag = "supervisor",
+    description = "Work per packer or per station in `[from_ms, to_ms)`: orders, lines, units \
+        and parcels moved, exceptions recorded.",
+    params(ThroughputQuery, StationHeader, SessionHeader),
+    responses(
+        (status = 200, description = "Throughput", body = Throughput),
+        (status = 400, description = "Missing or malformed query (`bad_request`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`), no valid session (`session_invalid`)", body = ApiError),
+        (status = 403, description = "The session is not a supervisor's (`role_forbidden`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn throughput(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    q: Result<Query<ThroughputQuery>, QueryRejection>,
+) -> Result<Json<Throughput>, ApiErr> {
+    authenticate_supervisor(&st, &headers).await?;
+    let q = query(q)?;
+    if !(0..=10_000_000_000_000).contains(&q.from_ms)
+        || !(0..=10_000_000_000_000).contains(&q.to_ms)
+    {
+        return Err(err(
+            StatusCode::BAD_REQUEST,
+            codes::BAD_REQUEST,
+            "from_ms and to_ms are 0 to 10^13",
+        ));
+    }
+    Ok(Json(
+        st.db
+            .throughput(q.from_ms, q.to_ms, q.group_by)
+            .await
+            .map_err(db_err)?,
+    ))
+}
+
+#[utoipa::path(get, path = "/v1/exceptions", tag = "supervisor",
+    description = "Open exceptions: units of lines and whole orders.",
+    params(ExceptionQuery, StationHeader, SessionHeader),
+    responses(
+        (status = 200, description = "Open exceptions", body = OpenExceptions),
+        (status = 400, description = "Malformed query (`bad_request`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`), no valid session (`session_invalid`)", body = ApiError),
+        (status = 403, description = "The session is not a supervisor's (`role_forbidden`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn list_exceptions(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    q: Result<Query<ExceptionQuery>, QueryRejection>,
+) -> Result<Json<OpenExceptions>, ApiErr> {
+    authenticate_supervisor(&st, &headers).await?;
+    query(q)?;
+    Ok(Json(st.db.open_exceptions().await.map_err(db_err)?))
+}
+
+#[utoipa::path(get, path = "/v1/overrides", tag = "supervisor",
+    description = "Packers' overrides, of one kind or all, oldest first.",
+    params(OverrideQuery, StationHeader, SessionHeader),
+    responses(
+        (status = 200, description = "Overrides", body = Vec<OverrideEntry>),
+        (status = 400, description = "Malformed query (`bad_request`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`), no valid session (`session_invalid`)", body = ApiError),
+        (status = 403, description = "The session is not a supervisor's (`role_forbidden`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn list_overrides(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    q: Result<Query<OverrideQuery>, QueryRejection>,
+) -> Result<Json<Vec<OverrideEntry>>, ApiErr> {
+    authenticate_supervisor(&st, &headers).await?;
+    let q = query(q)?;
+    Ok(Json(st.db.overrides(q.kind).await.map_err(db_err)?))
+}
+
+#[utoipa::path(get, path = "/v1/movements", tag = "supervisor",
+    description = "Movements of one trolley or one order (give exactly one), oldest first.",
+    params(MovementQuery, StationHeader, SessionHeader),
+    responses(
+        (status = 200, description = "Movements", body = Vec<MovementEntry>),
+        (status = 400, description = "Neither or both of trolley and order_id, or malformed (`bad_request`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`), no valid session (`session_invalid`)", body = ApiError),
+        (status = 403, description = "The session is not a supervisor's (`role_forbidden`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn list_movements(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    q: Result<Query<MovementQuery>, QueryRejection>,
+) -> Result<Json<Vec<MovementEntry>>, ApiErr> {
+    authenticate_supervisor(&st, &headers).await?;
+    let q = query(q)?;
+    let trolley = match &q.trolley {
+        Some(t) => Some(trolley_code(t)?.to_string()),
+        None => None,
+    };
+    if trolley.is_some() == q.order_id.is_some() {
+        return Err(err(
+            StatusCode::BAD_REQUEST,
+            codes::BAD_REQUEST,
+            "give exactly one of trolley and order_id",
+        ));
+    }
+    Ok(Json(
+        st.db
+            .movements_of(trolley.as_deref(), q.order_id.as_deref())
+            .await
+            .map_err(db_err)?,
+    ))
+}
+
+#[utoipa::path(get, path = "/v1/skus/{sku}/image", tag = "station",
+    description = "A drawn picture of the SKU (SVG), for the packer to see what to look for.",
+    params(SkuParam, StationHeader),
+    responses(
+        (status = 200, description = "The picture", content_type = "image/svg+xml", body = String),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+        (status = 404, description = "No such SKU (`sku_unknown`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn sku_image(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(sku): Path<String>,
+) -> Result<Response, ApiErr> {
+    authenticate(&st, &headers)?;
+    let (name, dims) = st
+        .db
+        .sku_facts(&sku)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| {
+            err(
+                StatusCode::NOT_FOUND,
+                codes::SKU_UNKNOWN,
+                format!("no SKU {sku}"),
+            )
+        })?;
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "image/svg+xml"),
+            (axum::http::header::CACHE_CONTROL, "max-age=86400"),
+        ],
+        super::sku_images::sku_image_svg(&sku, &name, dims),
+    )
+        .into_response())
 }

@@ -11,7 +11,7 @@ pub mod trolley;
 pub mod wedge;
 pub mod weight_gate;
 
-pub use manifest::{Manifest, Order, OrderLine, SkuFlags, SkuInfo, Slot};
+pub use manifest::{Manifest, Order, OrderLine, ShipTo, SkuFlags, SkuInfo, Slot};
 pub use scan::{classify_scan, Scan, ScanError};
 pub use trolley::{SlotCode, TrolleyCode, TrolleyCodeError};
 

@@ -32,6 +32,10 @@ pub struct SkuInfo {
     pub weight_g: u32,
     #[serde(default)]
     pub flags: SkuFlags,
+    /// Where to fetch a picture of the unit (a URL path on the backend, like
+    /// `/v1/skus/LUM-0001/image`), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +46,22 @@ pub struct OrderLine {
     pub item: SkuInfo,
 }
 
+/// Where an order goes, as printed on its label, line by line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ShipTo {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    pub street_lines: Vec<String>,
+    pub postal_code: String,
+    pub city: String,
+    /// ISO 3166-1 alpha-2, e.g. "PL".
+    pub country_code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Order {
@@ -50,6 +70,11 @@ pub struct Order {
     pub carrier: String,
     pub service: String,
     pub lines: Vec<OrderLine>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ship_to: Option<ShipTo>,
+    /// Printed on the gift slip (no prices on a gift order's slip).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gift_message: Option<String>,
 }
 
 impl Order {
@@ -134,6 +159,7 @@ mod tests {
                 dims_mm: [100, 50, 20],
                 weight_g: 120,
                 flags: SkuFlags::default(),
+                image: None,
             },
         }
     }
@@ -148,6 +174,8 @@ mod tests {
                 carrier: "DPD".into(),
                 service: "Classic".into(),
                 lines,
+                ship_to: None,
+                gift_message: None,
             },
         }
     }

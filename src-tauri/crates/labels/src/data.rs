@@ -7,6 +7,7 @@ use crate::sscc::Sscc;
 
 /// Everything printed on one 4x6 parcel label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LabelData {
     pub sender: Address,
@@ -32,11 +33,13 @@ pub struct LabelData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qr_content: Option<String>,
     /// The parcel's SSCC, printed lowest as GS1-128 with AI (00).
+    #[cfg_attr(feature = "openapi", schema(value_type = String, pattern = "^[0-9]{18}$"))]
     pub sscc: Sscc,
 }
 
 /// A postal address as printed, line by line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Address {
     /// Person or company name.
@@ -56,6 +59,7 @@ pub struct Address {
 
 /// Parcel `index` of `count` in one shipment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ParcelOf {
     pub index: u16,

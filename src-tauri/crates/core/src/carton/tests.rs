@@ -609,6 +609,7 @@ fn items_from_an_order_line_keep_their_flags() {
                 keep_upright: true,
                 ..SkuFlags::default()
             },
+            image: None,
         },
     };
     let it = ItemToPack::from_line(&line);

@@ -20,6 +20,7 @@ pub fn sku(sku: &str, name: &str, barcodes: &[&str], flags: SkuFlags) -> SkuInfo
         dims_mm: [100, 80, 60],
         weight_g: 250,
         flags,
+        image: None,
     }
 }
 
@@ -59,6 +60,8 @@ pub fn slot(n: u8, order_id: &str, lines: Vec<OrderLine>) -> Slot {
             carrier: "DPD".into(),
             service: "Classic".into(),
             lines,
+            ship_to: None,
+            gift_message: None,
         },
     }
 }
