@@ -47,8 +47,12 @@ pub struct DrillArgs {
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Longest wait before a SIGKILL, from the station's start.
-    #[arg(long, default_value_t = 600)]
+    #[arg(long, default_value_t = 250)]
     pub max_kill_delay_ms: u64,
+    /// Highest fault-injection point a run may die at (points count commits, backend writes
+    /// and label jobs from the station's start).
+    #[arg(long, default_value_t = 40)]
+    pub max_crash_point: u32,
     /// Keep the drill's databases, logs and label spool here (default: a temporary directory).
     #[arg(long)]
     pub work_dir: Option<PathBuf>,
@@ -77,6 +81,8 @@ pub struct DrillReport {
     pub duplicates: u64,
     pub lost: u64,
     pub labels_printed: u64,
+    /// Label jobs a kill cut mid-send: the packer is told to check them and reprint.
+    pub labels_uncertain: u64,
     pub elapsed_s: f64,
     pub ok: bool,
 }
@@ -188,7 +194,7 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
             report.backend_restarts += 1;
         }
         let by_crash_point = rng.chance(50);
-        let mut child = station(by_crash_point.then(|| rng.range(1, 400)))?;
+        let mut child = station(by_crash_point.then(|| rng.range(1, args.max_crash_point)))?;
         report.station_runs += 1;
         let deadline = Instant::now()
             + Duration::from_millis(if by_crash_point {
@@ -260,10 +266,11 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
     }
 
     let rt = tokio::runtime::Runtime::new()?;
-    rt.block_on(verify(&url, &trolleys, &mut report))?;
+    rt.block_on(verify(&url, TRAINING_TOKEN, &trolleys, &mut report))?;
     report.labels_printed = std::fs::read_dir(work.join("station").join("print-spool"))
         .map(|d| d.count() as u64)
         .unwrap_or(0);
+    report.labels_uncertain = rt.block_on(uncertain_labels(&work.join("station").join("station.sqlite")))?;
     if let Some(mut b) = backend {
         let _ = b.child.kill();
         let _ = b.child.wait();
@@ -271,11 +278,27 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
     report.elapsed_s = (started.elapsed().as_secs_f64() * 10.0).round() / 10.0;
     report.ok = report.lost == 0 && report.duplicates == 0 && report.expected_units > 0;
     println!("{}", serde_json::to_string(&report)?);
+    if report.ok && report.kills < args.kills {
+        eprintln!(
+            "packbench drill: the station finished its {} trolleys after {} of {} kills; give it more trolleys (--trolleys)",
+            args.trolleys, report.kills, args.kills
+        );
+        return Ok(ExitCode::from(2));
+    }
     Ok(if report.ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
+}
+
+async fn uncertain_labels(db: &Path) -> anyhow::Result<u64> {
+    let pool = crate::adapters::sqlite_store::open_pool(db, 1).await?;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM print_jobs WHERE status = 'uncertain'")
+        .fetch_one(&pool)
+        .await?;
+    pool.close().await;
+    Ok(n as u64)
 }
 
 fn tempfile_dir() -> anyhow::Result<PathBuf> {
@@ -288,14 +311,15 @@ fn tempfile_dir() -> anyhow::Result<PathBuf> {
     Ok(d)
 }
 
-/// Counts, through the backend's API, what each order line of the trolleys got.
-async fn verify(url: &str, trolleys: &[String], report: &mut DrillReport) -> anyhow::Result<()> {
-    let api = crate::adapters::HttpBackend::new(
-        url,
-        "ST-AUDIT",
-        TRAINING_TOKEN,
-        Default::default(),
-    )?;
+/// Counts, through the backend's API (a supervisor's reads), what each order line of the
+/// trolleys got: units expected, recorded (dispatched or in exception), lost and doubled.
+pub async fn verify(
+    url: &str,
+    token: &str,
+    trolleys: &[String],
+    report: &mut DrillReport,
+) -> anyhow::Result<()> {
+    let api = crate::adapters::HttpBackend::new(url, "ST-AUDIT", token, Default::default())?;
     let audit = Audit::sign_in(&api).await?;
     for t in trolleys {
         let code = t.parse::<TrolleyCode>().map_err(|e| anyhow::anyhow!("{t}: {e}"))?;
@@ -342,12 +366,20 @@ pub fn run_station(cfg: Config, args: DrillStationArgs) -> anyhow::Result<ExitCo
             ..PackOptions::default()
         };
         let station = crate::app::start_station(&cfg, opts).await?;
-        Bot::new(station.pack.clone(), station.station.clone(), trolleys)
-            .run()
-            .await?;
-        anyhow::Ok(())
+        pack_trolleys(&station, trolleys).await
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Packs the trolleys at a running station as the drill's packer does, then waits for every
+/// write to be delivered and every label printed.
+pub async fn pack_trolleys(
+    station: &crate::app::StationRuntime,
+    trolleys: Vec<TrolleyCode>,
+) -> anyhow::Result<()> {
+    Bot::new(station.pack.clone(), station.station.clone(), trolleys)
+        .run()
+        .await
 }
 
 /// Plays the packer: decides every next action from the saved flow state alone, so a restart
@@ -357,6 +389,7 @@ struct Bot {
     station: crate::services::Station,
     trolleys: Vec<TrolleyCode>,
     badge: String,
+    supervisor_id: String,
     packaging_id: String,
 }
 
@@ -373,6 +406,12 @@ impl Bot {
             .find(|p| p.role == "packer")
             .map(|p| p.badge.clone())
             .expect("the demo warehouse has packers");
+        let supervisor_id = w
+            .packers
+            .iter()
+            .find(|p| p.role == "supervisor")
+            .map(|p| p.packer_id.clone())
+            .expect("the demo warehouse has supervisors");
         let packaging_id = demo_data::packaging_catalogue()
             .into_iter()
             .filter(|c| c.spec.stocked && c.spec.allowed_clients.is_empty())
@@ -384,6 +423,7 @@ impl Bot {
             station,
             trolleys,
             badge,
+            supervisor_id,
             packaging_id,
         }
     }
@@ -557,7 +597,7 @@ impl Bot {
             Some(_) => PackEvent::ParcelWeighed {
                 measured_g: expected + 400,
                 verdict: WeightVerdict::OverriddenBySupervisor {
-                    supervisor_id: "SV-DRILL".into(),
+                    supervisor_id: self.supervisor_id.clone(),
                     reason: "drill: heavy packing material".into(),
                     expected_g: expected,
                 },
@@ -623,19 +663,55 @@ struct Recorded {
     duplicate_records: u64,
 }
 
-/// The drill's reader of the backend's records (a supervisor's reads).
-struct Audit;
+/// The drill's reader of the backend's records: a supervisor's session and reads.
+struct Audit {
+    session: String,
+}
 
 impl Audit {
-    async fn sign_in(_api: &crate::adapters::HttpBackend) -> anyhow::Result<Self> {
-        Ok(Audit)
+    async fn sign_in(api: &crate::adapters::HttpBackend) -> anyhow::Result<Self> {
+        let w = demo_data::generate(demo_data::DEFAULT_SEED);
+        let sup = w
+            .packers
+            .iter()
+            .find(|p| p.role == "supervisor")
+            .context("the demo warehouse has supervisors")?;
+        let signed = api
+            .sign_in(&crate::contract::SignInRequest::Pin {
+                packer_id: sup.packer_id.clone(),
+                pin: sup.pin.clone(),
+            })
+            .await?;
+        Ok(Audit {
+            session: signed.session_token,
+        })
     }
 
     async fn recorded(
         &self,
-        _api: &crate::adapters::HttpBackend,
+        api: &crate::adapters::HttpBackend,
         trolley: &str,
     ) -> anyhow::Result<Recorded> {
-        bail!("no supervisor reads yet for {trolley}")
+        let code: TrolleyCode = trolley
+            .parse()
+            .map_err(|e| anyhow::anyhow!("{trolley}: {e}"))?;
+        let mut r = Recorded::default();
+        let mut seen = std::collections::BTreeSet::new();
+        for m in api.movements_of_trolley(&self.session, &code).await? {
+            if !seen.insert((m.order_id.clone(), m.line_no, m.parcel_id.clone())) {
+                r.duplicate_records += 1;
+            }
+            *r.per_line.entry((m.order_id, m.line_no)).or_default() += u64::from(m.qty);
+            r.dispatched += u64::from(m.qty);
+        }
+        for e in api.open_exceptions(&self.session).await?.lines {
+            let e = e.exception;
+            if e.trolley != trolley {
+                continue;
+            }
+            *r.per_line.entry((e.order_id, e.line_no)).or_default() += u64::from(e.units);
+            r.excepted += u64::from(e.units);
+        }
+        Ok(r)
     }
 }

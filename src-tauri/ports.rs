@@ -235,6 +235,8 @@ pub trait Outbox: Send + Sync {
     ) -> Result<(), StoreError>;
     async fn mark_failed(&self, seq: i64, error: &str, now_ms: i64) -> Result<(), StoreError>;
     async fn backlog(&self, now_ms: i64) -> Result<Backlog, StoreError>;
+    /// The backend's answer to a delivered write, by its effect key.
+    async fn delivered_response(&self, effect_key: &str) -> Result<Option<String>, StoreError>;
 }
 
 /// A shipment the backend created, whose label has not been sent to a printer yet.
@@ -322,8 +324,6 @@ pub trait FlowStore: Send + Sync {
     async fn settle_interrupted_prints(&self, now_ms: i64) -> Result<Vec<PrintRecord>, StoreError>;
     /// Every label job of an order, oldest first.
     async fn print_jobs_of(&self, order_id: &str) -> Result<Vec<PrintRecord>, StoreError>;
-    /// The backend's answer to a delivered write, by its effect key.
-    async fn delivered_response(&self, effect_key: &str) -> Result<Option<String>, StoreError>;
 }
 
 /// A printer the station sends label and document jobs to.

@@ -268,3 +268,40 @@ async fn a_read_only_data_directory_stops_the_start_with_a_clear_message() {
     assert!(msg.contains(&data.display().to_string()), "{msg}");
     assert!(msg.contains("cannot be written"), "{msg}");
 }
+
+/// The drill's audit reads what the backend holds: a trolley nobody packed is all lost; once
+/// the station has packed it (same services as the app, the drill's packer) nothing is lost or
+/// doubled, every shipment has its label spooled once, and the trolley is packed for good.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_packed_trolley_is_recorded_exactly_once_and_the_audit_can_tell() {
+    use packbench::drill::{pack_trolleys, verify, DrillReport};
+
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(dir.path()).await;
+    let trolleys = vec!["TR-0004".to_owned()];
+
+    let mut before = DrillReport::default();
+    verify(&b.url(), TOKEN, &trolleys, &mut before).await.unwrap();
+    assert!(before.expected_units > 0);
+    assert_eq!(before.lost, before.expected_units, "{before:?}");
+    assert_eq!(before.recorded_units, 0);
+
+    let data = dir.path().join("station");
+    let rt = start(&config("ST-PACK", &data, &b.url())).await;
+    pack_trolleys(&rt, vec!["TR-0004".parse().unwrap()]).await.unwrap();
+
+    let mut after = DrillReport::default();
+    verify(&b.url(), TOKEN, &trolleys, &mut after).await.unwrap();
+    assert_eq!(after.lost, 0, "{after:?}");
+    assert_eq!(after.duplicates, 0, "{after:?}");
+    assert_eq!(after.recorded_units, after.expected_units);
+    assert_eq!(after.dispatched_units + after.exception_units, after.expected_units);
+    assert!(after.exception_units > 0, "the drill's packer reports some shorts: {after:?}");
+
+    let labels = std::fs::read_dir(data.join("print-spool")).unwrap().count();
+    assert!(labels > 0);
+    // The trolley is packed: no station can claim it again.
+    let other = packbench::adapters::HttpBackend::new(&b.url(), "ST-LATE", TOKEN, Default::default()).unwrap();
+    use packbench::ports::BackendApi;
+    assert!(other.claim_trolley(&"TR-0004".parse().unwrap()).await.is_err());
+}

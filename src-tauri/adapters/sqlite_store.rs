@@ -405,16 +405,6 @@ impl FlowStore for SqliteStationStore {
         rows.into_iter().map(print_record).collect()
     }
 
-    async fn delivered_response(&self, effect_key: &str) -> Result<Option<String>, StoreError> {
-        let row: Option<Option<String>> = sqlx::query_scalar(
-            "SELECT response_json FROM outbox WHERE effect_key = ? AND delivered_at_ms IS NOT NULL",
-        )
-        .bind(effect_key)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(sql_err)?;
-        Ok(row.flatten())
-    }
 }
 
 fn print_record(r: sqlx::sqlite::SqliteRow) -> Result<PrintRecord, StoreError> {
@@ -531,5 +521,16 @@ impl Outbox for SqliteStationStore {
             failed: r.get::<i64, _>(1) as u64,
             oldest_pending_age_ms: oldest.map(|t| now_ms.saturating_sub(t).max(0) as u64),
         })
+    }
+
+    async fn delivered_response(&self, effect_key: &str) -> Result<Option<String>, StoreError> {
+        let row: Option<Option<String>> = sqlx::query_scalar(
+            "SELECT response_json FROM outbox WHERE effect_key = ? AND delivered_at_ms IS NOT NULL",
+        )
+        .bind(effect_key)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(sql_err)?;
+        Ok(row.flatten())
     }
 }

@@ -147,6 +147,10 @@ cmd_test() {
     xvfb-run -a -s "-screen 0 1280x800x24" \
         cargo test --workspace --exclude ui --no-fail-fast -- --test-threads 2
     run_contract_fuzz
+    # The crash drill: the headless station killed 200 times while packing; nothing may be
+    # lost or doubled (exit non-zero otherwise). Its JSON verdict is the last line.
+    log "crash drill: 200 kills"
+    "$CARGO_TARGET_DIR/debug/packbench" drill --trolleys 10 --kills 200 --seed 20261126
     log "tests passed in $((SECONDS - started)) s"
 }
 

@@ -170,6 +170,9 @@ mod tests {
         async fn backlog(&self, _: i64) -> Result<Backlog, StoreError> {
             Ok(Backlog::default())
         }
+        async fn delivered_response(&self, _: &str) -> Result<Option<String>, StoreError> {
+            Ok(None)
+        }
     }
 
     fn station(store: Arc<MemStore>) -> Station {

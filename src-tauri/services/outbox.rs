@@ -6,15 +6,21 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use packbench_core::pack_flow::Movement;
+use packbench_core::pack_flow::{self, ExceptionReason, ExceptionRecord, Movement, WeightVerdict};
+use packbench_core::TrolleyCode;
 use futures_util::future::join_all;
 use tokio::sync::Notify;
 use tracing::{info, warn};
 
 use crate::clock::now_ms;
-use crate::contract::{MovementBatch, MovementLine};
+use crate::contract::{
+    LabelFormat, LineException, LineExceptionReason, MovementBatch, MovementLine, NewShipment,
+    OrderException, OrderExceptionReason, OverrideRecord, ParcelContentLine, ParcelRequest,
+    Shipment, WeightDecision,
+};
 use crate::ports::{
-    BackendApi, BackendError, NewOutboxItem, Outbox, OutboxItem, OutboxKind, StoreError,
+    BackendApi, BackendError, NewOutboxItem, Outbox, OutboxItem, OutboxKind, ReleaseTrolley,
+    StoreError, VoidShipment,
 };
 
 /// First retry after half a second, doubling to at most five minutes.
@@ -77,22 +83,187 @@ pub struct DeliveryReport {
     pub failed: u32,
 }
 
-async fn send(backend: &dyn BackendApi, item: &OutboxItem) -> Result<String, BackendError> {
+fn unreadable(item: &OutboxItem, e: impl std::fmt::Display) -> BackendError {
+    // Not transient: a queued write that cannot be read will not become readable.
+    BackendError::Rejected {
+        status: 400,
+        code: "queued_write_unreadable".into(),
+        message: format!("queued write {} ({}) unreadable: {e}", item.seq, item.kind.as_str()),
+    }
+}
+
+fn payload<T: serde::de::DeserializeOwned>(item: &OutboxItem) -> Result<T, BackendError> {
+    serde_json::from_str(&item.payload_json).map_err(|e| unreadable(item, e))
+}
+
+fn answer(v: &impl serde::Serialize) -> String {
+    serde_json::to_string(v).expect("a backend answer serialises")
+}
+
+/// Carries out one queued write at the backend, under its idempotency key. The answer is
+/// kept with the write (a shipment's labels print from it).
+async fn send(
+    backend: &dyn BackendApi,
+    outbox: &dyn Outbox,
+    item: &OutboxItem,
+) -> Result<String, BackendError> {
+    let key = item.idempotency_key.as_str();
     match item.kind {
         OutboxKind::Movements => {
-            let batch: MovementBatch = serde_json::from_str(&item.payload_json).map_err(|e| {
-                BackendError::InvalidResponse(format!("queued write {} unreadable: {e}", item.seq))
-            })?;
-            let receipt = backend
-                .record_movements(&item.idempotency_key, &batch)
-                .await?;
-            Ok(serde_json::to_string(&receipt).expect("a receipt serialises"))
+            let batch: MovementBatch = payload(item)?;
+            Ok(answer(&backend.record_movements(key, &batch).await?))
         }
-        other => Err(BackendError::Unreachable(format!(
-            "{} writes are not wired to the backend yet",
-            other.as_str()
-        ))),
+        OutboxKind::Exception => {
+            let r: ExceptionRecord = payload(item)?;
+            let body = LineException {
+                trolley: r.trolley.to_string(),
+                slot: r.slot,
+                order_id: r.order_id,
+                line_no: r.line_no,
+                sku: r.sku,
+                units: r.units,
+                reason: match r.reason {
+                    ExceptionReason::Short => LineExceptionReason::Short,
+                    ExceptionReason::Damaged => LineExceptionReason::Damaged,
+                    ExceptionReason::WrongItem => LineExceptionReason::WrongItem,
+                    other => return Err(unreadable(item, format!("{} is not a line reason", other.code()))),
+                },
+                from_location: r.from_location,
+                to_location: r.to_location,
+                found_barcode: r.found_barcode,
+                packer_id: r.packer_id,
+            };
+            Ok(answer(&backend.record_exception(key, &body).await?))
+        }
+        OutboxKind::OrderException => {
+            let o: pack_flow::OrderException = payload(item)?;
+            let body = OrderException {
+                trolley: o.trolley.to_string(),
+                slot: o.slot,
+                order_id: o.order_id,
+                reason: match o.reason {
+                    ExceptionReason::Short => OrderExceptionReason::Short,
+                    ExceptionReason::Damaged => OrderExceptionReason::Damaged,
+                    ExceptionReason::WrongItem => OrderExceptionReason::WrongItem,
+                    ExceptionReason::WeightMismatch => OrderExceptionReason::WeightMismatch,
+                    ExceptionReason::NoLabel => OrderExceptionReason::NoLabel,
+                },
+                to_location: o.to_location,
+                packer_id: o.packer_id,
+            };
+            Ok(answer(&backend.record_order_exception(key, &body).await?))
+        }
+        OutboxKind::PackagingOverride => {
+            let p: pack_flow::PackagingOverride = payload(item)?;
+            let body = OverrideRecord::Packaging {
+                order_id: p.order_id,
+                parcel_no: p.parcel_no,
+                suggested_id: p.suggested_id,
+                chosen_id: p.chosen_id,
+                reason: p.reason,
+                packer_id: p.packer_id,
+            };
+            Ok(answer(&backend.record_override(key, &body).await?))
+        }
+        OutboxKind::WeightOverride => {
+            let w: pack_flow::WeightOverride = payload(item)?;
+            let WeightVerdict::OverriddenBySupervisor {
+                supervisor_id,
+                reason,
+                expected_g,
+            } = w.verdict
+            else {
+                return Err(unreadable(item, "only a supervisor's override is recorded"));
+            };
+            let body = OverrideRecord::Weight {
+                order_id: w.order_id,
+                parcel_no: w.parcel_no,
+                measured_g: w.measured_g,
+                expected_g,
+                decision: WeightDecision::Overridden {
+                    supervisor_id,
+                    reason,
+                },
+                packer_id: w.packer_id,
+            };
+            Ok(answer(&backend.record_override(key, &body).await?))
+        }
+        OutboxKind::Shipment => {
+            let q: QueuedShipment = payload(item)?;
+            // Parcel dimensions come from the catalogue (the backend is up: we are sending).
+            let catalogue = backend.packaging_catalogue().await?;
+            let mut parcels = Vec::new();
+            for p in &q.request.parcels {
+                let dims = catalogue
+                    .iter()
+                    .find(|c| c.spec.id == p.packaging_id)
+                    .map(|c| c.spec.inner_mm)
+                    .ok_or_else(|| BackendError::Rejected {
+                        status: 404,
+                        code: "packaging_unknown".into(),
+                        message: format!("packaging {} is not in the catalogue", p.packaging_id),
+                    })?;
+                parcels.push(ParcelRequest {
+                    parcel_no: p.parcel_no,
+                    packaging_id: p.packaging_id.clone(),
+                    weight_g: p.weight_g,
+                    length_mm: dims[0],
+                    width_mm: dims[1],
+                    height_mm: dims[2],
+                    contents: p
+                        .contents
+                        .iter()
+                        .map(|c| ParcelContentLine {
+                            line_no: c.line_no,
+                            sku: c.sku.clone(),
+                            qty: c.qty,
+                        })
+                        .collect(),
+                });
+            }
+            let body = NewShipment {
+                order_id: q.request.order_id,
+                trolley: q.request.trolley.to_string(),
+                carrier: q.request.carrier,
+                service: q.request.service,
+                parcels,
+                label_format: q.label_format,
+            };
+            Ok(answer(&backend.create_shipment(key, &body).await?))
+        }
+        OutboxKind::VoidShipment => {
+            let v: VoidShipment = payload(item)?;
+            // Writes of a trolley go in order: the shipment was created (or refused) before.
+            let Some(created) = outbox.delivered_response(&v.shipment_effect_key).await.map_err(|e| BackendError::Unreachable(e.to_string()))? else {
+                return Ok(r#"{"void":"no shipment was created"}"#.into());
+            };
+            let shipment: Shipment = serde_json::from_str(&created).map_err(|e| unreadable(item, e))?;
+            Ok(answer(&backend.void_shipment(key, &shipment.shipment_id).await?))
+        }
+        OutboxKind::Release => {
+            let r: ReleaseTrolley = payload(item)?;
+            let trolley: TrolleyCode = r.trolley.parse().map_err(|e| unreadable(item, e))?;
+            match backend.release_trolley(key, &trolley).await {
+                Ok(done) => Ok(answer(&done)),
+                // A withdrawn claim the backend never granted: nothing to give back.
+                Err(BackendError::TrolleyUnknown(_))
+                | Err(BackendError::Rejected { status: 404 | 409, .. })
+                    if r.withdrawn =>
+                {
+                    Ok(r#"{"withdrawn":"the backend held no claim"}"#.into())
+                }
+                Err(e) => Err(e),
+            }
+        }
     }
+}
+
+/// The payload of a `Shipment` write: the flow's request and the label format the station's
+/// printer takes.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct QueuedShipment {
+    pub request: pack_flow::ShipmentRequest,
+    pub label_format: LabelFormat,
 }
 
 /// One pass over the writes due at `now_ms`. Per trolley only the oldest pending write is due,
@@ -112,7 +283,7 @@ pub async fn deliver_due(
         // One write per trolley is due at a time, so they can all go at once: order per
         // trolley holds, and a slow trolley does not hold the others up.
         crate::crashpoint::hit("before a backend write");
-        let results = join_all(due.iter().map(|item| send(backend, item))).await;
+        let results = join_all(due.iter().map(|item| send(backend, outbox, item))).await;
         crate::crashpoint::hit("after a backend write, before recording it");
         for (item, sent) in due.iter().zip(results) {
             match sent {

@@ -33,7 +33,8 @@ use tracing::{info, instrument, warn};
 use super::outbox::movement_item;
 use super::Station;
 use crate::clock::now_ms;
-use crate::contract::{self, CatalogueEntry, SignInRequest};
+use crate::contract::{self, CatalogueEntry, LabelFormat, Shipment, SignInRequest};
+use super::outbox::QueuedShipment;
 use base64::Engine as _;
 use packbench_devices::printer::ContentType;
 use crate::error::StationError;
@@ -49,8 +50,8 @@ pub struct PackOptions {
     pub exception_location: String,
     /// How long an order waits at "label requested" before it is held as label pending.
     pub label_wait: Duration,
-    /// The label format asked of the backend: `zpl203`, `zpl300` or `pdf`.
-    pub label_format: String,
+    /// The label format asked of the backend for the label printer.
+    pub label_format: LabelFormat,
     /// How far a parcel may weigh from what should be in it, per client.
     pub tolerances: Tolerances,
 }
@@ -60,7 +61,7 @@ impl Default for PackOptions {
         PackOptions {
             exception_location: "EXC".into(),
             label_wait: Duration::from_secs(4),
-            label_format: "zpl203".into(),
+            label_format: LabelFormat::Zpl203,
             tolerances: Tolerances::default(),
         }
     }
@@ -433,7 +434,7 @@ impl PackService {
     async fn step(&self, ev: PackEvent) -> Result<Vec<Effect>, StationError> {
         let mut st = self.state.lock().await;
         let (next, fx) = apply(&st, ev)?;
-        let writes = writes_for(&st, next.revision, &fx)?;
+        let writes = writes_for(&st, next.revision, &fx, self.opts.label_format)?;
         let json = serde_json::to_string(&next)
             .map_err(|e| StoreError(format!("pack state not serialisable: {e}")))?;
         self.store
@@ -561,8 +562,9 @@ impl PackService {
         payload_json: &str,
         response_json: &str,
     ) -> Result<(), StationError> {
-        let req: pack_flow::ShipmentRequest = serde_json::from_str(payload_json)
-            .map_err(|e| StoreError(format!("queued shipment {effect_key} unreadable: {e}")))?;
+        let req = serde_json::from_str::<QueuedShipment>(payload_json)
+            .map_err(|e| StoreError(format!("queued shipment {effect_key} unreadable: {e}")))?
+            .request;
         let docs = label_documents(response_json);
         let (tracking, jobs) = match docs {
             Ok(d) => d,
@@ -664,7 +666,8 @@ impl PackService {
             )));
         };
         let response = self
-            .store
+            .station
+            .outbox
             .delivered_response(&first.shipment_key)
             .await?
             .unwrap_or_default();
@@ -721,6 +724,7 @@ pub fn writes_for(
     before: &PackState,
     revision: u64,
     fx: &[Effect],
+    label_format: LabelFormat,
 ) -> Result<Vec<NewOutboxItem>, StationError> {
     let held = before.trolley.as_ref();
     let trolley_of = || {
@@ -759,6 +763,9 @@ pub fn writes_for(
                 &trolley_of()?,
                 p,
             )),
+            // A mismatch alone is not recorded: the re-weigh or the supervisor's override is.
+            Effect::RecordWeightOverride(w)
+                if !matches!(w.verdict, WeightVerdict::OverriddenBySupervisor { .. }) => {}
             Effect::RecordWeightOverride(w) => out.push(item(
                 OutboxKind::WeightOverride,
                 w.key.clone(),
@@ -769,7 +776,10 @@ pub fn writes_for(
                 OutboxKind::Shipment,
                 s.key.clone(),
                 s.trolley.as_str(),
-                s,
+                &QueuedShipment {
+                    request: s.clone(),
+                    label_format,
+                },
             )),
             Effect::CancelShipment { key, order_id } => out.push(item(
                 OutboxKind::VoidShipment,
@@ -800,31 +810,21 @@ pub fn writes_for(
 /// The tracking numbers and label documents of a created shipment, as print jobs (job id
 /// `p<parcel>`), from the backend's answer.
 pub fn label_documents(response_json: &str) -> Result<(Vec<String>, Vec<PrintJob>), String> {
-    let v: serde_json::Value = serde_json::from_str(response_json)
-        .map_err(|e| format!("the shipment answer is not JSON: {e}"))?;
-    let tracking = v["parcels"]
-        .as_array()
-        .map(|ps| {
-            ps.iter()
-                .filter_map(|p| p["tracking_number"].as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
-    let order = v["order_id"].as_str().unwrap_or("?");
+    let sh: Shipment = serde_json::from_str(response_json)
+        .map_err(|e| format!("the shipment answer cannot be read: {e}"))?;
+    let tracking = sh.parcels.iter().map(|p| p.tracking_number.clone()).collect();
     let mut jobs = Vec::new();
-    for l in v["labels"].as_array().into_iter().flatten() {
-        let parcel = l["parcel_no"].as_u64().unwrap_or(0);
+    for l in &sh.labels {
         let data = base64::engine::general_purpose::STANDARD
-            .decode(l["content_base64"].as_str().unwrap_or_default())
-            .map_err(|e| format!("label of parcel {parcel} is not base64: {e}"))?;
-        let content = match l["format"].as_str().unwrap_or_default() {
-            f if f.starts_with("zpl") => ContentType::Zpl,
-            "pdf" => ContentType::Pdf,
-            other => return Err(format!("label format {other:?} is not printable here")),
+            .decode(&l.content_base64)
+            .map_err(|e| format!("label of parcel {} is not base64: {e}", l.parcel_no))?;
+        let content = match l.format {
+            LabelFormat::Zpl203 | LabelFormat::Zpl300 => ContentType::Zpl,
+            LabelFormat::Pdf => ContentType::Pdf,
         };
         jobs.push(PrintJob::new(
-            format!("p{parcel}"),
-            format!("{order} parcel {parcel}"),
+            format!("p{}", l.parcel_no),
+            format!("{} parcel {}", sh.order_id, l.parcel_no),
             content,
             data,
         ));

@@ -341,9 +341,24 @@ async fn release_in(
         (Some(_), None) => {}
         _ => return Err(ClaimError::NotHolder(trolley.to_string()).into()),
     }
-    sqlx::query(
-        "UPDATE trolleys SET status = 'captured', claimed_by = NULL, claimed_at_ms = NULL WHERE trolley = ?",
+    // Every unit dispatched or in exception: the trolley is packed (no station may claim it
+    // again). Otherwise it goes back to the captured queue (a stale claim taken away).
+    let open_lines: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM trolley_slots ts JOIN order_lines l ON l.order_id = ts.order_id
+         WHERE ts.trolley = ?1 AND l.qty >
+           COALESCE((SELECT SUM(m.qty) FROM movements m
+                     WHERE m.order_id = l.order_id AND m.line_no = l.line_no), 0)
+         + COALESCE((SELECT SUM(e.units) FROM line_exceptions e
+                     WHERE e.order_id = l.order_id AND e.line_no = l.line_no), 0)",
     )
+    .bind(trolley.as_str())
+    .fetch_one(&mut *conn)
+    .await?;
+    let status = if open_lines == 0 { "packed" } else { "captured" };
+    sqlx::query(
+        "UPDATE trolleys SET status = ?, claimed_by = NULL, claimed_at_ms = NULL WHERE trolley = ?",
+    )
+    .bind(status)
     .bind(trolley.as_str())
     .execute(&mut *conn)
     .await?;
