@@ -227,6 +227,17 @@ pub trait Outbox: Send + Sync {
         response_json: &str,
         now_ms: i64,
     ) -> Result<(), StoreError>;
+    /// Marks several writes delivered at once (one transaction where the store can).
+    async fn mark_delivered_all(
+        &self,
+        delivered: &[(i64, String)],
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        for (seq, response) in delivered {
+            self.mark_delivered(*seq, response, now_ms).await?;
+        }
+        Ok(())
+    }
     async fn mark_retry(
         &self,
         seq: i64,

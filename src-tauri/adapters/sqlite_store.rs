@@ -477,6 +477,24 @@ impl Outbox for SqliteStationStore {
         Ok(())
     }
 
+    async fn mark_delivered_all(
+        &self,
+        delivered: &[(i64, String)],
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(sql_err)?;
+        for (seq, response) in delivered {
+            sqlx::query("UPDATE outbox SET delivered_at_ms = ?, response_json = ?, attempts = attempts + 1, last_error = NULL WHERE seq = ?")
+                .bind(now_ms)
+                .bind(response)
+                .bind(seq)
+                .execute(&mut *tx)
+                .await
+                .map_err(sql_err)?;
+        }
+        tx.commit().await.map_err(sql_err)
+    }
+
     async fn mark_retry(
         &self,
         seq: i64,

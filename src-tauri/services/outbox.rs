@@ -23,6 +23,9 @@ use crate::ports::{
     StoreError, VoidShipment,
 };
 
+/// Writes sent at once (one per trolley).
+const DUE_PER_PASS: u32 = 64;
+
 /// First retry after half a second, doubling to at most five minutes.
 const BASE_DELAY_MS: u64 = 500;
 const MAX_DELAY_MS: u64 = 5 * 60 * 1000;
@@ -275,7 +278,7 @@ pub async fn deliver_due(
 ) -> Result<DeliveryReport, StoreError> {
     let mut report = DeliveryReport::default();
     loop {
-        let due = outbox.due(now_ms, 32).await?;
+        let due = outbox.due(now_ms, DUE_PER_PASS).await?;
         if due.is_empty() {
             return Ok(report);
         }
@@ -285,10 +288,11 @@ pub async fn deliver_due(
         crate::crashpoint::hit("before a backend write");
         let results = join_all(due.iter().map(|item| send(backend, outbox, item))).await;
         crate::crashpoint::hit("after a backend write, before recording it");
+        let mut delivered = Vec::new();
         for (item, sent) in due.iter().zip(results) {
             match sent {
                 Ok(response) => {
-                    outbox.mark_delivered(item.seq, &response, now_ms).await?;
+                    delivered.push((item.seq, response));
                     report.delivered += 1;
                     progressed = true;
                 }
@@ -309,6 +313,8 @@ pub async fn deliver_due(
                 }
             }
         }
+        // One commit for the pass's deliveries.
+        outbox.mark_delivered_all(&delivered, now_ms).await?;
         // Delivered or set-aside writes may have made the next write of their trolley due.
         if !progressed {
             return Ok(report);

@@ -17,6 +17,9 @@ use packbench_core::carton::Packaging;
 #[derive(Clone)]
 pub struct TrainingDb {
     pub(super) pool: SqlitePool,
+    /// One writer at a time, queued in the process: SQLite allows one writer anyway, and
+    /// writers left to SQLite's busy handler sleep in steps of up to 100 ms under load.
+    pub(super) writer: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +60,11 @@ fn pin_hash(salt: &str, pin: &str) -> String {
 impl TrainingDb {
     /// Opens the database, migrating it and seeding the demo warehouse if it is new.
     pub async fn open(path: &Path) -> Result<Self, TrainingError> {
+        Self::open_sized(path, demo_data::TROLLEYS).await
+    }
+
+    /// As `open`, seeding `trolleys` captured trolleys into a new database (benchmarks).
+    pub async fn open_sized(path: &Path, trolleys_wanted: usize) -> Result<Self, TrainingError> {
         let db_err = |source| TrainingError::Db {
             path: path.to_owned(),
             source,
@@ -69,7 +77,10 @@ impl TrainingDb {
                 path: path.to_owned(),
                 source,
             })?;
-        let db = TrainingDb { pool };
+        let db = TrainingDb {
+            pool,
+            writer: Default::default(),
+        };
         let trolleys: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM trolleys")
             .fetch_one(&db.pool)
             .await
@@ -88,7 +99,7 @@ impl TrainingDb {
             .await
             .map_err(db_err)?;
         if trolleys == 0 || packers == 0 {
-            let demo = demo_data::generate(demo_data::DEFAULT_SEED);
+            let demo = demo_data::generate_sized(demo_data::DEFAULT_SEED, trolleys_wanted);
             if trolleys == 0 {
                 db.seed(&demo).await.map_err(db_err)?;
             }
@@ -311,6 +322,7 @@ impl TrainingDb {
         trolley: &TrolleyCode,
         station: &str,
     ) -> Result<Manifest, ClaimError> {
+        let lane = self.writer.lock().await;
         let done = sqlx::query(
             "UPDATE trolleys SET status = 'packing', claimed_by = ?1, claimed_at_ms = ?2
              WHERE trolley = ?3 AND status != 'packed' AND (claimed_by IS NULL OR claimed_by = ?1)",
@@ -320,6 +332,7 @@ impl TrainingDb {
         .bind(trolley.as_str())
         .execute(&self.pool)
         .await?;
+        drop(lane);
         if done.rows_affected() == 0 {
             return Err(self.why_not_claimable(trolley).await?);
         }

@@ -202,6 +202,7 @@ impl TrainingDb {
     {
         let request_json =
             serde_json::to_string(request).map_err(|e| WriteError::Invalid(e.to_string()))?;
+        let _lane = self.writer.lock().await;
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let seen = sqlx::query("SELECT endpoint, request_json, response_json FROM idempotency_keys WHERE station = ? AND key = ?")
             .bind(station)

@@ -47,6 +47,7 @@ impl TrainingDb {
         );
         let now = now_ms();
         let expires_at_ms = now + SESSION_TTL_MS;
+        let _lane = self.writer.lock().await;
         sqlx::query(
             "INSERT INTO packer_sessions (token_sha256, packer_id, station, created_at_ms, expires_at_ms)
              VALUES (?, ?, ?, ?, ?)",
