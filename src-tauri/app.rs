@@ -28,7 +28,17 @@ pub async fn wire_station(cfg: &Config) -> anyhow::Result<(Station, Option<Runni
 pub struct StationRuntime {
     pub station: Station,
     pub pack: Arc<PackService>,
+    pub store: Arc<SqliteStationStore>,
+    pub printer: Arc<dyn LabelOutput>,
     pub embedded: Option<RunningBackend>,
+}
+
+impl StationRuntime {
+    /// The heartbeat the station would send now.
+    pub async fn heartbeat(&self) -> Result<crate::contract::Heartbeat, crate::error::StationError> {
+        services::heartbeat::build(&self.station, &self.pack, self.store.as_ref(), self.printer.as_ref())
+            .await
+    }
 }
 
 /// Wires the station and starts its background work on the current Tokio runtime: the outbox
@@ -52,11 +62,20 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         Some(sc) => Arc::new(SerialWeighScale::new(sc.clone()).map_err(anyhow::Error::msg)?),
         None => Arc::new(TrainingScale::start().map_err(anyhow::Error::msg)?),
     };
-    let pack = PackService::open(station.clone(), store, printer, scale, opts).await?;
+    let pack = PackService::open(station.clone(), store.clone(), printer.clone(), scale, opts).await?;
     tokio::spawn(pack.clone().run(std::time::Duration::from_secs(2)));
+    tokio::spawn(services::heartbeat::run(
+        station.clone(),
+        pack.clone(),
+        store.clone(),
+        printer.clone(),
+        std::time::Duration::from_secs(15),
+    ));
     Ok(StationRuntime {
         station,
         pack,
+        store,
+        printer,
         embedded,
     })
 }
@@ -124,8 +143,8 @@ pub fn run(cfg: Config) -> anyhow::Result<()> {
     })?;
     tauri::Builder::default()
         .setup(move |app| {
-            app.manage(rt.station);
-            app.manage(rt.pack);
+            app.manage(rt.station.clone());
+            app.manage(rt.pack.clone());
             if let Some(b) = rt.embedded {
                 app.manage(b);
             }

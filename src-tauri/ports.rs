@@ -333,6 +333,9 @@ pub trait FlowStore: Send + Sync {
     ) -> Result<(), StoreError>;
     /// Jobs left `printing` by a crash become `uncertain`; returns them.
     async fn settle_interrupted_prints(&self, now_ms: i64) -> Result<Vec<PrintRecord>, StoreError>;
+    /// Work queued by this station since `since_ms`: (orders shipped, units dispatched,
+    /// parcels, exception records), for its heartbeats.
+    async fn shift_counters(&self, since_ms: i64) -> Result<(u32, u32, u32, u32), StoreError>;
     /// Every label job of an order, oldest first.
     async fn print_jobs_of(&self, order_id: &str) -> Result<Vec<PrintRecord>, StoreError>;
 }
@@ -344,6 +347,10 @@ pub trait LabelOutput: Send + Sync {
     async fn print(&self, job: packbench_devices::printer::PrintJob) -> Result<(), String>;
     /// The printer's name for messages and logs.
     fn describe(&self) -> String;
+    /// Whether it can print now, and the stable codes of what stops it (`paper_out`, ...).
+    async fn health(&self) -> (bool, Vec<String>) {
+        (true, Vec::new())
+    }
 }
 
 /// The station's scale, as the pack flow uses it.

@@ -292,6 +292,7 @@ async fn a_packed_trolley_is_recorded_exactly_once_and_the_audit_can_tell() {
 
     let mut after = DrillReport::default();
     verify(&b.url(), TOKEN, &trolleys, &mut after).await.unwrap();
+    use packbench::ports::BackendApi;
     assert_eq!(after.lost, 0, "{after:?}");
     assert_eq!(after.duplicates, 0, "{after:?}");
     assert_eq!(after.recorded_units, after.expected_units);
@@ -300,9 +301,16 @@ async fn a_packed_trolley_is_recorded_exactly_once_and_the_audit_can_tell() {
 
     let labels = std::fs::read_dir(data.join("print-spool")).unwrap().count();
     assert!(labels > 0);
+    // The station's heartbeat tells supervisors what it did.
+    let hb = rt.heartbeat().await.unwrap();
+    assert_eq!(hb.station_id, "ST-PACK");
+    assert!(hb.counters.orders_packed > 0 && hb.counters.parcels >= hb.counters.orders_packed, "{hb:?}");
+    assert_eq!(u64::from(hb.counters.units_packed), after.dispatched_units);
+    assert_eq!(hb.outbox.pending, 0);
+    assert!(hb.devices.iter().all(|d| d.ready), "{hb:?}");
+    rt.station.backend.heartbeat("hb-test-1", &hb).await.unwrap();
     // The trolley is packed: no station can claim it again.
     let other = packbench::adapters::HttpBackend::new(&b.url(), "ST-LATE", TOKEN, Default::default()).unwrap();
-    use packbench::ports::BackendApi;
     assert!(other.claim_trolley(&"TR-0004".parse().unwrap()).await.is_err());
 }
 

@@ -38,6 +38,22 @@ impl LabelOutput for DevicePrinter {
     fn describe(&self) -> String {
         self.uri.clone()
     }
+
+    async fn health(&self) -> (bool, Vec<String>) {
+        let uri = self.uri.clone();
+        let status = tokio::task::spawn_blocking(move || {
+            open_printer(&uri).and_then(|mut p| p.status())
+        })
+        .await;
+        match status {
+            Ok(Ok(st)) => (
+                st.can_print(),
+                st.conditions.iter().map(|c| c.code().to_owned()).collect(),
+            ),
+            Ok(Err(e)) => (false, vec![e.code().to_owned()]),
+            Err(_) => (false, vec!["status_failed".to_owned()]),
+        }
+    }
 }
 
 /// Writes each job to `DIR/<job id>.<zpl|pdf>`, refusing to write a job id twice: the training

@@ -393,6 +393,24 @@ impl FlowStore for SqliteStationStore {
         rows.into_iter().map(print_record).collect()
     }
 
+    async fn shift_counters(&self, since_ms: i64) -> Result<(u32, u32, u32, u32), StoreError> {
+        let r = sqlx::query(
+            "SELECT
+               COALESCE(SUM(kind = 'shipment'), 0),
+               COALESCE(SUM(CASE WHEN kind = 'movements' THEN
+                 (SELECT SUM(json_extract(m.value, '$.qty')) FROM json_each(payload_json, '$.movements') m) END), 0),
+               COALESCE(SUM(CASE WHEN kind = 'shipment' THEN json_array_length(payload_json, '$.request.parcels') END), 0),
+               COALESCE(SUM(kind IN ('exception', 'order_exception')), 0)
+             FROM outbox WHERE created_at_ms >= ?",
+        )
+        .bind(since_ms)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(sql_err)?;
+        let n = |i: usize| r.get::<i64, _>(i).max(0) as u32;
+        Ok((n(0), n(1), n(2), n(3)))
+    }
+
     async fn print_jobs_of(&self, order_id: &str) -> Result<Vec<PrintRecord>, StoreError> {
         let rows = sqlx::query(
             "SELECT shipment_key, copy, order_id, trolley, status, tracking_json, error

@@ -2,6 +2,7 @@
 //! [`crate::ports`], so each can be tested with the real adapters or with plain fakes.
 
 mod claim_trolley;
+pub mod heartbeat;
 pub mod outbox;
 pub mod pack;
 

@@ -1,0 +1,95 @@
+//! The station's heartbeat: every few seconds it tells the backend who is packing what, its
+//! shift counters, its devices' health and its queued work, for the supervisor's desk. A
+//! heartbeat is not queued when the backend is down (a stale one is worth nothing); the next
+//! one after an outage says everything again.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use packbench_core::pack_flow::StepKind;
+use tracing::debug;
+
+use super::pack::PackService;
+use super::Station;
+use crate::clock::now_ms;
+use crate::contract::{DeviceHealth, DeviceKind, Heartbeat, OutboxHealth, ShiftCounters};
+use crate::error::StationError;
+use crate::ports::{FlowStore, LabelOutput};
+
+/// A shift, for the counters: the last 12 hours.
+const SHIFT_MS: i64 = 12 * 60 * 60 * 1000;
+
+fn step_name(k: StepKind) -> &'static str {
+    match k {
+        StepKind::SignIn => "sign_in",
+        StepKind::ScanTrolley => "scan_trolley",
+        StepKind::ClaimingTrolley => "claiming_trolley",
+        StepKind::ScanSlot => "scan_slot",
+        StepKind::VerifyUnits => "verify_units",
+        StepKind::ChoosePackaging => "choose_packaging",
+        StepKind::Weigh => "weigh",
+        StepKind::AwaitingLabel => "awaiting_label",
+        StepKind::ReleasingTrolley => "releasing_trolley",
+    }
+}
+
+/// What the station would say now.
+pub async fn build(
+    station: &Station,
+    pack: &PackService,
+    store: &dyn FlowStore,
+    printer: &dyn LabelOutput,
+) -> Result<Heartbeat, StationError> {
+    let view = pack.view().await;
+    let backlog = station.backlog().await?;
+    let (orders, units, parcels, exceptions) = store.shift_counters(now_ms() - SHIFT_MS).await?;
+    let (ready, problems) = printer.health().await;
+    Ok(Heartbeat {
+        station_id: station.station_id.clone(),
+        packer_id: view.packer.map(|p| p.packer_id),
+        trolley: view.trolley.map(|t| t.to_string()),
+        slot: view.current_slot,
+        step: Some(step_name(view.step).to_owned()),
+        counters: ShiftCounters {
+            orders_packed: orders,
+            units_packed: units,
+            parcels,
+            exceptions,
+        },
+        devices: vec![DeviceHealth {
+            kind: DeviceKind::LabelPrinter,
+            name: printer.describe(),
+            ready,
+            problems,
+        }],
+        outbox: OutboxHealth {
+            pending: backlog.pending,
+            failed: backlog.failed,
+            oldest_pending_age_ms: backlog.oldest_pending_age_ms,
+        },
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        sent_at_ms: now_ms().max(0) as u64,
+    })
+}
+
+/// Sends a heartbeat every `every`, for the station's life.
+pub async fn run(
+    station: Station,
+    pack: Arc<PackService>,
+    store: Arc<dyn FlowStore>,
+    printer: Arc<dyn LabelOutput>,
+    every: Duration,
+) {
+    loop {
+        match build(&station, &pack, store.as_ref(), printer.as_ref()).await {
+            Ok(hb) => {
+                let key = uuid::Uuid::now_v7().to_string();
+                if let Err(e) = station.backend.heartbeat(&key, &hb).await {
+                    debug!(error = %e, "heartbeat not delivered");
+                }
+            }
+            Err(e) => debug!(error = %e, "no heartbeat"),
+        }
+        tokio::time::sleep(every).await;
+    }
+}
