@@ -45,6 +45,10 @@ impl StationRuntime {
 /// worker and the pack flow's label and release task. The app and the headless drill station
 /// both start here, so the drill exercises exactly what the app runs.
 pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<StationRuntime> {
+    let opts = PackOptions {
+        tolerances: cfg.tolerances.clone(),
+        ..opts
+    };
     let (station, store, embedded) = wire(cfg).await?;
     let printer: Arc<dyn LabelOutput> = match &cfg.printers.label {
         Some(uri) => Arc::new(DevicePrinter::new(uri).map_err(anyhow::Error::msg)?),
@@ -64,6 +68,9 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
     };
     let pack = PackService::open(station.clone(), store.clone(), printer.clone(), scale, opts).await?;
     tokio::spawn(pack.clone().run(std::time::Duration::from_secs(2)));
+    if let Some(sc) = &cfg.scanner {
+        spawn_serial_scanner(sc.clone(), pack.clone())?;
+    }
     tokio::spawn(services::heartbeat::run(
         station.clone(),
         pack.clone(),
@@ -78,6 +85,46 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         printer,
         embedded,
     })
+}
+
+/// Reads a serial scanner beside the keyboard-wedge one: each code goes to the pack flow as a
+/// scan; refusals are shown on the screen like the wedge scanner's.
+fn spawn_serial_scanner(
+    config: packbench_devices::scanner::ScannerConfig,
+    pack: Arc<PackService>,
+) -> anyhow::Result<()> {
+    use packbench_devices::scanner::{ScannerEvent, ScannerReader};
+    let reader = ScannerReader::spawn(config).map_err(|e| anyhow::anyhow!("serial scanner: {e}"))?;
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    std::thread::Builder::new()
+        .name("serial-scanner-events".into())
+        .spawn(move || loop {
+            if let Some(ev) = reader.next_event(std::time::Duration::from_millis(500)) {
+                if tx.send(ev).is_err() {
+                    return;
+                }
+            }
+        })?;
+    tokio::spawn(async move {
+        while let Some(ev) = rx.recv().await {
+            match ev {
+                ScannerEvent::Code(code) => {
+                    if let Err(e) = pack.scan(&code).await {
+                        pack.note_refusal(packbench_ipc::IpcError::from(e));
+                    }
+                }
+                ScannerEvent::Problem(e) => {
+                    tracing::warn!(error = %e, "serial scanner");
+                    pack.note_refusal(packbench_ipc::IpcError::new(
+                        packbench_ipc::ErrorCode::DeviceFailed,
+                        format!("Serial scanner: {e}"),
+                    ));
+                }
+                ScannerEvent::Connected => tracing::info!("serial scanner connected"),
+            }
+        }
+    });
+    Ok(())
 }
 
 async fn wire(
@@ -141,14 +188,32 @@ pub fn run(cfg: Config) -> anyhow::Result<()> {
     let rt = tauri::async_runtime::block_on(async {
         start_station(&cfg, PackOptions::default()).await
     })?;
+    let kiosk = cfg.kiosk;
     tauri::Builder::default()
         .setup(move |app| {
+            app.manage(commands::KioskLock::default());
+            if kiosk {
+                // Fullscreen, no decorations; the window closes only through a supervisor.
+                if let Some(w) = app.get_webview_window("main") {
+                    w.set_decorations(false)?;
+                    w.set_fullscreen(true)?;
+                }
+            }
             app.manage(rt.station.clone());
             app.manage(rt.pack.clone());
             if let Some(b) = rt.embedded {
                 app.manage(b);
             }
             Ok(())
+        })
+        .on_window_event(move |window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                let unlocked = window.state::<commands::KioskLock>().unlocked();
+                if kiosk && !unlocked {
+                    tracing::warn!("close refused: kiosk mode (a supervisor closes the app)");
+                    api.prevent_close();
+                }
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::get_station,

@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use packbench_devices::printer::PrinterUri;
+use packbench_core::weight_gate::Tolerances;
 use packbench_devices::scale::{Parity, Protocol, ScaleConfig};
+use packbench_devices::scanner::{ScannerConfig, Terminator};
 use serde::Deserialize;
 
 pub const DEFAULT_STATION_ID: &str = "ST-01";
@@ -13,7 +15,7 @@ pub const DEFAULT_STATION_ID: &str = "ST-01";
 pub const TRAINING_TOKEN: &str = "training";
 
 /// The file's shape. Unknown keys are errors, so a typo never silently falls back to a default.
-#[derive(Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
     pub station_id: Option<String>,
@@ -22,6 +24,25 @@ pub struct ConfigFile {
     pub data_dir: Option<PathBuf>,
     pub scale: Option<ScaleSection>,
     pub printers: Option<PrintersSection>,
+    pub scanner: Option<ScannerSection>,
+    /// `[weight]`: the weight gate's tolerance, with `[weight.per_client."Client"]` overrides.
+    pub weight: Option<Tolerances>,
+    /// Fullscreen, no window decorations, closed only by a supervisor (default: false).
+    pub kiosk: Option<bool>,
+    /// Screen language before a packer signs in: en, pl or ro (default: en).
+    pub language: Option<String>,
+}
+
+/// `[scanner]`: a serial barcode scanner, read beside the keyboard-wedge one.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ScannerSection {
+    /// `/dev/ttyACM0`, a `/dev/serial/by-id/...` link.
+    pub port: String,
+    /// Default 9600.
+    pub baud: Option<u32>,
+    /// cr | lf | crlf (default cr).
+    pub terminator: Option<String>,
 }
 
 /// `[scale]`: the station's serial scale.
@@ -59,7 +80,7 @@ pub struct Printers {
 }
 
 /// The resolved configuration the app starts with.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     pub station_id: String,
     pub backend_url: Option<String>,
@@ -72,6 +93,12 @@ pub struct Config {
     /// The scale, when the file names one.
     pub scale: Option<ScaleConfig>,
     pub printers: Printers,
+    /// A serial scanner, when the file names one.
+    pub scanner: Option<ScannerConfig>,
+    pub tolerances: Tolerances,
+    pub kiosk: bool,
+    /// `en`, `pl` or `ro`.
+    pub language: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -207,7 +234,37 @@ fn resolve(
             })?;
         }
     }
+    let scanner = file
+        .scanner
+        .as_ref()
+        .map(|s| scanner_config(s, &file_origin()))
+        .transpose()?;
+    let tolerances = file.weight.clone().unwrap_or_default();
+    for (client, t) in std::iter::once(("", &tolerances.default)).chain(
+        tolerances
+            .per_client
+            .iter()
+            .map(|(c, t)| (c.as_str(), t)),
+    ) {
+        t.validate().map_err(|e| ConfigError::Value {
+            key: if client.is_empty() { "weight.pct" } else { "weight.per_client.*.pct" },
+            origin: file_origin(),
+            message: format!("{e}{}", if client.is_empty() { String::new() } else { format!(" (client {client})") }),
+        })?;
+    }
+    let language = file.language.clone().unwrap_or_else(|| "en".into());
+    if !matches!(language.as_str(), "en" | "pl" | "ro") {
+        return Err(ConfigError::Value {
+            key: "language",
+            origin: file_origin(),
+            message: format!("\"{language}\": use en, pl or ro"),
+        });
+    }
     Ok(Config {
+        scanner,
+        tolerances,
+        kiosk: file.kiosk.unwrap_or(false),
+        language,
         scale,
         printers: Printers {
             label: printers.label,
@@ -222,6 +279,40 @@ fn resolve(
         data_dir,
         source,
     })
+}
+
+/// The `[scanner]` table as the devices crate's settings, each value checked.
+fn scanner_config(s: &ScannerSection, origin: &str) -> Result<ScannerConfig, ConfigError> {
+    let bad = |key, message: String| ConfigError::Value {
+        key,
+        origin: origin.to_owned(),
+        message,
+    };
+    if s.port.trim().is_empty() {
+        return Err(bad(
+            "scanner.port",
+            "empty: give the device path, like /dev/ttyACM0".into(),
+        ));
+    }
+    let mut c = ScannerConfig::new(s.port.clone());
+    if let Some(baud) = s.baud {
+        if !matches!(baud, 1200 | 2400 | 4800 | 9600 | 19200 | 38400 | 57600 | 115200) {
+            return Err(bad(
+                "scanner.baud",
+                format!("{baud}: use 1200, 2400, 4800, 9600, 19200, 38400, 57600 or 115200"),
+            ));
+        }
+        c.serial.baud = baud;
+    }
+    if let Some(t) = &s.terminator {
+        c.terminator = match t.to_ascii_lowercase().as_str() {
+            "cr" => Terminator::Cr,
+            "lf" => Terminator::Lf,
+            "crlf" => Terminator::CrLf,
+            _ => return Err(bad("scanner.terminator", format!("\"{t}\": use cr, lf or crlf"))),
+        };
+    }
+    Ok(c)
 }
 
 /// The `[scale]` table as the devices crate's settings, each value checked.

@@ -34,8 +34,7 @@ fn config(station: &str, data_dir: &Path, url: &str) -> Config {
         backend_token: TOKEN.into(),
         data_dir: data_dir.to_owned(),
         source: None,
-        scale: None,
-        printers: Default::default(),
+        ..Default::default()
     }
 }
 

@@ -235,8 +235,7 @@ async fn the_wired_station_claims_stores_and_resumes() {
         backend_token: TOKEN.into(),
         data_dir: dir.path().to_owned(),
         source: None,
-        scale: None,
-        printers: Default::default(),
+        ..Default::default()
     };
     let (station, embedded) = packbench::app::wire_station(&cfg).await.unwrap();
     let embedded = embedded.expect("no backend URL: the training backend runs in-process");

@@ -9,7 +9,21 @@ use packbench_ipc::{
     GetStationRequest, GetStationResponse, IpcError, PackAction, PackActionRequest,
     PackScanRequest,
 };
-use tauri::State;
+use tauri::{Manager, State};
+
+/// In kiosk mode the window refuses to close until a supervisor unlocks it.
+#[derive(Default)]
+pub struct KioskLock(std::sync::atomic::AtomicBool);
+
+impl KioskLock {
+    pub fn unlock(&self) {
+        self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn unlocked(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
 use tracing::instrument;
 
 use crate::contract::SignInRequest;
@@ -52,12 +66,20 @@ pub async fn pack_scan(
 }
 
 #[tauri::command]
-#[instrument(skip(pack), err(level = "warn"))]
+#[instrument(skip(pack, app), err(level = "warn"))]
 pub async fn pack_action(
     req: PackActionRequest,
     pack: State<'_, Arc<PackService>>,
+    app: tauri::AppHandle,
 ) -> Result<FlowResponse, IpcError> {
     let ev = match req.action {
+        PackAction::CloseApp { supervisor_badge } => {
+            let who = pack.verify_supervisor(&supervisor_badge).await?;
+            tracing::info!(supervisor = %who.packer_id, "app closed by a supervisor");
+            app.state::<KioskLock>().unlock();
+            app.exit(0);
+            return Ok(pack.screen().await);
+        }
         PackAction::SignInPin { packer_id, pin } => {
             pack.sign_in(SignInRequest::Pin { packer_id, pin }).await?;
             return Ok(pack.screen().await);

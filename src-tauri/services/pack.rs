@@ -78,6 +78,9 @@ pub struct PackService {
     catalogue: RwLock<Vec<CatalogueEntry>>,
     /// The last weight check's sentence, for the screen.
     last_weight: std::sync::Mutex<Option<String>>,
+    /// The last refusal of a scan that did not come through the screen (a serial scanner),
+    /// numbered so the screen shows each once.
+    refusal: std::sync::Mutex<Option<(u64, packbench_ipc::IpcError)>>,
     /// Bumped after every committed step, for waiters (label pending, the UI).
     changed: watch::Sender<u64>,
     /// Wakes the background task: the outbox delivered something.
@@ -136,6 +139,7 @@ impl PackService {
             state: Mutex::new(state),
             catalogue: RwLock::new(Vec::new()),
             last_weight: std::sync::Mutex::new(None),
+            refusal: std::sync::Mutex::new(None),
             changed: watch::channel(0).0,
             delivered,
         });
@@ -200,6 +204,13 @@ impl PackService {
         }
     }
 
+    /// Keeps a refusal for the screen (scans from devices other than the screen's own).
+    pub fn note_refusal(&self, e: packbench_ipc::IpcError) {
+        let mut r = self.refusal.lock().unwrap_or_else(|p| p.into_inner());
+        let n = r.as_ref().map_or(1, |(n, _)| n + 1);
+        *r = Some((n, e));
+    }
+
     /// The screen: the flow, the packaging suggestion and the weight figures.
     pub async fn screen(&self) -> FlowResponse {
         let st = self.state().await;
@@ -215,11 +226,17 @@ impl PackService {
                 .clone(),
             _ => None,
         };
+        let device_refusal = self
+            .refusal
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
         FlowResponse {
             view: st.view(),
             suggestion: self.suggestion(&st).await,
             expected_weight_g,
             weight_summary,
+            device_refusal,
         }
     }
 
@@ -371,20 +388,7 @@ impl PackService {
             )));
         };
         let expected = self.expected_weight(&st).await.map_or(0, |(g, _)| g);
-        let who = self
-            .station
-            .backend
-            .sign_in(&SignInRequest::Badge {
-                badge: supervisor_badge.trim().to_owned(),
-            })
-            .await?
-            .packer;
-        if who.role != contract::Role::Supervisor {
-            return Err(StationError::InvalidScan(format!(
-                "{} is not a supervisor: a supervisor must scan their own badge.",
-                who.name
-            )));
-        }
+        let who = self.verify_supervisor(supervisor_badge).await?;
         self.handle(PackEvent::ParcelWeighed {
             measured_g: measured,
             verdict: WeightVerdict::OverriddenBySupervisor {
@@ -394,6 +398,37 @@ impl PackService {
             },
         })
         .await
+    }
+
+    /// Checks a supervisor's badge with the backend: a packer's badge, or an unknown one, is
+    /// refused.
+    pub async fn verify_supervisor(
+        &self,
+        badge: &str,
+    ) -> Result<contract::Packer, StationError> {
+        let who = self
+            .station
+            .backend
+            .sign_in(&SignInRequest::Badge {
+                badge: badge.trim().to_owned(),
+            })
+            .await
+            .map_err(|e| match e {
+                BackendError::Rejected { code, .. } if code == contract::codes::SIGN_IN_FAILED => {
+                    StationError::InvalidScan(
+                        "This badge is not known: a supervisor must scan their own badge.".into(),
+                    )
+                }
+                other => other.into(),
+            })?
+            .packer;
+        if who.role != contract::Role::Supervisor {
+            return Err(StationError::InvalidScan(format!(
+                "{} is not a supervisor: a supervisor must scan their own badge.",
+                who.name
+            )));
+        }
+        Ok(who)
     }
 
     /// Signs a packer in with the backend, then into the flow.

@@ -40,10 +40,21 @@ pub fn App() -> impl IntoView {
             }
         })
     };
+    // Refusals of scans from a serial scanner arrive with the screen, numbered.
+    let (refusals_seen, set_refusals_seen) = signal(0u64);
+    let show = move |s: FlowResponse| {
+        if let Some((n, e)) = s.device_refusal.clone() {
+            if n > refusals_seen.get_untracked() {
+                set_refusals_seen.set(n);
+                set_error.set(Some(e));
+            }
+        }
+        set_screen.set(Some(s));
+    };
     let refresh_flow = move || {
         spawn_local(async move {
             if let Ok(s) = invoke::<_, FlowResponse>(cmd::GET_FLOW, &GetFlowRequest {}).await {
-                set_screen.set(Some(s));
+                show(s);
             }
         })
     };
@@ -67,7 +78,7 @@ pub fn App() -> impl IntoView {
             match fut.await {
                 Ok(s) => {
                     set_error.set(None);
-                    set_screen.set(Some(s));
+                    show(s);
                 }
                 Err(e) => {
                     set_error.set(Some(e));

@@ -44,6 +44,8 @@ pub enum PackAction {
     Weigh,
     /// A supervisor accepts a parcel the gate refused: their badge and a reason.
     OverrideWeight { supervisor_badge: String, reason: String },
+    /// Closes a kiosk station's app: only with a supervisor's badge.
+    CloseApp { supervisor_badge: String },
     OrderToException { reason: ExceptionReason },
     Reprint { order_id: String },
 }
@@ -77,6 +79,10 @@ pub struct FlowResponse {
     pub expected_weight_g: Option<u64>,
     /// The last weight check's sentence, for the packer.
     pub weight_summary: Option<String>,
+    /// The last refusal of a scan from another scanner (serial), numbered: the screen shows
+    /// a number it has not shown yet.
+    #[serde(default)]
+    pub device_refusal: Option<(u64, IpcError)>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
