@@ -558,22 +558,7 @@ impl Bot {
                 })
                 .await;
         }
-        let code = &line.item.barcodes[0];
-        let flags = line.item.flags;
-        let raw = if flags.lot_expiry_required || flags.serial_required {
-            let gtin = gs1::gtin14(code).unwrap_or_else(|| code.clone());
-            let mut s = format!("]C101{gtin}");
-            if flags.lot_expiry_required {
-                s.push_str("17271231");
-                s.push_str(&format!("10L{}\u{1d}", line.line_no));
-            }
-            if flags.serial_required {
-                s.push_str(&format!("21S{}x{}\u{1d}", order_id.replace('-', ""), p.scanned + p.dispatched));
-            }
-            s.trim_end_matches('\u{1d}').to_owned()
-        } else {
-            code.clone()
-        };
+        let raw = unit_scan(order_id, line, p.scanned + 1);
         self.act(PackEvent::Scanned { raw }).await
     }
 
@@ -714,4 +699,24 @@ impl Audit {
         }
         Ok(r)
     }
+}
+
+/// What a scanner reads from unit `n` of an order line: its barcode, or for a SKU that needs
+/// lot/expiry or a serial, a GS1 element string carrying them (`]C1` 01 GTIN, 17, 10, 21).
+pub fn unit_scan(order_id: &str, line: &packbench_core::OrderLine, n: u32) -> String {
+    let code = &line.item.barcodes[0];
+    let flags = line.item.flags;
+    if !(flags.lot_expiry_required || flags.serial_required) {
+        return code.clone();
+    }
+    let gtin = gs1::gtin14(code).unwrap_or_else(|| code.clone());
+    let mut s = format!("]C101{gtin}");
+    if flags.lot_expiry_required {
+        s.push_str("17271231");
+        s.push_str(&format!("10L{}\u{1d}", line.line_no));
+    }
+    if flags.serial_required {
+        s.push_str(&format!("21S{}x{}x{n}\u{1d}", order_id.replace('-', ""), line.line_no));
+    }
+    s.trim_end_matches('\u{1d}').to_owned()
 }

@@ -411,3 +411,133 @@ async fn an_outage_holds_labels_pending_and_they_print_when_the_backend_returns(
     verify(&url, TOKEN, &["TR-0006".to_owned()], &mut report).await.unwrap();
     assert_eq!((report.lost, report.duplicates), (0, 0), "{report:?}");
 }
+
+/// The weight gate at a station with a serial scale (MT-SICS, simulated on a pty, read by the
+/// real driver): a parcel heavier than its units and box is refused, a packer's badge cannot
+/// override, a supervisor's can (with a reason); a box other than the suggested one needs a
+/// reason. Both overrides reach the backend for supervisors.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_weight_gate_blocks_a_wrong_weight_until_a_supervisor_overrides() {
+    use packbench::contract::{OverrideKind, OverrideRecord, SignInRequest, WeightDecision};
+    use packbench::drill::unit_scan;
+    use packbench_devices::scale::sim::SimScale;
+    use packbench_devices::scale::{Protocol, ScaleConfig};
+    use packbench_devices::simulator::SimulatedScale;
+
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(dir.path()).await;
+    let scale = SimulatedScale::start(SimScale::new(Protocol::MtSics)).unwrap();
+    let cfg = Config {
+        scale: Some(ScaleConfig::new(scale.path(), Protocol::MtSics)),
+        ..config("ST-GATE", &dir.path().join("station"), &b.url())
+    };
+    let rt = start(&cfg).await;
+    let pack = rt.pack.clone();
+    pack.scan(&badge()).await.unwrap();
+    pack.scan("TR-0008").await.unwrap();
+
+    // Verify every unit of the first order, then box it.
+    let open_and_fill = || async {
+        pack.handle(PackEvent::TakeSuggestedSlot).await.unwrap();
+        let st = pack.state().await;
+        let order = st.current_order().unwrap().order.clone();
+        for line in &order.lines {
+            for n in 1..=line.qty {
+                pack.handle(PackEvent::Scanned {
+                    raw: unit_scan(&order.order_id, line, n),
+                })
+                .await
+                .unwrap();
+            }
+        }
+        if pack.view().await.step == StepKind::VerifyUnits {
+            pack.handle(PackEvent::CloseParcel).await.unwrap();
+        }
+        order.order_id
+    };
+    let first = open_and_fill().await;
+    let s = pack.screen().await;
+    assert_eq!(s.view.step, StepKind::ChoosePackaging);
+    let suggestion = s.suggestion.expect("a packaging suggestion");
+    assert!(suggestion.explanation.starts_with("Pack in"), "{suggestion:?}");
+    pack.scan(&suggestion.barcode).await.unwrap();
+    let expected = pack.screen().await.expected_weight_g.expect("an expected weight");
+
+    // 500 g too heavy: refused, the label stays blocked.
+    scale.set_load_g(expected as i64 + 500);
+    let v = pack.weigh().await.unwrap();
+    assert_eq!(v.step, StepKind::Weigh);
+    assert_eq!(v.last_weight_mismatch_g, Some(expected as u32 + 500));
+    assert!(pack.screen().await.weight_summary.unwrap().contains("heavy"));
+    // A packer's badge does not override.
+    let err = pack.override_weight(&badge(), "looks fine").await.unwrap_err();
+    assert!(err.to_string().contains("not a supervisor"), "{err}");
+    let w = demo_data::generate(demo_data::DEFAULT_SEED);
+    let sup = w.packers.iter().find(|p| p.role == "supervisor").unwrap();
+    let v = pack
+        .override_weight(&sup.badge, "Extra packing material")
+        .await
+        .unwrap();
+    assert_ne!(v.step, StepKind::Weigh, "{v:?}");
+
+    // The next order: another box than the suggested one needs a reason.
+    while pack.view().await.step != StepKind::ScanSlot {
+        pack.wait_changed(Duration::from_millis(200)).await;
+    }
+    let second = open_and_fill().await;
+    let s = pack.screen().await;
+    let suggested = s.suggestion.unwrap();
+    let other = pack
+        .catalogue()
+        .await
+        .into_iter()
+        .find(|c| c.spec.id != suggested.packaging_id && c.spec.allowed_clients.is_empty() && c.spec.stocked)
+        .unwrap();
+    let err = pack.scan(&other.barcode).await.unwrap_err();
+    assert_eq!(packbench_ipc::IpcError::from(err).reason.as_deref(), Some("packaging_reason_required"));
+    pack.choose_packaging(&other.spec.id, Some("suggested box out of stock".into()))
+        .await
+        .unwrap();
+    let expected = pack.screen().await.expected_weight_g.unwrap();
+    scale.set_load_g(expected as i64);
+    assert_ne!(pack.weigh().await.unwrap().step, StepKind::Weigh, "an exact weight passes");
+
+    // Supervisors see both overrides at the backend, once each.
+    let api = packbench::adapters::HttpBackend::new(&b.url(), "ST-SUP", TOKEN, Default::default()).unwrap();
+    let session = api
+        .sign_in(&SignInRequest::Pin { packer_id: sup.packer_id.clone(), pin: sup.pin.clone() })
+        .await
+        .unwrap()
+        .session_token;
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let (weights, boxes) = loop {
+        let weights = api.overrides(&session, Some(OverrideKind::Weight)).await.unwrap();
+        let boxes = api.overrides(&session, Some(OverrideKind::Packaging)).await.unwrap();
+        if !weights.is_empty() && !boxes.is_empty() {
+            break (weights, boxes);
+        }
+        assert!(std::time::Instant::now() < deadline, "overrides never reached the backend");
+        rt.station.outbox_wake.notify_one();
+        pack.wait_changed(Duration::from_millis(200)).await;
+    };
+    assert_eq!(weights.len(), 1);
+    match &weights[0].record {
+        OverrideRecord::Weight { order_id, measured_g, expected_g, decision, .. } => {
+            assert_eq!(order_id, &first);
+            assert!(*measured_g > *expected_g, "{measured_g} vs {expected_g}");
+            assert!(*expected_g > 0);
+            assert!(matches!(decision, WeightDecision::Overridden { supervisor_id, .. } if supervisor_id == &sup.packer_id));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(boxes.len(), 1);
+    match &boxes[0].record {
+        OverrideRecord::Packaging { order_id, suggested_id, chosen_id, reason, .. } => {
+            assert_eq!(order_id, &second);
+            assert_eq!(suggested_id, &suggested.packaging_id);
+            assert_eq!(chosen_id, &other.spec.id);
+            assert_eq!(reason, "suggested box out of stock");
+        }
+        other => panic!("{other:?}"),
+    }
+}
