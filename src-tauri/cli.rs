@@ -57,6 +57,8 @@ pub enum Command {
     Label(crate::label_cli::LabelArgs),
     /// Render a packing slip (PDF, A4 or Letter).
     Slip(crate::label_cli::SlipArgs),
+    /// Print this: the packers' action sheet (a PDF page of action barcodes).
+    ActionSheet(crate::label_cli::ActionSheetArgs),
     /// Check that a carrier's ZPL label suits the printer (resolution, width, length).
     ZplCheck(crate::label_cli::ZplCheckArgs),
     /// Crash drill: pack demo trolleys while killing the station; check nothing is lost or doubled.
@@ -102,6 +104,7 @@ pub fn main() -> ExitCode {
         Some(Command::Label(args)) => crate::label_cli::run(args),
         Some(Command::Slip(args)) => crate::label_cli::run_slip(args),
         Some(Command::ZplCheck(args)) => crate::label_cli::run_zpl_check(args),
+        Some(Command::ActionSheet(args)) => crate::label_cli::run_action_sheet(args),
         Some(Command::Scale(cmd)) => return crate::scale_cli::run(cmd),
         Some(Command::Drill(args)) => return exit(crate::drill::run(args)),
         Some(Command::DrillStation(args)) => {

@@ -38,6 +38,19 @@ pub struct SlipArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ActionSheetArgs {
+    /// The packer's language: en, pl or ro.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// a4 or letter.
+    #[arg(long, default_value = "a4")]
+    pub paper: String,
+    /// Where to write the PDF.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
 pub struct ZplCheckArgs {
     /// The ZPL file (a carrier's label).
     #[arg(long)]
@@ -61,6 +74,26 @@ pub fn run_slip(args: SlipArgs) -> anyhow::Result<()> {
     let data: PackingSlipData = read_json(&args.data, "packing-slip data")?;
     let pdf = packbench_labels::render_packing_slip(&data, paper)
         .with_context(|| format!("cannot render {}", args.data.display()))?;
+    std::fs::write(&args.out, pdf).with_context(|| format!("cannot write {}", args.out.display()))
+}
+
+/// `packbench action-sheet`: the printable page of action barcodes for packers.
+pub fn run_action_sheet(args: ActionSheetArgs) -> anyhow::Result<()> {
+    use packbench_ipc::i18n::Lang;
+    let paper: Paper = args.paper.parse()?;
+    if !matches!(args.lang.as_str(), "en" | "pl" | "ro") {
+        anyhow::bail!("--lang {}: use en, pl or ro", args.lang);
+    }
+    let w = Lang::from_tag(&args.lang).words();
+    let actions: Vec<packbench_labels::action_sheet::SheetAction> = packbench_ipc::actions::sheet(w)
+        .into_iter()
+        .map(|(code, label)| packbench_labels::action_sheet::SheetAction {
+            label,
+            code: code.to_owned(),
+        })
+        .collect();
+    let pdf = packbench_labels::action_sheet::render_action_sheet(w.action_sheet_title, &actions, paper)
+        .context("cannot render the action sheet")?;
     std::fs::write(&args.out, pdf).with_context(|| format!("cannot write {}", args.out.display()))
 }
 

@@ -541,3 +541,40 @@ async fn the_weight_gate_blocks_a_wrong_weight_until_a_supervisor_overrides() {
         other => panic!("{other:?}"),
     }
 }
+
+/// The action sheet prints every action code as a barcode a scanner reads back: rendered to
+/// PDF by `packbench action-sheet`, rasterised by poppler, decoded by zbar.
+#[test]
+fn the_action_sheet_scans_back_to_every_action_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("sheet.pdf");
+    let ok = std::process::Command::new(env!("CARGO_BIN_EXE_packbench"))
+        .args(["action-sheet", "--lang", "pl", "--out"])
+        .arg(&pdf)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    let png = dir.path().join("sheet");
+    assert!(std::process::Command::new("pdftoppm")
+        .args(["-r", "200", "-png", "-singlefile"])
+        .arg(&pdf)
+        .arg(&png)
+        .status()
+        .unwrap()
+        .success());
+    let out = std::process::Command::new("zbarimg")
+        .args(["--quiet", "--raw", "-Sdisable", "-Scode128.enable"])
+        .arg(dir.path().join("sheet.png"))
+        .output()
+        .unwrap();
+    let read: std::collections::BTreeSet<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let want: std::collections::BTreeSet<String> = packbench_ipc::actions::sheet(&packbench_ipc::i18n::PL)
+        .into_iter()
+        .map(|(c, _)| c.to_owned())
+        .collect();
+    assert_eq!(read, want);
+}

@@ -26,7 +26,7 @@ use serde::Serialize;
 use packbench_core::carton::{cartonize, CartonOptions, ItemToPack, PackRequest};
 use packbench_core::weight_gate::{self, Tolerances};
 use packbench_core::OrderLine;
-use packbench_ipc::{FlowResponse, PackagingSuggestion};
+use packbench_ipc::{actions, FlowResponse, PackagingSuggestion};
 use tokio::sync::{watch, Mutex, Notify, RwLock};
 use tracing::{info, instrument, warn};
 
@@ -78,6 +78,11 @@ pub struct PackService {
     catalogue: RwLock<Vec<CatalogueEntry>>,
     /// The last weight check's sentence, for the screen.
     last_weight: std::sync::Mutex<Option<String>>,
+    /// The order whose label printed last (the action sheet's "reprint").
+    last_labelled: std::sync::Mutex<Option<String>>,
+    /// A box other than the suggested one, scanned at the packaging step, waiting for the
+    /// packer's reason.
+    other_box: std::sync::Mutex<Option<String>>,
     /// The last refusal of a scan that did not come through the screen (a serial scanner),
     /// numbered so the screen shows each once.
     refusal: std::sync::Mutex<Option<(u64, packbench_ipc::IpcError)>>,
@@ -140,6 +145,8 @@ impl PackService {
             catalogue: RwLock::new(Vec::new()),
             last_weight: std::sync::Mutex::new(None),
             refusal: std::sync::Mutex::new(None),
+            other_box: std::sync::Mutex::new(None),
+            last_labelled: std::sync::Mutex::new(None),
             changed: watch::channel(0).0,
             delivered,
         });
@@ -182,6 +189,9 @@ impl PackService {
     /// the trolley again while its claim is unanswered (asks again), else a flow scan.
     #[instrument(skip(self), fields(station = %self.station.station_id))]
     pub async fn scan(&self, raw: &str) -> Result<FlowView, StationError> {
+        if actions::is_action(raw) {
+            return self.action_scan(raw.trim()).await;
+        }
         let step = self.state.lock().await.step.clone();
         match step {
             Step::SignIn => self.sign_in(SignInRequest::Badge { badge: raw.trim().to_owned() }).await,
@@ -198,7 +208,13 @@ impl PackService {
                         "\"{code}\" is not a box, mailer or bag of this station. Scan the packaging's barcode."
                     )));
                 };
-                self.choose_packaging(&entry.spec.id.clone(), None).await
+                let id = entry.spec.id.clone();
+                let r = self.choose_packaging(&id, None).await;
+                if let Err(StationError::Flow(FlowError::PackagingReasonRequired { .. })) = &r {
+                    // The screen offers reasons for this box; the packer picks one.
+                    *self.other_box.lock().unwrap_or_else(|p| p.into_inner()) = Some(id);
+                }
+                r
             }
             _ => self.handle(PackEvent::Scanned { raw: raw.to_owned() }).await,
         }
@@ -231,12 +247,21 @@ impl PackService {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone();
+        let other_box = match st.step {
+            Step::ChoosePackaging => self
+                .other_box
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clone(),
+            _ => None,
+        };
         FlowResponse {
             view: st.view(),
             suggestion: self.suggestion(&st).await,
             expected_weight_g,
             weight_summary,
             device_refusal,
+            other_box,
         }
     }
 
@@ -429,6 +454,57 @@ impl PackService {
             )));
         }
         Ok(who)
+    }
+
+    /// An action code from the action sheet.
+    async fn action_scan(&self, code: &str) -> Result<FlowView, StationError> {
+        let line_event = |reason| async move {
+            let st = self.state().await;
+            let line = st
+                .current()
+                .and_then(|p| p.lines.iter().find(|l| l.remaining() > 0))
+                .map(|l| l.line_no)
+                .ok_or_else(|| {
+                    StationError::Flow(FlowError::NotNow(
+                        "No unit is left to report: short and damaged apply to units not yet scanned."
+                            .into(),
+                    ))
+                })?;
+            Ok::<_, StationError>(PackEvent::ReportException {
+                line_no: line,
+                reason,
+                units: 1,
+                found_barcode: None,
+            })
+        };
+        let ev = match code {
+            actions::CLOSE_PARCEL => PackEvent::CloseParcel,
+            actions::TAKE_SLOT => PackEvent::TakeSuggestedSlot,
+            actions::SIGN_OUT => PackEvent::SignedOut,
+            actions::REOPEN => PackEvent::ReopenParcel,
+            actions::CANCEL_UNIT => PackEvent::CancelCapture,
+            actions::LEAVE_SLOT => PackEvent::LeaveSlot,
+            actions::SHORT => line_event(pack_flow::ExceptionReason::Short).await?,
+            actions::DAMAGED => line_event(pack_flow::ExceptionReason::Damaged).await?,
+            actions::REPRINT => {
+                let order = self
+                    .last_labelled
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .clone()
+                    .ok_or_else(|| {
+                        StationError::InvalidScan("No label printed yet: nothing to reprint.".into())
+                    })?;
+                self.reprint(&order).await?;
+                return Ok(self.view().await);
+            }
+            other => {
+                return Err(StationError::InvalidScan(format!(
+                    "\"{other}\" is an action this scanner cannot do here: use the screen's scanner."
+                )))
+            }
+        };
+        self.handle(ev).await
     }
 
     /// Signs a packer in with the backend, then into the flow.
@@ -631,7 +707,11 @@ impl PackService {
             .finish_print(effect_key, 0, status, error, now_ms())
             .await?;
         match result {
-            Ok(()) => info!(order = %req.order_id, "label printed"),
+            Ok(()) => {
+                *self.last_labelled.lock().unwrap_or_else(|p| p.into_inner()) =
+                    Some(req.order_id.clone());
+                info!(order = %req.order_id, "label printed")
+            }
             Err(e) => {
                 warn!(order = %req.order_id, printer = %self.printer.describe(), error = %e, "label did not print")
             }

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use packbench_core::pack_flow::StepKind;
+use packbench_ipc::actions;
 use packbench_ipc::i18n::{Lang, EN};
 use packbench_ipc::{
     cmd, FlowResponse, GetFlowRequest, GetStationRequest, GetStationResponse, IpcError,
@@ -24,13 +25,19 @@ pub fn App() -> impl IntoView {
     // Why a supervisor accepts a parcel the scale refused (recorded in English for reports).
     let (override_reason, set_override_reason) = signal(EN.override_reasons[0].to_owned());
     let manifest = Memo::new(move |_| station.get().and_then(|s| s.current));
-    // The signed-in packer's language; English before anyone signs in.
+    // A language chosen from the action sheet wins over the signed-in packer's; English
+    // before anyone signs in.
+    let (lang_choice, set_lang_choice) = signal(None::<Lang>);
     let lang = Memo::new(move |_| {
-        screen
-            .get()
-            .and_then(|s| s.view.packer)
-            .map_or(Lang::En, |p| Lang::from_tag(&p.language))
+        lang_choice.get().unwrap_or_else(|| {
+            screen
+                .get()
+                .and_then(|s| s.view.packer)
+                .map_or(Lang::En, |p| Lang::from_tag(&p.language))
+        })
     });
+    // After the action sheet's "close the app", the next scan is a supervisor's badge.
+    let (closing, set_closing) = signal(false);
 
     let refresh_station = move || {
         spawn_local(async move {
@@ -102,6 +109,22 @@ pub fn App() -> impl IntoView {
     });
 
     let on_scan = Callback::new(move |scan: String| {
+        if let Some(l) = actions::language_of(&scan) {
+            set_lang_choice.set(Some(l));
+            set_error.set(None);
+            return;
+        }
+        if scan.trim() == actions::CLOSE_APP {
+            set_closing.set(true);
+            return;
+        }
+        if closing.get_untracked() {
+            set_closing.set(false);
+            on_action.run(PackAction::CloseApp {
+                supervisor_badge: scan,
+            });
+            return;
+        }
         let at_mismatch = screen.get_untracked().is_some_and(|s| {
             s.view.step == StepKind::Weigh && s.view.last_weight_mismatch_g.is_some()
         });
@@ -165,6 +188,9 @@ pub fn App() -> impl IntoView {
             {move || station.get().and_then(|s| s.notice).map(|n| view! { <div id="notice" class="notice">{n}</div> })}
             <StepPanel screen=screen lang=lang on_action=on_action />
             {override_panel}
+            {move || closing.get().then(|| view! {
+                <div id="closing" class="override">{lang.get().words().close_app}</div>
+            })}
             <ManifestView manifest=manifest />
         </main>
     }

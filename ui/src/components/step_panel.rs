@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use packbench_core::pack_flow::{CaptureField, ExpectedScan, StepKind};
-use packbench_ipc::i18n::{fill, Lang, Words};
+use packbench_ipc::i18n::{fill, Lang, Words, EN};
 use packbench_ipc::{ExceptionReason, FlowResponse, PackAction};
 
 /// What the packer does now: the step's instruction in large type, the open order's lines with
@@ -216,7 +216,32 @@ fn step_buttons(s: &FlowResponse, w: &'static Words, on_action: Callback<PackAct
                     </button>
                 }
             });
+            // Another box was scanned: its reasons (recorded in English for supervisors).
+            let reasons = s.other_box.clone().map(|id| {
+                let buttons = EN
+                    .box_reasons
+                    .iter()
+                    .zip(w.box_reasons)
+                    .enumerate()
+                    .map(|(i, (recorded, shown))| {
+                        let a = PackAction::ChoosePackaging {
+                            packaging_id: id.clone(),
+                            reason: Some((*recorded).to_owned()),
+                        };
+                        view! {
+                            <button class="reason" data-reason=i.to_string() on:click=act(a)>{shown}</button>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div id="box-reasons" class="box-reasons" data-box=id.clone()>
+                        <span>{fill(w.box_reason_prompt, &[("box", &id)])}</span>
+                        {buttons}
+                    </div>
+                }
+            });
             view! {
+                {reasons}
                 {use_suggested}
                 <button id="reopen-parcel" on:click=act(PackAction::ReopenParcel)>{w.back_to_items}</button>
             }

@@ -85,6 +85,11 @@ pub struct Words {
     pub damaged: &'static str,
     pub supervisor_override: &'static str,
     pub override_reasons: [&'static str; 3],
+    pub reprint: &'static str,
+    pub close_app: &'static str,
+    pub action_sheet_title: &'static str,
+    pub box_reason_prompt: &'static str,
+    pub box_reasons: [&'static str; 3],
     /// Refusal headlines by stable code (IPC code, or the flow's reason for `refused`).
     pub refusals: &'static [(&'static str, &'static str)],
     pub refused_generic: &'static str,
@@ -141,6 +146,15 @@ pub static EN: Words = Words {
         "Extra packing material",
         "Item weight in the catalogue is wrong",
         "Checked by supervisor: contents correct",
+    ],
+    reprint: "Reprint label",
+    close_app: "Close the app (supervisor)",
+    action_sheet_title: "Packbench actions: scan a code instead of touching the screen",
+    box_reason_prompt: "Why {box} and not the suggested box?",
+    box_reasons: [
+        "Suggested box out of stock",
+        "Items need more protection",
+        "Items do not fit the suggested box",
     ],
     refusals: &[
         ("invalid_scan", "Not accepted"),
@@ -204,6 +218,15 @@ pub static PL: Words = Words {
         "Błędna waga produktu w katalogu",
         "Sprawdzone przez kierownika: zawartość poprawna",
     ],
+    reprint: "Drukuj etykietę ponownie",
+    close_app: "Zamknij aplikację (kierownik)",
+    action_sheet_title: "Packbench: zeskanuj kod zamiast dotykać ekranu",
+    box_reason_prompt: "Dlaczego {box}, a nie sugerowane opakowanie?",
+    box_reasons: [
+        "Brak sugerowanego opakowania",
+        "Produkty wymagają lepszej ochrony",
+        "Produkty nie mieszczą się w sugerowanym opakowaniu",
+    ],
     refusals: &[
         ("invalid_scan", "Nie przyjęto"),
         ("trolley_unknown", "Nieznany wózek"),
@@ -266,6 +289,15 @@ pub static RO: Words = Words {
         "Greutatea produsului din catalog este greșită",
         "Verificat de supervizor: conținut corect",
     ],
+    reprint: "Retipăriți eticheta",
+    close_app: "Închideți aplicația (supervizor)",
+    action_sheet_title: "Packbench: scanați un cod în loc să atingeți ecranul",
+    box_reason_prompt: "De ce {box} și nu ambalajul sugerat?",
+    box_reasons: [
+        "Ambalajul sugerat lipsește din stoc",
+        "Produsele au nevoie de mai multă protecție",
+        "Produsele nu încap în ambalajul sugerat",
+    ],
     refusals: &[
         ("invalid_scan", "Neacceptat"),
         ("trolley_unknown", "Cărucior necunoscut"),
@@ -313,6 +345,7 @@ mod tests {
                 w.expected_g,
                 w.take_slot,
                 w.use_box,
+                w.box_reason_prompt,
             ]
             .map(|t| {
                 let mut names: Vec<&str> = t

@@ -2,6 +2,7 @@
 //! request and one response type per command, and the error every command returns. Both sides
 //! compile this crate, so they cannot drift apart.
 
+pub mod actions;
 pub mod i18n;
 
 use serde::{Deserialize, Serialize};
@@ -83,6 +84,10 @@ pub struct FlowResponse {
     /// a number it has not shown yet.
     #[serde(default)]
     pub device_refusal: Option<(u64, IpcError)>,
+    /// At the packaging step: a box other than the suggested one was scanned; the screen asks
+    /// why (`ChoosePackaging` with a reason).
+    #[serde(default)]
+    pub other_box: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,6 +9,7 @@
 //! The integration tests read the printed barcodes back with real tools: they need
 //! `poppler-utils` (pdftoppm, pdftotext, pdffonts) and `zbar-tools` (zbarimg) installed.
 
+pub mod action_sheet;
 pub mod code128;
 pub mod data;
 pub mod font;

@@ -1,0 +1,68 @@
+//! Action barcodes: everything a packer does besides scanning goods can be done by scanning a
+//! code from the printed action sheet (`packbench action-sheet`). The station acts on most of
+//! them; the screen handles language and closing the app.
+
+use crate::i18n::{Lang, Words};
+
+pub const CLOSE_PARCEL: &str = "PB-CLOSE-PARCEL";
+pub const TAKE_SLOT: &str = "PB-TAKE-SLOT";
+pub const SHORT: &str = "PB-SHORT";
+pub const DAMAGED: &str = "PB-DAMAGED";
+pub const REOPEN: &str = "PB-REOPEN";
+pub const CANCEL_UNIT: &str = "PB-CANCEL-UNIT";
+pub const LEAVE_SLOT: &str = "PB-LEAVE-SLOT";
+pub const REPRINT: &str = "PB-REPRINT";
+pub const SIGN_OUT: &str = "PB-SIGN-OUT";
+/// The screen's: the next scan is a supervisor's badge, which closes the app.
+pub const CLOSE_APP: &str = "PB-CLOSE-APP";
+/// The screen's: switch the screen language (`PB-LANG-EN`, `PB-LANG-PL`, `PB-LANG-RO`).
+pub const LANG_PREFIX: &str = "PB-LANG-";
+
+/// Whether a scan is an action code rather than goods, a badge or a trolley.
+pub fn is_action(scan: &str) -> bool {
+    scan.trim().starts_with("PB-")
+}
+
+/// The language a `PB-LANG-..` code asks for.
+pub fn language_of(scan: &str) -> Option<Lang> {
+    let tag = scan.trim().strip_prefix(LANG_PREFIX)?;
+    [Lang::En, Lang::Pl, Lang::Ro]
+        .into_iter()
+        .find(|l| l.tag().eq_ignore_ascii_case(tag))
+}
+
+/// Every action on the sheet, with its label in the packer's language.
+pub fn sheet(w: &Words) -> Vec<(&'static str, String)> {
+    vec![
+        (CLOSE_PARCEL, w.close_parcel.to_owned()),
+        (TAKE_SLOT, w.take_next_slot.to_owned()),
+        (SHORT, format!("{}: 1", w.short)),
+        (DAMAGED, format!("{}: 1", w.damaged)),
+        (REOPEN, w.back_to_items.to_owned()),
+        (CANCEL_UNIT, w.cancel_unit.to_owned()),
+        (LEAVE_SLOT, w.leave_slot.to_owned()),
+        (REPRINT, w.reprint.to_owned()),
+        (SIGN_OUT, w.sign_out.to_owned()),
+        ("PB-LANG-EN", "English".to_owned()),
+        ("PB-LANG-PL", "Polski".to_owned()),
+        ("PB-LANG-RO", "Română".to_owned()),
+        (CLOSE_APP, w.close_app.to_owned()),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::EN;
+
+    #[test]
+    fn every_sheet_code_is_an_action_and_languages_parse() {
+        for (code, label) in sheet(&EN) {
+            assert!(is_action(code), "{code}");
+            assert!(!label.is_empty());
+        }
+        assert_eq!(language_of("PB-LANG-pl"), Some(Lang::Pl));
+        assert_eq!(language_of("PB-LANG-XX"), None);
+        assert!(!is_action("TR-0001"));
+    }
+}
