@@ -356,7 +356,8 @@ pub trait LabelOutput: Send + Sync {
 /// The station's scale, as the pack flow uses it.
 #[async_trait]
 pub trait WeighScale: Send + Sync {
-    /// One stable weight in grams; the error says what the packer should do.
+    /// One stable weight in grams (0: nothing on the platter); the error says what the packer
+    /// should do.
     async fn read_stable(&self) -> Result<u32, String>;
     /// A training scale: the parcel now on the platter weighs about this much. Real scales
     /// ignore it.

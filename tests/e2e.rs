@@ -152,8 +152,12 @@ async fn error_shown(client: &Client, code: &str) -> String {
     el.text().await.unwrap()
 }
 
+/// The end-to-end tests share the WebDriver ports: one at a time.
+static ONE_APP: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_packer_scans_a_trolley_and_sees_its_slots() {
+    let _one = ONE_APP.lock().await;
     assert!(
         std::env::var_os("DISPLAY").is_some(),
         "the end-to-end test needs a display: run it under Xvfb (xvfb-run -a cargo test)"
@@ -345,4 +349,283 @@ where
     let result = tokio::spawn(body(client.clone())).await;
     let _ = client.close().await;
     result
+}
+
+/// A whole trolley packed by scanning alone, in the real app: badge, trolley, action codes for
+/// slots and parcels, units (GS1 lot/expiry/serial where needed), a short pick, an order split
+/// over two parcels, boxes confirmed by their barcodes, a serial scale (simulated MT-SICS on a
+/// pty) read by the app, a weight mismatch a supervisor overrides by badge, labels printed by
+/// themselves and one reprint; then the backend's records are checked to be exactly right.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_whole_trolley_is_packed_by_scanning_alone() {
+    use packbench::drill::{unit_scan, verify, DrillReport};
+    use packbench_devices::scale::sim::SimScale;
+    use packbench_devices::scale::Protocol;
+    use packbench_devices::simulator::SimulatedScale;
+
+    let _one = ONE_APP.lock().await;
+    assert!(std::env::var_os("DISPLAY").is_some(), "run under Xvfb");
+    // The previous test's WebKitWebDriver may still be exiting.
+    wait_until("the WebDriver ports to be free", || {
+        !port_open(DRIVER_PORT) && !port_open(NATIVE_PORT)
+    });
+
+    let dir = tempfile::tempdir().unwrap();
+    let backend = training::start(TrainingOptions {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        db_path: dir.path().join("training.sqlite"),
+        token: TOKEN.into(),
+    })
+    .await
+    .unwrap();
+    let api = HttpBackend::new(&backend.url(), "ST-AUDIT", TOKEN, HttpBackendOptions::default()).unwrap();
+
+    // A trolley of 8+ slots whose GS1 scans need no separator, with orders of 2+ units.
+    let mut chosen = None;
+    for n in 4..=60 {
+        let code: packbench_core::TrolleyCode = format!("TR-{n:04}").parse().unwrap();
+        let m = api.trolley_manifest(&code).await.unwrap();
+        let both = m.slots.iter().flat_map(|s| &s.order.lines).any(|l| {
+            l.item.flags.lot_expiry_required && l.item.flags.serial_required
+        });
+        let multi = m.slots.iter().filter(|s| s.order.units() >= 2).count();
+        if m.slots.len() >= 8 && m.units() <= 40 && !both && multi >= 2 {
+            chosen = Some(m);
+            break;
+        }
+    }
+    let manifest = chosen.expect("a demo trolley fit for the test");
+    let trolley = manifest.trolley.to_string();
+    let multi: Vec<String> = manifest
+        .slots
+        .iter()
+        .filter(|s| s.order.units() >= 2)
+        .map(|s| s.order.order_id.clone())
+        .collect();
+    let (split_order, short_order, heavy_order) = (multi[0].clone(), multi[1].clone(), manifest.slots[0].order.order_id.clone());
+
+    let scale = std::sync::Arc::new(SimulatedScale::start(SimScale::new(Protocol::MtSics)).unwrap());
+    let config = dir.path().join("station.toml");
+    std::fs::write(
+        &config,
+        format!("[scale]\nport = \"{}\"\nprotocol = \"mt-sics\"\n", scale.path()),
+    )
+    .unwrap();
+    let data = dir.path().join("station");
+    let driver = Driver(
+        Command::new("tauri-driver")
+            .args(["--port", &DRIVER_PORT.to_string(), "--native-port", &NATIVE_PORT.to_string()])
+            .env("PACKBENCH_BACKEND_URL", backend.url())
+            .env("PACKBENCH_BACKEND_TOKEN", TOKEN)
+            .env("PACKBENCH_STATION_ID", "ST-E2E-FULL")
+            .env("PACKBENCH_DATA_DIR", &data)
+            .env("PACKBENCH_CONFIG", &config)
+            .spawn()
+            .expect("tauri-driver on PATH"),
+    );
+    wait_until("tauri-driver and WebKitWebDriver", || port_open(DRIVER_PORT) && port_open(NATIVE_PORT));
+
+    let w = training::demo_data::generate(training::demo_data::DEFAULT_SEED);
+    let supervisor = w.packers.iter().find(|p| p.role == "supervisor").unwrap().badge.clone();
+    let m2 = manifest.clone();
+    let sc = scale.clone();
+    let (split, short, heavy) = (split_order.clone(), short_order.clone(), heavy_order.clone());
+    let run = with_app(move |client| async move {
+        let manifest = m2;
+        let scale = sc;
+        step_shown(&client, "sign_in").await;
+        scan_wait(&client, &packer_badge()).await;
+        step_shown(&client, "scan_trolley").await;
+        scan_wait(&client, &manifest.trolley.to_string()).await;
+        step_shown(&client, "scan_slot").await;
+        screenshot(&client, "full-01-trolley.png").await;
+        let mut reprinted = false;
+        for i in 0..manifest.slots.len() {
+            scan_wait(&client, "PB-TAKE-SLOT").await;
+            step_shown(&client, "verify_units").await;
+            let order_id = client
+                .find(Locator::Css("#step"))
+                .await
+                .unwrap()
+                .attr("data-order")
+                .await
+                .unwrap()
+                .unwrap();
+            let order = manifest
+                .slots
+                .iter()
+                .find(|s| s.order.order_id == order_id)
+                .unwrap()
+                .order
+                .clone();
+            if i == 0 {
+                screenshot(&client, "full-02-verify.png").await;
+            }
+            let mut units: Vec<String> = Vec::new();
+            for l in &order.lines {
+                for n in 1..=l.qty {
+                    units.push(unit_scan(&order.order_id, l, n));
+                }
+            }
+            if order_id == short {
+                // The first line's last unit is missing.
+                scan_wait(&client, "PB-SHORT").await;
+                wait_for(&client, "#order-lines li.count[data-exception='1']").await;
+                let first_qty = order.lines[0].qty as usize;
+                units.remove(first_qty - 1);
+            }
+            let parcels: Vec<Vec<String>> = if order_id == split {
+                let rest = units.split_off(1);
+                vec![units, rest]
+            } else {
+                vec![units]
+            };
+            for (p, parcel) in parcels.iter().enumerate() {
+                for u in parcel {
+                    scan_wait(&client, u).await;
+                }
+                scan_wait(&client, "PB-CLOSE-PARCEL").await;
+                step_shown(&client, "choose_packaging").await;
+                let bx = client
+                    .find(Locator::Css("#suggestion .barcode"))
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap();
+                if i == 0 && p == 0 {
+                    screenshot(&client, "full-03-packaging.png").await;
+                }
+                // The screen weighs as soon as the parcel is boxed: no waiting for the answer.
+                scanner_burst(&client, &bx).await;
+                let expected: i64 = wait_for(&client, "#weight[data-expected]")
+                    .await
+                    .attr("data-expected")
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                if order_id == heavy && p == 0 {
+                    scale.set_load_g(expected + 500);
+                    wait_for(&client, "#weight.mismatch").await;
+                    wait_for(&client, "#override").await;
+                    screenshot(&client, "full-04-weight-mismatch.png").await;
+                    scan_wait(&client, &supervisor).await;
+                } else {
+                    scale.set_load_g(expected);
+                }
+                wait_gone(&client, "#step[data-step='weigh']").await;
+                // The parcel leaves the scale.
+                scale.set_load_g(0);
+            }
+            // The label prints by itself; the next slot follows.
+            let next = if i + 1 < manifest.slots.len() { "scan_slot" } else { "scan_trolley" };
+            step_shown(&client, next).await;
+            if !reprinted {
+                scan_wait(&client, "PB-REPRINT").await;
+                reprinted = true;
+                screenshot(&client, "full-05-label-printed.png").await;
+            }
+        }
+        screenshot(&client, "full-06-trolley-done.png").await;
+    })
+    .await;
+    drop(driver);
+    if let Err(e) = run {
+        std::panic::resume_unwind(e.into_panic());
+    }
+
+    // The backend holds exactly what was packed.
+    let mut report = DrillReport::default();
+    verify(&backend.url(), TOKEN, &[trolley.clone()], &mut report).await.unwrap();
+    assert_eq!((report.lost, report.duplicates), (0, 0), "{report:?}");
+    assert_eq!(report.exception_units, 1, "one short unit: {report:?}");
+    assert_eq!(report.dispatched_units + 1, manifest.units());
+    let split_shipments = api.shipments_for_order(&split_order).await.unwrap();
+    assert_eq!(split_shipments.len(), 1);
+    assert_eq!(split_shipments[0].parcels.len(), 2, "the split order shipped as two parcels");
+    let sup = w.packers.iter().find(|p| p.role == "supervisor").unwrap();
+    let session = api
+        .sign_in(&packbench::contract::SignInRequest::Pin { packer_id: sup.packer_id.clone(), pin: sup.pin.clone() })
+        .await
+        .unwrap()
+        .session_token;
+    let weights = api
+        .overrides(&session, Some(packbench::contract::OverrideKind::Weight))
+        .await
+        .unwrap();
+    assert_eq!(weights.len(), 1, "{weights:?}");
+    for s in &manifest.slots {
+        let shipped = api.shipments_for_order(&s.order.order_id).await.unwrap();
+        assert_eq!(shipped.len(), 1, "order {} has one shipment", s.order.order_id);
+    }
+    // Labels: one file per parcel, plus exactly one reprint.
+    let spool: Vec<String> = std::fs::read_dir(data.join("print-spool"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let parcels: usize = manifest.slots.len() + 1;
+    assert_eq!(spool.iter().filter(|n| n.contains("c0.")).count(), parcels, "{spool:?}");
+    // The reprint: one more copy of each label of one order.
+    let copies: Vec<&String> = spool.iter().filter(|n| n.contains("c1.")).collect();
+    let order_of = |n: &str| n.rsplit_once("_p").unwrap().0.to_owned();
+    let reprinted = order_of(copies.first().expect("a reprint"));
+    assert!(copies.iter().all(|n| order_of(n) == reprinted), "{copies:?}");
+    let originals = spool.iter().filter(|n| n.contains("c0.") && order_of(n) == reprinted).count();
+    assert_eq!(copies.len(), originals, "{spool:?}");
+}
+
+async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css} never shown: {e}"))
+}
+
+async fn wait_gone(client: &Client, css: &str) {
+    let deadline = Instant::now() + WAIT;
+    while client.find(Locator::Css(css)).await.is_ok() {
+        assert!(Instant::now() < deadline, "{css} still shown");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+
+/// Scans, then waits until the station has answered (the scan box is not busy).
+async fn scan_wait(client: &Client, code: &str) {
+    scanner_burst(client, code).await;
+    wait_gone(client, "label.scan.busy").await;
+}
+
+/// What a USB keyboard-wedge scanner (US layout) sends for `code`: physical keys with Shift
+/// for capitals, GS as Ctrl+], then Enter, as one burst of key events dispatched in the page
+/// (a scanner's pace, whatever the machine's load; WebDriver's typing is not that even).
+async fn scanner_burst(client: &Client, code: &str) {
+    let keys: Vec<serde_json::Value> = code
+        .chars()
+        .map(|c| {
+            let (phys, shift, ctrl) = match c {
+                'a'..='z' => (format!("Key{}", c.to_ascii_uppercase()), false, false),
+                'A'..='Z' => (format!("Key{c}"), true, false),
+                '0'..='9' => (format!("Digit{c}"), false, false),
+                '-' => ("Minus".into(), false, false),
+                ']' => ("BracketRight".into(), false, false),
+                '\u{1d}' => ("BracketRight".into(), false, true),
+                other => panic!("no scanner key for {other:?}"),
+            };
+            json!({"code": phys, "key": c.to_string(), "shift": shift, "ctrl": ctrl})
+        })
+        .chain(std::iter::once(json!({"code": "Enter", "key": "Enter", "shift": false, "ctrl": false})))
+        .collect();
+    client
+        .execute(
+            "for (const k of arguments[0]) { window.dispatchEvent(new KeyboardEvent('keydown', \
+               {code: k.code, key: k.key, shiftKey: k.shift, ctrlKey: k.ctrl, bubbles: true})); }",
+            vec![json!(keys)],
+        )
+        .await
+        .expect("a scanner burst");
 }

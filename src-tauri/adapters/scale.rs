@@ -45,15 +45,8 @@ impl WeighScale for SerialWeighScale {
         .await
         .map_err(|e| format!("the scale task failed: {e}"))?
         .map_err(|e| format!("{name}: {e}"))?;
-        u32::try_from(reading.grams)
-            .ok()
-            .filter(|g| *g > 0)
-            .ok_or_else(|| {
-                format!(
-                    "{name} reads {} g: put the parcel on the scale",
-                    reading.grams
-                )
-            })
+        // An empty platter (or one below zero) reads 0: the caller waits for the parcel.
+        Ok(u32::try_from(reading.grams.max(0)).unwrap_or(u32::MAX))
     }
 
     fn describe(&self) -> String {

@@ -54,6 +54,8 @@ pub struct PackOptions {
     pub label_format: LabelFormat,
     /// How far a parcel may weigh from what should be in it, per client.
     pub tolerances: Tolerances,
+    /// How long the weighing step waits for a parcel on the scale.
+    pub weigh_timeout: Duration,
 }
 
 impl Default for PackOptions {
@@ -63,6 +65,7 @@ impl Default for PackOptions {
             label_wait: Duration::from_secs(4),
             label_format: LabelFormat::Zpl203,
             tolerances: Tolerances::default(),
+            weigh_timeout: Duration::from_secs(20),
         }
     }
 }
@@ -77,7 +80,7 @@ pub struct PackService {
     /// The packaging catalogue, fetched from the backend when first needed.
     catalogue: RwLock<Vec<CatalogueEntry>>,
     /// The last weight check's sentence, for the screen.
-    last_weight: std::sync::Mutex<Option<String>>,
+    last_weight: std::sync::Mutex<Option<(ParcelRef, String)>>,
     /// The order whose label printed last (the action sheet's "reprint").
     last_labelled: std::sync::Mutex<Option<String>>,
     /// A box other than the suggested one, scanned at the packaging step, waiting for the
@@ -235,11 +238,14 @@ impl PackService {
             _ => None,
         };
         let weight_summary = match st.step {
+            // Only the parcel now on the scale's own check.
             Step::Weigh { .. } => self
                 .last_weight
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
-                .clone(),
+                .clone()
+                .filter(|(r, _)| Some(r) == packaged_parcel(&st).as_ref())
+                .map(|(_, summary)| summary),
             _ => None,
         };
         let device_refusal = self
@@ -377,17 +383,32 @@ impl PackService {
             )));
         };
         self.scale.place(u32::try_from(expected).unwrap_or(u32::MAX));
-        let measured = self
-            .scale
-            .read_stable()
-            .await
-            .map_err(StationError::Device)?;
+        // Waits (bounded) for the parcel to be put on the scale and settle.
+        let deadline = tokio::time::Instant::now() + self.opts.weigh_timeout;
+        let measured = loop {
+            let g = self
+                .scale
+                .read_stable()
+                .await
+                .map_err(StationError::Device)?;
+            if g > 0 {
+                break g;
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return Err(StationError::Device(format!(
+                    "Nothing on the scale ({}): put the parcel on the scale and weigh again.",
+                    self.scale.describe()
+                )));
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        };
         let check = weight_gate::check(
             expected,
             u64::from(measured),
             self.opts.tolerances.for_client(&client),
         );
-        *self.last_weight.lock().unwrap_or_else(|p| p.into_inner()) = Some(check.summary());
+        *self.last_weight.lock().unwrap_or_else(|p| p.into_inner()) =
+            packaged_parcel(&st).map(|r| (r, check.summary()));
         info!(expected, measured, accepted = check.accepted, "parcel weighed");
         self.handle(PackEvent::ParcelWeighed {
             measured_g: measured,
@@ -959,4 +980,18 @@ fn items_of(lines: &[OrderLine], qty_of: impl Fn(&OrderLine) -> u32) -> Vec<Item
             })
         })
         .collect()
+}
+
+/// An order's parcel, as the screen's weight line refers to it.
+type ParcelRef = (String, u32);
+
+/// The parcel waiting on the scale (boxed, not yet weighed), if any.
+fn packaged_parcel(st: &PackState) -> Option<ParcelRef> {
+    let order = st.current_order()?.order.order_id.clone();
+    let parcel = st
+        .current()?
+        .parcels
+        .iter()
+        .find(|p| p.status == ParcelStatus::Packaged)?;
+    Some((order, parcel.parcel_no))
 }

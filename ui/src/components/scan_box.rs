@@ -133,8 +133,16 @@ fn on_key(wedge: &Rc<RefCell<Wedge>>, ev: &KeyboardEvent, on_scan: Callback<Stri
         for out in outputs {
             match out {
                 WedgeOutput::Scan { text, .. } => {
+                    let mut text = text;
                     if let Some(before) = &w.before_burst {
-                        before.restore();
+                        if before.field.is_scan_box() {
+                            // Keys that reached the scan box before the burst was recognised
+                            // (a slow start) are the code's beginning.
+                            text = format!("{}{text}", before.value);
+                            before.field.clear();
+                        } else {
+                            before.restore();
+                        }
                     }
                     scans.push(text);
                 }
@@ -199,6 +207,17 @@ impl TextField {
         }
         el.dyn_ref::<HtmlTextAreaElement>()
             .map(|t| TextField::TextArea(t.clone()))
+    }
+
+    fn is_scan_box(&self) -> bool {
+        matches!(self, TextField::Input(i) if i.id() == "scan")
+    }
+
+    fn clear(&self) {
+        match self {
+            TextField::Input(i) => i.set_value(""),
+            TextField::TextArea(t) => t.set_value(""),
+        }
     }
 
     fn focused() -> Option<TextField> {
