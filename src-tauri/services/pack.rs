@@ -745,6 +745,9 @@ impl PackService {
             return Err("the backend sent no label document".into());
         }
         for mut job in jobs {
+            // A carrier's ZPL made for another resolution or size than the label printer's is
+            // caught here, with what is wrong, instead of printing a useless label.
+            label_fits(&job, self.opts.label_format)?;
             job.job_id = format!("{key}#{}c{copy}", job.job_id);
             self.printer.print(job).await?;
         }
@@ -994,4 +997,49 @@ fn packaged_parcel(st: &PackState) -> Option<ParcelRef> {
         .iter()
         .find(|p| p.status == ParcelStatus::Packaged)?;
     Some((order, parcel.parcel_no))
+}
+
+/// Whether a ZPL label suits the station's label printer (4x6 at the station's resolution);
+/// PDF documents are not checked here.
+pub fn label_fits(job: &PrintJob, printer: LabelFormat) -> Result<(), String> {
+    if job.content_type != ContentType::Zpl {
+        return Ok(());
+    }
+    let dpi = match printer {
+        LabelFormat::Zpl300 => packbench_labels::Dpi::D300,
+        _ => packbench_labels::Dpi::D203,
+    };
+    packbench_labels::check_zpl_for_printer(
+        &job.data,
+        packbench_labels::PrinterProfile::four_by_six(dpi),
+    )
+    .map(|_| ())
+    .map_err(|e| format!("the label for {} does not suit the label printer: {e}", job.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_zpl(dpi: packbench_labels::Dpi) -> Vec<u8> {
+        let json = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/samples/label-data.json"
+        ))
+        .unwrap();
+        let data: packbench_labels::LabelData = serde_json::from_str(&json).unwrap();
+        packbench_labels::render(&data, packbench_labels::Format::Zpl, dpi).unwrap()
+    }
+
+    #[test]
+    fn a_carrier_label_for_another_resolution_is_refused_before_printing() {
+        let at300 = PrintJob::zpl("p1", "SO-1 parcel 1", sample_zpl(packbench_labels::Dpi::D300));
+        let at203 = PrintJob::zpl("p1", "SO-1 parcel 1", sample_zpl(packbench_labels::Dpi::D203));
+        assert!(label_fits(&at203, LabelFormat::Zpl203).is_ok());
+        assert!(label_fits(&at300, LabelFormat::Zpl300).is_ok());
+        let err = label_fits(&at300, LabelFormat::Zpl203).unwrap_err();
+        assert!(err.contains("SO-1 parcel 1") && err.contains("does not suit"), "{err}");
+        let pdf = PrintJob::pdf("p1", "SO-1 parcel 1", b"%PDF-1.7".to_vec());
+        assert!(label_fits(&pdf, LabelFormat::Zpl203).is_ok());
+    }
 }
