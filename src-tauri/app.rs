@@ -76,7 +76,7 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         pack.clone(),
         store.clone(),
         printer.clone(),
-        std::time::Duration::from_secs(15),
+        std::time::Duration::from_secs(5),
     ));
     Ok(StationRuntime {
         station,
@@ -169,6 +169,7 @@ async fn wire(
         outbox_wake: Arc::new(tokio::sync::Notify::new()),
         outbox_delivered: Arc::new(tokio::sync::Notify::new()),
         notice,
+        health: Default::default(),
     };
     Ok((station, store, embedded))
 }

@@ -14,6 +14,7 @@ fn main() {
         "ui/main.js",
         "ui/style.css",
         "ui/build.sh",
+        "assets/sounds",
         "src-tauri/crates/core/src",
         "src-tauri/crates/core/Cargo.toml",
         "src-tauri/crates/ipc/src",

@@ -233,6 +233,13 @@ async fn a_packer_scans_a_trolley_and_sees_its_slots() {
 
         scan(&client, "NOT-A-BADGE").await;
         error_shown(&client, "invalid_scan").await;
+        // A refusal turns the page red (and buzzes).
+        client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("main[data-outcome='refused']"))
+            .await
+            .expect("the refused colour");
         scan(&client, &packer_badge()).await;
         step_shown(&client, "scan_trolley").await;
 
@@ -280,6 +287,19 @@ async fn a_packer_scans_a_trolley_and_sees_its_slots() {
         assert!(want.len() >= 8);
         assert_eq!(shown_slots(&client).await, want);
         step_shown(&client, "scan_slot").await;
+        // The status bar: the backend answers heartbeats, the label printer (a spool) is ready.
+        client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css("#online[data-online='true']"))
+            .await
+            .expect("online in the status bar");
+        client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(".device[data-kind='label_printer'][data-ready='true']"))
+            .await
+            .expect("the label printer's state in the status bar");
         screenshot(&client, "02-trolley-TR-0001.png").await;
 
         // Another trolley while this one is held is refused with the reason.

@@ -41,6 +41,11 @@ pub async fn get_station(
     // The trolley the pack flow holds (none once it is released).
     let current = pack.state().await.trolley.map(|t| t.manifest);
     let b = station.backlog().await?;
+    let health = station
+        .health
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone();
     Ok(GetStationResponse {
         station_id: station.station_id.clone(),
         backend: station.backend_label.clone(),
@@ -52,6 +57,8 @@ pub async fn get_station(
             oldest_pending_age_ms: b.oldest_pending_age_ms,
         },
         notice: station.notice.clone(),
+        online: health.online,
+        devices: health.devices,
     })
 }
 

@@ -185,6 +185,7 @@ mod tests {
             outbox_wake: Default::default(),
             outbox_delivered: Default::default(),
             notice: None,
+            health: Default::default(),
         }
     }
 

@@ -56,12 +56,20 @@ pub async fn build(
             parcels,
             exceptions,
         },
-        devices: vec![DeviceHealth {
-            kind: DeviceKind::LabelPrinter,
-            name: printer.describe(),
-            ready,
-            problems,
-        }],
+        devices: vec![
+            DeviceHealth {
+                kind: DeviceKind::LabelPrinter,
+                name: printer.describe(),
+                ready,
+                problems,
+            },
+            DeviceHealth {
+                kind: DeviceKind::Scale,
+                name: pack.scale_name(),
+                ready: true,
+                problems: Vec::new(),
+            },
+        ],
         outbox: OutboxHealth {
             pending: backlog.pending,
             failed: backlog.failed,
@@ -84,9 +92,25 @@ pub async fn run(
         match build(&station, &pack, store.as_ref(), printer.as_ref()).await {
             Ok(hb) => {
                 let key = uuid::Uuid::now_v7().to_string();
-                if let Err(e) = station.backend.heartbeat(&key, &hb).await {
+                let sent = station.backend.heartbeat(&key, &hb).await;
+                if let Err(e) = &sent {
                     debug!(error = %e, "heartbeat not delivered");
                 }
+                let mut h = station.health.lock().unwrap_or_else(|p| p.into_inner());
+                h.online = Some(sent.is_ok());
+                h.devices = hb
+                    .devices
+                    .iter()
+                    .map(|d| packbench_ipc::DeviceStatus {
+                        kind: serde_json::to_value(d.kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_owned))
+                            .unwrap_or_default(),
+                        name: d.name.clone(),
+                        ready: d.ready,
+                        problems: d.problems.clone(),
+                    })
+                    .collect();
             }
             Err(e) => debug!(error = %e, "no heartbeat"),
         }

@@ -28,8 +28,17 @@ pub struct Station {
     pub outbox_wake: Arc<tokio::sync::Notify>,
     /// Something people must know since start-up (a damaged database moved aside), if any.
     pub notice: Option<String>,
+    /// Backend reachability and device health, as the heartbeat last found them.
+    pub health: Arc<std::sync::Mutex<Health>>,
     /// Notified by the outbox worker when it delivered something (labels print on that).
     pub outbox_delivered: Arc<tokio::sync::Notify>,
+}
+
+/// What the status bar shows besides the backlog.
+#[derive(Debug, Clone, Default)]
+pub struct Health {
+    pub online: Option<bool>,
+    pub devices: Vec<packbench_ipc::DeviceStatus>,
 }
 
 impl Station {

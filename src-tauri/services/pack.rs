@@ -223,6 +223,11 @@ impl PackService {
         }
     }
 
+    /// The scale's name, for the status bar and heartbeats.
+    pub fn scale_name(&self) -> String {
+        self.scale.describe()
+    }
+
     /// Keeps a refusal for the screen (scans from devices other than the screen's own).
     pub fn note_refusal(&self, e: packbench_ipc::IpcError) {
         let mut r = self.refusal.lock().unwrap_or_else(|p| p.into_inner());

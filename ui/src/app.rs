@@ -15,6 +15,7 @@ use packbench_ipc::{
 
 use crate::components::{ErrorBanner, ManifestView, ScanBox, StationBar, StepPanel};
 use crate::ipc::invoke;
+use crate::sound::{self, Sound};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -22,6 +23,8 @@ pub fn App() -> impl IntoView {
     let (screen, set_screen) = signal(None::<FlowResponse>);
     let (error, set_error) = signal(None::<IpcError>);
     let (busy, set_busy) = signal(false);
+    // The last scan's outcome, as the page's colour: accepted, refused or done.
+    let (flash, set_flash) = signal(None::<&'static str>);
     // Why a supervisor accepts a parcel the scale refused (recorded in English for reports).
     let (override_reason, set_override_reason) = signal(EN.override_reasons[0].to_owned());
     let manifest = Memo::new(move |_| station.get().and_then(|s| s.current));
@@ -81,13 +84,20 @@ pub fn App() -> impl IntoView {
     // One request at a time: the answer replaces the screen, a refusal shows in the banner.
     let send = move |fut: std::pin::Pin<Box<dyn std::future::Future<Output = Result<FlowResponse, IpcError>>>>| {
         set_busy.set(true);
+        let done_before = screen.get_untracked().map(|s| s.view.slots_done);
         spawn_local(async move {
             match fut.await {
                 Ok(s) => {
                     set_error.set(None);
+                    // A slot finished (or the trolley) sounds different from a plain accept.
+                    let done = done_before.is_some_and(|d| s.view.slots_done > d);
+                    sound::play(if done { Sound::Done } else { Sound::Accepted });
+                    set_flash.set(Some(if done { "done" } else { "accepted" }));
                     show(s);
                 }
                 Err(e) => {
+                    sound::play(Sound::Refused);
+                    set_flash.set(Some("refused"));
                     set_error.set(Some(e));
                     if let Ok(s) =
                         invoke::<_, FlowResponse>(cmd::GET_FLOW, &GetFlowRequest {}).await
@@ -182,7 +192,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <StationBar station=station />
-        <main>
+        <main class=move || format!("outcome-{}", flash.get().unwrap_or("none")) data-outcome=move || flash.get().unwrap_or("none")>
             <ScanBox on_scan=on_scan busy=busy />
             <ErrorBanner error=error lang=lang />
             {move || station.get().and_then(|s| s.notice).map(|n| view! { <div id="notice" class="notice">{n}</div> })}

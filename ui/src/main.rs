@@ -4,6 +4,7 @@
 mod app;
 mod components;
 mod ipc;
+mod sound;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -11,11 +11,37 @@ pub fn StationBar(station: ReadSignal<Option<GetStationResponse>>) -> impl IntoV
                 let training = st.backend == "training";
                 let b = st.backlog;
                 let (has_pending, has_failed) = (b.pending > 0, b.failed > 0);
+                let age = b
+                    .oldest_pending_age_ms
+                    .filter(|_| b.pending > 0)
+                    .map(|ms| format!(" (oldest {})", human_age(ms)))
+                    .unwrap_or_default();
                 let queued = if b.failed > 0 {
-                    format!("Queued: {} · needs supervisor: {}", b.pending, b.failed)
+                    format!("Queued: {}{age} · needs supervisor: {}", b.pending, b.failed)
                 } else {
-                    format!("Queued: {}", b.pending)
+                    format!("Queued: {}{age}", b.pending)
                 };
+                let (online_text, online_class) = match st.online {
+                    Some(true) => ("Online", "status-ok"),
+                    Some(false) => ("OFFLINE: work is queued", "status-off"),
+                    None => ("Connecting…", ""),
+                };
+                let online_attr = st.online.map(|o| o.to_string()).unwrap_or_default();
+                let devices = st
+                    .devices
+                    .iter()
+                    .map(|d| {
+                        let text = if d.ready {
+                            format!("{}: ready", d.kind.replace('_', " "))
+                        } else {
+                            format!("{}: {}", d.kind.replace('_', " "), d.problems.join(", ").replace('_', " "))
+                        };
+                        let class = if d.ready { "device status-ok" } else { "device status-off" };
+                        view! {
+                            <span class=class data-kind=d.kind.clone() data-ready=d.ready.to_string() title=d.name.clone()>{text}</span>
+                        }
+                    })
+                    .collect_view();
                 view! {
                     <span id="station-id" class="station">{st.station_id}</span>
                     <span
@@ -31,9 +57,23 @@ pub fn StationBar(station: ReadSignal<Option<GetStationResponse>>) -> impl IntoV
                     <span id="backend" class="backend" class:training=training>
                         {if training { "Training backend".to_owned() } else { st.backend }}
                     </span>
+                    <span id="online" class=online_class data-online=online_attr>{online_text}</span>
+                    {devices}
                     <span class="version">"v" {st.version}</span>
                 }
             })}
         </header>
+    }
+}
+
+/// "45 s", "3 min", "2 h": how long the oldest write has waited.
+fn human_age(ms: u64) -> String {
+    let s = ms / 1000;
+    if s < 60 {
+        format!("{s} s")
+    } else if s < 3600 {
+        format!("{} min", s / 60)
+    } else {
+        format!("{} h", s / 3600)
     }
 }

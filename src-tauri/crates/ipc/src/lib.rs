@@ -106,6 +106,23 @@ pub struct GetStationResponse {
     /// Something people must know since start-up (a damaged database moved aside).
     #[serde(default)]
     pub notice: Option<String>,
+    /// Whether the backend answered the last heartbeat (`None` before the first).
+    #[serde(default)]
+    pub online: Option<bool>,
+    /// The station's devices as last checked.
+    #[serde(default)]
+    pub devices: Vec<DeviceStatus>,
+}
+
+/// One device in the status bar.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceStatus {
+    /// `label_printer`, `scale`, ...
+    pub kind: String,
+    pub name: String,
+    pub ready: bool,
+    /// Stable problem codes (`paper_out`, `head_open`, ...).
+    pub problems: Vec<String>,
 }
 
 /// The outbox as the packer's status bar shows it.
