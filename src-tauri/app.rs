@@ -147,7 +147,7 @@ async fn wire(
             let running = training::start(TrainingOptions {
                 listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
                 db_path: cfg.data_dir.join("training-backend.sqlite"),
-                token: cfg.backend_token.clone(),
+                token: cfg.backend_token.expose().to_owned(),
             })
             .await
             .context("starting the embedded training backend")?;
@@ -157,7 +157,7 @@ async fn wire(
     let backend = HttpBackend::new(
         &url,
         &cfg.station_id,
-        &cfg.backend_token,
+        cfg.backend_token.expose(),
         HttpBackendOptions::default(),
     )?;
     let station = Station {
