@@ -188,21 +188,35 @@ pub fn run(cfg: Config) -> anyhow::Result<()> {
     let rt = tauri::async_runtime::block_on(async {
         start_station(&cfg, PackOptions::default()).await
     })?;
-    let kiosk = cfg.kiosk;
-    tauri::Builder::default()
+    app_builder(tauri::Builder::default(), rt, cfg.kiosk)
+        .run(tauri::generate_context!())
+        .context("the app window failed")?;
+    Ok(())
+}
+
+/// The Tauri app around a running station: its state, window rules and commands. Generic over
+/// the runtime so the IPC tests drive the same builder with `tauri::test::mock_builder()`.
+pub fn app_builder<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    rt: StationRuntime,
+    kiosk: bool,
+) -> tauri::Builder<R> {
+    // The embedded training backend is kept as state so it lives as long as the app.
+    let builder = match rt.embedded {
+        Some(b) => builder.manage(b),
+        None => builder,
+    };
+    builder
+        .manage(commands::KioskLock::default())
+        .manage(rt.station)
+        .manage(rt.pack)
         .setup(move |app| {
-            app.manage(commands::KioskLock::default());
             if kiosk {
                 // Fullscreen, no decorations; the window closes only through a supervisor.
                 if let Some(w) = app.get_webview_window("main") {
                     w.set_decorations(false)?;
                     w.set_fullscreen(true)?;
                 }
-            }
-            app.manage(rt.station.clone());
-            app.manage(rt.pack.clone());
-            if let Some(b) = rt.embedded {
-                app.manage(b);
             }
             Ok(())
         })
@@ -221,9 +235,6 @@ pub fn run(cfg: Config) -> anyhow::Result<()> {
             commands::pack_action,
             commands::get_flow
         ])
-        .run(tauri::generate_context!())
-        .context("the app window failed")?;
-    Ok(())
 }
 
 /// `packbench training-backend`: serves until interrupted.

@@ -67,10 +67,10 @@ pub async fn pack_scan(
 
 #[tauri::command]
 #[instrument(skip(pack, app), err(level = "warn"))]
-pub async fn pack_action(
+pub async fn pack_action<R: tauri::Runtime>(
     req: PackActionRequest,
     pack: State<'_, Arc<PackService>>,
-    app: tauri::AppHandle,
+    app: tauri::AppHandle<R>,
 ) -> Result<FlowResponse, IpcError> {
     let ev = match req.action {
         PackAction::CloseApp { supervisor_badge } => {
