@@ -175,7 +175,7 @@ async fn wire(
 
 /// Runs the station app until its window closes.
 pub fn run(cfg: Config) -> anyhow::Result<()> {
-    let _log_guard = logging::init(&cfg.data_dir.join("logs"))?;
+    let _log_guard = logging::init(&cfg.data_dir.join("logs"), cfg.otlp_endpoint.as_deref())?;
     tracing::info!(
         station = %cfg.station_id,
         backend = cfg.backend_url.as_deref().unwrap_or("embedded training backend"),
@@ -247,7 +247,7 @@ pub fn serve_training_backend(
         .parent()
         .map(|p| p.join("logs"))
         .unwrap_or_else(|| PathBuf::from("logs"));
-    let _log_guard = logging::init(&log_dir)?;
+    let _log_guard = logging::init(&log_dir, None)?;
     let rt = tokio::runtime::Runtime::new()?;
     rt.block_on(async {
         let running = training::start(TrainingOptions {

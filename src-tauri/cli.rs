@@ -91,6 +91,7 @@ impl StationArgs {
                 .filter(|t| !t.is_empty())
                 .map(Into::into),
             data_dir: self.data_dir.clone(),
+            otlp_endpoint: std::env::var("OTEL_EXPORTER_OTLP_ENDPOINT").ok(),
         }
     }
 }

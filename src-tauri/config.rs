@@ -33,6 +33,9 @@ pub struct ConfigFile {
     pub kiosk: Option<bool>,
     /// Screen language before a packer signs in: en, pl or ro (default: en).
     pub language: Option<String>,
+    /// OTLP/HTTP collector base URL (like http://otel-collector:4318): traces of IPC commands
+    /// and backend calls go there. `OTEL_EXPORTER_OTLP_ENDPOINT` wins over it.
+    pub otlp_endpoint: Option<String>,
 }
 
 /// `[scanner]`: a serial barcode scanner, read beside the keyboard-wedge one.
@@ -102,6 +105,8 @@ pub struct Config {
     pub kiosk: bool,
     /// `en`, `pl` or `ro`.
     pub language: String,
+    /// Where traces are exported (OTLP over HTTP, protobuf), if anywhere.
+    pub otlp_endpoint: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -132,6 +137,8 @@ pub struct Overrides {
     pub backend_url: Option<String>,
     pub backend_token: Option<BackendToken>,
     pub data_dir: Option<PathBuf>,
+    /// `OTEL_EXPORTER_OTLP_ENDPOINT`, the standard variable.
+    pub otlp_endpoint: Option<String>,
 }
 
 /// The config file to read: the one named, else the user's, else the system's.
@@ -239,6 +246,30 @@ fn resolve(
             }
         },
     };
+    let otlp_endpoint = o
+        .otlp_endpoint
+        .clone()
+        .or(file.otlp_endpoint.clone())
+        .filter(|u| !u.trim().is_empty());
+    if let Some(u) = &otlp_endpoint {
+        let host = u
+            .strip_prefix("http://")
+            .or_else(|| u.strip_prefix("https://"))
+            .unwrap_or("");
+        if host.is_empty() || host.starts_with('/') || u.contains(char::is_whitespace) {
+            return Err(ConfigError::Value {
+                key: "otlp_endpoint",
+                origin: if o.otlp_endpoint.is_some() {
+                    "OTEL_EXPORTER_OTLP_ENDPOINT".into()
+                } else {
+                    origin(false)
+                },
+                message: format!(
+                    "\"{u}\": expected the collector's http:// or https:// base URL, like http://otel-collector:4318"
+                ),
+            });
+        }
+    }
     let file_origin = || origin(false);
     let scale = file
         .scale
@@ -307,6 +338,7 @@ fn resolve(
         station_id,
         backend_url,
         backend_token,
+        otlp_endpoint,
         data_dir,
         source,
     })
@@ -517,6 +549,43 @@ mod tests {
         );
         keyring.clear(&station).unwrap();
         assert_eq!(c.unwrap().backend_token.expose(), "keyring-token-1");
+    }
+
+    #[test]
+    fn the_otlp_endpoint_comes_from_the_environment_or_the_file_and_is_checked() {
+        let c = with_file(
+            "otlp_endpoint = \"http://otel:4318\"\n",
+            Overrides::default(),
+        )
+        .unwrap();
+        assert_eq!(c.otlp_endpoint.as_deref(), Some("http://otel:4318"));
+        let env = Overrides {
+            otlp_endpoint: Some("https://collector.example".into()),
+            ..Default::default()
+        };
+        let c = with_file("otlp_endpoint = \"http://otel:4318\"\n", env).unwrap();
+        assert_eq!(
+            c.otlp_endpoint.as_deref(),
+            Some("https://collector.example")
+        );
+        assert_eq!(
+            with_file("", Overrides::default()).unwrap().otlp_endpoint,
+            None
+        );
+        for bad in ["otel:4318", "grpc://otel:4317", "http://", "http:// x"] {
+            let err = with_file(
+                &format!("otlp_endpoint = \"{bad}\"\n"),
+                Overrides::default(),
+            )
+            .unwrap_err()
+            .to_string();
+            assert!(
+                err.contains("otlp_endpoint")
+                    && err.contains("station.toml")
+                    && err.contains("http://"),
+                "{bad}: {err}"
+            );
+        }
     }
 
     #[test]
