@@ -8,11 +8,11 @@ use anyhow::Context;
 use tauri::Manager;
 
 use crate::adapters::http_backend::{HttpBackend, HttpBackendOptions};
-use crate::adapters::{DevicePrinter, SpoolPrinter, SqliteStationStore};
 use crate::adapters::scale::{SerialWeighScale, TrainingScale};
+use crate::adapters::{DevicePrinter, SpoolPrinter, SqliteStationStore};
+use crate::config::Config;
 use crate::ports::{LabelOutput, WeighScale};
 use crate::services::pack::{PackOptions, PackService};
-use crate::config::Config;
 use crate::services::{self, Station};
 use crate::training::{self, RunningBackend, TrainingOptions};
 use crate::{commands, logging};
@@ -35,9 +35,16 @@ pub struct StationRuntime {
 
 impl StationRuntime {
     /// The heartbeat the station would send now.
-    pub async fn heartbeat(&self) -> Result<crate::contract::Heartbeat, crate::error::StationError> {
-        services::heartbeat::build(&self.station, &self.pack, self.store.as_ref(), self.printer.as_ref())
-            .await
+    pub async fn heartbeat(
+        &self,
+    ) -> Result<crate::contract::Heartbeat, crate::error::StationError> {
+        services::heartbeat::build(
+            &self.station,
+            &self.pack,
+            self.store.as_ref(),
+            self.printer.as_ref(),
+        )
+        .await
     }
 }
 
@@ -52,7 +59,9 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
     let (station, store, embedded) = wire(cfg).await?;
     let printer: Arc<dyn LabelOutput> = match &cfg.printers.label {
         Some(uri) => Arc::new(DevicePrinter::new(uri).map_err(anyhow::Error::msg)?),
-        None => Arc::new(SpoolPrinter::new(cfg.data_dir.join("print-spool")).map_err(anyhow::Error::msg)?),
+        None => Arc::new(
+            SpoolPrinter::new(cfg.data_dir.join("print-spool")).map_err(anyhow::Error::msg)?,
+        ),
     };
     tokio::spawn(services::outbox::run_worker(
         station.backend.clone(),
@@ -66,7 +75,8 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         Some(sc) => Arc::new(SerialWeighScale::new(sc.clone()).map_err(anyhow::Error::msg)?),
         None => Arc::new(TrainingScale::start().map_err(anyhow::Error::msg)?),
     };
-    let pack = PackService::open(station.clone(), store.clone(), printer.clone(), scale, opts).await?;
+    let pack =
+        PackService::open(station.clone(), store.clone(), printer.clone(), scale, opts).await?;
     tokio::spawn(pack.clone().run(std::time::Duration::from_secs(2)));
     if let Some(sc) = &cfg.scanner {
         spawn_serial_scanner(sc.clone(), pack.clone())?;
@@ -94,7 +104,8 @@ fn spawn_serial_scanner(
     pack: Arc<PackService>,
 ) -> anyhow::Result<()> {
     use packbench_devices::scanner::{ScannerEvent, ScannerReader};
-    let reader = ScannerReader::spawn(config).map_err(|e| anyhow::anyhow!("serial scanner: {e}"))?;
+    let reader =
+        ScannerReader::spawn(config).map_err(|e| anyhow::anyhow!("serial scanner: {e}"))?;
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     std::thread::Builder::new()
         .name("serial-scanner-events".into())

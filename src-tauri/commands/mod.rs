@@ -5,9 +5,8 @@ use std::sync::Arc;
 
 use packbench_core::pack_flow::PackEvent;
 use packbench_ipc::{
-    BacklogView, FlowResponse, GetFlowRequest,
-    GetStationRequest, GetStationResponse, IpcError, PackAction, PackActionRequest,
-    PackScanRequest,
+    BacklogView, FlowResponse, GetFlowRequest, GetStationRequest, GetStationResponse, IpcError,
+    PackAction, PackActionRequest, PackScanRequest,
 };
 use tauri::{Manager, State};
 
