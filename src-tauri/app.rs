@@ -8,11 +8,11 @@ use anyhow::Context;
 use tauri::Manager;
 
 use crate::adapters::http_backend::{HttpBackend, HttpBackendOptions};
-use crate::adapters::{DevicePrinter, SpoolPrinter, SqliteStationStore};
 use crate::adapters::scale::{SerialWeighScale, TrainingScale};
+use crate::adapters::{DevicePrinter, SpoolPrinter, SqliteStationStore};
+use crate::config::Config;
 use crate::ports::{LabelOutput, WeighScale};
 use crate::services::pack::{PackOptions, PackService};
-use crate::config::Config;
 use crate::services::{self, Station};
 use crate::training::{self, RunningBackend, TrainingOptions};
 use crate::{commands, logging};
@@ -35,9 +35,16 @@ pub struct StationRuntime {
 
 impl StationRuntime {
     /// The heartbeat the station would send now.
-    pub async fn heartbeat(&self) -> Result<crate::contract::Heartbeat, crate::error::StationError> {
-        services::heartbeat::build(&self.station, &self.pack, self.store.as_ref(), self.printer.as_ref())
-            .await
+    pub async fn heartbeat(
+        &self,
+    ) -> Result<crate::contract::Heartbeat, crate::error::StationError> {
+        services::heartbeat::build(
+            &self.station,
+            &self.pack,
+            self.store.as_ref(),
+            self.printer.as_ref(),
+        )
+        .await
     }
 }
 
@@ -52,7 +59,9 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
     let (station, store, embedded) = wire(cfg).await?;
     let printer: Arc<dyn LabelOutput> = match &cfg.printers.label {
         Some(uri) => Arc::new(DevicePrinter::new(uri).map_err(anyhow::Error::msg)?),
-        None => Arc::new(SpoolPrinter::new(cfg.data_dir.join("print-spool")).map_err(anyhow::Error::msg)?),
+        None => Arc::new(
+            SpoolPrinter::new(cfg.data_dir.join("print-spool")).map_err(anyhow::Error::msg)?,
+        ),
     };
     tokio::spawn(services::outbox::run_worker(
         station.backend.clone(),
@@ -66,7 +75,8 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         Some(sc) => Arc::new(SerialWeighScale::new(sc.clone()).map_err(anyhow::Error::msg)?),
         None => Arc::new(TrainingScale::start().map_err(anyhow::Error::msg)?),
     };
-    let pack = PackService::open(station.clone(), store.clone(), printer.clone(), scale, opts).await?;
+    let pack =
+        PackService::open(station.clone(), store.clone(), printer.clone(), scale, opts).await?;
     tokio::spawn(pack.clone().run(std::time::Duration::from_secs(2)));
     if let Some(sc) = &cfg.scanner {
         spawn_serial_scanner(sc.clone(), pack.clone())?;
@@ -94,7 +104,8 @@ fn spawn_serial_scanner(
     pack: Arc<PackService>,
 ) -> anyhow::Result<()> {
     use packbench_devices::scanner::{ScannerEvent, ScannerReader};
-    let reader = ScannerReader::spawn(config).map_err(|e| anyhow::anyhow!("serial scanner: {e}"))?;
+    let reader =
+        ScannerReader::spawn(config).map_err(|e| anyhow::anyhow!("serial scanner: {e}"))?;
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     std::thread::Builder::new()
         .name("serial-scanner-events".into())
@@ -147,7 +158,7 @@ async fn wire(
             let running = training::start(TrainingOptions {
                 listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
                 db_path: cfg.data_dir.join("training-backend.sqlite"),
-                token: cfg.backend_token.clone(),
+                token: cfg.backend_token.expose().to_owned(),
             })
             .await
             .context("starting the embedded training backend")?;
@@ -157,7 +168,7 @@ async fn wire(
     let backend = HttpBackend::new(
         &url,
         &cfg.station_id,
-        &cfg.backend_token,
+        cfg.backend_token.expose(),
         HttpBackendOptions::default(),
     )?;
     let station = Station {
@@ -176,7 +187,7 @@ async fn wire(
 
 /// Runs the station app until its window closes.
 pub fn run(cfg: Config) -> anyhow::Result<()> {
-    let _log_guard = logging::init(&cfg.data_dir.join("logs"))?;
+    let _log_guard = logging::init(&cfg.data_dir.join("logs"), cfg.otlp_endpoint.as_deref())?;
     tracing::info!(
         station = %cfg.station_id,
         backend = cfg.backend_url.as_deref().unwrap_or("embedded training backend"),
@@ -189,21 +200,35 @@ pub fn run(cfg: Config) -> anyhow::Result<()> {
     let rt = tauri::async_runtime::block_on(async {
         start_station(&cfg, PackOptions::default()).await
     })?;
-    let kiosk = cfg.kiosk;
-    tauri::Builder::default()
+    app_builder(tauri::Builder::default(), rt, cfg.kiosk)
+        .run(tauri::generate_context!())
+        .context("the app window failed")?;
+    Ok(())
+}
+
+/// The Tauri app around a running station: its state, window rules and commands. Generic over
+/// the runtime so the IPC tests drive the same builder with `tauri::test::mock_builder()`.
+pub fn app_builder<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    rt: StationRuntime,
+    kiosk: bool,
+) -> tauri::Builder<R> {
+    // The embedded training backend is kept as state so it lives as long as the app.
+    let builder = match rt.embedded {
+        Some(b) => builder.manage(b),
+        None => builder,
+    };
+    builder
+        .manage(commands::KioskLock::default())
+        .manage(rt.station)
+        .manage(rt.pack)
         .setup(move |app| {
-            app.manage(commands::KioskLock::default());
             if kiosk {
                 // Fullscreen, no decorations; the window closes only through a supervisor.
                 if let Some(w) = app.get_webview_window("main") {
                     w.set_decorations(false)?;
                     w.set_fullscreen(true)?;
                 }
-            }
-            app.manage(rt.station.clone());
-            app.manage(rt.pack.clone());
-            if let Some(b) = rt.embedded {
-                app.manage(b);
             }
             Ok(())
         })
@@ -222,9 +247,6 @@ pub fn run(cfg: Config) -> anyhow::Result<()> {
             commands::pack_action,
             commands::get_flow
         ])
-        .run(tauri::generate_context!())
-        .context("the app window failed")?;
-    Ok(())
 }
 
 /// `packbench training-backend`: serves until interrupted.
@@ -237,7 +259,7 @@ pub fn serve_training_backend(
         .parent()
         .map(|p| p.join("logs"))
         .unwrap_or_else(|| PathBuf::from("logs"));
-    let _log_guard = logging::init(&log_dir)?;
+    let _log_guard = logging::init(&log_dir, None)?;
     let rt = tokio::runtime::Runtime::new()?;
     rt.block_on(async {
         let running = training::start(TrainingOptions {

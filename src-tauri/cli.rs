@@ -76,6 +76,9 @@ pub enum Command {
     Printer(crate::printer_cli::PrinterCommand),
     /// Send a file (ZPL or PDF) to a printer as it is.
     Print(crate::printer_cli::PrintArgs),
+    /// The station's backend token in the OS keyring: `token set` reads it from standard input.
+    #[command(subcommand)]
+    Token(crate::token_cli::TokenCommand),
 }
 
 impl StationArgs {
@@ -85,8 +88,12 @@ impl StationArgs {
             station_id: self.station_id.clone(),
             backend_url: self.backend_url.clone(),
             // A secret: from the environment only, never a flag (flags show in `ps`).
-            backend_token: std::env::var("PACKBENCH_BACKEND_TOKEN").ok(),
+            backend_token: std::env::var("PACKBENCH_BACKEND_TOKEN")
+                .ok()
+                .filter(|t| !t.is_empty())
+                .map(Into::into),
             data_dir: self.data_dir.clone(),
+            otlp_endpoint: std::env::var("OTEL_EXPORTER_OTLP_ENDPOINT").ok(),
         }
     }
 }
@@ -116,6 +123,9 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Printer(cmd)) => return crate::printer_cli::run(cmd),
         Some(Command::Print(args)) => return crate::printer_cli::run_print(args),
+        Some(Command::Token(cmd)) => {
+            return exit(crate::token_cli::run(cmd, &cli.station.overrides()))
+        }
         Some(Command::Doctor(args)) => {
             return crate::doctor_cli::run(args, &cli.station.overrides())
         }

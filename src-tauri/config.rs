@@ -4,11 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use packbench_devices::printer::PrinterUri;
 use packbench_core::weight_gate::Tolerances;
+use packbench_devices::printer::PrinterUri;
 use packbench_devices::scale::{Parity, Protocol, ScaleConfig};
 use packbench_devices::scanner::{ScannerConfig, Terminator};
 use serde::Deserialize;
+
+use crate::token_store::{BackendToken, OsKeyring, TokenStoreError};
 
 pub const DEFAULT_STATION_ID: &str = "ST-01";
 /// The token a station presents to a training backend unless told otherwise.
@@ -31,6 +33,9 @@ pub struct ConfigFile {
     pub kiosk: Option<bool>,
     /// Screen language before a packer signs in: en, pl or ro (default: en).
     pub language: Option<String>,
+    /// OTLP/HTTP collector base URL (like http://otel-collector:4318): traces of IPC commands
+    /// and backend calls go there. `OTEL_EXPORTER_OTLP_ENDPOINT` wins over it.
+    pub otlp_endpoint: Option<String>,
 }
 
 /// `[scanner]`: a serial barcode scanner, read beside the keyboard-wedge one.
@@ -84,9 +89,10 @@ pub struct Printers {
 pub struct Config {
     pub station_id: String,
     pub backend_url: Option<String>,
-    /// Bearer token for the backend. Development and tests take it from the environment; see the
-    /// README for where production keeps it.
-    pub backend_token: String,
+    /// Bearer token for the backend: `PACKBENCH_BACKEND_TOKEN`, else the OS keyring (service
+    /// `packbench`, user = station id, set with `packbench token set`), else the training token.
+    /// Never in the config file; prints as `***`.
+    pub backend_token: BackendToken,
     pub data_dir: PathBuf,
     /// The file the configuration was read from, if any.
     pub source: Option<PathBuf>,
@@ -99,6 +105,8 @@ pub struct Config {
     pub kiosk: bool,
     /// `en`, `pl` or `ro`.
     pub language: String,
+    /// Where traces are exported (OTLP over HTTP, protobuf), if anywhere.
+    pub otlp_endpoint: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -127,8 +135,10 @@ pub struct Overrides {
     pub config_file: Option<PathBuf>,
     pub station_id: Option<String>,
     pub backend_url: Option<String>,
-    pub backend_token: Option<String>,
+    pub backend_token: Option<BackendToken>,
     pub data_dir: Option<PathBuf>,
+    /// `OTEL_EXPORTER_OTLP_ENDPOINT`, the standard variable.
+    pub otlp_endpoint: Option<String>,
 }
 
 /// The config file to read: the one named, else the user's, else the system's.
@@ -145,8 +155,11 @@ pub fn load(o: &Overrides) -> Result<Config, ConfigError> {
         Some(p) => read_file(p)?,
         None => ConfigFile::default(),
     };
-    resolve(file, path, o)
+    resolve(file, path, o, &|station| OsKeyring.get(station))
 }
+
+/// Where the backend token is kept when the environment gives none: the OS keyring in the app.
+type TokenLookup<'a> = &'a dyn Fn(&str) -> Result<Option<BackendToken>, TokenStoreError>;
 
 fn read_file(path: &Path) -> Result<ConfigFile, ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
@@ -163,6 +176,7 @@ fn resolve(
     file: ConfigFile,
     source: Option<PathBuf>,
     o: &Overrides,
+    keyring: TokenLookup,
 ) -> Result<Config, ConfigError> {
     let origin = |flag: bool| {
         if flag {
@@ -213,6 +227,49 @@ fn resolve(
             .map(|d| d.data_dir().to_owned())
             .ok_or(ConfigError::NoDataDir)?,
     };
+    let backend_token = match &o.backend_token {
+        Some(t) => t.clone(),
+        None => match keyring(&station_id) {
+            Ok(Some(t)) => t,
+            Ok(None) => BackendToken::from(TRAINING_TOKEN),
+            // The embedded training backend takes any token: a keyring it cannot read is no
+            // reason to stop a trainee.
+            Err(_) if backend_url.is_none() => BackendToken::from(TRAINING_TOKEN),
+            Err(e) => {
+                return Err(ConfigError::Value {
+                    key: "backend_token",
+                    origin: "the OS keyring".into(),
+                    message: format!(
+                        "{e} (set PACKBENCH_BACKEND_TOKEN, or fix the keyring and run `packbench token set`)"
+                    ),
+                })
+            }
+        },
+    };
+    let otlp_endpoint = o
+        .otlp_endpoint
+        .clone()
+        .or(file.otlp_endpoint.clone())
+        .filter(|u| !u.trim().is_empty());
+    if let Some(u) = &otlp_endpoint {
+        let host = u
+            .strip_prefix("http://")
+            .or_else(|| u.strip_prefix("https://"))
+            .unwrap_or("");
+        if host.is_empty() || host.starts_with('/') || u.contains(char::is_whitespace) {
+            return Err(ConfigError::Value {
+                key: "otlp_endpoint",
+                origin: if o.otlp_endpoint.is_some() {
+                    "OTEL_EXPORTER_OTLP_ENDPOINT".into()
+                } else {
+                    origin(false)
+                },
+                message: format!(
+                    "\"{u}\": expected the collector's http:// or https:// base URL, like http://otel-collector:4318"
+                ),
+            });
+        }
+    }
     let file_origin = || origin(false);
     let scale = file
         .scale
@@ -240,16 +297,24 @@ fn resolve(
         .map(|s| scanner_config(s, &file_origin()))
         .transpose()?;
     let tolerances = file.weight.clone().unwrap_or_default();
-    for (client, t) in std::iter::once(("", &tolerances.default)).chain(
-        tolerances
-            .per_client
-            .iter()
-            .map(|(c, t)| (c.as_str(), t)),
-    ) {
+    for (client, t) in std::iter::once(("", &tolerances.default))
+        .chain(tolerances.per_client.iter().map(|(c, t)| (c.as_str(), t)))
+    {
         t.validate().map_err(|e| ConfigError::Value {
-            key: if client.is_empty() { "weight.pct" } else { "weight.per_client.*.pct" },
+            key: if client.is_empty() {
+                "weight.pct"
+            } else {
+                "weight.per_client.*.pct"
+            },
             origin: file_origin(),
-            message: format!("{e}{}", if client.is_empty() { String::new() } else { format!(" (client {client})") }),
+            message: format!(
+                "{e}{}",
+                if client.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (client {client})")
+                }
+            ),
         })?;
     }
     let language = file.language.clone().unwrap_or_else(|| "en".into());
@@ -272,10 +337,8 @@ fn resolve(
         },
         station_id,
         backend_url,
-        backend_token: o
-            .backend_token
-            .clone()
-            .unwrap_or_else(|| TRAINING_TOKEN.to_owned()),
+        backend_token,
+        otlp_endpoint,
         data_dir,
         source,
     })
@@ -296,7 +359,10 @@ fn scanner_config(s: &ScannerSection, origin: &str) -> Result<ScannerConfig, Con
     }
     let mut c = ScannerConfig::new(s.port.clone());
     if let Some(baud) = s.baud {
-        if !matches!(baud, 1200 | 2400 | 4800 | 9600 | 19200 | 38400 | 57600 | 115200) {
+        if !matches!(
+            baud,
+            1200 | 2400 | 4800 | 9600 | 19200 | 38400 | 57600 | 115200
+        ) {
             return Err(bad(
                 "scanner.baud",
                 format!("{baud}: use 1200, 2400, 4800, 9600, 19200, 38400, 57600 or 115200"),
@@ -309,7 +375,12 @@ fn scanner_config(s: &ScannerSection, origin: &str) -> Result<ScannerConfig, Con
             "cr" => Terminator::Cr,
             "lf" => Terminator::Lf,
             "crlf" => Terminator::CrLf,
-            _ => return Err(bad("scanner.terminator", format!("\"{t}\": use cr, lf or crlf"))),
+            _ => {
+                return Err(bad(
+                    "scanner.terminator",
+                    format!("\"{t}\": use cr, lf or crlf"),
+                ))
+            }
         };
     }
     Ok(c)
@@ -398,11 +469,123 @@ mod tests {
                 data_dir: Some("/tmp/x".into()),
                 ..Default::default()
             },
+            &|_| Ok(None),
         )
         .unwrap();
         assert_eq!(c.station_id, DEFAULT_STATION_ID);
         assert_eq!(c.backend_url, None);
-        assert_eq!(c.backend_token, TRAINING_TOKEN);
+        assert_eq!(c.backend_token.expose(), TRAINING_TOKEN);
+    }
+
+    #[test]
+    fn the_token_comes_from_the_environment_then_the_keyring_then_training() {
+        let o = |token: Option<&str>, url: Option<&str>| Overrides {
+            station_id: Some("ST-07".into()),
+            backend_token: token.map(BackendToken::from),
+            backend_url: url.map(str::to_owned),
+            data_dir: Some("/tmp/x".into()),
+            ..Default::default()
+        };
+        let stored = |station: &str| {
+            assert_eq!(
+                station, "ST-07",
+                "the keyring is asked for this station's token"
+            );
+            Ok(Some(BackendToken::from("from-keyring")))
+        };
+        let broken = |_: &str| Err(TokenStoreError::Unavailable("no keyutils".into()));
+        let none = |_: &str| Ok(None);
+        let token = |o: Overrides, k: TokenLookup| {
+            resolve(ConfigFile::default(), None, &o, k).map(|c| c.backend_token.expose().to_owned())
+        };
+        assert_eq!(
+            token(o(Some("from-env"), None), &stored).unwrap(),
+            "from-env"
+        );
+        assert_eq!(token(o(None, None), &stored).unwrap(), "from-keyring");
+        assert_eq!(token(o(None, None), &none).unwrap(), TRAINING_TOKEN);
+        // Training needs no real token; a real backend does, so a broken keyring is said.
+        assert_eq!(token(o(None, None), &broken).unwrap(), TRAINING_TOKEN);
+        let err = token(o(None, Some("https://wms.example")), &broken)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("backend_token") && err.contains("PACKBENCH_BACKEND_TOKEN"),
+            "{err}"
+        );
+        assert_eq!(
+            token(o(Some("from-env"), Some("https://wms.example")), &broken).unwrap(),
+            "from-env"
+        );
+    }
+
+    #[test]
+    fn the_token_is_never_in_the_file_nor_in_debug_output() {
+        let err = with_file("backend_token = \"abc\"\n", Overrides::default()).unwrap_err();
+        assert!(err.to_string().contains("backend_token"), "{err}");
+        let o = Overrides {
+            backend_token: Some("s3cr3t-token".into()),
+            data_dir: Some("/tmp/x".into()),
+            ..Default::default()
+        };
+        let c = resolve(ConfigFile::default(), None, &o, &|_| Ok(None)).unwrap();
+        assert_eq!(c.backend_token.expose(), "s3cr3t-token");
+        for dump in [format!("{c:?}"), format!("{o:?}"), format!("{c:#?}")] {
+            assert!(!dump.contains("s3cr3t"), "{dump}");
+        }
+    }
+
+    /// The real store (the kernel's keyutils on Linux): what `packbench token set` stored is
+    /// what the station loads when the environment has no token.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn load_falls_back_to_the_os_keyring() {
+        let station = format!("T-CFG-{}", std::process::id());
+        let keyring = OsKeyring;
+        keyring.set(&station, &"keyring-token-1".into()).unwrap();
+        let c = with_file(
+            &format!("station_id = \"{station}\"\nbackend_url = \"https://wms.example\"\n"),
+            Overrides::default(),
+        );
+        keyring.clear(&station).unwrap();
+        assert_eq!(c.unwrap().backend_token.expose(), "keyring-token-1");
+    }
+
+    #[test]
+    fn the_otlp_endpoint_comes_from_the_environment_or_the_file_and_is_checked() {
+        let c = with_file(
+            "otlp_endpoint = \"http://otel:4318\"\n",
+            Overrides::default(),
+        )
+        .unwrap();
+        assert_eq!(c.otlp_endpoint.as_deref(), Some("http://otel:4318"));
+        let env = Overrides {
+            otlp_endpoint: Some("https://collector.example".into()),
+            ..Default::default()
+        };
+        let c = with_file("otlp_endpoint = \"http://otel:4318\"\n", env).unwrap();
+        assert_eq!(
+            c.otlp_endpoint.as_deref(),
+            Some("https://collector.example")
+        );
+        assert_eq!(
+            with_file("", Overrides::default()).unwrap().otlp_endpoint,
+            None
+        );
+        for bad in ["otel:4318", "grpc://otel:4317", "http://", "http:// x"] {
+            let err = with_file(
+                &format!("otlp_endpoint = \"{bad}\"\n"),
+                Overrides::default(),
+            )
+            .unwrap_err()
+            .to_string();
+            assert!(
+                err.contains("otlp_endpoint")
+                    && err.contains("station.toml")
+                    && err.contains("http://"),
+                "{bad}: {err}"
+            );
+        }
     }
 
     #[test]

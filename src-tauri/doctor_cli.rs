@@ -351,7 +351,7 @@ fn check_backend(cfg: &Config) -> Finding {
         return Finding::wrong("backend", "cannot start an async runtime", "Call IT.");
     };
     rt.block_on(async {
-        let backend = match HttpBackend::new(url, &cfg.station_id, &cfg.backend_token, opts) {
+        let backend = match HttpBackend::new(url, &cfg.station_id, cfg.backend_token.expose(), opts) {
             Ok(b) => b,
             Err(e) => return Finding::wrong("backend", e.to_string(), "Call IT."),
         };

@@ -353,7 +353,7 @@ pub async fn verify(
 /// `packbench drill-station`: the headless station the drill kills. It packs its trolleys in
 /// order, then waits for the outbox to drain and every label to print, and exits 0.
 pub fn run_station(cfg: Config, args: DrillStationArgs) -> anyhow::Result<ExitCode> {
-    let _log = crate::logging::init(&cfg.data_dir.join("logs"))?;
+    let _log = crate::logging::init(&cfg.data_dir.join("logs"), cfg.otlp_endpoint.as_deref())?;
     let trolleys = args
         .trolleys
         .iter()

@@ -23,4 +23,6 @@ pub mod ports;
 pub mod printer_cli;
 pub mod scale_cli;
 pub mod services;
+pub mod token_cli;
+pub mod token_store;
 pub mod training;

@@ -362,7 +362,10 @@ impl HttpBackend {
     }
 
     /// Sends the request, retrying transient failures when it is safe to repeat (a GET, or a
-    /// write under an idempotency key); returns the last answer's status and body.
+    /// write under an idempotency key); returns the last answer's status and body. Every backend
+    /// call passes here, so this span (exported over OTLP when configured) covers them all; the
+    /// packer is on the parent command's span (the backend client does not know who packs).
+    #[instrument(name = "backend_call", skip_all, fields(station = %self.station_id, method = %method, path = %path))]
     async fn send(
         &self,
         method: Method,

@@ -5,9 +5,8 @@ use std::sync::Arc;
 
 use packbench_core::pack_flow::PackEvent;
 use packbench_ipc::{
-    BacklogView, FlowResponse, GetFlowRequest,
-    GetStationRequest, GetStationResponse, IpcError, PackAction, PackActionRequest,
-    PackScanRequest,
+    BacklogView, FlowResponse, GetFlowRequest, GetStationRequest, GetStationResponse, IpcError,
+    PackAction, PackActionRequest, PackScanRequest,
 };
 use tauri::{Manager, State};
 
@@ -31,12 +30,13 @@ use crate::services::pack::PackService;
 use crate::services::Station;
 
 #[tauri::command]
-#[instrument(skip(station, pack), fields(station = %station.station_id), err(level = "warn"))]
+#[instrument(skip(station, pack), fields(station = %station.station_id, packer), err(level = "warn"))]
 pub async fn get_station(
     req: GetStationRequest,
     station: State<'_, Station>,
     pack: State<'_, Arc<PackService>>,
 ) -> Result<GetStationResponse, IpcError> {
+    pack.record_span_fields().await;
     let _ = req;
     // The trolley the pack flow holds (none once it is released).
     let current = pack.state().await.trolley.map(|t| t.manifest);
@@ -63,22 +63,25 @@ pub async fn get_station(
 }
 
 #[tauri::command]
-#[instrument(skip(pack), err(level = "warn"))]
+#[instrument(skip(pack), fields(station, packer), err(level = "warn"))]
 pub async fn pack_scan(
     req: PackScanRequest,
     pack: State<'_, Arc<PackService>>,
 ) -> Result<FlowResponse, IpcError> {
+    pack.record_span_fields().await;
     pack.scan(&req.scan).await?;
     Ok(pack.screen().await)
 }
 
 #[tauri::command]
-#[instrument(skip(pack, app), err(level = "warn"))]
-pub async fn pack_action(
+// `req` is not recorded as it is: a sign-in carries a PIN, an override a supervisor's badge.
+#[instrument(skip_all, fields(station, packer, action = action_name(&req.action)), err(level = "warn"))]
+pub async fn pack_action<R: tauri::Runtime>(
     req: PackActionRequest,
     pack: State<'_, Arc<PackService>>,
-    app: tauri::AppHandle,
+    app: tauri::AppHandle<R>,
 ) -> Result<FlowResponse, IpcError> {
+    pack.record_span_fields().await;
     let ev = match req.action {
         PackAction::CloseApp { supervisor_badge } => {
             let who = pack.verify_supervisor(&supervisor_badge).await?;
@@ -137,11 +140,20 @@ pub async fn pack_action(
 }
 
 #[tauri::command]
-#[instrument(skip(pack), err(level = "warn"))]
+#[instrument(skip(pack), fields(station, packer), err(level = "warn"))]
 pub async fn get_flow(
     req: GetFlowRequest,
     pack: State<'_, Arc<PackService>>,
 ) -> Result<FlowResponse, IpcError> {
+    pack.record_span_fields().await;
     let _ = req;
     Ok(pack.screen().await)
+}
+
+/// The action's wire name (`sign_in_pin`, `close_parcel`...), without its values.
+fn action_name(action: &PackAction) -> String {
+    serde_json::to_value(action)
+        .ok()
+        .and_then(|v| v["action"].as_str().map(str::to_owned))
+        .unwrap_or_default()
 }

@@ -180,6 +180,16 @@ impl PackService {
         let _ = tokio::time::timeout(timeout, rx.changed()).await;
     }
 
+    /// Records `station` and `packer` (when one is signed in) on the current span, so traces
+    /// of IPC commands say who packed where.
+    pub async fn record_span_fields(&self) {
+        let span = tracing::Span::current();
+        span.record("station", self.station.station_id.as_str());
+        if let Some(p) = &self.state.lock().await.packer {
+            span.record("packer", p.packer_id.as_str());
+        }
+    }
+
     pub async fn state(&self) -> PackState {
         self.state.lock().await.clone()
     }

@@ -1,0 +1,138 @@
+//! The window's capability, enforced by Tauri's runtime authority on the app's real builder,
+//! config and capabilities (`tauri::test`'s mock runtime, no webview): the station's own
+//! commands are accepted from the app's pages; a command or core plugin not granted to the
+//! `main` window, and anything from a remote origin, is refused. The CSP allows nothing remote.
+
+use packbench::config::Config;
+use packbench::services::pack::PackOptions;
+use serde_json::json;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::Manager;
+
+fn request(cmd: &str, url: &str, body: serde_json::Value) -> InvokeRequest {
+    InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: url.parse().unwrap(),
+        body: InvokeBody::Json(body),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    }
+}
+
+/// The app's pages are served from this origin on Linux.
+const LOCAL: &str = "tauri://localhost";
+
+#[test]
+fn the_main_window_may_call_the_station_commands_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = Config {
+        station_id: "ST-ACL".into(),
+        backend_token: "training".into(),
+        data_dir: dir.path().to_owned(),
+        ..Default::default()
+    };
+    let rt =
+        tauri::async_runtime::block_on(packbench::app::start_station(&cfg, PackOptions::default()))
+            .unwrap();
+    let app = packbench::app::app_builder(mock_builder(), rt, false)
+        .build(tauri::generate_context!())
+        .unwrap();
+    let main = match app.get_webview_window("main") {
+        Some(w) => w,
+        None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap(),
+    };
+
+    // Granted: the station's commands answer.
+    let flow = get_ipc_response(&main, request("get_flow", LOCAL, json!({"req": {}})));
+    assert!(flow.is_ok(), "get_flow refused: {flow:?}");
+    let station = get_ipc_response(&main, request("get_station", LOCAL, json!({"req": {}})))
+        .expect("get_station refused")
+        .deserialize::<serde_json::Value>()
+        .unwrap();
+    assert_eq!(station["station_id"], "ST-ACL");
+
+    // Not granted: a command the app does not declare, and core plugins (window, app, event,
+    // webview) which the capability leaves out.
+    for cmd in [
+        "drop_database",
+        "plugin:window|close",
+        "plugin:app|version",
+        "plugin:event|listen",
+        "plugin:webview|print",
+        "plugin:path|resolve_directory",
+    ] {
+        let res = get_ipc_response(&main, request(cmd, LOCAL, json!({})));
+        let err = res.expect_err(cmd).to_string();
+        assert!(err.contains("not allowed"), "{cmd}: {err}");
+    }
+
+    // A granted command from a remote page (a link someone got the webview to open) is refused.
+    let res = get_ipc_response(
+        &main,
+        request("get_flow", "https://evil.example", json!({"req": {}})),
+    );
+    assert!(res.is_err(), "remote origin accepted: {res:?}");
+
+    // Another window is not covered by the main window's capability.
+    let other = tauri::WebviewWindowBuilder::new(&app, "other", Default::default())
+        .build()
+        .unwrap();
+    let res = get_ipc_response(&other, request("get_flow", LOCAL, json!({"req": {}})));
+    assert!(res
+        .expect_err("other window")
+        .to_string()
+        .contains("not allowed"));
+}
+
+#[test]
+fn the_csp_and_capability_allow_nothing_remote() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let conf: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{root}/tauri.conf.json")).unwrap())
+            .unwrap();
+    let csp = conf["app"]["security"]["csp"]
+        .as_object()
+        .expect("a CSP is set");
+    assert_eq!(csp["default-src"], "'self'");
+    assert_eq!(csp["object-src"], "'none'");
+    for (directive, sources) in csp {
+        for source in sources.as_str().unwrap().split_whitespace() {
+            let local = source.starts_with('\'')
+                || matches!(
+                    source,
+                    "data:" | "asset:" | "ipc:" | "http://ipc.localhost" | "http://asset.localhost"
+                );
+            assert!(local, "{directive} allows {source}");
+        }
+    }
+    assert!(conf["app"]["security"]["dangerousDisableAssetCspModification"].is_null());
+
+    let cap: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{root}/src-tauri/capabilities/main.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(cap.get("remote").is_none(), "no remote URLs may reach IPC");
+    assert_eq!(cap["windows"], json!(["main"]));
+    let perms: Vec<&str> = cap["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        perms,
+        [
+            "allow-get-station",
+            "allow-pack-scan",
+            "allow-pack-action",
+            "allow-get-flow"
+        ],
+        "the main window gets the app's own commands and nothing else (no core:default)"
+    );
+}
