@@ -31,6 +31,8 @@ pub struct StationRuntime {
     pub store: Arc<SqliteStationStore>,
     pub printer: Arc<dyn LabelOutput>,
     pub embedded: Option<RunningBackend>,
+    /// Held for the station's life: one station process per data directory.
+    _lock: std::fs::File,
 }
 
 impl StationRuntime {
@@ -56,6 +58,7 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         tolerances: cfg.tolerances.clone(),
         ..opts
     };
+    let lock = lock_data_dir(&cfg.data_dir)?;
     let (station, store, embedded) = wire(cfg).await?;
     let printer: Arc<dyn LabelOutput> = match &cfg.printers.label {
         Some(uri) => Arc::new(DevicePrinter::new(uri).map_err(anyhow::Error::msg)?),
@@ -94,7 +97,33 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         store,
         printer,
         embedded,
+        _lock: lock,
     })
+}
+
+/// Takes the data directory's lock: a second app (or drill station) on the same station would
+/// run a second outbox and pack flow over one database. The kernel drops the lock when the
+/// process dies, so a crash never leaves it behind.
+fn lock_data_dir(dir: &std::path::Path) -> anyhow::Result<std::fs::File> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("the station's data directory {} cannot be written", dir.display()))?;
+    let path = dir.join("station.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("the station's data directory {} cannot be written", dir.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+            "Packbench is already running for this station (data directory {}): use the open window, or close it first",
+            dir.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(anyhow::Error::new(e).context(format!("cannot lock {}", path.display())))
+        }
+    }
 }
 
 /// Reads a serial scanner beside the keyboard-wedge one: each code goes to the pack flow as a

@@ -578,3 +578,18 @@ fn the_action_sheet_scans_back_to_every_action_code() {
         .collect();
     assert_eq!(read, want);
 }
+
+/// One station process per data directory: a second start is refused, naming the directory.
+#[tokio::test]
+async fn a_second_station_on_the_same_data_directory_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(dir.path()).await;
+    let data = dir.path().join("station");
+    let first = start(&config("ST-ONE", &data, &b.url())).await;
+    let err = start_station(&config("ST-ONE", &data, &b.url()), PackOptions::default())
+        .await
+        .err()
+        .expect("a second station is refused");
+    assert!(format!("{err:#}").contains("already running"), "{err:#}");
+    drop(first);
+}
