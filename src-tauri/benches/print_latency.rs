@@ -2,10 +2,9 @@
 //! (or the packer's "weigh" on a settled scale: one stable reading first) to the last byte of
 //! the label at a 9100 printer; the backend creates the shipment and its label in between.
 //! The real path: a station from `packbench::app::start_station` (SQLite, outbox worker, pack
-//! service), a training backend
-//! in-process on loopback HTTP (it makes the shipment and renders the ZPL), an MT-SICS scale
-//! simulated on a pty, and a simulated Zebra on a loopback port that answers `~HS` and notes
-//! when each job's last byte arrives.
+//! service), a training backend in-process on loopback HTTP (it makes the shipment and renders
+//! the ZPL), an MT-SICS scale simulated on a pty, and a simulated Zebra on a loopback port that
+//! answers `~HS` and notes when each job's last byte arrives.
 //!
 //!     cargo bench --bench print_latency [-- PARCELS]     (default 200)
 //!
