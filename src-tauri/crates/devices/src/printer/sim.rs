@@ -26,6 +26,8 @@ struct Shared {
     status: Mutex<(HostStatus, StatusReply)>,
     /// TCP: one entry per job connection. Serial: one entry, the whole line.
     jobs: Mutex<Vec<Vec<u8>>>,
+    /// TCP: when the last byte of each job arrived, in the order of `jobs`.
+    arrivals: Mutex<Vec<Instant>>,
     changed: Condvar,
     status_requests: AtomicUsize,
     stop: AtomicBool,
@@ -40,6 +42,7 @@ impl Shared {
         Arc::new(Shared {
             status: Mutex::new((HostStatus::default(), StatusReply::Answer)),
             jobs: Mutex::new(Vec::new()),
+            arrivals: Mutex::new(Vec::new()),
             changed: Condvar::new(),
             status_requests: AtomicUsize::new(0),
             stop: AtomicBool::new(false),
@@ -183,6 +186,13 @@ impl SimulatedZebra {
     pub fn wait_for_jobs(&self, n: usize, timeout: Duration) -> Vec<Vec<u8>> {
         self.shared.wait(timeout, |jobs| jobs.len() >= n)
     }
+
+    /// When the last byte of each job so far arrived (read off the socket), in job order:
+    /// what a latency measurement ends on.
+    pub fn job_arrivals(&self) -> Vec<Instant> {
+        let _jobs = lock(&self.shared.jobs);
+        lock(&self.shared.arrivals).clone()
+    }
 }
 
 impl Drop for SimulatedZebra {
@@ -216,6 +226,7 @@ fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
     let mut data = Vec::new();
     let mut scanned = 0;
     let mut buf = [0u8; 8192];
+    let mut last_byte = Instant::now();
     loop {
         if shared.stop.load(Ordering::SeqCst) {
             return;
@@ -223,6 +234,7 @@ fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
         match stream.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => {
+                last_byte = Instant::now();
                 data.extend_from_slice(&buf[..n]);
                 let (requests, next) = scan_requests(&data, scanned);
                 scanned = next;
@@ -242,7 +254,10 @@ fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
         }
     }
     if !without_status_requests(&data).is_empty() {
-        lock(&shared.jobs).push(data);
+        let mut jobs = lock(&shared.jobs);
+        lock(&shared.arrivals).push(last_byte);
+        jobs.push(data);
+        drop(jobs);
         shared.changed.notify_all();
     }
 }

@@ -41,6 +41,30 @@ fn jobs_arrive_byte_exact_one_connection_each() {
     assert_eq!(sim.status_requests(), 2);
 }
 
+/// The simulator notes when each job's last byte arrived (the print latency bench ends there):
+/// after the sender started, before the sender's receipt, one per job, in job order.
+#[test]
+fn the_simulator_notes_when_each_jobs_last_byte_arrived() {
+    let sim = zebra();
+    let mut printer = open_printer(&sim.uri()).unwrap();
+    let mut spans = Vec::new();
+    for n in 1..=2 {
+        let job = PrintJob::zpl(format!("ORD-{n}"), "label", label_zpl("1Z999AA10123456784"));
+        let sent = Instant::now();
+        printer.send(&job).unwrap();
+        spans.push((sent, Instant::now()));
+    }
+    sim.wait_for_jobs(2, DEADLINE);
+    let arrivals = sim.job_arrivals();
+    assert_eq!(arrivals.len(), 2, "status requests are not jobs");
+    for ((sent, receipt), at) in spans.iter().zip(&arrivals) {
+        assert!(
+            sent <= at && at <= receipt,
+            "{sent:?} <= {at:?} <= {receipt:?}"
+        );
+    }
+}
+
 #[test]
 fn status_reports_what_the_printer_says() {
     let sim = zebra();
