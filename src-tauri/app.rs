@@ -105,15 +105,24 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
 /// run a second outbox and pack flow over one database. The kernel drops the lock when the
 /// process dies, so a crash never leaves it behind.
 fn lock_data_dir(dir: &std::path::Path) -> anyhow::Result<std::fs::File> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("the station's data directory {} cannot be written", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| {
+        format!(
+            "the station's data directory {} cannot be written",
+            dir.display()
+        )
+    })?;
     let path = dir.join("station.lock");
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(&path)
-        .with_context(|| format!("the station's data directory {} cannot be written", dir.display()))?;
+        .with_context(|| {
+            format!(
+                "the station's data directory {} cannot be written",
+                dir.display()
+            )
+        })?;
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(

@@ -33,14 +33,12 @@ fn main() {
         tauri_build::Attributes::new()
             // The top level holds only what the design names, so capabilities live in src-tauri/.
             .capabilities_path_pattern("./src-tauri/capabilities/*.json")
-            .app_manifest(
-                tauri_build::AppManifest::new().commands(&[
+            .app_manifest(tauri_build::AppManifest::new().commands(&[
                 "get_station",
                 "pack_scan",
                 "pack_action",
                 "get_flow",
-            ]),
-            ),
+            ])),
     )
     .expect("tauri-build failed");
 }

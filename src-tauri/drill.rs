@@ -270,7 +270,9 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
     report.labels_printed = std::fs::read_dir(work.join("station").join("print-spool"))
         .map(|d| d.count() as u64)
         .unwrap_or(0);
-    report.labels_uncertain = rt.block_on(uncertain_labels(&work.join("station").join("station.sqlite")))?;
+    report.labels_uncertain = rt.block_on(uncertain_labels(
+        &work.join("station").join("station.sqlite"),
+    ))?;
     if let Some(mut b) = backend {
         let _ = b.child.kill();
         let _ = b.child.wait();
@@ -322,7 +324,9 @@ pub async fn verify(
     let api = crate::adapters::HttpBackend::new(url, "ST-AUDIT", token, Default::default())?;
     let audit = Audit::sign_in(&api).await?;
     for t in trolleys {
-        let code = t.parse::<TrolleyCode>().map_err(|e| anyhow::anyhow!("{t}: {e}"))?;
+        let code = t
+            .parse::<TrolleyCode>()
+            .map_err(|e| anyhow::anyhow!("{t}: {e}"))?;
         let manifest = api.trolley_manifest(&code).await?;
         let mut want: BTreeMap<(String, u32), u64> = BTreeMap::new();
         for s in &manifest.slots {
@@ -357,7 +361,10 @@ pub fn run_station(cfg: Config, args: DrillStationArgs) -> anyhow::Result<ExitCo
     let trolleys = args
         .trolleys
         .iter()
-        .map(|t| t.parse::<TrolleyCode>().map_err(|e| anyhow::anyhow!("{t}: {e}")))
+        .map(|t| {
+            t.parse::<TrolleyCode>()
+                .map_err(|e| anyhow::anyhow!("{t}: {e}"))
+        })
         .collect::<anyhow::Result<Vec<_>>>()?;
     let rt = tokio::runtime::Runtime::new()?;
     rt.block_on(async {
@@ -415,7 +422,13 @@ impl Bot {
         let packaging_id = demo_data::packaging_catalogue()
             .into_iter()
             .filter(|c| c.spec.stocked && c.spec.allowed_clients.is_empty())
-            .max_by_key(|c| c.spec.inner_mm.iter().map(|&d| u64::from(d)).product::<u64>())
+            .max_by_key(|c| {
+                c.spec
+                    .inner_mm
+                    .iter()
+                    .map(|&d| u64::from(d))
+                    .product::<u64>()
+            })
             .map(|c| c.spec.id)
             .expect("the demo catalogue has boxes");
         Bot {
@@ -525,9 +538,7 @@ impl Bot {
             bail!("verifying with no open order");
         };
         let order_id = &slot.order.order_id;
-        let open_units: u32 = prog
-            .open_parcel()
-            .map_or(0, |p| p.units.len() as u32);
+        let open_units: u32 = prog.open_parcel().map_or(0, |p| p.units.len() as u32);
         let total: u32 = prog.lines.iter().map(|l| l.required).sum();
         // Orders of 6 units or more ship in two parcels.
         if total >= 6 && prog.parcels.len() == 1 && open_units >= total / 2 {
@@ -543,8 +554,8 @@ impl Bot {
             return self.act(PackEvent::CloseParcel).await;
         };
         let h = hash(&[order_id.as_bytes(), &line.line_no.to_le_bytes()]);
-        if p.exception == 0 && h % 9 == 0 {
-            let reason = if h % 2 == 0 {
+        if p.exception == 0 && h.is_multiple_of(9) {
+            let reason = if h.is_multiple_of(2) {
                 ExceptionReason::Short
             } else {
                 ExceptionReason::Damaged
@@ -566,7 +577,11 @@ impl Bot {
         let (Some(slot), Some(prog)) = (st.current_order(), st.current()) else {
             bail!("weighing with no open order");
         };
-        let Some(parcel) = prog.parcels.iter().find(|p| p.status == ParcelStatus::Packaged) else {
+        let Some(parcel) = prog
+            .parcels
+            .iter()
+            .find(|p| p.status == ParcelStatus::Packaged)
+        else {
             bail!("weighing with no parcel");
         };
         let expected: u32 = parcel
@@ -576,7 +591,10 @@ impl Bot {
             .map(|l| l.item.weight_g)
             .sum::<u32>()
             + 150;
-        let h = hash(&[slot.order.order_id.as_bytes(), &parcel.parcel_no.to_le_bytes()]);
+        let h = hash(&[
+            slot.order.order_id.as_bytes(),
+            &parcel.parcel_no.to_le_bytes(),
+        ]);
         let ev = match last_mismatch {
             // A mis-weigh, then a supervisor's override.
             Some(_) => PackEvent::ParcelWeighed {
@@ -587,7 +605,7 @@ impl Bot {
                     expected_g: expected,
                 },
             },
-            None if h % 7 == 0 => PackEvent::ParcelWeighed {
+            None if h.is_multiple_of(7) => PackEvent::ParcelWeighed {
                 measured_g: expected + 400,
                 verdict: WeightVerdict::Mismatch {
                     expected_g: expected,
@@ -716,7 +734,11 @@ pub fn unit_scan(order_id: &str, line: &packbench_core::OrderLine, n: u32) -> St
         s.push_str(&format!("10L{}\u{1d}", line.line_no));
     }
     if flags.serial_required {
-        s.push_str(&format!("21S{}x{}x{n}\u{1d}", order_id.replace('-', ""), line.line_no));
+        s.push_str(&format!(
+            "21S{}x{}x{n}\u{1d}",
+            order_id.replace('-', ""),
+            line.line_no
+        ));
     }
     s.trim_end_matches('\u{1d}').to_owned()
 }

@@ -85,15 +85,19 @@ pub fn run_action_sheet(args: ActionSheetArgs) -> anyhow::Result<()> {
         anyhow::bail!("--lang {}: use en, pl or ro", args.lang);
     }
     let w = Lang::from_tag(&args.lang).words();
-    let actions: Vec<packbench_labels::action_sheet::SheetAction> = packbench_ipc::actions::sheet(w)
-        .into_iter()
-        .map(|(code, label)| packbench_labels::action_sheet::SheetAction {
-            label,
-            code: code.to_owned(),
-        })
-        .collect();
-    let pdf = packbench_labels::action_sheet::render_action_sheet(w.action_sheet_title, &actions, paper)
-        .context("cannot render the action sheet")?;
+    let actions: Vec<packbench_labels::action_sheet::SheetAction> =
+        packbench_ipc::actions::sheet(w)
+            .into_iter()
+            .map(
+                |(code, label)| packbench_labels::action_sheet::SheetAction {
+                    label,
+                    code: code.to_owned(),
+                },
+            )
+            .collect();
+    let pdf =
+        packbench_labels::action_sheet::render_action_sheet(w.action_sheet_title, &actions, paper)
+            .context("cannot render the action sheet")?;
     std::fs::write(&args.out, pdf).with_context(|| format!("cannot write {}", args.out.display()))
 }
 

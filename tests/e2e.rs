@@ -297,7 +297,9 @@ async fn a_packer_scans_a_trolley_and_sees_its_slots() {
         client
             .wait()
             .at_most(WAIT)
-            .for_element(Locator::Css(".device[data-kind='label_printer'][data-ready='true']"))
+            .for_element(Locator::Css(
+                ".device[data-kind='label_printer'][data-ready='true']",
+            ))
             .await
             .expect("the label printer's state in the status bar");
         screenshot(&client, "02-trolley-TR-0001.png").await;
@@ -398,16 +400,24 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
     })
     .await
     .unwrap();
-    let api = HttpBackend::new(&backend.url(), "ST-AUDIT", TOKEN, HttpBackendOptions::default()).unwrap();
+    let api = HttpBackend::new(
+        &backend.url(),
+        "ST-AUDIT",
+        TOKEN,
+        HttpBackendOptions::default(),
+    )
+    .unwrap();
 
     // A trolley of 8+ slots whose GS1 scans need no separator, with orders of 2+ units.
     let mut chosen = None;
     for n in 4..=60 {
         let code: packbench_core::TrolleyCode = format!("TR-{n:04}").parse().unwrap();
         let m = api.trolley_manifest(&code).await.unwrap();
-        let both = m.slots.iter().flat_map(|s| &s.order.lines).any(|l| {
-            l.item.flags.lot_expiry_required && l.item.flags.serial_required
-        });
+        let both = m
+            .slots
+            .iter()
+            .flat_map(|s| &s.order.lines)
+            .any(|l| l.item.flags.lot_expiry_required && l.item.flags.serial_required);
         let multi = m.slots.iter().filter(|s| s.order.units() >= 2).count();
         if m.slots.len() >= 8 && m.units() <= 40 && !both && multi >= 2 {
             chosen = Some(m);
@@ -422,19 +432,32 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
         .filter(|s| s.order.units() >= 2)
         .map(|s| s.order.order_id.clone())
         .collect();
-    let (split_order, short_order, heavy_order) = (multi[0].clone(), multi[1].clone(), manifest.slots[0].order.order_id.clone());
+    let (split_order, short_order, heavy_order) = (
+        multi[0].clone(),
+        multi[1].clone(),
+        manifest.slots[0].order.order_id.clone(),
+    );
 
-    let scale = std::sync::Arc::new(SimulatedScale::start(SimScale::new(Protocol::MtSics)).unwrap());
+    let scale =
+        std::sync::Arc::new(SimulatedScale::start(SimScale::new(Protocol::MtSics)).unwrap());
     let config = dir.path().join("station.toml");
     std::fs::write(
         &config,
-        format!("[scale]\nport = \"{}\"\nprotocol = \"mt-sics\"\n", scale.path()),
+        format!(
+            "[scale]\nport = \"{}\"\nprotocol = \"mt-sics\"\n",
+            scale.path()
+        ),
     )
     .unwrap();
     let data = dir.path().join("station");
     let driver = Driver(
         Command::new("tauri-driver")
-            .args(["--port", &DRIVER_PORT.to_string(), "--native-port", &NATIVE_PORT.to_string()])
+            .args([
+                "--port",
+                &DRIVER_PORT.to_string(),
+                "--native-port",
+                &NATIVE_PORT.to_string(),
+            ])
             .env("PACKBENCH_BACKEND_URL", backend.url())
             .env("PACKBENCH_BACKEND_TOKEN", TOKEN)
             .env("PACKBENCH_STATION_ID", "ST-E2E-FULL")
@@ -443,13 +466,25 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
             .spawn()
             .expect("tauri-driver on PATH"),
     );
-    wait_until("tauri-driver and WebKitWebDriver", || port_open(DRIVER_PORT) && port_open(NATIVE_PORT));
+    wait_until("tauri-driver and WebKitWebDriver", || {
+        port_open(DRIVER_PORT) && port_open(NATIVE_PORT)
+    });
 
     let w = training::demo_data::generate(training::demo_data::DEFAULT_SEED);
-    let supervisor = w.packers.iter().find(|p| p.role == "supervisor").unwrap().badge.clone();
+    let supervisor = w
+        .packers
+        .iter()
+        .find(|p| p.role == "supervisor")
+        .unwrap()
+        .badge
+        .clone();
     let m2 = manifest.clone();
     let sc = scale.clone();
-    let (split, short, heavy) = (split_order.clone(), short_order.clone(), heavy_order.clone());
+    let (split, short, heavy) = (
+        split_order.clone(),
+        short_order.clone(),
+        heavy_order.clone(),
+    );
     let run = with_app(move |client| async move {
         let manifest = m2;
         let scale = sc;
@@ -540,7 +575,11 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
                 scale.set_load_g(0);
             }
             // The label prints by itself; the next slot follows.
-            let next = if i + 1 < manifest.slots.len() { "scan_slot" } else { "scan_trolley" };
+            let next = if i + 1 < manifest.slots.len() {
+                "scan_slot"
+            } else {
+                "scan_trolley"
+            };
             step_shown(&client, next).await;
             if !reprinted {
                 scan_wait(&client, "PB-REPRINT").await;
@@ -558,16 +597,30 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
 
     // The backend holds exactly what was packed.
     let mut report = DrillReport::default();
-    verify(&backend.url(), TOKEN, &[trolley.clone()], &mut report).await.unwrap();
+    verify(
+        &backend.url(),
+        TOKEN,
+        std::slice::from_ref(&trolley),
+        &mut report,
+    )
+    .await
+    .unwrap();
     assert_eq!((report.lost, report.duplicates), (0, 0), "{report:?}");
     assert_eq!(report.exception_units, 1, "one short unit: {report:?}");
     assert_eq!(report.dispatched_units + 1, manifest.units());
     let split_shipments = api.shipments_for_order(&split_order).await.unwrap();
     assert_eq!(split_shipments.len(), 1);
-    assert_eq!(split_shipments[0].parcels.len(), 2, "the split order shipped as two parcels");
+    assert_eq!(
+        split_shipments[0].parcels.len(),
+        2,
+        "the split order shipped as two parcels"
+    );
     let sup = w.packers.iter().find(|p| p.role == "supervisor").unwrap();
     let session = api
-        .sign_in(&packbench::contract::SignInRequest::Pin { packer_id: sup.packer_id.clone(), pin: sup.pin.clone() })
+        .sign_in(&packbench::contract::SignInRequest::Pin {
+            packer_id: sup.packer_id.clone(),
+            pin: sup.pin.clone(),
+        })
         .await
         .unwrap()
         .session_token;
@@ -578,7 +631,12 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
     assert_eq!(weights.len(), 1, "{weights:?}");
     for s in &manifest.slots {
         let shipped = api.shipments_for_order(&s.order.order_id).await.unwrap();
-        assert_eq!(shipped.len(), 1, "order {} has one shipment", s.order.order_id);
+        assert_eq!(
+            shipped.len(),
+            1,
+            "order {} has one shipment",
+            s.order.order_id
+        );
     }
     // Labels: one file per parcel, plus exactly one reprint.
     let spool: Vec<String> = std::fs::read_dir(data.join("print-spool"))
@@ -586,13 +644,23 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     let parcels: usize = manifest.slots.len() + 1;
-    assert_eq!(spool.iter().filter(|n| n.contains("c0.")).count(), parcels, "{spool:?}");
+    assert_eq!(
+        spool.iter().filter(|n| n.contains("c0.")).count(),
+        parcels,
+        "{spool:?}"
+    );
     // The reprint: one more copy of each label of one order.
     let copies: Vec<&String> = spool.iter().filter(|n| n.contains("c1.")).collect();
     let order_of = |n: &str| n.rsplit_once("_p").unwrap().0.to_owned();
     let reprinted = order_of(copies.first().expect("a reprint"));
-    assert!(copies.iter().all(|n| order_of(n) == reprinted), "{copies:?}");
-    let originals = spool.iter().filter(|n| n.contains("c0.") && order_of(n) == reprinted).count();
+    assert!(
+        copies.iter().all(|n| order_of(n) == reprinted),
+        "{copies:?}"
+    );
+    let originals = spool
+        .iter()
+        .filter(|n| n.contains("c0.") && order_of(n) == reprinted)
+        .count();
     assert_eq!(copies.len(), originals, "{spool:?}");
 }
 
@@ -612,7 +680,6 @@ async fn wait_gone(client: &Client, css: &str) {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
-
 
 /// Scans, then waits until the station has answered (the scan box is not busy).
 async fn scan_wait(client: &Client, code: &str) {
@@ -638,7 +705,9 @@ async fn scanner_burst(client: &Client, code: &str) {
             };
             json!({"code": phys, "key": c.to_string(), "shift": shift, "ctrl": ctrl})
         })
-        .chain(std::iter::once(json!({"code": "Enter", "key": "Enter", "shift": false, "ctrl": false})))
+        .chain(std::iter::once(
+            json!({"code": "Enter", "key": "Enter", "shift": false, "ctrl": false}),
+        ))
         .collect();
     client
         .execute(

@@ -178,7 +178,10 @@ async fn a_read_only_database_refuses_the_step_and_keeps_the_state() {
     chattr("-i");
     let err = r.unwrap_err();
     assert!(matches!(err, StationError::Store(_)), "{err:?}");
-    assert!(err.to_string().contains("call IT") || err.to_string().contains("Call IT"), "{err}");
+    assert!(
+        err.to_string().contains("call IT") || err.to_string().contains("Call IT"),
+        "{err}"
+    );
     assert_eq!(rt.pack.state().await, before);
 }
 
@@ -221,26 +224,41 @@ async fn a_foreign_database_is_moved_aside_and_its_queued_writes_are_kept() {
         .unwrap();
     }
     let key_before = sqlite_scalar(&path, "SELECT idempotency_key FROM outbox").await;
-    sqlite_exec(&path, "UPDATE _sqlx_migrations SET checksum = x'00' WHERE version = 1").await;
+    sqlite_exec(
+        &path,
+        "UPDATE _sqlx_migrations SET checksum = x'00' WHERE version = 1",
+    )
+    .await;
 
     let (store, moved) = SqliteStationStore::open_or_recover(&path).await.unwrap();
     let moved = moved.expect("the foreign file is reported");
-    assert!(moved.reason.contains("not a Packbench station database"), "{}", moved.reason);
+    assert!(
+        moved.reason.contains("not a Packbench station database"),
+        "{}",
+        moved.reason
+    );
     assert_eq!(moved.recovered_writes, 1);
     let due = store.due(i64::MAX, 10).await.unwrap();
     assert_eq!(due.len(), 1);
-    assert_eq!(due[0].idempotency_key, key_before, "the write keeps its idempotency key");
+    assert_eq!(
+        due[0].idempotency_key, key_before,
+        "the write keeps its idempotency key"
+    );
 }
 
 async fn sqlite_scalar(path: &Path, sql: &str) -> String {
-    let pool = packbench::adapters::sqlite_store::open_pool(path, 1).await.unwrap();
+    let pool = packbench::adapters::sqlite_store::open_pool(path, 1)
+        .await
+        .unwrap();
     let v: String = sqlx::query_scalar(sql).fetch_one(&pool).await.unwrap();
     pool.close().await;
     v
 }
 
 async fn sqlite_exec(path: &Path, sql: &str) {
-    let pool = packbench::adapters::sqlite_store::open_pool(path, 1).await.unwrap();
+    let pool = packbench::adapters::sqlite_store::open_pool(path, 1)
+        .await
+        .unwrap();
     sqlx::query(sql).execute(&pool).await.unwrap();
     pool.close().await;
 }
@@ -263,7 +281,10 @@ async fn a_read_only_data_directory_stops_the_start_with_a_clear_message() {
         .arg(&data)
         .status()
         .unwrap();
-    let msg = format!("{:#}", r.err().expect("no station without a writable data dir"));
+    let msg = format!(
+        "{:#}",
+        r.err().expect("no station without a writable data dir")
+    );
     assert!(msg.contains(&data.display().to_string()), "{msg}");
     assert!(msg.contains("cannot be written"), "{msg}");
 }
@@ -280,37 +301,61 @@ async fn a_packed_trolley_is_recorded_exactly_once_and_the_audit_can_tell() {
     let trolleys = vec!["TR-0004".to_owned()];
 
     let mut before = DrillReport::default();
-    verify(&b.url(), TOKEN, &trolleys, &mut before).await.unwrap();
+    verify(&b.url(), TOKEN, &trolleys, &mut before)
+        .await
+        .unwrap();
     assert!(before.expected_units > 0);
     assert_eq!(before.lost, before.expected_units, "{before:?}");
     assert_eq!(before.recorded_units, 0);
 
     let data = dir.path().join("station");
     let rt = start(&config("ST-PACK", &data, &b.url())).await;
-    pack_trolleys(&rt, vec!["TR-0004".parse().unwrap()]).await.unwrap();
+    pack_trolleys(&rt, vec!["TR-0004".parse().unwrap()])
+        .await
+        .unwrap();
 
     let mut after = DrillReport::default();
-    verify(&b.url(), TOKEN, &trolleys, &mut after).await.unwrap();
+    verify(&b.url(), TOKEN, &trolleys, &mut after)
+        .await
+        .unwrap();
     use packbench::ports::BackendApi;
     assert_eq!(after.lost, 0, "{after:?}");
     assert_eq!(after.duplicates, 0, "{after:?}");
     assert_eq!(after.recorded_units, after.expected_units);
-    assert_eq!(after.dispatched_units + after.exception_units, after.expected_units);
-    assert!(after.exception_units > 0, "the drill's packer reports some shorts: {after:?}");
+    assert_eq!(
+        after.dispatched_units + after.exception_units,
+        after.expected_units
+    );
+    assert!(
+        after.exception_units > 0,
+        "the drill's packer reports some shorts: {after:?}"
+    );
 
     let labels = std::fs::read_dir(data.join("print-spool")).unwrap().count();
     assert!(labels > 0);
     // The station's heartbeat tells supervisors what it did.
     let hb = rt.heartbeat().await.unwrap();
     assert_eq!(hb.station_id, "ST-PACK");
-    assert!(hb.counters.orders_packed > 0 && hb.counters.parcels >= hb.counters.orders_packed, "{hb:?}");
+    assert!(
+        hb.counters.orders_packed > 0 && hb.counters.parcels >= hb.counters.orders_packed,
+        "{hb:?}"
+    );
     assert_eq!(u64::from(hb.counters.units_packed), after.dispatched_units);
     assert_eq!(hb.outbox.pending, 0);
     assert!(hb.devices.iter().all(|d| d.ready), "{hb:?}");
-    rt.station.backend.heartbeat("hb-test-1", &hb).await.unwrap();
+    rt.station
+        .backend
+        .heartbeat("hb-test-1", &hb)
+        .await
+        .unwrap();
     // The trolley is packed: no station can claim it again.
-    let other = packbench::adapters::HttpBackend::new(&b.url(), "ST-LATE", TOKEN, Default::default()).unwrap();
-    assert!(other.claim_trolley(&"TR-0004".parse().unwrap()).await.is_err());
+    let other =
+        packbench::adapters::HttpBackend::new(&b.url(), "ST-LATE", TOKEN, Default::default())
+            .unwrap();
+    assert!(other
+        .claim_trolley(&"TR-0004".parse().unwrap())
+        .await
+        .is_err());
 }
 
 /// A training backend in its own process, so stopping it closes every connection, as a
@@ -380,14 +425,22 @@ async fn an_outage_holds_labels_pending_and_they_print_when_the_backend_returns(
         if st.step_kind() == StepKind::ReleasingTrolley {
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "packing offline stalled at {:?}", st.view());
+        assert!(
+            std::time::Instant::now() < deadline,
+            "packing offline stalled at {:?}",
+            st.view()
+        );
         pack.wait_changed(Duration::from_millis(200)).await;
     }
     let v = pack.view().await;
     assert!(v.pending_labels > 0, "{v:?}");
     let backlog = runtime.station.backlog().await.unwrap();
     assert!(backlog.pending > 0 && backlog.failed == 0, "{backlog:?}");
-    assert_eq!(std::fs::read_dir(data.join("print-spool")).unwrap().count(), 0, "nothing printed offline");
+    assert_eq!(
+        std::fs::read_dir(data.join("print-spool")).unwrap().count(),
+        0,
+        "nothing printed offline"
+    );
 
     let (_b2, url2) = BackendProcess::start(&db, &addr);
     assert_eq!(url2, url);
@@ -397,7 +450,11 @@ async fn an_outage_holds_labels_pending_and_they_print_when_the_backend_returns(
         .unwrap()
         .unwrap();
     let st = pack.state().await;
-    assert!(st.pending_labels.is_empty() && st.trolley.is_none(), "{:?}", st.view());
+    assert!(
+        st.pending_labels.is_empty() && st.trolley.is_none(),
+        "{:?}",
+        st.view()
+    );
     // One file per parcel label (`<shipment key>#p<parcel>c<copy>`, sanitised): every pending
     // order's shipment printed, each copy 0 once.
     let shipments: std::collections::BTreeSet<String> = std::fs::read_dir(data.join("print-spool"))
@@ -406,9 +463,15 @@ async fn an_outage_holds_labels_pending_and_they_print_when_the_backend_returns(
         .inspect(|name| assert!(name.ends_with("c0.zpl"), "{name}"))
         .map(|name| name.rsplit_once("_p").unwrap().0.to_owned())
         .collect();
-    assert_eq!(shipments.len() as u32, v.pending_labels, "each pending label printed");
+    assert_eq!(
+        shipments.len() as u32,
+        v.pending_labels,
+        "each pending label printed"
+    );
     let mut report = DrillReport::default();
-    verify(&url, TOKEN, &["TR-0006".to_owned()], &mut report).await.unwrap();
+    verify(&url, TOKEN, &["TR-0006".to_owned()], &mut report)
+        .await
+        .unwrap();
     assert_eq!((report.lost, report.duplicates), (0, 0), "{report:?}");
 }
 
@@ -459,18 +522,33 @@ async fn the_weight_gate_blocks_a_wrong_weight_until_a_supervisor_overrides() {
     let s = pack.screen().await;
     assert_eq!(s.view.step, StepKind::ChoosePackaging);
     let suggestion = s.suggestion.expect("a packaging suggestion");
-    assert!(suggestion.explanation.starts_with("Pack in"), "{suggestion:?}");
+    assert!(
+        suggestion.explanation.starts_with("Pack in"),
+        "{suggestion:?}"
+    );
     pack.scan(&suggestion.barcode).await.unwrap();
-    let expected = pack.screen().await.expected_weight_g.expect("an expected weight");
+    let expected = pack
+        .screen()
+        .await
+        .expected_weight_g
+        .expect("an expected weight");
 
     // 500 g too heavy: refused, the label stays blocked.
     scale.set_load_g(expected as i64 + 500);
     let v = pack.weigh().await.unwrap();
     assert_eq!(v.step, StepKind::Weigh);
     assert_eq!(v.last_weight_mismatch_g, Some(expected as u32 + 500));
-    assert!(pack.screen().await.weight_summary.unwrap().contains("heavy"));
+    assert!(pack
+        .screen()
+        .await
+        .weight_summary
+        .unwrap()
+        .contains("heavy"));
     // A packer's badge does not override.
-    let err = pack.override_weight(&badge(), "looks fine").await.unwrap_err();
+    let err = pack
+        .override_weight(&badge(), "looks fine")
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("not a supervisor"), "{err}");
     let w = demo_data::generate(demo_data::DEFAULT_SEED);
     let sup = w.packers.iter().find(|p| p.role == "supervisor").unwrap();
@@ -491,48 +569,86 @@ async fn the_weight_gate_blocks_a_wrong_weight_until_a_supervisor_overrides() {
         .catalogue()
         .await
         .into_iter()
-        .find(|c| c.spec.id != suggested.packaging_id && c.spec.allowed_clients.is_empty() && c.spec.stocked)
+        .find(|c| {
+            c.spec.id != suggested.packaging_id
+                && c.spec.allowed_clients.is_empty()
+                && c.spec.stocked
+        })
         .unwrap();
     let err = pack.scan(&other.barcode).await.unwrap_err();
-    assert_eq!(packbench_ipc::IpcError::from(err).reason.as_deref(), Some("packaging_reason_required"));
+    assert_eq!(
+        packbench_ipc::IpcError::from(err).reason.as_deref(),
+        Some("packaging_reason_required")
+    );
     pack.choose_packaging(&other.spec.id, Some("suggested box out of stock".into()))
         .await
         .unwrap();
     let expected = pack.screen().await.expected_weight_g.unwrap();
     scale.set_load_g(expected as i64);
-    assert_ne!(pack.weigh().await.unwrap().step, StepKind::Weigh, "an exact weight passes");
+    assert_ne!(
+        pack.weigh().await.unwrap().step,
+        StepKind::Weigh,
+        "an exact weight passes"
+    );
 
     // Supervisors see both overrides at the backend, once each.
-    let api = packbench::adapters::HttpBackend::new(&b.url(), "ST-SUP", TOKEN, Default::default()).unwrap();
+    let api = packbench::adapters::HttpBackend::new(&b.url(), "ST-SUP", TOKEN, Default::default())
+        .unwrap();
     let session = api
-        .sign_in(&SignInRequest::Pin { packer_id: sup.packer_id.clone(), pin: sup.pin.clone() })
+        .sign_in(&SignInRequest::Pin {
+            packer_id: sup.packer_id.clone(),
+            pin: sup.pin.clone(),
+        })
         .await
         .unwrap()
         .session_token;
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
     let (weights, boxes) = loop {
-        let weights = api.overrides(&session, Some(OverrideKind::Weight)).await.unwrap();
-        let boxes = api.overrides(&session, Some(OverrideKind::Packaging)).await.unwrap();
+        let weights = api
+            .overrides(&session, Some(OverrideKind::Weight))
+            .await
+            .unwrap();
+        let boxes = api
+            .overrides(&session, Some(OverrideKind::Packaging))
+            .await
+            .unwrap();
         if !weights.is_empty() && !boxes.is_empty() {
             break (weights, boxes);
         }
-        assert!(std::time::Instant::now() < deadline, "overrides never reached the backend");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "overrides never reached the backend"
+        );
         rt.station.outbox_wake.notify_one();
         pack.wait_changed(Duration::from_millis(200)).await;
     };
     assert_eq!(weights.len(), 1);
     match &weights[0].record {
-        OverrideRecord::Weight { order_id, measured_g, expected_g, decision, .. } => {
+        OverrideRecord::Weight {
+            order_id,
+            measured_g,
+            expected_g,
+            decision,
+            ..
+        } => {
             assert_eq!(order_id, &first);
             assert!(*measured_g > *expected_g, "{measured_g} vs {expected_g}");
             assert!(*expected_g > 0);
-            assert!(matches!(decision, WeightDecision::Overridden { supervisor_id, .. } if supervisor_id == &sup.packer_id));
+            assert!(
+                matches!(decision, WeightDecision::Overridden { supervisor_id, .. } if supervisor_id == &sup.packer_id)
+            );
         }
         other => panic!("{other:?}"),
     }
     assert_eq!(boxes.len(), 1);
     match &boxes[0].record {
-        OverrideRecord::Packaging { order_id, suggested_id, chosen_id, reason, .. } => {
+        OverrideRecord::Packaging {
+            order_id,
+            suggested_id,
+            chosen_id,
+            reason,
+            ..
+        } => {
             assert_eq!(order_id, &second);
             assert_eq!(suggested_id, &suggested.packaging_id);
             assert_eq!(chosen_id, &other.spec.id);
@@ -572,10 +688,11 @@ fn the_action_sheet_scans_back_to_every_action_code() {
         .lines()
         .map(str::to_owned)
         .collect();
-    let want: std::collections::BTreeSet<String> = packbench_ipc::actions::sheet(&packbench_ipc::i18n::PL)
-        .into_iter()
-        .map(|(c, _)| c.to_owned())
-        .collect();
+    let want: std::collections::BTreeSet<String> =
+        packbench_ipc::actions::sheet(&packbench_ipc::i18n::PL)
+            .into_iter()
+            .map(|(c, _)| c.to_owned())
+            .collect();
     assert_eq!(read, want);
 }
 

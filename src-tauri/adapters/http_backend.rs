@@ -193,8 +193,13 @@ impl HttpBackend {
 
     /// Liveness and version (needs no token).
     pub async fn health(&self) -> Result<contract::Health, BackendError> {
-        self.call(Method::GET, contract::HEALTH_PATH, NO_BODY, Extra::default())
-            .await
+        self.call(
+            Method::GET,
+            contract::HEALTH_PATH,
+            NO_BODY,
+            Extra::default(),
+        )
+        .await
     }
 
     /// The station's packaging catalogue.

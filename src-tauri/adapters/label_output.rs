@@ -41,10 +41,9 @@ impl LabelOutput for DevicePrinter {
 
     async fn health(&self) -> (bool, Vec<String>) {
         let uri = self.uri.clone();
-        let status = tokio::task::spawn_blocking(move || {
-            open_printer(&uri).and_then(|mut p| p.status())
-        })
-        .await;
+        let status =
+            tokio::task::spawn_blocking(move || open_printer(&uri).and_then(|mut p| p.status()))
+                .await;
         match status {
             Ok(Ok(st)) => (
                 st.can_print(),

@@ -98,7 +98,9 @@ impl SqliteStationStore {
         };
         let aside = path.with_file_name(format!(
             "{}.broken-{}",
-            path.file_name().and_then(|n| n.to_str()).unwrap_or("station.sqlite"),
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("station.sqlite"),
             now_ms()
         ));
         for suffix in ["", "-wal", "-shm"] {
@@ -422,7 +424,6 @@ impl FlowStore for SqliteStationStore {
         .map_err(sql_err)?;
         rows.into_iter().map(print_record).collect()
     }
-
 }
 
 fn print_record(r: sqlx::sqlite::SqliteRow) -> Result<PrintRecord, StoreError> {

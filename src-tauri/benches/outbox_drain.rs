@@ -46,8 +46,13 @@ async fn run(wanted: usize) {
     })
     .await
     .expect("training backend");
-    let api = HttpBackend::new(&backend.url(), STATION, TOKEN, HttpBackendOptions::default())
-        .expect("client");
+    let api = HttpBackend::new(
+        &backend.url(),
+        STATION,
+        TOKEN,
+        HttpBackendOptions::default(),
+    )
+    .expect("client");
     // The staff are drawn after the trolleys: the same sized warehouse as the backend's.
     let w = demo_data::generate_sized(demo_data::DEFAULT_SEED, trolleys);
     let packer = &w.packers[0];

@@ -6,9 +6,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures_util::future::join_all;
 use packbench_core::pack_flow::{self, ExceptionReason, ExceptionRecord, Movement, WeightVerdict};
 use packbench_core::TrolleyCode;
-use futures_util::future::join_all;
 use tokio::sync::Notify;
 use tracing::{info, warn};
 
@@ -91,7 +91,11 @@ fn unreadable(item: &OutboxItem, e: impl std::fmt::Display) -> BackendError {
     BackendError::Rejected {
         status: 400,
         code: "queued_write_unreadable".into(),
-        message: format!("queued write {} ({}) unreadable: {e}", item.seq, item.kind.as_str()),
+        message: format!(
+            "queued write {} ({}) unreadable: {e}",
+            item.seq,
+            item.kind.as_str()
+        ),
     }
 }
 
@@ -129,7 +133,12 @@ async fn send(
                     ExceptionReason::Short => LineExceptionReason::Short,
                     ExceptionReason::Damaged => LineExceptionReason::Damaged,
                     ExceptionReason::WrongItem => LineExceptionReason::WrongItem,
-                    other => return Err(unreadable(item, format!("{} is not a line reason", other.code()))),
+                    other => {
+                        return Err(unreadable(
+                            item,
+                            format!("{} is not a line reason", other.code()),
+                        ))
+                    }
                 },
                 from_location: r.from_location,
                 to_location: r.to_location,
@@ -237,11 +246,18 @@ async fn send(
         OutboxKind::VoidShipment => {
             let v: VoidShipment = payload(item)?;
             // Writes of a trolley go in order: the shipment was created (or refused) before.
-            let Some(created) = outbox.delivered_response(&v.shipment_effect_key).await.map_err(|e| BackendError::Unreachable(e.to_string()))? else {
+            let Some(created) = outbox
+                .delivered_response(&v.shipment_effect_key)
+                .await
+                .map_err(|e| BackendError::Unreachable(e.to_string()))?
+            else {
                 return Ok(r#"{"void":"no shipment was created"}"#.into());
             };
-            let shipment: Shipment = serde_json::from_str(&created).map_err(|e| unreadable(item, e))?;
-            Ok(answer(&backend.void_shipment(key, &shipment.shipment_id).await?))
+            let shipment: Shipment =
+                serde_json::from_str(&created).map_err(|e| unreadable(item, e))?;
+            Ok(answer(
+                &backend.void_shipment(key, &shipment.shipment_id).await?,
+            ))
         }
         OutboxKind::Release => {
             let r: ReleaseTrolley = payload(item)?;
@@ -250,11 +266,9 @@ async fn send(
                 Ok(done) => Ok(answer(&done)),
                 // A withdrawn claim the backend never granted: nothing to give back.
                 Err(BackendError::TrolleyUnknown(_))
-                | Err(BackendError::Rejected { status: 404 | 409, .. })
-                    if r.withdrawn =>
-                {
-                    Ok(r#"{"withdrawn":"the backend held no claim"}"#.into())
-                }
+                | Err(BackendError::Rejected {
+                    status: 404 | 409, ..
+                }) if r.withdrawn => Ok(r#"{"withdrawn":"the backend held no claim"}"#.into()),
                 Err(e) => Err(e),
             }
         }

@@ -16,32 +16,32 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use packbench_core::carton::{cartonize, CartonOptions, ItemToPack, PackRequest};
 use packbench_core::pack_flow::{
     self, apply, Effect, FlowError, FlowView, LabelStatus, PackEvent, PackState, ParcelStatus,
     Role, Step, WeightVerdict,
 };
-use packbench_core::TrolleyCode;
-use packbench_devices::printer::PrintJob;
-use serde::Serialize;
-use packbench_core::carton::{cartonize, CartonOptions, ItemToPack, PackRequest};
 use packbench_core::weight_gate::{self, Tolerances};
 use packbench_core::OrderLine;
+use packbench_core::TrolleyCode;
+use packbench_devices::printer::PrintJob;
 use packbench_ipc::{actions, FlowResponse, PackagingSuggestion};
+use serde::Serialize;
 use tokio::sync::{watch, Mutex, Notify, RwLock};
 use tracing::{info, instrument, warn};
 
 use super::outbox::movement_item;
+use super::outbox::QueuedShipment;
 use super::Station;
 use crate::clock::now_ms;
 use crate::contract::{self, CatalogueEntry, LabelFormat, Shipment, SignInRequest};
-use super::outbox::QueuedShipment;
-use base64::Engine as _;
-use packbench_devices::printer::ContentType;
 use crate::error::StationError;
 use crate::ports::{
     BackendError, FlowStore, LabelOutput, NewOutboxItem, OutboxKind, PrintRecord, PrintStatus,
     ReleaseTrolley, StoreError, VoidShipment, WeighScale,
 };
+use base64::Engine as _;
+use packbench_devices::printer::ContentType;
 
 /// How the station runs the flow.
 #[derive(Clone, Debug)]
@@ -207,7 +207,12 @@ impl PackService {
         }
         let step = self.state.lock().await.step.clone();
         match step {
-            Step::SignIn => self.sign_in(SignInRequest::Badge { badge: raw.trim().to_owned() }).await,
+            Step::SignIn => {
+                self.sign_in(SignInRequest::Badge {
+                    badge: raw.trim().to_owned(),
+                })
+                .await
+            }
             Step::ClaimingTrolley { trolley } => {
                 self.claim(trolley).await?;
                 Ok(self.view().await)
@@ -229,7 +234,12 @@ impl PackService {
                 }
                 r
             }
-            _ => self.handle(PackEvent::Scanned { raw: raw.to_owned() }).await,
+            _ => {
+                self.handle(PackEvent::Scanned {
+                    raw: raw.to_owned(),
+                })
+                .await
+            }
         }
     }
 
@@ -397,7 +407,8 @@ impl PackService {
                 "There is no boxed parcel to weigh.".into(),
             )));
         };
-        self.scale.place(u32::try_from(expected).unwrap_or(u32::MAX));
+        self.scale
+            .place(u32::try_from(expected).unwrap_or(u32::MAX));
         // Waits (bounded) for the parcel to be put on the scale and settle.
         let deadline = tokio::time::Instant::now() + self.opts.weigh_timeout;
         let measured = loop {
@@ -424,7 +435,12 @@ impl PackService {
         );
         *self.last_weight.lock().unwrap_or_else(|p| p.into_inner()) =
             packaged_parcel(&st).map(|r| (r, check.summary()));
-        info!(expected, measured, accepted = check.accepted, "parcel weighed");
+        info!(
+            expected,
+            measured,
+            accepted = check.accepted,
+            "parcel weighed"
+        );
         self.handle(PackEvent::ParcelWeighed {
             measured_g: measured,
             verdict: check.verdict(),
@@ -463,10 +479,7 @@ impl PackService {
 
     /// Checks a supervisor's badge with the backend: a packer's badge, or an unknown one, is
     /// refused.
-    pub async fn verify_supervisor(
-        &self,
-        badge: &str,
-    ) -> Result<contract::Packer, StationError> {
+    pub async fn verify_supervisor(&self, badge: &str) -> Result<contract::Packer, StationError> {
         let who = self
             .station
             .backend
@@ -529,15 +542,17 @@ impl PackService {
                     .unwrap_or_else(|p| p.into_inner())
                     .clone()
                     .ok_or_else(|| {
-                        StationError::InvalidScan("No label printed yet: nothing to reprint.".into())
+                        StationError::InvalidScan(
+                            "No label printed yet: nothing to reprint.".into(),
+                        )
                     })?;
                 self.reprint(&order).await?;
                 return Ok(self.view().await);
             }
             other => {
                 return Err(StationError::InvalidScan(format!(
-                    "\"{other}\" is an action this scanner cannot do here: use the screen's scanner."
-                )))
+                "\"{other}\" is an action this scanner cannot do here: use the screen's scanner."
+            )))
             }
         };
         self.handle(ev).await
@@ -545,17 +560,23 @@ impl PackService {
 
     /// Signs a packer in with the backend, then into the flow.
     pub async fn sign_in(&self, req: SignInRequest) -> Result<FlowView, StationError> {
-        let signed = self.station.backend.sign_in(&req).await.map_err(|e| match e {
-            BackendError::Rejected { code, .. } if code == contract::codes::SIGN_IN_FAILED => {
-                StationError::InvalidScan(match &req {
-                    SignInRequest::Badge { .. } => {
-                        "This badge is not known. Scan your own badge, or ask a supervisor.".into()
-                    }
-                    SignInRequest::Pin { .. } => "Wrong id or PIN. Try again.".into(),
-                })
-            }
-            other => other.into(),
-        })?;
+        let signed = self
+            .station
+            .backend
+            .sign_in(&req)
+            .await
+            .map_err(|e| match e {
+                BackendError::Rejected { code, .. } if code == contract::codes::SIGN_IN_FAILED => {
+                    StationError::InvalidScan(match &req {
+                        SignInRequest::Badge { .. } => {
+                            "This badge is not known. Scan your own badge, or ask a supervisor."
+                                .into()
+                        }
+                        SignInRequest::Pin { .. } => "Wrong id or PIN. Try again.".into(),
+                    })
+                }
+                other => other.into(),
+            })?;
         let p = signed.packer;
         let packer = pack_flow::Packer {
             language: p.language,
@@ -649,15 +670,23 @@ impl PackService {
                 Ok(Err(_)) | Err(_) => break,
             }
         }
-        match self.step(PackEvent::LabelPending { order_id: order_id.to_owned() }).await {
+        match self
+            .step(PackEvent::LabelPending {
+                order_id: order_id.to_owned(),
+            })
+            .await
+        {
             Ok(_) => {
-                info!(order = order_id, "label pending: the backend has not answered yet");
+                info!(
+                    order = order_id,
+                    "label pending: the backend has not answered yet"
+                );
                 Ok(())
             }
             // The label printed between the last look and now.
-            Err(StationError::Flow(
-                FlowError::LabelNotExpected(_) | FlowError::NotNow(_),
-            )) => Ok(()),
+            Err(StationError::Flow(FlowError::LabelNotExpected(_) | FlowError::NotNow(_))) => {
+                Ok(())
+            }
             Err(e) => Err(e),
         }
     }
@@ -683,11 +712,19 @@ impl PackService {
         self.reconcile_labels().await?;
         let (step, trolley) = {
             let st = self.state.lock().await;
-            (st.step.clone(), st.trolley.as_ref().map(|t| (t.trolley().clone(), t.all_done())))
+            (
+                st.step.clone(),
+                st.trolley
+                    .as_ref()
+                    .map(|t| (t.trolley().clone(), t.all_done())),
+            )
         };
         if let Some((t, true)) = &trolley {
             if self.store.release_delivered(t.as_str()).await? {
-                match self.step(PackEvent::TrolleyReleased { trolley: t.clone() }).await {
+                match self
+                    .step(PackEvent::TrolleyReleased { trolley: t.clone() })
+                    .await
+                {
                     Ok(_) => info!(trolley = %t, "trolley released"),
                     Err(StationError::Flow(FlowError::ReleaseNotPending(_))) => {}
                     Err(e) => return Err(e),
@@ -825,8 +862,8 @@ impl PackService {
             .delivered_response(&first.shipment_key)
             .await?
             .unwrap_or_default();
-        let (_, docs) = label_documents(&response)
-            .map_err(|e| BackendError::InvalidResponse(e.to_string()))?;
+        let (_, docs) =
+            label_documents(&response).map_err(|e| BackendError::InvalidResponse(e.to_string()))?;
         let copy = jobs
             .iter()
             .filter(|j| j.shipment_key == first.shipment_key)
@@ -966,7 +1003,11 @@ pub fn writes_for(
 pub fn label_documents(response_json: &str) -> Result<(Vec<String>, Vec<PrintJob>), String> {
     let sh: Shipment = serde_json::from_str(response_json)
         .map_err(|e| format!("the shipment answer cannot be read: {e}"))?;
-    let tracking = sh.parcels.iter().map(|p| p.tracking_number.clone()).collect();
+    let tracking = sh
+        .parcels
+        .iter()
+        .map(|p| p.tracking_number.clone())
+        .collect();
     let mut jobs = Vec::new();
     for l in &sh.labels {
         let data = base64::engine::general_purpose::STANDARD
@@ -1029,7 +1070,12 @@ pub fn label_fits(job: &PrintJob, printer: LabelFormat) -> Result<(), String> {
         packbench_labels::PrinterProfile::four_by_six(dpi),
     )
     .map(|_| ())
-    .map_err(|e| format!("the label for {} does not suit the label printer: {e}", job.name))
+    .map_err(|e| {
+        format!(
+            "the label for {} does not suit the label printer: {e}",
+            job.name
+        )
+    })
 }
 
 #[cfg(test)]
@@ -1048,12 +1094,23 @@ mod tests {
 
     #[test]
     fn a_carrier_label_for_another_resolution_is_refused_before_printing() {
-        let at300 = PrintJob::zpl("p1", "SO-1 parcel 1", sample_zpl(packbench_labels::Dpi::D300));
-        let at203 = PrintJob::zpl("p1", "SO-1 parcel 1", sample_zpl(packbench_labels::Dpi::D203));
+        let at300 = PrintJob::zpl(
+            "p1",
+            "SO-1 parcel 1",
+            sample_zpl(packbench_labels::Dpi::D300),
+        );
+        let at203 = PrintJob::zpl(
+            "p1",
+            "SO-1 parcel 1",
+            sample_zpl(packbench_labels::Dpi::D203),
+        );
         assert!(label_fits(&at203, LabelFormat::Zpl203).is_ok());
         assert!(label_fits(&at300, LabelFormat::Zpl300).is_ok());
         let err = label_fits(&at300, LabelFormat::Zpl203).unwrap_err();
-        assert!(err.contains("SO-1 parcel 1") && err.contains("does not suit"), "{err}");
+        assert!(
+            err.contains("SO-1 parcel 1") && err.contains("does not suit"),
+            "{err}"
+        );
         let pdf = PrintJob::pdf("p1", "SO-1 parcel 1", b"%PDF-1.7".to_vec());
         assert!(label_fits(&pdf, LabelFormat::Zpl203).is_ok());
     }

@@ -355,7 +355,11 @@ async fn release_in(
     .bind(trolley.as_str())
     .fetch_one(&mut *conn)
     .await?;
-    let status = if open_lines == 0 { "packed" } else { "captured" };
+    let status = if open_lines == 0 {
+        "packed"
+    } else {
+        "captured"
+    };
     sqlx::query(
         "UPDATE trolleys SET status = ?, claimed_by = NULL, claimed_at_ms = NULL WHERE trolley = ?",
     )

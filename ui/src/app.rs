@@ -9,8 +9,8 @@ use packbench_core::pack_flow::StepKind;
 use packbench_ipc::actions;
 use packbench_ipc::i18n::{Lang, EN};
 use packbench_ipc::{
-    cmd, FlowResponse, GetFlowRequest, GetStationRequest, GetStationResponse, IpcError,
-    PackAction, PackActionRequest, PackScanRequest,
+    cmd, FlowResponse, GetFlowRequest, GetStationRequest, GetStationResponse, IpcError, PackAction,
+    PackActionRequest, PackScanRequest,
 };
 
 use crate::components::{ErrorBanner, ManifestView, ScanBox, StationBar, StepPanel};
@@ -82,7 +82,9 @@ pub fn App() -> impl IntoView {
     );
 
     // One request at a time: the answer replaces the screen, a refusal shows in the banner.
-    let send = move |fut: std::pin::Pin<Box<dyn std::future::Future<Output = Result<FlowResponse, IpcError>>>>| {
+    let send = move |fut: std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<FlowResponse, IpcError>>>,
+    >| {
         set_busy.set(true);
         let done_before = screen.get_untracked().map(|s| s.view.slots_done);
         spawn_local(async move {

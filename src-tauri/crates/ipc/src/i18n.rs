@@ -159,8 +159,14 @@ pub static EN: Words = Words {
     refusals: &[
         ("invalid_scan", "Not accepted"),
         ("trolley_unknown", "Unknown trolley"),
-        ("trolley_claimed_elsewhere", "Trolley taken by another station"),
-        ("backend_unreachable", "No connection to the warehouse system"),
+        (
+            "trolley_claimed_elsewhere",
+            "Trolley taken by another station",
+        ),
+        (
+            "backend_unreachable",
+            "No connection to the warehouse system",
+        ),
         ("backend_rejected", "The warehouse system refused"),
         ("storage_failed", "Not saved: call IT"),
         ("device_failed", "Device problem"),
@@ -230,8 +236,14 @@ pub static PL: Words = Words {
     refusals: &[
         ("invalid_scan", "Nie przyjęto"),
         ("trolley_unknown", "Nieznany wózek"),
-        ("trolley_claimed_elsewhere", "Wózek zajęty przez inne stanowisko"),
-        ("backend_unreachable", "Brak połączenia z systemem magazynowym"),
+        (
+            "trolley_claimed_elsewhere",
+            "Wózek zajęty przez inne stanowisko",
+        ),
+        (
+            "backend_unreachable",
+            "Brak połączenia z systemem magazynowym",
+        ),
         ("backend_rejected", "System magazynowy odmówił"),
         ("storage_failed", "Nie zapisano: wezwij IT"),
         ("device_failed", "Problem z urządzeniem"),
@@ -301,8 +313,14 @@ pub static RO: Words = Words {
     refusals: &[
         ("invalid_scan", "Neacceptat"),
         ("trolley_unknown", "Cărucior necunoscut"),
-        ("trolley_claimed_elsewhere", "Cărucior preluat de altă stație"),
-        ("backend_unreachable", "Fără conexiune la sistemul depozitului"),
+        (
+            "trolley_claimed_elsewhere",
+            "Cărucior preluat de altă stație",
+        ),
+        (
+            "backend_unreachable",
+            "Fără conexiune la sistemul depozitului",
+        ),
         ("backend_rejected", "Sistemul depozitului a refuzat"),
         ("storage_failed", "Nesalvat: chemați IT"),
         ("device_failed", "Problemă la dispozitiv"),
@@ -313,7 +331,10 @@ pub static RO: Words = Words {
         ("expected_slot", "Scanați un compartiment"),
         ("trolley_in_progress", "Terminați întâi acest cărucior"),
         ("serial_duplicate", "Număr de serie deja scanat"),
-        ("packaging_reason_required", "Indicați motivul altui ambalaj"),
+        (
+            "packaging_reason_required",
+            "Indicați motivul altui ambalaj",
+        ),
     ],
     refused_generic: "Neacceptat",
 };
@@ -368,12 +389,15 @@ mod tests {
         assert_eq!(Lang::from_tag("RO"), Lang::Ro);
         assert_eq!(Lang::from_tag("de"), Lang::En);
         assert_eq!(Lang::from_tag(""), Lang::En);
+        assert_eq!(fill(PL.take_slot, &[("slot", "07")]), "Weź półkę 07");
         assert_eq!(
-            fill(PL.take_slot, &[("slot", "07")]),
-            "Weź półkę 07"
+            RO.refusal("refused", Some("over_scan")),
+            "Prea multe bucăți din acest produs"
         );
-        assert_eq!(RO.refusal("refused", Some("over_scan")), "Prea multe bucăți din acest produs");
         assert_eq!(EN.refusal("trolley_unknown", None), "Unknown trolley");
-        assert_eq!(EN.refusal("refused", Some("not_a_known_reason")), "Not accepted");
+        assert_eq!(
+            EN.refusal("refused", Some("not_a_known_reason")),
+            "Not accepted"
+        );
     }
 }

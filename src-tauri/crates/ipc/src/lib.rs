@@ -29,26 +29,47 @@ pub struct PackScanRequest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum PackAction {
-    SignInPin { packer_id: String, pin: String },
+    SignInPin {
+        packer_id: String,
+        pin: String,
+    },
     SignOut,
     TakeSuggestedSlot,
     LeaveSlot,
     CancelCapture,
-    RemoveUnit { line_no: u32 },
+    RemoveUnit {
+        line_no: u32,
+    },
     CloseParcel,
     ReopenParcel,
-    ReportException { line_no: u32, reason: ExceptionReason, units: u32 },
+    ReportException {
+        line_no: u32,
+        reason: ExceptionReason,
+        units: u32,
+    },
     /// A box other than by scanning its barcode, or with the reason for not taking the
     /// suggestion.
-    ChoosePackaging { packaging_id: String, reason: Option<String> },
+    ChoosePackaging {
+        packaging_id: String,
+        reason: Option<String>,
+    },
     /// Reads the scale and judges the weight (the screen asks as soon as the step is Weigh).
     Weigh,
     /// A supervisor accepts a parcel the gate refused: their badge and a reason.
-    OverrideWeight { supervisor_badge: String, reason: String },
+    OverrideWeight {
+        supervisor_badge: String,
+        reason: String,
+    },
     /// Closes a kiosk station's app: only with a supervisor's badge.
-    CloseApp { supervisor_badge: String },
-    OrderToException { reason: ExceptionReason },
-    Reprint { order_id: String },
+    CloseApp {
+        supervisor_badge: String,
+    },
+    OrderToException {
+        reason: ExceptionReason,
+    },
+    Reprint {
+        order_id: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

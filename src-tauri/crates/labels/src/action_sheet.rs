@@ -36,16 +36,14 @@ pub fn layout_action_sheet(
     for (i, a) in actions.iter().enumerate() {
         let page = i / (2 * rows_per_page);
         if page == pages.len() {
-            let mut head = Vec::new();
-            head.push(SlipElement::Text {
+            pages.push(vec![SlipElement::Text {
                 x_mm: MARGIN,
                 baseline_mm: MARGIN + 6.0,
                 size_mm: 6.0,
                 weight: FontWeight::Bold,
                 text: title.to_owned(),
                 width_mm: text_width_mm(title, FontWeight::Bold, 6.0),
-            });
-            pages.push(head);
+            }]);
         }
         let slot = i % (2 * rows_per_page);
         let (col, row) = (slot % 2, slot / 2);
