@@ -73,13 +73,26 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         station.outbox_delivered.clone(),
         std::time::Duration::from_secs(2),
     ));
+    let documents: Option<Arc<dyn LabelOutput>> = match &cfg.printers.document {
+        Some(uri) => Some(Arc::new(
+            DevicePrinter::new(uri).map_err(anyhow::Error::msg)?,
+        )),
+        None => None,
+    };
     // A configured scale, else a simulated one on a pty (training, demos, first set-up).
     let scale: Arc<dyn WeighScale> = match &cfg.scale {
         Some(sc) => Arc::new(SerialWeighScale::new(sc.clone()).map_err(anyhow::Error::msg)?),
         None => Arc::new(TrainingScale::start().map_err(anyhow::Error::msg)?),
     };
-    let pack =
-        PackService::open(station.clone(), store.clone(), printer.clone(), scale, opts).await?;
+    let pack = PackService::open(
+        station.clone(),
+        store.clone(),
+        printer.clone(),
+        documents,
+        scale,
+        opts,
+    )
+    .await?;
     tokio::spawn(pack.clone().run(std::time::Duration::from_secs(2)));
     if let Some(sc) = &cfg.scanner {
         spawn_serial_scanner(sc.clone(), pack.clone())?;

@@ -710,3 +710,56 @@ async fn a_second_station_on_the_same_data_directory_is_refused() {
     assert!(format!("{err:#}").contains("already running"), "{err:#}");
     drop(first);
 }
+
+/// With a document printer configured, every shipped order's packing slip (a PDF) reaches it
+/// exactly once, after its label; catching up again sends nothing more.
+#[tokio::test(flavor = "multi_thread")]
+async fn each_order_gets_one_packing_slip_on_the_document_printer() {
+    use std::io::Read;
+    use std::sync::{Arc, Mutex};
+
+    // A raw 9100 document printer on loopback: one job per connection.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let jobs: Arc<Mutex<Vec<Vec<u8>>>> = Arc::default();
+    let seen = jobs.clone();
+    std::thread::spawn(move || {
+        for conn in listener.incoming() {
+            let Ok(mut c) = conn else { return };
+            let mut buf = Vec::new();
+            let _ = c.read_to_end(&mut buf);
+            seen.lock().unwrap().push(buf);
+        }
+    });
+
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(dir.path()).await;
+    let data = dir.path().join("station");
+    let mut cfg = config("ST-SLIP", &data, &b.url());
+    cfg.printers.document = Some(format!("tcp://127.0.0.1:{port}?status=off"));
+    let rt = start(&cfg).await;
+    packbench::drill::pack_trolleys(&rt, vec!["TR-0009".parse().unwrap()])
+        .await
+        .unwrap();
+    let shipments: std::collections::BTreeSet<String> = std::fs::read_dir(data.join("print-spool"))
+        .unwrap()
+        .map(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .rsplit_once("_p")
+                .unwrap()
+                .0
+                .to_owned()
+        })
+        .collect();
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while jobs.lock().unwrap().len() < shipments.len() {
+        assert!(std::time::Instant::now() < deadline, "slips missing");
+        rt.pack.wait_changed(Duration::from_millis(100)).await;
+    }
+    rt.pack.catch_up().await.unwrap();
+    let jobs = jobs.lock().unwrap();
+    assert_eq!(jobs.len(), shipments.len(), "one slip per shipped order");
+    assert!(jobs.iter().all(|j| j.starts_with(b"%PDF")));
+}

@@ -74,6 +74,8 @@ pub struct PackService {
     station: Station,
     store: Arc<dyn FlowStore>,
     printer: Arc<dyn LabelOutput>,
+    /// The document printer for packing slips, when the station has one.
+    documents: Option<Arc<dyn LabelOutput>>,
     scale: Arc<dyn WeighScale>,
     opts: PackOptions,
     state: Mutex<PackState>,
@@ -109,6 +111,7 @@ impl PackService {
         station: Station,
         store: Arc<dyn FlowStore>,
         printer: Arc<dyn LabelOutput>,
+        documents: Option<Arc<dyn LabelOutput>>,
         scale: Arc<dyn WeighScale>,
         opts: PackOptions,
     ) -> Result<Arc<Self>, StationError> {
@@ -142,6 +145,7 @@ impl PackService {
             station,
             store,
             printer,
+            documents,
             scale,
             opts,
             state: Mutex::new(state),
@@ -783,7 +787,12 @@ impl PackService {
             Ok(()) => {
                 *self.last_labelled.lock().unwrap_or_else(|p| p.into_inner()) =
                     Some(req.order_id.clone());
-                info!(order = %req.order_id, "label printed")
+                info!(order = %req.order_id, "label printed");
+                // The packing slip follows on the document printer; a failure there never
+                // holds the label or the flow back.
+                if let Err(e) = self.print_slip(effect_key, &req, response_json).await {
+                    warn!(order = %req.order_id, error = %e, "packing slip not printed");
+                }
             }
             Err(e) => {
                 warn!(order = %req.order_id, printer = %self.printer.describe(), error = %e, "label did not print")
@@ -804,6 +813,122 @@ impl PackService {
             self.printer.print(job).await?;
         }
         Ok(())
+    }
+
+    /// Prints an order's packing slip once (recorded as its own print job), on A4, from the
+    /// manifest (names, ordered quantities, gift message) and the backend's shipment (address).
+    async fn print_slip(
+        &self,
+        shipment_key: &str,
+        req: &pack_flow::ShipmentRequest,
+        response_json: &str,
+    ) -> Result<(), String> {
+        let Some(documents) = &self.documents else {
+            return Ok(());
+        };
+        let sh: Shipment = serde_json::from_str(response_json).map_err(|e| e.to_string())?;
+        let ship_to = sh
+            .label_data
+            .first()
+            .map(|l| l.recipient.clone())
+            .ok_or("the backend sent no address for the slip")?;
+        let order = {
+            let st = self.state.lock().await;
+            st.trolley
+                .as_ref()
+                .and_then(|t| {
+                    t.manifest
+                        .slots
+                        .iter()
+                        .find(|s| s.order.order_id == req.order_id)
+                })
+                .map(|s| s.order.clone())
+        };
+        let shipped = |line_no: u32| -> u32 {
+            req.parcels
+                .iter()
+                .flat_map(|p| &p.contents)
+                .filter(|c| c.line_no == line_no)
+                .map(|c| c.qty)
+                .sum()
+        };
+        let lines: Vec<packbench_labels::SlipLine> = match &order {
+            Some(o) => o
+                .lines
+                .iter()
+                .map(|l| packbench_labels::SlipLine {
+                    sku: l.item.sku.clone(),
+                    name: l.item.name.clone(),
+                    qty_ordered: l.qty,
+                    qty_shipped: shipped(l.line_no),
+                    unit_price_minor: None,
+                })
+                .collect(),
+            None => req
+                .parcels
+                .iter()
+                .flat_map(|p| &p.contents)
+                .map(|c| packbench_labels::SlipLine {
+                    sku: c.sku.clone(),
+                    name: c.sku.clone(),
+                    qty_ordered: c.qty,
+                    qty_shipped: c.qty,
+                    unit_price_minor: None,
+                })
+                .collect(),
+        };
+        let client = order
+            .as_ref()
+            .map_or_else(String::new, |o| o.client.clone());
+        let data = packbench_labels::PackingSlipData {
+            client_id: client
+                .to_lowercase()
+                .replace(|c: char| !c.is_ascii_alphanumeric(), "-"),
+            client_name: client,
+            order_ref: req.order_id.clone(),
+            date: crate::clock::today_utc(),
+            ship_to,
+            lines,
+            parcel: None,
+            gift_message: order.as_ref().and_then(|o| o.gift_message.clone()),
+            currency: None,
+            returns_note: "Returns: within 30 days, with this slip in the parcel.".into(),
+        };
+        let pdf = packbench_labels::render_packing_slip(&data, packbench_labels::Paper::A4)
+            .map_err(|e| e.to_string())?;
+        let key = format!("{shipment_key}{SLIP_SUFFIX}");
+        let record = PrintRecord {
+            shipment_key: key.clone(),
+            copy: 0,
+            order_id: req.order_id.clone(),
+            trolley: req.trolley.to_string(),
+            status: PrintStatus::Printing,
+            tracking_numbers: Vec::new(),
+            error: None,
+        };
+        if !self
+            .store
+            .begin_print(&record, now_ms())
+            .await
+            .map_err(|e| e.to_string())?
+        {
+            return Ok(());
+        }
+        let job = PrintJob::pdf(
+            format!("{key}c0"),
+            format!("{} packing slip", req.order_id),
+            pdf,
+        );
+        let result = documents.print(job).await;
+        let (status, error) = match &result {
+            Ok(()) => (PrintStatus::Printed, None),
+            Err(e) => (PrintStatus::Failed, Some(e.as_str())),
+        };
+        self.store
+            .finish_print(&key, 0, status, error, now_ms())
+            .await
+            .map_err(|e| e.to_string())?;
+        result
     }
 
     /// Tells the flow about every label printed (or possibly printed) for an order it still
@@ -851,7 +976,10 @@ impl PackService {
     /// Prints another copy of an order's label (the packer asked: torn, smudged, not printed).
     pub async fn reprint(&self, order_id: &str) -> Result<u32, StationError> {
         let jobs = self.store.print_jobs_of(order_id).await?;
-        let Some(first) = jobs.iter().find(|j| j.copy == 0) else {
+        let Some(first) = jobs
+            .iter()
+            .find(|j| j.copy == 0 && !j.shipment_key.ends_with(SLIP_SUFFIX))
+        else {
             return Err(StationError::InvalidScan(format!(
                 "Order {order_id} has no label yet: nothing to reprint."
             )));
@@ -891,6 +1019,9 @@ impl PackService {
         Ok(copy)
     }
 }
+
+/// Marks a packing slip's print job (beside its shipment's label jobs).
+const SLIP_SUFFIX: &str = "#slip";
 
 /// Whether the flow still waits on this order's label (open order, label requested).
 fn awaiting_label(s: &PackState, order_id: &str) -> bool {
