@@ -296,7 +296,8 @@ pub fn app_builder<R: tauri::Runtime>(
             commands::get_station,
             commands::pack_scan,
             commands::pack_action,
-            commands::get_flow
+            commands::get_flow,
+            commands::label_preview
         ])
 }
 

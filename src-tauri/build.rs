@@ -38,6 +38,7 @@ fn main() {
                 "pack_scan",
                 "pack_action",
                 "get_flow",
+                "label_preview",
             ])),
     )
     .expect("tauri-build failed");

@@ -584,6 +584,14 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
             if !reprinted {
                 scan_wait(&client, "PB-REPRINT").await;
                 reprinted = true;
+                // The label as the printer got it, on screen.
+                let img = wait_for(&client, "#label-preview img.label-image").await;
+                let src = img.attr("src").await.unwrap().unwrap();
+                assert!(
+                    src.starts_with("data:image/png;base64,"),
+                    "{}",
+                    &src[..40.min(src.len())]
+                );
                 screenshot(&client, "full-05-label-printed.png").await;
             }
         }

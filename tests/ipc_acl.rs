@@ -131,7 +131,8 @@ fn the_csp_and_capability_allow_nothing_remote() {
             "allow-get-station",
             "allow-pack-scan",
             "allow-pack-action",
-            "allow-get-flow"
+            "allow-get-flow",
+            "allow-label-preview"
         ],
         "the main window gets the app's own commands and nothing else (no core:default)"
     );

@@ -333,6 +333,41 @@ async fn a_packed_trolley_is_recorded_exactly_once_and_the_audit_can_tell() {
 
     let labels = std::fs::read_dir(data.join("print-spool")).unwrap().count();
     assert!(labels > 0);
+    // The screen's preview is what the label printer got: a 4x6 label at 203 dpi whose
+    // tracking barcode reads back.
+    let order = rt
+        .pack
+        .screen()
+        .await
+        .last_label_order
+        .expect("a label printed");
+    let pngs = rt.pack.label_preview(&order).await.unwrap();
+    assert!(!pngs.is_empty());
+    let png = &pngs[0];
+    assert_eq!(&png[1..4], b"PNG");
+    let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert!(
+        (810..=815).contains(&w) && (1216..=1222).contains(&h),
+        "{w}x{h}"
+    );
+    let file = dir.path().join("preview.png");
+    std::fs::write(&file, png).unwrap();
+    let read = std::process::Command::new("zbarimg")
+        .args(["--quiet", "--raw", "-Sdisable", "-Scode128.enable"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let read = String::from_utf8_lossy(&read.stdout);
+    let api = packbench::adapters::HttpBackend::new(&b.url(), "ST-READ", TOKEN, Default::default())
+        .unwrap();
+    let shipped = api.shipments_for_order(&order).await.unwrap();
+    let tracking = &shipped[0].parcels[0].tracking_number;
+    assert!(
+        read.lines().any(|l| l == tracking),
+        "{tracking} not in {read:?}"
+    );
+
     // The station's heartbeat tells supervisors what it did.
     let hb = rt.heartbeat().await.unwrap();
     assert_eq!(hb.station_id, "ST-PACK");

@@ -157,3 +157,27 @@ fn action_name(action: &PackAction) -> String {
         .and_then(|v| v["action"].as_str().map(str::to_owned))
         .unwrap_or_default()
 }
+
+#[tauri::command]
+#[instrument(skip(pack), err(level = "warn"))]
+pub async fn label_preview(
+    req: packbench_ipc::LabelPreviewRequest,
+    pack: State<'_, Arc<PackService>>,
+) -> Result<packbench_ipc::LabelPreviewResponse, IpcError> {
+    use base64::Engine as _;
+    let images = pack
+        .label_preview(&req.order_id)
+        .await?
+        .into_iter()
+        .map(|png| {
+            format!(
+                "data:image/png;base64,{}",
+                base64::engine::general_purpose::STANDARD.encode(png)
+            )
+        })
+        .collect();
+    Ok(packbench_ipc::LabelPreviewResponse {
+        order_id: req.order_id,
+        images,
+    })
+}

@@ -290,6 +290,11 @@ impl PackService {
                 .clone(),
             _ => None,
         };
+        let last_label_order = self
+            .last_labelled
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
         FlowResponse {
             view: st.view(),
             suggestion: self.suggestion(&st).await,
@@ -297,6 +302,7 @@ impl PackService {
             weight_summary,
             device_refusal,
             other_box,
+            last_label_order,
         }
     }
 
@@ -813,6 +819,50 @@ impl PackService {
             self.printer.print(job).await?;
         }
         Ok(())
+    }
+
+    /// Exactly what went to the label printer for an order, as PNG images (ZPL rasterised by
+    /// labelize at the printer's resolution, 4x6 in).
+    pub async fn label_preview(&self, order_id: &str) -> Result<Vec<Vec<u8>>, StationError> {
+        let jobs = self.store.print_jobs_of(order_id).await?;
+        let first = jobs
+            .iter()
+            .find(|j| j.copy == 0 && !j.shipment_key.ends_with(SLIP_SUFFIX))
+            .ok_or_else(|| {
+                StationError::InvalidScan(format!("Order {order_id} has no label yet."))
+            })?;
+        let response = self
+            .station
+            .outbox
+            .delivered_response(&first.shipment_key)
+            .await?
+            .unwrap_or_default();
+        let (_, docs) =
+            label_documents(&response).map_err(|e| BackendError::InvalidResponse(e.to_string()))?;
+        let dpmm = match self.opts.label_format {
+            LabelFormat::Zpl300 => 12,
+            _ => 8,
+        };
+        let mut images = Vec::new();
+        for d in docs {
+            if d.content_type != ContentType::Zpl {
+                return Err(StationError::Device(
+                    "PDF labels are not previewed on screen; open the print spool".into(),
+                ));
+            }
+            let png = labelize::render_png(
+                &d.data,
+                labelize::RenderOptions {
+                    width_mm: Some(101.6),
+                    height_mm: Some(152.4),
+                    dpmm,
+                    ..Default::default()
+                },
+            )
+            .map_err(|e| StationError::Device(format!("label preview: {e}")))?;
+            images.push(png.bytes);
+        }
+        Ok(images)
     }
 
     /// Prints an order's packing slip once (recorded as its own print job), on A4, from the

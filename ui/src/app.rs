@@ -9,8 +9,8 @@ use packbench_core::pack_flow::StepKind;
 use packbench_ipc::actions;
 use packbench_ipc::i18n::{Lang, EN};
 use packbench_ipc::{
-    cmd, FlowResponse, GetFlowRequest, GetStationRequest, GetStationResponse, IpcError, PackAction,
-    PackActionRequest, PackScanRequest,
+    cmd, FlowResponse, GetFlowRequest, GetStationRequest, GetStationResponse, IpcError,
+    LabelPreviewRequest, LabelPreviewResponse, PackAction, PackActionRequest, PackScanRequest,
 };
 
 use crate::components::{ErrorBanner, ManifestView, ScanBox, StationBar, StepPanel};
@@ -154,6 +154,21 @@ pub fn App() -> impl IntoView {
         }));
     });
 
+    // The last printed label, previewed as the printer got it.
+    let (preview, set_preview) = signal(None::<LabelPreviewResponse>);
+    Effect::new(move |_| {
+        let order = screen.get().and_then(|s| s.last_label_order);
+        let shown = preview.get_untracked().map(|p| p.order_id);
+        if let Some(order_id) = order.filter(|o| Some(o) != shown.as_ref()) {
+            spawn_local(async move {
+                let req = LabelPreviewRequest { order_id };
+                if let Ok(p) = invoke::<_, LabelPreviewResponse>(cmd::LABEL_PREVIEW, &req).await {
+                    set_preview.set(Some(p));
+                }
+            });
+        }
+    });
+
     // The scale is read as soon as a parcel is boxed: no button needed.
     Effect::new(move |_| {
         if let Some(s) = screen.get() {
@@ -202,6 +217,19 @@ pub fn App() -> impl IntoView {
             {override_panel}
             {move || closing.get().then(|| view! {
                 <div id="closing" class="override">{lang.get().words().close_app}</div>
+            })}
+            {move || preview.get().map(|p| {
+                let images = p
+                    .images
+                    .into_iter()
+                    .map(|src| view! { <img class="label-image" src=src alt="label" /> })
+                    .collect_view();
+                view! {
+                    <section id="label-preview" class="label-preview" data-order=p.order_id.clone()>
+                        <span class="caption">{p.order_id.clone()}</span>
+                        {images}
+                    </section>
+                }
             })}
             <ManifestView manifest=manifest />
         </main>

@@ -15,6 +15,7 @@ pub mod cmd {
     pub const PACK_SCAN: &str = "pack_scan";
     pub const PACK_ACTION: &str = "pack_action";
     pub const GET_FLOW: &str = "get_flow";
+    pub const LABEL_PREVIEW: &str = "label_preview";
 }
 
 pub use packbench_core::pack_flow::{ExceptionReason, FlowView};
@@ -109,6 +110,22 @@ pub struct FlowResponse {
     /// why (`ChoosePackaging` with a reason).
     #[serde(default)]
     pub other_box: Option<String>,
+    /// The order whose label printed last (the screen previews it).
+    #[serde(default)]
+    pub last_label_order: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelPreviewRequest {
+    pub order_id: String,
+}
+
+/// What the label printer got for an order, one image per parcel label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelPreviewResponse {
+    pub order_id: String,
+    /// `data:image/png;base64,...`
+    pub images: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
