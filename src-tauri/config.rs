@@ -344,6 +344,20 @@ fn resolve(
     })
 }
 
+/// A serial line's speed, when it is one of the standard rates.
+fn standard_baud(baud: u32) -> Result<u32, String> {
+    if matches!(
+        baud,
+        1200 | 2400 | 4800 | 9600 | 19200 | 38400 | 57600 | 115200
+    ) {
+        Ok(baud)
+    } else {
+        Err(format!(
+            "{baud}: use 1200, 2400, 4800, 9600, 19200, 38400, 57600 or 115200"
+        ))
+    }
+}
+
 /// The `[scanner]` table as the devices crate's settings, each value checked.
 fn scanner_config(s: &ScannerSection, origin: &str) -> Result<ScannerConfig, ConfigError> {
     let bad = |key, message: String| ConfigError::Value {
@@ -359,16 +373,7 @@ fn scanner_config(s: &ScannerSection, origin: &str) -> Result<ScannerConfig, Con
     }
     let mut c = ScannerConfig::new(s.port.clone());
     if let Some(baud) = s.baud {
-        if !matches!(
-            baud,
-            1200 | 2400 | 4800 | 9600 | 19200 | 38400 | 57600 | 115200
-        ) {
-            return Err(bad(
-                "scanner.baud",
-                format!("{baud}: use 1200, 2400, 4800, 9600, 19200, 38400, 57600 or 115200"),
-            ));
-        }
-        c.serial.baud = baud;
+        c.serial.baud = standard_baud(baud).map_err(|m| bad("scanner.baud", m))?;
     }
     if let Some(t) = &s.terminator {
         c.terminator = match t.to_ascii_lowercase().as_str() {
@@ -410,16 +415,7 @@ fn scale_config(s: &ScaleSection, origin: &str) -> Result<ScaleConfig, ConfigErr
     })?;
     let mut c = ScaleConfig::new(s.port.clone(), protocol);
     if let Some(baud) = s.baud {
-        if !matches!(
-            baud,
-            1200 | 2400 | 4800 | 9600 | 19200 | 38400 | 57600 | 115200
-        ) {
-            return Err(bad(
-                "scale.baud",
-                format!("{baud}: use 1200, 2400, 4800, 9600, 19200, 38400, 57600 or 115200"),
-            ));
-        }
-        c.serial.baud = baud;
+        c.serial.baud = standard_baud(baud).map_err(|m| bad("scale.baud", m))?;
     }
     if let Some(bits) = s.data_bits {
         if !(5..=8).contains(&bits) {

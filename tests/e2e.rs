@@ -152,29 +152,65 @@ async fn error_shown(client: &Client, code: &str) -> String {
     el.text().await.unwrap()
 }
 
+/// What every end-to-end test starts from: a display, free WebDriver ports (the previous
+/// test's WebKitWebDriver may still be exiting) and a training backend of its own.
+async fn start_backend() -> (tempfile::TempDir, training::RunningBackend) {
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "the end-to-end test needs a display: run it under Xvfb (xvfb-run -a cargo test)"
+    );
+    wait_until("the WebDriver ports to be free", || {
+        !port_open(DRIVER_PORT) && !port_open(NATIVE_PORT)
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let backend = training::start(TrainingOptions {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        db_path: dir.path().join("training.sqlite"),
+        token: TOKEN.into(),
+    })
+    .await
+    .unwrap();
+    (dir, backend)
+}
+
+/// tauri-driver (and its WebKitWebDriver) for the app, configured through its environment
+/// (tauri-driver passes it to the app).
+fn start_driver(
+    backend_url: &str,
+    station: &str,
+    data_dir: &std::path::Path,
+    config: &std::path::Path,
+) -> Driver {
+    let driver = Driver(
+        Command::new("tauri-driver")
+            .args([
+                "--port",
+                &DRIVER_PORT.to_string(),
+                "--native-port",
+                &NATIVE_PORT.to_string(),
+            ])
+            .env("PACKBENCH_BACKEND_URL", backend_url)
+            .env("PACKBENCH_BACKEND_TOKEN", TOKEN)
+            .env("PACKBENCH_STATION_ID", station)
+            .env("PACKBENCH_DATA_DIR", data_dir)
+            .env("PACKBENCH_CONFIG", config)
+            .spawn()
+            .expect("tauri-driver on PATH (cargo install tauri-driver)"),
+    );
+    // tauri-driver accepts before WebKitWebDriver listens: wait for both.
+    wait_until("tauri-driver and WebKitWebDriver", || {
+        port_open(DRIVER_PORT) && port_open(NATIVE_PORT)
+    });
+    driver
+}
+
 /// The end-to-end tests share the WebDriver ports: one at a time.
 static ONE_APP: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_packer_scans_a_trolley_and_sees_its_slots() {
     let _one = ONE_APP.lock().await;
-    assert!(
-        std::env::var_os("DISPLAY").is_some(),
-        "the end-to-end test needs a display: run it under Xvfb (xvfb-run -a cargo test)"
-    );
-    assert!(
-        !port_open(DRIVER_PORT) && !port_open(NATIVE_PORT),
-        "ports {DRIVER_PORT}/{NATIVE_PORT} are taken: a stale tauri-driver or WebKitWebDriver is running"
-    );
-
-    let dir = tempfile::tempdir().unwrap();
-    let backend = training::start(TrainingOptions {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db_path: dir.path().join("shared-training.sqlite"),
-        token: TOKEN.into(),
-    })
-    .await
-    .unwrap();
+    let (dir, backend) = start_backend().await;
     let supervisor = HttpBackend::new(
         &backend.url(),
         "ST-OTHER",
@@ -191,26 +227,12 @@ async fn a_packer_scans_a_trolley_and_sees_its_slots() {
     // An empty config file of the test's own, so no config on this machine leaks in.
     let config = dir.path().join("station.toml");
     std::fs::write(&config, "# e2e: everything from the environment\n").unwrap();
-    let driver = Driver(
-        Command::new("tauri-driver")
-            .args([
-                "--port",
-                &DRIVER_PORT.to_string(),
-                "--native-port",
-                &NATIVE_PORT.to_string(),
-            ])
-            .env("PACKBENCH_BACKEND_URL", backend.url())
-            .env("PACKBENCH_BACKEND_TOKEN", TOKEN)
-            .env("PACKBENCH_STATION_ID", "ST-E2E")
-            .env("PACKBENCH_DATA_DIR", dir.path().join("station"))
-            .env("PACKBENCH_CONFIG", &config)
-            .spawn()
-            .expect("tauri-driver on PATH (cargo install tauri-driver)"),
+    let driver = start_driver(
+        &backend.url(),
+        "ST-E2E",
+        &dir.path().join("station"),
+        &config,
     );
-    // tauri-driver accepts before WebKitWebDriver listens: wait for both.
-    wait_until("tauri-driver and WebKitWebDriver", || {
-        port_open(DRIVER_PORT) && port_open(NATIVE_PORT)
-    });
 
     let sup = supervisor.clone();
     let first = with_app(move |client| async move {
@@ -386,20 +408,7 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
     use packbench_devices::simulator::SimulatedScale;
 
     let _one = ONE_APP.lock().await;
-    assert!(std::env::var_os("DISPLAY").is_some(), "run under Xvfb");
-    // The previous test's WebKitWebDriver may still be exiting.
-    wait_until("the WebDriver ports to be free", || {
-        !port_open(DRIVER_PORT) && !port_open(NATIVE_PORT)
-    });
-
-    let dir = tempfile::tempdir().unwrap();
-    let backend = training::start(TrainingOptions {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db_path: dir.path().join("training.sqlite"),
-        token: TOKEN.into(),
-    })
-    .await
-    .unwrap();
+    let (dir, backend) = start_backend().await;
     let api = HttpBackend::new(
         &backend.url(),
         "ST-AUDIT",
@@ -450,25 +459,7 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
     )
     .unwrap();
     let data = dir.path().join("station");
-    let driver = Driver(
-        Command::new("tauri-driver")
-            .args([
-                "--port",
-                &DRIVER_PORT.to_string(),
-                "--native-port",
-                &NATIVE_PORT.to_string(),
-            ])
-            .env("PACKBENCH_BACKEND_URL", backend.url())
-            .env("PACKBENCH_BACKEND_TOKEN", TOKEN)
-            .env("PACKBENCH_STATION_ID", "ST-E2E-FULL")
-            .env("PACKBENCH_DATA_DIR", &data)
-            .env("PACKBENCH_CONFIG", &config)
-            .spawn()
-            .expect("tauri-driver on PATH"),
-    );
-    wait_until("tauri-driver and WebKitWebDriver", || {
-        port_open(DRIVER_PORT) && port_open(NATIVE_PORT)
-    });
+    let driver = start_driver(&backend.url(), "ST-E2E-FULL", &data, &config);
 
     let w = training::demo_data::generate(training::demo_data::DEFAULT_SEED);
     let supervisor = w
