@@ -443,20 +443,22 @@ impl Bot {
 
     async fn run(&self) -> anyhow::Result<()> {
         loop {
-            self.tolerate(self.pack.resume().await)?;
+            self.tolerate(self.pack.resume().await).await?;
             let st = self.pack.state().await;
             let done = match &st.step {
                 Step::SignIn => {
                     if self.all_packed(&st).await? {
                         true
                     } else {
-                        self.tolerate(self.pack.scan(&self.badge).await.map(drop))?;
+                        self.tolerate(self.pack.scan(&self.badge).await.map(drop))
+                            .await?;
                         false
                     }
                 }
                 Step::ScanTrolley { .. } => match self.next_trolley(&st).await? {
                     Some(t) => {
-                        self.tolerate(self.pack.scan(t.as_str()).await.map(drop))?;
+                        self.tolerate(self.pack.scan(t.as_str()).await.map(drop))
+                            .await?;
                         false
                     }
                     None => true,
@@ -497,14 +499,15 @@ impl Bot {
         }
     }
 
-    /// Backend outages are expected in the drill: wait and go on. Anything else is a failure.
-    fn tolerate(&self, r: Result<(), StationError>) -> anyhow::Result<()> {
+    /// Backend outages are expected in the drill: wait for the flow to move (the background
+    /// task retries) and go on. Anything else is a failure.
+    async fn tolerate(&self, r: Result<(), StationError>) -> anyhow::Result<()> {
         match r {
             Ok(()) => Ok(()),
             Err(StationError::Backend(
                 BackendError::Unreachable(_) | BackendError::InvalidResponse(_),
             )) => {
-                std::thread::sleep(Duration::from_millis(50));
+                self.pack.wait_changed(Duration::from_millis(50)).await;
                 Ok(())
             }
             Err(e) => Err(anyhow::anyhow!("the station refused the drill's step: {e}")),
@@ -512,7 +515,7 @@ impl Bot {
     }
 
     async fn act(&self, ev: PackEvent) -> anyhow::Result<()> {
-        self.tolerate(self.pack.handle(ev).await.map(drop))
+        self.tolerate(self.pack.handle(ev).await.map(drop)).await
     }
 
     /// The trolley after the last one this station claimed (all before it are released).

@@ -6,7 +6,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use packbench_core::pack_flow::StepKind;
 use tracing::debug;
 
 use super::pack::PackService;
@@ -18,20 +17,6 @@ use crate::ports::{FlowStore, LabelOutput};
 
 /// A shift, for the counters: the last 12 hours.
 const SHIFT_MS: i64 = 12 * 60 * 60 * 1000;
-
-fn step_name(k: StepKind) -> &'static str {
-    match k {
-        StepKind::SignIn => "sign_in",
-        StepKind::ScanTrolley => "scan_trolley",
-        StepKind::ClaimingTrolley => "claiming_trolley",
-        StepKind::ScanSlot => "scan_slot",
-        StepKind::VerifyUnits => "verify_units",
-        StepKind::ChoosePackaging => "choose_packaging",
-        StepKind::Weigh => "weigh",
-        StepKind::AwaitingLabel => "awaiting_label",
-        StepKind::ReleasingTrolley => "releasing_trolley",
-    }
-}
 
 /// What the station would say now.
 pub async fn build(
@@ -49,7 +34,7 @@ pub async fn build(
         packer_id: view.packer.map(|p| p.packer_id),
         trolley: view.trolley.map(|t| t.to_string()),
         slot: view.current_slot,
-        step: Some(step_name(view.step).to_owned()),
+        step: Some(view.step.as_str().to_owned()),
         counters: ShiftCounters {
             orders_packed: orders,
             units_packed: units,

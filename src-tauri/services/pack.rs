@@ -821,13 +821,17 @@ impl PackService {
         Ok(())
     }
 
-    /// Exactly what went to the label printer for an order, as PNG images (ZPL rasterised by
-    /// labelize at the printer's resolution, 4x6 in).
-    pub async fn label_preview(&self, order_id: &str) -> Result<Vec<Vec<u8>>, StationError> {
+    /// An order's label print jobs, its first label job, and the label documents the backend
+    /// sent for it (what reprints and the preview use).
+    async fn printed_label(
+        &self,
+        order_id: &str,
+    ) -> Result<(Vec<PrintRecord>, PrintRecord, Vec<PrintJob>), StationError> {
         let jobs = self.store.print_jobs_of(order_id).await?;
         let first = jobs
             .iter()
             .find(|j| j.copy == 0 && !j.shipment_key.ends_with(SLIP_SUFFIX))
+            .cloned()
             .ok_or_else(|| {
                 StationError::InvalidScan(format!("Order {order_id} has no label yet."))
             })?;
@@ -839,6 +843,13 @@ impl PackService {
             .unwrap_or_default();
         let (_, docs) =
             label_documents(&response).map_err(|e| BackendError::InvalidResponse(e.to_string()))?;
+        Ok((jobs, first, docs))
+    }
+
+    /// Exactly what went to the label printer for an order, as PNG images (ZPL rasterised by
+    /// labelize at the printer's resolution, 4x6 in).
+    pub async fn label_preview(&self, order_id: &str) -> Result<Vec<Vec<u8>>, StationError> {
+        let (_, _, docs) = self.printed_label(order_id).await?;
         let dpmm = match self.opts.label_format {
             LabelFormat::Zpl300 => 12,
             _ => 8,
@@ -1025,23 +1036,7 @@ impl PackService {
 
     /// Prints another copy of an order's label (the packer asked: torn, smudged, not printed).
     pub async fn reprint(&self, order_id: &str) -> Result<u32, StationError> {
-        let jobs = self.store.print_jobs_of(order_id).await?;
-        let Some(first) = jobs
-            .iter()
-            .find(|j| j.copy == 0 && !j.shipment_key.ends_with(SLIP_SUFFIX))
-        else {
-            return Err(StationError::InvalidScan(format!(
-                "Order {order_id} has no label yet: nothing to reprint."
-            )));
-        };
-        let response = self
-            .station
-            .outbox
-            .delivered_response(&first.shipment_key)
-            .await?
-            .unwrap_or_default();
-        let (_, docs) =
-            label_documents(&response).map_err(|e| BackendError::InvalidResponse(e.to_string()))?;
+        let (jobs, first, docs) = self.printed_label(order_id).await?;
         let copy = jobs
             .iter()
             .filter(|j| j.shipment_key == first.shipment_key)

@@ -16,7 +16,7 @@ pub fn StepPanel(
         let w = lang.get().words();
         screen.get().map(|s| {
             let v = s.view.clone();
-            let step = step_name(v.step);
+            let step = v.step.as_str();
             let prompt = prompt(&s, w);
             let progress = (v.slots_total > 0).then(|| {
                 fill(
@@ -115,20 +115,6 @@ pub fn StepPanel(
                 </section>
             }
         })
-    }
-}
-
-fn step_name(k: StepKind) -> &'static str {
-    match k {
-        StepKind::SignIn => "sign_in",
-        StepKind::ScanTrolley => "scan_trolley",
-        StepKind::ClaimingTrolley => "claiming_trolley",
-        StepKind::ScanSlot => "scan_slot",
-        StepKind::VerifyUnits => "verify_units",
-        StepKind::ChoosePackaging => "choose_packaging",
-        StepKind::Weigh => "weigh",
-        StepKind::AwaitingLabel => "awaiting_label",
-        StepKind::ReleasingTrolley => "releasing_trolley",
     }
 }
 

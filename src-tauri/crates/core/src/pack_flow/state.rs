@@ -64,6 +64,23 @@ pub enum StepKind {
     ReleasingTrolley,
 }
 
+impl StepKind {
+    /// The stable name (as serialised): for screens, heartbeats and tests.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepKind::SignIn => "sign_in",
+            StepKind::ScanTrolley => "scan_trolley",
+            StepKind::ClaimingTrolley => "claiming_trolley",
+            StepKind::ScanSlot => "scan_slot",
+            StepKind::VerifyUnits => "verify_units",
+            StepKind::ChoosePackaging => "choose_packaging",
+            StepKind::Weigh => "weigh",
+            StepKind::AwaitingLabel => "awaiting_label",
+            StepKind::ReleasingTrolley => "releasing_trolley",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CaptureField {
@@ -504,6 +521,28 @@ impl PackState {
                 Step::Weigh { last_mismatch_g } => last_mismatch_g,
                 _ => None,
             },
+        }
+    }
+}
+
+#[cfg(test)]
+mod step_name_tests {
+    use super::StepKind;
+
+    #[test]
+    fn step_names_are_the_serialised_names() {
+        for k in [
+            StepKind::SignIn,
+            StepKind::ScanTrolley,
+            StepKind::ClaimingTrolley,
+            StepKind::ScanSlot,
+            StepKind::VerifyUnits,
+            StepKind::ChoosePackaging,
+            StepKind::Weigh,
+            StepKind::AwaitingLabel,
+            StepKind::ReleasingTrolley,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
         }
     }
 }
