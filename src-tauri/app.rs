@@ -30,6 +30,8 @@ pub struct StationRuntime {
     pub pack: Arc<PackService>,
     pub store: Arc<SqliteStationStore>,
     pub printer: Arc<dyn LabelOutput>,
+    /// Product pictures for the order lines.
+    pub images: Arc<services::sku_images::SkuImages>,
     pub embedded: Option<RunningBackend>,
     /// Held for the station's life: one station process per data directory.
     _lock: std::fs::File,
@@ -104,11 +106,16 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         printer.clone(),
         std::time::Duration::from_secs(5),
     ));
+    let images = Arc::new(services::sku_images::SkuImages::new(
+        station.backend.clone(),
+        cfg.data_dir.join("sku-images"),
+    ));
     Ok(StationRuntime {
         station,
         pack,
         store,
         printer,
+        images,
         embedded,
         _lock: lock,
     })
@@ -273,6 +280,7 @@ pub fn app_builder<R: tauri::Runtime>(
         .manage(commands::KioskLock::default())
         .manage(rt.station)
         .manage(rt.pack)
+        .manage(rt.images)
         .setup(move |app| {
             if kiosk {
                 // Fullscreen, no decorations; the window closes only through a supervisor.
@@ -297,7 +305,8 @@ pub fn app_builder<R: tauri::Runtime>(
             commands::pack_scan,
             commands::pack_action,
             commands::get_flow,
-            commands::label_preview
+            commands::label_preview,
+            commands::sku_image
         ])
 }
 

@@ -39,6 +39,7 @@ fn main() {
                 "pack_action",
                 "get_flow",
                 "label_preview",
+                "sku_image",
             ])),
     )
     .expect("tauri-build failed");

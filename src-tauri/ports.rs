@@ -99,6 +99,9 @@ pub trait BackendApi: Send + Sync {
         idempotency_key: &str,
         heartbeat: &Heartbeat,
     ) -> Result<HeartbeatReceipt, BackendError>;
+
+    /// A SKU's picture as the backend keeps it (SVG or PNG bytes).
+    async fn sku_image(&self, sku: &str) -> Result<Vec<u8>, BackendError>;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -3,61 +3,14 @@
 //! Needs a display (the README's test command runs it under Xvfb). The WebDriver ports are
 //! fixed, so this binary holds the only end-to-end test.
 
-use std::net::TcpStream;
-use std::path::PathBuf;
-use std::process::{Child, Command};
-use std::time::{Duration, Instant};
+#[path = "support/webdriver.rs"]
+mod webdriver;
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 use packbench::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use packbench::ports::BackendApi;
-use packbench::training::{self, TrainingOptions};
-use serde_json::json;
-
-const DRIVER_PORT: u16 = 4444;
-const NATIVE_PORT: u16 = 4445;
-const TOKEN: &str = "e2e-token";
-const WAIT: Duration = Duration::from_secs(60);
-
-fn port_open(port: u16) -> bool {
-    TcpStream::connect(("127.0.0.1", port)).is_ok()
-}
-
-fn wait_until(what: &str, mut cond: impl FnMut() -> bool) {
-    let deadline = Instant::now() + WAIT;
-    while !cond() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-/// tauri-driver, stopped with SIGTERM on drop so it also stops WebKitWebDriver.
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.0.id().to_string())
-            .status();
-        let _ = self.0.wait();
-    }
-}
-
-fn artifacts_dir() -> PathBuf {
-    let dir = std::env::var_os("PACKBENCH_ARTIFACTS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e-artifacts"));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-async fn screenshot(client: &Client, name: &str) {
-    let png = client.screenshot().await.expect("screenshot");
-    let path = artifacts_dir().join(name);
-    std::fs::write(&path, png).unwrap();
-    eprintln!("screenshot: {}", path.display());
-}
+use packbench::training;
+use webdriver::*;
 
 /// The slots the UI shows: (slot, order id, [(sku, qty)]).
 async fn shown_slots(client: &Client) -> Vec<(u8, String, Vec<(String, u32)>)> {
@@ -91,121 +44,6 @@ async fn shown_slots(client: &Client) -> Vec<(u8, String, Vec<(String, u32)>)> {
     }
     out
 }
-
-async fn scan(client: &Client, code: &str) {
-    let input = client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("#scan"))
-        .await
-        .expect("the scan field");
-    input
-        .send_keys(&format!("{}\u{E007}", as_scanner_keys(code)))
-        .await
-        .expect("typing a scan");
-}
-
-/// What a keyboard-wedge scanner sends: capitals as Shift + the letter's key (WebDriver's Shift
-/// key pressed, then pressed again to release it: WebDriver toggles modifiers), so the app's wedge decoder, which reads physical
-/// keys and modifiers, sees what it would see from a real scanner.
-fn as_scanner_keys(code: &str) -> String {
-    code.chars()
-        .map(|c| {
-            if c.is_ascii_uppercase() {
-                format!("\u{E008}{}\u{E008}", c.to_ascii_lowercase())
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-/// The badge of the demo warehouse's first packer.
-fn packer_badge() -> String {
-    training::demo_data::generate(training::demo_data::DEFAULT_SEED)
-        .packers
-        .iter()
-        .find(|p| p.role == "packer")
-        .unwrap()
-        .badge
-        .clone()
-}
-
-async fn step_shown(client: &Client, step: &str) {
-    let sel = format!("#step[data-step='{step}']");
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(&sel))
-        .await
-        .unwrap_or_else(|e| panic!("the screen never reached step {step}: {e}"));
-}
-
-async fn error_shown(client: &Client, code: &str) -> String {
-    let sel = format!("#error[data-code='{code}']");
-    let el = client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(&sel))
-        .await
-        .unwrap_or_else(|e| panic!("no {code} error shown: {e}"));
-    el.text().await.unwrap()
-}
-
-/// What every end-to-end test starts from: a display, free WebDriver ports (the previous
-/// test's WebKitWebDriver may still be exiting) and a training backend of its own.
-async fn start_backend() -> (tempfile::TempDir, training::RunningBackend) {
-    assert!(
-        std::env::var_os("DISPLAY").is_some(),
-        "the end-to-end test needs a display: run it under Xvfb (xvfb-run -a cargo test)"
-    );
-    wait_until("the WebDriver ports to be free", || {
-        !port_open(DRIVER_PORT) && !port_open(NATIVE_PORT)
-    });
-    let dir = tempfile::tempdir().unwrap();
-    let backend = training::start(TrainingOptions {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db_path: dir.path().join("training.sqlite"),
-        token: TOKEN.into(),
-    })
-    .await
-    .unwrap();
-    (dir, backend)
-}
-
-/// tauri-driver (and its WebKitWebDriver) for the app, configured through its environment
-/// (tauri-driver passes it to the app).
-fn start_driver(
-    backend_url: &str,
-    station: &str,
-    data_dir: &std::path::Path,
-    config: &std::path::Path,
-) -> Driver {
-    let driver = Driver(
-        Command::new("tauri-driver")
-            .args([
-                "--port",
-                &DRIVER_PORT.to_string(),
-                "--native-port",
-                &NATIVE_PORT.to_string(),
-            ])
-            .env("PACKBENCH_BACKEND_URL", backend_url)
-            .env("PACKBENCH_BACKEND_TOKEN", TOKEN)
-            .env("PACKBENCH_STATION_ID", station)
-            .env("PACKBENCH_DATA_DIR", data_dir)
-            .env("PACKBENCH_CONFIG", config)
-            .spawn()
-            .expect("tauri-driver on PATH (cargo install tauri-driver)"),
-    );
-    // tauri-driver accepts before WebKitWebDriver listens: wait for both.
-    wait_until("tauri-driver and WebKitWebDriver", || {
-        port_open(DRIVER_PORT) && port_open(NATIVE_PORT)
-    });
-    driver
-}
-
-/// The end-to-end tests share the WebDriver ports: one at a time.
-static ONE_APP: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_packer_scans_a_trolley_and_sees_its_slots() {
@@ -367,34 +205,6 @@ async fn a_packer_scans_a_trolley_and_sees_its_slots() {
     }
 }
 
-/// Starts the app in a new WebDriver session, runs `body` on it, and always closes the session
-/// (a session left open orphans the app process). The body runs as a task, so a failed
-/// assertion comes back as the `Err` instead of skipping the close.
-async fn with_app<F, Fut, T>(body: F) -> Result<T, tokio::task::JoinError>
-where
-    F: FnOnce(Client) -> Fut,
-    Fut: std::future::Future<Output = T> + Send + 'static,
-    T: Send + 'static,
-{
-    let caps = json!({
-        "browserName": "wry",
-        "tauri:options": { "application": env!("CARGO_BIN_EXE_packbench") }
-    });
-    // WebKitWebDriver waits for ever for an app that exits at start-up: bound the wait.
-    let client = tokio::time::timeout(
-        WAIT,
-        ClientBuilder::native()
-            .capabilities(caps.as_object().unwrap().clone())
-            .connect(&format!("http://127.0.0.1:{DRIVER_PORT}")),
-    )
-    .await
-    .expect("the app did not start within a minute (does it run on its own?)")
-    .expect("WebDriver session with the app");
-    let result = tokio::spawn(body(client.clone())).await;
-    let _ = client.close().await;
-    result
-}
-
 /// A whole trolley packed by scanning alone, in the real app: badge, trolley, action codes for
 /// slots and parcels, units (GS1 lot/expiry/serial where needed), a short pick, an order split
 /// over two parcels, boxes confirmed by their barcodes, a serial scale (simulated MT-SICS on a
@@ -505,6 +315,14 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
                 .order
                 .clone();
             if i == 0 {
+                // Each line shows its product's picture, from the backend, as a data: URI.
+                let img = wait_for(&client, "#order-lines li.count img.thumb").await;
+                let src = img.attr("src").await.unwrap().unwrap();
+                assert!(
+                    src.starts_with("data:image/svg+xml;base64,"),
+                    "{}",
+                    &src[..40.min(src.len())]
+                );
                 screenshot(&client, "full-02-verify.png").await;
             }
             let mut units: Vec<String> = Vec::new();
@@ -540,6 +358,15 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
                     .await
                     .unwrap();
                 if i == 0 && p == 0 {
+                    // The box drawn, and why it was chosen, in a few lines.
+                    wait_for(&client, "#suggestion svg.box-picture[data-kind] polygon").await;
+                    let why = client
+                        .find_all(Locator::Css("#suggestion ul.why li"))
+                        .await
+                        .unwrap();
+                    assert!((1..=4).contains(&why.len()), "{} lines of why", why.len());
+                    let first = why[0].text().await.unwrap();
+                    assert!(first.contains('%') && first.contains("kg"), "{first}");
                     screenshot(&client, "full-03-packaging.png").await;
                 }
                 // The screen weighs as soon as the parcel is boxed: no waiting for the answer.
@@ -661,59 +488,4 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
         .filter(|n| n.contains("c0.") && order_of(n) == reprinted)
         .count();
     assert_eq!(copies.len(), originals, "{spool:?}");
-}
-
-async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css} never shown: {e}"))
-}
-
-async fn wait_gone(client: &Client, css: &str) {
-    let deadline = Instant::now() + WAIT;
-    while client.find(Locator::Css(css)).await.is_ok() {
-        assert!(Instant::now() < deadline, "{css} still shown");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-/// Scans, then waits until the station has answered (the scan box is not busy).
-async fn scan_wait(client: &Client, code: &str) {
-    scanner_burst(client, code).await;
-    wait_gone(client, "label.scan.busy").await;
-}
-
-/// What a USB keyboard-wedge scanner (US layout) sends for `code`: physical keys with Shift
-/// for capitals, GS as Ctrl+], then Enter, as one burst of key events dispatched in the page
-/// (a scanner's pace, whatever the machine's load; WebDriver's typing is not that even).
-async fn scanner_burst(client: &Client, code: &str) {
-    let keys: Vec<serde_json::Value> = code
-        .chars()
-        .map(|c| {
-            let (phys, shift, ctrl) = match c {
-                'a'..='z' => (format!("Key{}", c.to_ascii_uppercase()), false, false),
-                'A'..='Z' => (format!("Key{c}"), true, false),
-                '0'..='9' => (format!("Digit{c}"), false, false),
-                '-' => ("Minus".into(), false, false),
-                ']' => ("BracketRight".into(), false, false),
-                '\u{1d}' => ("BracketRight".into(), false, true),
-                other => panic!("no scanner key for {other:?}"),
-            };
-            json!({"code": phys, "key": c.to_string(), "shift": shift, "ctrl": ctrl})
-        })
-        .chain(std::iter::once(
-            json!({"code": "Enter", "key": "Enter", "shift": false, "ctrl": false}),
-        ))
-        .collect();
-    client
-        .execute(
-            "for (const k of arguments[0]) { window.dispatchEvent(new KeyboardEvent('keydown', \
-               {code: k.code, key: k.key, shiftKey: k.shift, ctrlKey: k.ctrl, bubbles: true})); }",
-            vec![json!(keys)],
-        )
-        .await
-        .expect("a scanner burst");
 }

@@ -56,6 +56,28 @@ fn the_main_window_may_call_the_station_commands_and_nothing_else() {
         .deserialize::<serde_json::Value>()
         .unwrap();
     assert_eq!(station["station_id"], "ST-ACL");
+    // Product pictures come from the (embedded) backend as data: URIs, nothing remote.
+    let demo =
+        packbench::training::demo_data::generate(packbench::training::demo_data::DEFAULT_SEED);
+    let sku = &demo.skus[7].sku;
+    let img = get_ipc_response(
+        &main,
+        request("sku_image", LOCAL, json!({"req": {"sku": sku}})),
+    )
+    .expect("sku_image refused")
+    .deserialize::<serde_json::Value>()
+    .unwrap();
+    assert_eq!(img["sku"], sku.as_str());
+    let uri = img["image"].as_str().expect("a picture");
+    assert!(uri.starts_with("data:image/svg+xml;base64,"), "{uri}");
+    let none = get_ipc_response(
+        &main,
+        request("sku_image", LOCAL, json!({"req": {"sku": "NO-SUCH-SKU"}})),
+    )
+    .unwrap()
+    .deserialize::<serde_json::Value>()
+    .unwrap();
+    assert!(none["image"].is_null(), "{none}");
 
     // Not granted: a command the app does not declare, and core plugins (window, app, event,
     // webview) which the capability leaves out.
@@ -132,7 +154,8 @@ fn the_csp_and_capability_allow_nothing_remote() {
             "allow-pack-scan",
             "allow-pack-action",
             "allow-get-flow",
-            "allow-label-preview"
+            "allow-label-preview",
+            "allow-sku-image"
         ],
         "the main window gets the app's own commands and nothing else (no core:default)"
     );

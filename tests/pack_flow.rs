@@ -557,8 +557,13 @@ async fn the_weight_gate_blocks_a_wrong_weight_until_a_supervisor_overrides() {
     let s = pack.screen().await;
     assert_eq!(s.view.step, StepKind::ChoosePackaging);
     let suggestion = s.suggestion.expect("a packaging suggestion");
+    // The screen gets the engine's reasons to word in the packer's language, and what to draw.
+    assert_eq!(
+        suggestion.explanation.chosen[0].packaging_id, suggestion.packaging_id,
+        "{suggestion:?}"
+    );
     assert!(
-        suggestion.explanation.starts_with("Pack in"),
+        suggestion.inner_mm.iter().all(|&mm| mm > 0),
         "{suggestion:?}"
     );
     pack.scan(&suggestion.barcode).await.unwrap();
@@ -573,12 +578,12 @@ async fn the_weight_gate_blocks_a_wrong_weight_until_a_supervisor_overrides() {
     let v = pack.weigh().await.unwrap();
     assert_eq!(v.step, StepKind::Weigh);
     assert_eq!(v.last_weight_mismatch_g, Some(expected as u32 + 500));
-    assert!(pack
+    let check = pack
         .screen()
         .await
-        .weight_summary
-        .unwrap()
-        .contains("heavy"));
+        .weight_check
+        .expect("the scale's verdict");
+    assert!(!check.accepted && check.deviation_g == 500, "{check:?}");
     // A packer's badge does not override.
     let err = pack
         .override_weight(&badge(), "looks fine")

@@ -515,6 +515,10 @@ fn check_manifest(trolley: &TrolleyCode, m: Manifest) -> Result<Manifest, Backen
 
 #[async_trait]
 impl BackendApi for HttpBackend {
+    async fn sku_image(&self, sku: &str) -> Result<Vec<u8>, BackendError> {
+        HttpBackend::sku_image(self, sku).await
+    }
+
     #[instrument(skip(self), fields(station = %self.station_id))]
     async fn claim_trolley(&self, trolley: &TrolleyCode) -> Result<Manifest, BackendError> {
         let m: Manifest = self

@@ -181,3 +181,17 @@ pub async fn label_preview(
         images,
     })
 }
+
+/// A product's picture for the order lines, as a `data:` URI (none when there is no picture).
+#[tauri::command]
+#[instrument(skip(images), err(level = "warn"))]
+pub async fn sku_image(
+    req: packbench_ipc::SkuImageRequest,
+    images: State<'_, Arc<crate::services::sku_images::SkuImages>>,
+) -> Result<packbench_ipc::SkuImageResponse, IpcError> {
+    let image = images.data_uri(&req.sku).await;
+    Ok(packbench_ipc::SkuImageResponse {
+        sku: req.sku,
+        image,
+    })
+}

@@ -63,6 +63,9 @@ mod tests {
         ) -> Result<crate::contract::SignedIn, BackendError> {
             Err(BackendError::Unreachable("not in this test".into()))
         }
+        async fn sku_image(&self, _: &str) -> Result<Vec<u8>, BackendError> {
+            Err(BackendError::Unreachable("not in this test".into()))
+        }
         async fn packaging_catalogue(
             &self,
         ) -> Result<Vec<crate::contract::CatalogueEntry>, BackendError> {

@@ -5,6 +5,7 @@ mod claim_trolley;
 pub mod heartbeat;
 pub mod outbox;
 pub mod pack;
+pub mod sku_images;
 pub mod update;
 
 use std::sync::Arc;

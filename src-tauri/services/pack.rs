@@ -21,7 +21,7 @@ use packbench_core::pack_flow::{
     self, apply, Effect, FlowError, FlowView, LabelStatus, PackEvent, PackState, ParcelStatus,
     Role, Step, WeightVerdict,
 };
-use packbench_core::weight_gate::{self, Tolerances};
+use packbench_core::weight_gate::{self, Tolerances, WeightCheck};
 use packbench_core::OrderLine;
 use packbench_core::TrolleyCode;
 use packbench_devices::printer::PrintJob;
@@ -82,7 +82,7 @@ pub struct PackService {
     /// The packaging catalogue, fetched from the backend when first needed.
     catalogue: RwLock<Vec<CatalogueEntry>>,
     /// The last weight check's sentence, for the screen.
-    last_weight: std::sync::Mutex<Option<(ParcelRef, String)>>,
+    last_weight: std::sync::Mutex<Option<(ParcelRef, WeightCheck)>>,
     /// The order whose label printed last (the action sheet's "reprint").
     last_labelled: std::sync::Mutex<Option<String>>,
     /// A box other than the suggested one, scanned at the packaging step, waiting for the
@@ -266,7 +266,7 @@ impl PackService {
             Step::Weigh { .. } => self.expected_weight(&st).await.map(|(g, _)| g),
             _ => None,
         };
-        let weight_summary = match st.step {
+        let weight_check = match st.step {
             // Only the parcel now on the scale's own check.
             Step::Weigh { .. } => self
                 .last_weight
@@ -274,7 +274,7 @@ impl PackService {
                 .unwrap_or_else(|p| p.into_inner())
                 .clone()
                 .filter(|(r, _)| Some(r) == packaged_parcel(&st).as_ref())
-                .map(|(_, summary)| summary),
+                .map(|(_, check)| check),
             _ => None,
         };
         let device_refusal = self
@@ -299,7 +299,7 @@ impl PackService {
             view: st.view(),
             suggestion: self.suggestion(&st).await,
             expected_weight_g,
-            weight_summary,
+            weight_check,
             device_refusal,
             other_box,
             last_label_order,
@@ -361,7 +361,9 @@ impl PackService {
             packaging_id: entry.spec.id.clone(),
             name: entry.name.clone(),
             barcode: entry.barcode.clone(),
-            explanation: result.explanation.sentence(),
+            kind: entry.spec.kind,
+            inner_mm: entry.spec.inner_mm,
+            explanation: result.explanation,
         })
     }
 
@@ -444,7 +446,7 @@ impl PackService {
             self.opts.tolerances.for_client(&client),
         );
         *self.last_weight.lock().unwrap_or_else(|p| p.into_inner()) =
-            packaged_parcel(&st).map(|r| (r, check.summary()));
+            packaged_parcel(&st).map(|r| (r, check.clone()));
         info!(
             expected,
             measured,

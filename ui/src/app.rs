@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
     };
     refresh_station();
     refresh_flow();
+    sound::preload();
     // Status (queued writes, labels printed in the background) stays current without a scan.
     set_interval(
         move || {
@@ -81,6 +82,9 @@ pub fn App() -> impl IntoView {
         std::time::Duration::from_secs(2),
     );
 
+    // Answers shown so far (the page's `data-answered`): what the scan-latency benchmark waits
+    // on after each scan.
+    let (answered, set_answered) = signal(0u64);
     // One request at a time: the answer replaces the screen, a refusal shows in the banner.
     let send = move |fut: std::pin::Pin<
         Box<dyn std::future::Future<Output = Result<FlowResponse, IpcError>>>,
@@ -96,11 +100,13 @@ pub fn App() -> impl IntoView {
                     sound::play(if done { Sound::Done } else { Sound::Accepted });
                     set_flash.set(Some(if done { "done" } else { "accepted" }));
                     show(s);
+                    set_answered.update(|n| *n += 1);
                 }
                 Err(e) => {
                     sound::play(Sound::Refused);
                     set_flash.set(Some("refused"));
                     set_error.set(Some(e));
+                    set_answered.update(|n| *n += 1);
                     if let Ok(s) =
                         invoke::<_, FlowResponse>(cmd::GET_FLOW, &GetFlowRequest {}).await
                     {
@@ -174,7 +180,7 @@ pub fn App() -> impl IntoView {
         if let Some(s) = screen.get() {
             if s.view.step == StepKind::Weigh
                 && s.view.last_weight_mismatch_g.is_none()
-                && s.weight_summary.is_none()
+                && s.weight_check.is_none()
                 && !busy.get_untracked()
             {
                 on_action.run(PackAction::Weigh);
@@ -209,7 +215,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <StationBar station=station />
-        <main class=move || format!("outcome-{}", flash.get().unwrap_or("none")) data-outcome=move || flash.get().unwrap_or("none")>
+        <main class=move || format!("outcome-{}", flash.get().unwrap_or("none")) data-outcome=move || flash.get().unwrap_or("none") data-answered=move || answered.get().to_string()>
             <ScanBox on_scan=on_scan busy=busy />
             <ErrorBanner error=error lang=lang />
             {move || station.get().and_then(|s| s.notice).map(|n| view! { <div id="notice" class="notice">{n}</div> })}

@@ -3,6 +3,8 @@ use packbench_core::pack_flow::{CaptureField, ExpectedScan, StepKind};
 use packbench_ipc::i18n::{fill, Lang, Words, EN};
 use packbench_ipc::{ExceptionReason, FlowResponse, PackAction};
 
+use super::{BoxPicture, SkuImage};
+
 /// What the packer does now: the step's instruction in large type, the open order's lines with
 /// their counts, the packaging suggestion with its reasons, the weight, and the step's buttons
 /// (every button has a scan or an action barcode beside it; touch is the second way).
@@ -61,6 +63,7 @@ pub fn StepPanel(
                             data-exception=l.exception.to_string()
                             data-required=l.required.to_string()
                         >
+                            <SkuImage sku=l.sku.clone() />
                             <span class="counts">{counts}</span>
                             <span class="sku">{l.sku.clone()}</span>
                             <span class="name">{l.name.clone()}</span>
@@ -72,20 +75,30 @@ pub fn StepPanel(
                 })
                 .collect_view();
             let buttons = step_buttons(&s, w, on_action);
+            let xw = lang.get().explain_words();
             let suggestion = s.suggestion.clone().map(|g| {
+                let why = xw
+                    .packaging(&g.explanation)
+                    .into_iter()
+                    .map(|line| view! { <li>{line}</li> })
+                    .collect_view();
+                let title = format!("{} {}", xw.kind(g.kind), g.name);
                 view! {
                     <div id="suggestion" class="suggestion" data-packaging=g.packaging_id.clone()>
-                        <div class="suggested-box">
-                            <span class="label">{w.suggested} " "</span>
-                            <strong>{g.name.clone()}</strong>
-                            <span class="barcode">{g.barcode.clone()}</span>
+                        <BoxPicture kind=g.kind inner_mm=g.inner_mm title=title />
+                        <div class="suggestion-text">
+                            <div class="suggested-box">
+                                <span class="label">{w.suggested} " "</span>
+                                <strong>{g.name.clone()}</strong>
+                                <span class="barcode">{g.barcode.clone()}</span>
+                            </div>
+                            <ul class="why">{why}</ul>
                         </div>
-                        <div class="why">{g.explanation.clone()}</div>
                     </div>
                 }
             });
             let weight = s.expected_weight_g.map(|g| {
-                let summary = s.weight_summary.clone().unwrap_or_default();
+                let summary = s.weight_check.as_ref().map(|c| xw.weight(c)).unwrap_or_default();
                 let mismatch = v.last_weight_mismatch_g.is_some();
                 view! {
                     <div id="weight" class="weight" class:mismatch=mismatch data-expected=g.to_string()>

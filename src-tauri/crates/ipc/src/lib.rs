@@ -3,6 +3,7 @@
 //! compile this crate, so they cannot drift apart.
 
 pub mod actions;
+pub mod explain;
 pub mod i18n;
 
 use serde::{Deserialize, Serialize};
@@ -16,6 +17,7 @@ pub mod cmd {
     pub const PACK_ACTION: &str = "pack_action";
     pub const GET_FLOW: &str = "get_flow";
     pub const LABEL_PREVIEW: &str = "label_preview";
+    pub const SKU_IMAGE: &str = "sku_image";
 }
 
 pub use packbench_core::pack_flow::{ExceptionReason, FlowView};
@@ -82,26 +84,30 @@ pub struct PackActionRequest {
 pub struct GetFlowRequest {}
 
 /// The packaging the station suggests for the parcel being boxed, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PackagingSuggestion {
     pub packaging_id: String,
     pub name: String,
     /// Scan this to confirm.
     pub barcode: String,
-    /// For the packer and supervisors: fill, weight, and why cheaper boxes were ruled out.
-    pub explanation: String,
+    /// What it is and its usable inside (length, width, height): the screen draws it.
+    pub kind: packbench_core::carton::PackagingKind,
+    pub inner_mm: [u32; 3],
+    /// Fill, weight, and why cheaper packagings were ruled out; the screen words it in the
+    /// packer's language (`explain`).
+    pub explanation: packbench_core::carton::Explanation,
 }
 
 /// The pack flow as the packer's screen shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FlowResponse {
     pub view: FlowView,
     /// At the packaging step (and while verifying, for the whole order).
     pub suggestion: Option<PackagingSuggestion>,
     /// At the weighing step: what the parcel should weigh (units plus tare).
     pub expected_weight_g: Option<u64>,
-    /// The last weight check's sentence, for the packer.
-    pub weight_summary: Option<String>,
+    /// The scale's verdict on the parcel now on it (worded by `explain`).
+    pub weight_check: Option<packbench_core::weight_gate::WeightCheck>,
     /// The last refusal of a scan from another scanner (serial), numbered: the screen shows
     /// a number it has not shown yet.
     #[serde(default)]
@@ -113,6 +119,19 @@ pub struct FlowResponse {
     /// The order whose label printed last (the screen previews it).
     #[serde(default)]
     pub last_label_order: Option<String>,
+}
+
+/// A product's picture, for the order lines.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkuImageRequest {
+    pub sku: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkuImageResponse {
+    pub sku: String,
+    /// A `data:` URI (SVG or PNG), or none when the backend has no picture of it.
+    pub image: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

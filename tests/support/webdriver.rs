@@ -1,0 +1,259 @@
+//! The end-to-end tests' and the scan-latency benchmark's way of driving the real app: a
+//! training backend of their own, tauri-driver (with WebKitWebDriver) in front of the real
+//! `packbench` binary, and a keyboard-wedge scanner's key bursts dispatched in the page.
+#![allow(dead_code)] // each user takes what it needs
+
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use packbench::training::{self, TrainingOptions};
+use serde_json::json;
+
+pub const DRIVER_PORT: u16 = 4444;
+pub const NATIVE_PORT: u16 = 4445;
+pub const TOKEN: &str = "e2e-token";
+pub const WAIT: Duration = Duration::from_secs(60);
+
+pub fn port_open(port: u16) -> bool {
+    TcpStream::connect(("127.0.0.1", port)).is_ok()
+}
+
+pub fn wait_until(what: &str, mut cond: impl FnMut() -> bool) {
+    let deadline = Instant::now() + WAIT;
+    while !cond() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// tauri-driver, stopped with SIGTERM on drop so it also stops WebKitWebDriver.
+pub struct Driver(pub Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.0.id().to_string())
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn artifacts_dir() -> PathBuf {
+    let dir = std::env::var_os("PACKBENCH_ARTIFACTS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e-artifacts"));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub async fn screenshot(client: &Client, name: &str) {
+    let png = client.screenshot().await.expect("screenshot");
+    let path = artifacts_dir().join(name);
+    std::fs::write(&path, png).unwrap();
+    eprintln!("screenshot: {}", path.display());
+}
+
+pub async fn scan(client: &Client, code: &str) {
+    let input = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("#scan"))
+        .await
+        .expect("the scan field");
+    input
+        .send_keys(&format!("{}\u{E007}", as_scanner_keys(code)))
+        .await
+        .expect("typing a scan");
+}
+
+/// What a keyboard-wedge scanner sends: capitals as Shift + the letter's key (WebDriver's Shift
+/// key pressed, then pressed again to release it: WebDriver toggles modifiers), so the app's wedge decoder, which reads physical
+/// keys and modifiers, sees what it would see from a real scanner.
+pub fn as_scanner_keys(code: &str) -> String {
+    code.chars()
+        .map(|c| {
+            if c.is_ascii_uppercase() {
+                format!("\u{E008}{}\u{E008}", c.to_ascii_lowercase())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The badge of the demo warehouse's first packer.
+pub fn packer_badge() -> String {
+    training::demo_data::generate(training::demo_data::DEFAULT_SEED)
+        .packers
+        .iter()
+        .find(|p| p.role == "packer")
+        .unwrap()
+        .badge
+        .clone()
+}
+
+pub async fn step_shown(client: &Client, step: &str) {
+    let sel = format!("#step[data-step='{step}']");
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(&sel))
+        .await
+        .unwrap_or_else(|e| panic!("the screen never reached step {step}: {e}"));
+}
+
+pub async fn error_shown(client: &Client, code: &str) -> String {
+    let sel = format!("#error[data-code='{code}']");
+    let el = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(&sel))
+        .await
+        .unwrap_or_else(|e| panic!("no {code} error shown: {e}"));
+    el.text().await.unwrap()
+}
+
+/// What every end-to-end test starts from: a display, free WebDriver ports (the previous
+/// test's WebKitWebDriver may still be exiting) and a training backend of its own.
+pub async fn start_backend() -> (tempfile::TempDir, training::RunningBackend) {
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "the end-to-end test needs a display: run it under Xvfb (xvfb-run -a cargo test)"
+    );
+    wait_until("the WebDriver ports to be free", || {
+        !port_open(DRIVER_PORT) && !port_open(NATIVE_PORT)
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let backend = training::start(TrainingOptions {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        db_path: dir.path().join("training.sqlite"),
+        token: TOKEN.into(),
+    })
+    .await
+    .unwrap();
+    (dir, backend)
+}
+
+/// tauri-driver (and its WebKitWebDriver) for the app, configured through its environment
+/// (tauri-driver passes it to the app).
+pub fn start_driver(
+    backend_url: &str,
+    station: &str,
+    data_dir: &std::path::Path,
+    config: &std::path::Path,
+) -> Driver {
+    let driver = Driver(
+        Command::new("tauri-driver")
+            .args([
+                "--port",
+                &DRIVER_PORT.to_string(),
+                "--native-port",
+                &NATIVE_PORT.to_string(),
+            ])
+            .env("PACKBENCH_BACKEND_URL", backend_url)
+            .env("PACKBENCH_BACKEND_TOKEN", TOKEN)
+            .env("PACKBENCH_STATION_ID", station)
+            .env("PACKBENCH_DATA_DIR", data_dir)
+            .env("PACKBENCH_CONFIG", config)
+            .spawn()
+            .expect("tauri-driver on PATH (cargo install tauri-driver)"),
+    );
+    // tauri-driver accepts before WebKitWebDriver listens: wait for both.
+    wait_until("tauri-driver and WebKitWebDriver", || {
+        port_open(DRIVER_PORT) && port_open(NATIVE_PORT)
+    });
+    driver
+}
+
+/// The end-to-end tests share the WebDriver ports: one at a time.
+pub static ONE_APP: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Starts the app in a new WebDriver session, runs `body` on it, and always closes the session
+/// (a session left open orphans the app process). The body runs as a task, so a failed
+/// assertion comes back as the `Err` instead of skipping the close.
+pub async fn with_app<F, Fut, T>(body: F) -> Result<T, tokio::task::JoinError>
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: std::future::Future<Output = T> + Send + 'static,
+    T: Send + 'static,
+{
+    let caps = json!({
+        "browserName": "wry",
+        "tauri:options": { "application": env!("CARGO_BIN_EXE_packbench") }
+    });
+    // WebKitWebDriver waits for ever for an app that exits at start-up: bound the wait.
+    let client = tokio::time::timeout(
+        WAIT,
+        ClientBuilder::native()
+            .capabilities(caps.as_object().unwrap().clone())
+            .connect(&format!("http://127.0.0.1:{DRIVER_PORT}")),
+    )
+    .await
+    .expect("the app did not start within a minute (does it run on its own?)")
+    .expect("WebDriver session with the app");
+    let result = tokio::spawn(body(client.clone())).await;
+    let _ = client.close().await;
+    result
+}
+
+pub async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css} never shown: {e}"))
+}
+
+pub async fn wait_gone(client: &Client, css: &str) {
+    let deadline = Instant::now() + WAIT;
+    while client.find(Locator::Css(css)).await.is_ok() {
+        assert!(Instant::now() < deadline, "{css} still shown");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Scans, then waits until the station has answered (the scan box is not busy).
+pub async fn scan_wait(client: &Client, code: &str) {
+    scanner_burst(client, code).await;
+    wait_gone(client, "label.scan.busy").await;
+}
+
+/// What a USB keyboard-wedge scanner (US layout) sends for `code`: physical keys with Shift
+/// for capitals, GS as Ctrl+], then Enter, as one burst of key events dispatched in the page
+/// (a scanner's pace, whatever the machine's load; WebDriver's typing is not that even).
+pub async fn scanner_burst(client: &Client, code: &str) {
+    client
+        .execute(
+            "for (const k of arguments[0]) { window.dispatchEvent(new KeyboardEvent('keydown', \
+               {code: k.code, key: k.key, shiftKey: k.shift, ctrlKey: k.ctrl, bubbles: true})); }",
+            vec![json!(scanner_keys(code))],
+        )
+        .await
+        .expect("a scanner burst");
+}
+
+/// The key events of [`scanner_burst`], ending with Enter.
+pub fn scanner_keys(code: &str) -> Vec<serde_json::Value> {
+    code.chars()
+        .map(|c| {
+            let (phys, shift, ctrl) = match c {
+                'a'..='z' => (format!("Key{}", c.to_ascii_uppercase()), false, false),
+                'A'..='Z' => (format!("Key{c}"), true, false),
+                '0'..='9' => (format!("Digit{c}"), false, false),
+                '-' => ("Minus".into(), false, false),
+                ']' => ("BracketRight".into(), false, false),
+                '\u{1d}' => ("BracketRight".into(), false, true),
+                other => panic!("no scanner key for {other:?}"),
+            };
+            json!({"code": phys, "key": c.to_string(), "shift": shift, "ctrl": ctrl})
+        })
+        .chain(std::iter::once(
+            json!({"code": "Enter", "key": "Enter", "shift": false, "ctrl": false}),
+        ))
+        .collect()
+}
