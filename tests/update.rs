@@ -277,6 +277,9 @@ fn the_webview_cannot_reach_the_updater() {
     });
 }
 
+/// What the test's installer was given: the update's version and the package bytes.
+type Installed = (String, Vec<u8>);
+
 #[test]
 fn the_update_task_installs_a_verified_update_only_between_trolleys() {
     let dir = tempfile::tempdir().unwrap();
@@ -317,7 +320,7 @@ fn the_update_task_installs_a_verified_update_only_between_trolleys() {
         rt.pack.scan(&trolley).await.unwrap();
         assert!(!may_install_now(&rt.pack).await, "mid-trolley: wait");
 
-        let installed: Arc<Mutex<Vec<(String, Vec<u8>)>>> = Arc::default();
+        let installed: Arc<Mutex<Vec<Installed>>> = Arc::default();
         let record = installed.clone();
         let install: update::Install =
             Arc::new(move |u: &tauri_plugin_updater::Update, b: &[u8]| {
