@@ -1,9 +1,10 @@
 //! Signed updates through the real tauri-plugin-updater code path (`updater_builder()`, `check`,
 //! `download`) on the app's own builder with the mock runtime: a throw-away release key signs
 //! updates as tauri-cli does, a loopback server serves the updater manifest and the package.
-//! A correctly signed update is found and verified; tampered bytes, another key's signature and
-//! an older signed package announced as newer are refused; nothing newer means no update. The
-//! update task installs only between trolleys, and the webview cannot reach the updater.
+//! A correctly signed update is found and verified; tampered bytes, another key's signature, an
+//! older signed package announced as newer and a signature naming no version are refused;
+//! nothing newer means no update. The update task installs only between trolleys, and the
+//! webview cannot reach the updater.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -136,7 +137,7 @@ fn package(version: &str) -> Vec<u8> {
 }
 
 #[test]
-fn the_plugin_accepts_a_signed_update_and_refuses_tampered_foreign_or_replayed_ones() {
+fn the_plugin_accepts_a_signed_update_and_refuses_tampered_foreign_replayed_or_unversioned_ones() {
     let dir = tempfile::tempdir().unwrap();
     let (pubkey, sk) = release_key();
     let (_, other_sk) = release_key();
@@ -221,6 +222,21 @@ fn the_plugin_accepts_a_signed_update_and_refuses_tampered_foreign_or_replayed_o
                 err,
                 tauri_plugin_updater::Error::SignedVersionMismatch { .. }
             ),
+            "{err}"
+        );
+
+        // Signed by the release key but naming no version (minisign's default comment): with
+        // requireSignedVersion it cannot vouch for the announced one, refused.
+        let bare = b64(&minisign::sign(None, &sk, &deb[..], None, None)
+            .unwrap()
+            .into_string());
+        let (base, _) = serve(manifest(&next, "good.deb", &bare), "good.deb", deb.clone()).await;
+        let err = check(h.clone(), base)
+            .await
+            .err()
+            .expect("an unversioned signature refused");
+        assert!(
+            matches!(err, tauri_plugin_updater::Error::MissingSignedVersion),
             "{err}"
         );
 

@@ -32,9 +32,10 @@ pub async fn wait_between_trolleys(pack: &PackService) {
     }
 }
 
-/// The updater plugin for these settings: it verifies every download against `pubkey` and
-/// requires the signature to carry the announced version (as tauri-cli signs), so a manifest
-/// cannot pass an older signed release off as a newer one.
+/// The updater plugin for these settings: it verifies every download against `pubkey`, and
+/// (tauri.conf.json's `plugins.updater.requireSignedVersion`) requires the signature to name the
+/// announced version, as tauri-cli signs, so a manifest cannot pass an older signed release off
+/// as a newer one.
 pub fn plugin<R: tauri::Runtime>(
     settings: &UpdateSettings,
 ) -> tauri::plugin::TauriPlugin<R, tauri_plugin_updater::Config> {
