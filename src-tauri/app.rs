@@ -10,7 +10,7 @@ use tauri::Manager;
 use crate::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use crate::adapters::scale::{SerialWeighScale, TrainingScale};
 use crate::adapters::{DevicePrinter, SpoolPrinter, SqliteStationStore};
-use crate::config::Config;
+use crate::config::{Config, UpdateSettings};
 use crate::ports::{LabelOutput, WeighScale};
 use crate::services::pack::{PackOptions, PackService};
 use crate::services::{self, Station};
@@ -33,6 +33,8 @@ pub struct StationRuntime {
     /// Product pictures for the order lines.
     pub images: Arc<services::sku_images::SkuImages>,
     pub embedded: Option<RunningBackend>,
+    /// Signed self-updates, when the station config has `[update]`.
+    pub update: Option<UpdateSettings>,
     /// Held for the station's life: one station process per data directory.
     _lock: std::fs::File,
 }
@@ -117,6 +119,7 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         printer,
         images,
         embedded,
+        update: cfg.update.clone(),
         _lock: lock,
     })
 }
@@ -264,8 +267,10 @@ pub fn run(cfg: Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The Tauri app around a running station: its state, window rules and commands. Generic over
-/// the runtime so the IPC tests drive the same builder with `tauri::test::mock_builder()`.
+/// The Tauri app around a running station: its state, window rules and commands, and with
+/// `[update]` configured the updater plugin (keyed by the station config) and the update task.
+/// Generic over the runtime so the IPC and update tests drive the same builder with
+/// `tauri::test::mock_builder()`.
 pub fn app_builder<R: tauri::Runtime>(
     builder: tauri::Builder<R>,
     rt: StationRuntime,
@@ -276,12 +281,32 @@ pub fn app_builder<R: tauri::Runtime>(
         Some(b) => builder.manage(b),
         None => builder,
     };
+    let builder = match &rt.update {
+        Some(u) => builder.plugin(services::update::plugin(u)),
+        None => builder,
+    };
+    let update = rt.update.map(|u| (u, rt.pack.clone()));
     builder
         .manage(commands::KioskLock::default())
         .manage(rt.station)
         .manage(rt.pack)
         .manage(rt.images)
         .setup(move |app| {
+            match update {
+                Some((settings, pack)) => {
+                    tracing::info!(
+                        endpoints = ?settings.endpoints.iter().map(|u| u.as_str()).collect::<Vec<_>>(),
+                        every_s = settings.check_every.as_secs(),
+                        "checking for signed updates"
+                    );
+                    let handle = app.handle().clone();
+                    let install = services::update::install_and_restart(handle.clone());
+                    tauri::async_runtime::spawn(services::update::run(
+                        handle, pack, settings, install,
+                    ));
+                }
+                None => tracing::info!("no [update] in the station config: updates are off"),
+            }
             if kiosk {
                 // Fullscreen, no decorations; the window closes only through a supervisor.
                 if let Some(w) = app.get_webview_window("main") {

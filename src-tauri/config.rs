@@ -36,7 +36,34 @@ pub struct ConfigFile {
     /// OTLP/HTTP collector base URL (like http://otel-collector:4318): traces of IPC commands
     /// and backend calls go there. `OTEL_EXPORTER_OTLP_ENDPOINT` wins over it.
     pub otlp_endpoint: Option<String>,
+    /// `[update]`: signed self-updates; absent: the station never checks for updates.
+    pub update: Option<UpdateSection>,
 }
+
+/// `[update]`: where the station looks for signed updates and the key they must be signed with.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateSection {
+    /// Update manifests (Tauri updater JSON), tried in order: `https://` URLs.
+    pub endpoints: Vec<String>,
+    /// The release public key: the one line of the `.pub` file `cargo tauri signer generate`
+    /// writes (base64).
+    pub pubkey: String,
+    /// Minutes between checks (default 60, 1 to 1440).
+    pub check_minutes: Option<u32>,
+}
+
+/// The station's update settings, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdateSettings {
+    pub endpoints: Vec<tauri::Url>,
+    /// Base64 of a minisign public key, as the updater plugin takes it.
+    pub pubkey: String,
+    pub check_every: std::time::Duration,
+}
+
+/// Minutes between update checks unless `update.check_minutes` says otherwise.
+pub const DEFAULT_UPDATE_CHECK_MINUTES: u32 = 60;
 
 /// `[scanner]`: a serial barcode scanner, read beside the keyboard-wedge one.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
@@ -107,6 +134,8 @@ pub struct Config {
     pub language: String,
     /// Where traces are exported (OTLP over HTTP, protobuf), if anywhere.
     pub otlp_endpoint: Option<String>,
+    /// Signed self-updates, when the file has an `[update]` table.
+    pub update: Option<UpdateSettings>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -317,6 +346,11 @@ fn resolve(
             ),
         })?;
     }
+    let update = file
+        .update
+        .as_ref()
+        .map(|u| update_settings(u, &file_origin()))
+        .transpose()?;
     let language = file.language.clone().unwrap_or_else(|| "en".into());
     if !matches!(language.as_str(), "en" | "pl" | "ro") {
         return Err(ConfigError::Value {
@@ -326,6 +360,7 @@ fn resolve(
         });
     }
     Ok(Config {
+        update,
         scanner,
         tolerances,
         kiosk: file.kiosk.unwrap_or(false),
@@ -356,6 +391,58 @@ fn standard_baud(baud: u32) -> Result<u32, String> {
             "{baud}: use 1200, 2400, 4800, 9600, 19200, 38400, 57600 or 115200"
         ))
     }
+}
+
+/// The `[update]` table, each value checked: https endpoints, a minisign public key, a sane
+/// interval.
+fn update_settings(u: &UpdateSection, origin: &str) -> Result<UpdateSettings, ConfigError> {
+    let bad = |key, message: String| ConfigError::Value {
+        key,
+        origin: origin.to_owned(),
+        message,
+    };
+    if u.endpoints.is_empty() {
+        return Err(bad(
+            "update.endpoints",
+            "empty: give at least one https:// URL of an update manifest, like https://updates.example.com/packbench/latest.json".into(),
+        ));
+    }
+    let endpoints = u
+        .endpoints
+        .iter()
+        .map(|e| match tauri::Url::parse(e) {
+            Ok(url) if url.scheme() == "https" && url.host().is_some() => Ok(url),
+            _ => Err(bad(
+                "update.endpoints",
+                format!("\"{e}\": expected an https:// URL of an update manifest, like https://updates.example.com/packbench/latest.json (updates never travel over plain http)"),
+            )),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let pubkey = u.pubkey.trim().to_owned();
+    use base64::Engine;
+    let readable = base64::engine::general_purpose::STANDARD
+        .decode(&pubkey)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .is_some_and(|text| minisign_verify::PublicKey::decode(&text).is_ok());
+    if !readable {
+        return Err(bad(
+            "update.pubkey",
+            "not a release public key: paste the one line of the .pub file that `cargo tauri signer generate` wrote (base64, starts with dW50cnVzdGVk)".into(),
+        ));
+    }
+    let minutes = u.check_minutes.unwrap_or(DEFAULT_UPDATE_CHECK_MINUTES);
+    if !(1..=1440).contains(&minutes) {
+        return Err(bad(
+            "update.check_minutes",
+            format!("{minutes}: use 1 to 1440 (minutes between checks; default {DEFAULT_UPDATE_CHECK_MINUTES})"),
+        ));
+    }
+    Ok(UpdateSettings {
+        endpoints,
+        pubkey,
+        check_every: std::time::Duration::from_secs(u64::from(minutes) * 60),
+    })
 }
 
 /// The `[scanner]` table as the devices crate's settings, each value checked.
@@ -671,6 +758,107 @@ mod tests {
                 .to_string();
             assert!(
                 msg.contains(key) && msg.contains("station.toml") && msg.contains(allowed),
+                "{toml:?}: {msg}"
+            );
+        }
+    }
+
+    /// A release public key as `cargo tauri signer generate` prints it: base64 of the `.pub`
+    /// file's text.
+    fn release_pubkey() -> String {
+        use base64::Engine;
+        let kp = minisign::KeyPair::generate_unencrypted_keypair().unwrap();
+        base64::engine::general_purpose::STANDARD.encode(kp.pk.to_box().unwrap().into_string())
+    }
+
+    #[test]
+    fn updates_are_configured_by_their_table_and_each_value_is_checked() {
+        assert_eq!(with_file("", Overrides::default()).unwrap().update, None);
+        let key = release_pubkey();
+        let c = with_file(
+            &format!("[update]\nendpoints = [\"https://updates.example.com/pb/latest.json\", \"https://mirror.example.com/latest.json\"]\npubkey = \"{key}\"\n"),
+            Overrides::default(),
+        )
+        .unwrap();
+        let u = c.update.unwrap();
+        assert_eq!(u.endpoints.len(), 2);
+        assert_eq!(
+            u.endpoints[0].as_str(),
+            "https://updates.example.com/pb/latest.json"
+        );
+        assert_eq!(u.pubkey, key);
+        assert_eq!(
+            u.check_every,
+            std::time::Duration::from_secs(60 * u64::from(DEFAULT_UPDATE_CHECK_MINUTES))
+        );
+        let c = with_file(
+            &format!("[update]\nendpoints = [\"https://u.example.com/latest.json\"]\npubkey = \"{key}\"\ncheck_minutes = 15\n"),
+            Overrides::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            c.update.unwrap().check_every,
+            std::time::Duration::from_secs(900)
+        );
+        let ok = "https://u.example.com/latest.json";
+        for (endpoints, pubkey, extra, key_name, allowed) in [
+            (
+                "",
+                key.as_str(),
+                "",
+                "update.endpoints",
+                "at least one https://",
+            ),
+            (
+                "\"http://u.example.com/latest.json\"",
+                &key,
+                "",
+                "update.endpoints",
+                "https://",
+            ),
+            (
+                "\"updates.example.com\"",
+                &key,
+                "",
+                "update.endpoints",
+                "https://",
+            ),
+            (
+                &format!("\"{ok}\""),
+                "not-a-key",
+                "",
+                "update.pubkey",
+                "cargo tauri signer generate",
+            ),
+            (
+                &format!("\"{ok}\""),
+                "dW50cnVzdGVkIGNvbW1lbnQ6",
+                "",
+                "update.pubkey",
+                ".pub",
+            ),
+            (
+                &format!("\"{ok}\""),
+                &key,
+                "check_minutes = 0\n",
+                "update.check_minutes",
+                "1 to 1440",
+            ),
+            (
+                &format!("\"{ok}\""),
+                &key,
+                "interval = 5\n",
+                "interval",
+                "check_minutes",
+            ),
+        ] {
+            let toml =
+                format!("[update]\nendpoints = [{endpoints}]\npubkey = \"{pubkey}\"\n{extra}");
+            let msg = with_file(&toml, Overrides::default())
+                .unwrap_err()
+                .to_string();
+            assert!(
+                msg.contains(key_name) && msg.contains("station.toml") && msg.contains(allowed),
                 "{toml:?}: {msg}"
             );
         }

@@ -1,37 +1,67 @@
-//! The updater's checks: a throw-away release key signs an update served from a loopback
-//! server with a Tauri updater manifest; the signed update verifies, a tampered one or one
-//! signed by another key does not. Updates wait until no trolley is held.
+//! Signed updates through the real tauri-plugin-updater code path (`updater_builder()`, `check`,
+//! `download`) on the app's own builder with the mock runtime: a throw-away release key signs
+//! updates as tauri-cli does, a loopback server serves the updater manifest and the package.
+//! A correctly signed update is found and verified; tampered bytes, another key's signature, an
+//! older signed package announced as newer and a signature naming no version are refused;
+//! nothing newer means no update. The update task installs only between trolleys, and the
+//! webview cannot reach the updater.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use base64::Engine;
-use packbench::config::Config;
+use packbench::app::StationRuntime;
+use packbench::config::{Config, UpdateSettings};
 use packbench::contract::SignInRequest;
 use packbench::services::pack::PackOptions;
-use packbench::services::update::{may_install_now, verify_update, UpdateError};
+use packbench::services::update::{self, may_install_now};
 use packbench::training::demo_data;
+use serde_json::json;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::Manager;
 
 fn b64(s: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(s)
 }
 
-/// A release key as `cargo tauri signer generate` makes one: (public key for tauri.conf.json,
-/// signer).
+/// A release key as `cargo tauri signer generate` makes one: (public key for the station
+/// config's `update.pubkey`, signer).
 fn release_key() -> (String, minisign::SecretKey) {
     let kp = minisign::KeyPair::generate_unencrypted_keypair().unwrap();
     (b64(&kp.pk.to_box().unwrap().into_string()), kp.sk)
 }
 
-fn sign(sk: &minisign::SecretKey, data: &[u8]) -> String {
-    let sig = minisign::sign(None, sk, data, Some("packbench 0.2.0"), None).unwrap();
+/// Signs a package as tauri-cli does (`sign_updaters`): the trusted comment names the file and
+/// the version it was built as, and the `.sig` file holds the base64 of the signature box.
+fn sign(sk: &minisign::SecretKey, data: &[u8], version: &str) -> String {
+    let comment =
+        format!("timestamp:1795000000\tfile:Packbench_{version}_amd64.deb\tversion:{version}");
+    let sig = minisign::sign(
+        None,
+        sk,
+        data,
+        Some(&comment),
+        Some("signature from tauri secret key"),
+    )
+    .unwrap();
     b64(&sig.into_string())
 }
 
-/// Serves `/latest.json` (the updater manifest) and the artifacts under `/files/`.
-async fn serve(manifest: serde_json::Value, files: Vec<(&'static str, Vec<u8>)>) -> String {
+/// A loopback update server: `/latest.json` (the updater manifest, its `BASE` replaced by the
+/// server's URL) and the package at `/files/<name>`. The watch counts downloads served.
+async fn serve(
+    manifest: serde_json::Value,
+    name: &'static str,
+    package: Vec<u8>,
+) -> (String, tokio::sync::watch::Receiver<usize>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let files = Arc::new(files);
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let manifest: serde_json::Value =
+        serde_json::from_str(&manifest.to_string().replace("BASE", &base)).unwrap();
+    let (served, downloads) = tokio::sync::watch::channel(0usize);
+    let served = Arc::new(served);
     let app = axum::Router::new()
         .route(
             "/latest.json",
@@ -40,116 +70,314 @@ async fn serve(manifest: serde_json::Value, files: Vec<(&'static str, Vec<u8>)>)
         .route(
             "/files/{name}",
             axum::routing::get(
-                move |axum::extract::Path(name): axum::extract::Path<String>| async move {
-                    files
-                        .iter()
-                        .find(|(n, _)| *n == name)
-                        .map(|(_, b)| b.clone())
-                        .unwrap_or_default()
+                move |axum::extract::Path(file): axum::extract::Path<String>| async move {
+                    assert_eq!(file, name, "the updater asked for the announced file");
+                    served.send_modify(|n| *n += 1);
+                    package.clone()
                 },
             ),
         );
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    format!("http://{addr}")
+    (base, downloads)
 }
 
-/// What the updater does after finding an update: fetch the manifest, download the
-/// platform's artifact, verify it against the configured key.
-async fn fetch_and_verify(base: &str, pubkey: &str) -> Result<(), UpdateError> {
-    let manifest: serde_json::Value = reqwest::get(format!("{base}/latest.json"))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let platform = &manifest["platforms"]["linux-x86_64"];
-    let url = platform["url"].as_str().unwrap().replace("BASE", base);
-    let data = reqwest::get(url).await.unwrap().bytes().await.unwrap();
-    verify_update(&data, platform["signature"].as_str().unwrap(), pubkey)
-}
-
-fn manifest(file: &str, signature: &str) -> serde_json::Value {
-    serde_json::json!({
-        "version": "0.2.0",
+/// The updater manifest tauri's docs describe (static format), for this machine's target.
+fn manifest(version: &str, file: &str, signature: &str) -> serde_json::Value {
+    json!({
+        "version": version,
         "notes": "test release",
         "pub_date": "2026-11-26T10:00:00Z",
         "platforms": {"linux-x86_64": {"url": format!("BASE/files/{file}"), "signature": signature}}
     })
 }
 
-#[tokio::test]
-async fn a_signed_update_is_accepted_and_a_tampered_one_refused() {
-    let (pubkey, sk) = release_key();
-    let deb = b"!<arch>\npackbench 0.2.0 package bytes".to_vec();
-    let signature = sign(&sk, &deb);
-    let mut tampered = deb.clone();
-    *tampered.last_mut().unwrap() ^= 1;
-    let (_, other_sk) = release_key();
-
-    let base = serve(
-        manifest("good.deb", &signature),
-        vec![("good.deb", deb.clone())],
-    )
-    .await;
-    fetch_and_verify(&base, &pubkey).await.unwrap();
-
-    let base = serve(manifest("bad.deb", &signature), vec![("bad.deb", tampered)]).await;
-    assert!(matches!(
-        fetch_and_verify(&base, &pubkey).await,
-        Err(UpdateError::NotSigned(_))
-    ));
-
-    let foreign = sign(&other_sk, &deb);
-    let base = serve(
-        manifest("good.deb", &foreign),
-        vec![("good.deb", deb.clone())],
-    )
-    .await;
-    assert!(matches!(
-        fetch_and_verify(&base, &pubkey).await,
-        Err(UpdateError::NotSigned(_))
-    ));
-
-    assert!(matches!(
-        verify_update(&deb, "not a signature", &pubkey),
-        Err(UpdateError::BadSignature(_))
-    ));
-    assert!(matches!(
-        verify_update(&deb, &signature, &b64("garbage")),
-        Err(UpdateError::BadPublicKey(_))
-    ));
+fn settings(base: &str, pubkey: &str, every: Duration) -> UpdateSettings {
+    UpdateSettings {
+        endpoints: vec![format!("{base}/latest.json").parse().unwrap()],
+        pubkey: pubkey.to_owned(),
+        check_every: every,
+    }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_update_never_installs_mid_trolley() {
-    let dir = tempfile::tempdir().unwrap();
+/// A station on the embedded training backend, its config's `[update]` set to `update`.
+async fn station(dir: &std::path::Path, update: Option<UpdateSettings>) -> StationRuntime {
     let cfg = Config {
         station_id: "ST-UPD".into(),
         backend_token: "training".into(),
-        data_dir: dir.path().to_owned(),
+        data_dir: dir.to_owned(),
+        update,
         ..Default::default()
     };
-    let rt = packbench::app::start_station(&cfg, PackOptions::default())
+    packbench::app::start_station(&cfg, PackOptions::default())
         .await
-        .unwrap();
-    assert!(
-        may_install_now(&rt.pack).await,
-        "an idle station may update"
-    );
-    let w = demo_data::generate(demo_data::DEFAULT_SEED);
-    let p = w.packers.iter().find(|p| p.role == "packer").unwrap();
-    rt.pack
-        .sign_in(SignInRequest::Pin {
-            packer_id: p.packer_id.clone(),
-            pin: p.pin.clone(),
-        })
-        .await
-        .unwrap();
-    assert!(
-        may_install_now(&rt.pack).await,
-        "signed in, no trolley: may update"
-    );
-    rt.pack.scan(&w.trolleys[0].trolley).await.unwrap();
-    assert!(rt.pack.state().await.trolley.is_some());
-    assert!(!may_install_now(&rt.pack).await, "mid-trolley: wait");
+        .unwrap()
+}
+
+/// The app as `packbench` builds it (mock runtime): with `[update]`, the updater plugin holds
+/// the station config's key.
+fn app(rt: StationRuntime) -> tauri::App<MockRuntime> {
+    packbench::app::app_builder(mock_builder(), rt, false)
+        .build(tauri::generate_context!())
+        .unwrap()
+}
+
+/// This build's version (tauri.conf.json has none: the app and the .deb take Cargo's).
+const CURRENT: &str = env!("CARGO_PKG_VERSION");
+
+/// The minor release `ahead` after this build's.
+fn next_version(ahead: u64) -> String {
+    let mut parts = CURRENT.split('.').map(|p| p.parse::<u64>().unwrap());
+    let (major, minor) = (parts.next().unwrap(), parts.next().unwrap());
+    format!("{major}.{}.0", minor + ahead)
+}
+
+/// A package that looks like a .deb (`!<arch>` ar archive with `debian-binary`).
+fn package(version: &str) -> Vec<u8> {
+    format!("!<arch>\ndebian-binary   1795000000  0     0     100644  4         `\n2.0\npackbench {version}").into_bytes()
+}
+
+#[test]
+fn the_plugin_accepts_a_signed_update_and_refuses_tampered_foreign_replayed_or_unversioned_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pubkey, sk) = release_key();
+    let (_, other_sk) = release_key();
+    let next = next_version(1);
+    let later = next_version(2);
+    let deb = package(&next);
+    let signature = sign(&sk, &deb, &next);
+    let check = |app: tauri::AppHandle<MockRuntime>, base: String| async move {
+        // The endpoint differs per scenario; the key is the one the plugin was built with.
+        let s = settings(&base, "", Duration::from_secs(3600));
+        update::check_and_download(&app, &s).await
+    };
+    tauri::async_runtime::block_on(async {
+        let registered = settings("http://127.0.0.1:9", &pubkey, Duration::from_secs(3600));
+        let app = app(station(dir.path(), Some(registered)).await);
+        let h = app.handle().clone();
+        assert_eq!(h.package_info().version.to_string(), CURRENT);
+
+        // Signed by the release key: found, downloaded, verified.
+        let (base, downloads) = serve(
+            manifest(&next, "good.deb", &signature),
+            "good.deb",
+            deb.clone(),
+        )
+        .await;
+        let (found, bytes) = check(h.clone(), base)
+            .await
+            .unwrap()
+            .expect("a newer release");
+        assert_eq!(
+            (found.version.as_str(), bytes),
+            (next.as_str(), deb.clone())
+        );
+        assert_eq!(*downloads.borrow(), 1);
+
+        // One byte changed: the download is refused.
+        let mut tampered = deb.clone();
+        *tampered.last_mut().unwrap() ^= 1;
+        let (base, downloads) =
+            serve(manifest(&next, "bad.deb", &signature), "bad.deb", tampered).await;
+        let err = check(h.clone(), base)
+            .await
+            .err()
+            .expect("tampered bytes refused");
+        assert!(
+            matches!(err, tauri_plugin_updater::Error::Minisign(_)),
+            "{err}"
+        );
+        assert_eq!(*downloads.borrow(), 1, "it was downloaded, then refused");
+
+        // Signed by another key: refused.
+        let foreign = sign(&other_sk, &deb, &next);
+        let (base, _) = serve(
+            manifest(&next, "good.deb", &foreign),
+            "good.deb",
+            deb.clone(),
+        )
+        .await;
+        let err = check(h.clone(), base)
+            .await
+            .err()
+            .expect("another key's signature refused");
+        assert!(
+            matches!(err, tauri_plugin_updater::Error::Minisign(_)),
+            "{err}"
+        );
+
+        // The genuine `next` package announced as a later release: its signature names `next`,
+        // so it is refused (a manifest cannot replay an old signed release as a new one).
+        let (base, _) = serve(
+            manifest(&later, "good.deb", &signature),
+            "good.deb",
+            deb.clone(),
+        )
+        .await;
+        let err = check(h.clone(), base)
+            .await
+            .err()
+            .expect("a replayed older release refused");
+        assert!(
+            matches!(
+                err,
+                tauri_plugin_updater::Error::SignedVersionMismatch { .. }
+            ),
+            "{err}"
+        );
+
+        // Signed by the release key but naming no version (minisign's default comment): with
+        // requireSignedVersion it cannot vouch for the announced one, refused.
+        let bare = b64(&minisign::sign(None, &sk, &deb[..], None, None)
+            .unwrap()
+            .into_string());
+        let (base, _) = serve(manifest(&next, "good.deb", &bare), "good.deb", deb.clone()).await;
+        let err = check(h.clone(), base)
+            .await
+            .err()
+            .expect("an unversioned signature refused");
+        assert!(
+            matches!(err, tauri_plugin_updater::Error::MissingSignedVersion),
+            "{err}"
+        );
+
+        // Nothing newer than this build: no update, nothing downloaded.
+        for version in [CURRENT, "0.0.0"] {
+            let old = package(version);
+            let (base, downloads) = serve(
+                manifest(version, "old.deb", &sign(&sk, &old, version)),
+                "old.deb",
+                old,
+            )
+            .await;
+            assert!(
+                check(h.clone(), base).await.unwrap().is_none(),
+                "{version} is no update"
+            );
+            assert_eq!(*downloads.borrow(), 0);
+        }
+        drop(app);
+    });
+}
+
+#[test]
+fn the_webview_cannot_reach_the_updater() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pubkey, _) = release_key();
+    tauri::async_runtime::block_on(async {
+        let s = settings("http://127.0.0.1:9", &pubkey, Duration::from_secs(3600));
+        let app = app(station(dir.path(), Some(s)).await);
+        let main = match app.get_webview_window("main") {
+            Some(w) => w,
+            None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+                .build()
+                .unwrap(),
+        };
+        for cmd in ["check", "download", "install", "download_and_install"] {
+            let req = InvokeRequest {
+                cmd: format!("plugin:updater|{cmd}"),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(json!({"rid": 1})),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            };
+            let refusal = get_ipc_response(&main, req)
+                .expect_err("the updater is not granted to the webview")
+                .to_string();
+            assert!(
+                refusal.contains("not allowed"),
+                "plugin:updater|{cmd}: {refusal}"
+            );
+        }
+    });
+}
+
+/// What the test's installer was given: the update's version and the package bytes.
+type Installed = (String, Vec<u8>);
+
+#[test]
+fn the_update_task_installs_a_verified_update_only_between_trolleys() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pubkey, sk) = release_key();
+    let next = next_version(1);
+    let deb = package(&next);
+    let signature = sign(&sk, &deb, &next);
+    tauri::async_runtime::block_on(async {
+        let (base, mut downloads) = serve(
+            manifest(&next, "good.deb", &signature),
+            "good.deb",
+            deb.clone(),
+        )
+        .await;
+        // Checks every 50 ms so the test does not wait an hour.
+        let s = settings(&base, &pubkey, Duration::from_millis(50));
+        let rt = station(dir.path(), None).await;
+        let app = mock_builder()
+            .plugin(update::plugin(&s))
+            .build(tauri::generate_context!())
+            .unwrap();
+
+        // A packer holds a trolley.
+        let w = demo_data::generate(demo_data::DEFAULT_SEED);
+        let p = w.packers.iter().find(|p| p.role == "packer").unwrap();
+        rt.pack
+            .sign_in(SignInRequest::Pin {
+                packer_id: p.packer_id.clone(),
+                pin: p.pin.clone(),
+            })
+            .await
+            .unwrap();
+        assert!(
+            may_install_now(&rt.pack).await,
+            "signed in, no trolley: may update"
+        );
+        let trolley = w.trolleys[0].trolley.clone();
+        rt.pack.scan(&trolley).await.unwrap();
+        assert!(!may_install_now(&rt.pack).await, "mid-trolley: wait");
+
+        let installed: Arc<Mutex<Vec<Installed>>> = Arc::default();
+        let record = installed.clone();
+        let install: update::Install =
+            Arc::new(move |u: &tauri_plugin_updater::Update, b: &[u8]| {
+                record.lock().unwrap().push((u.version.clone(), b.to_vec()));
+                Ok(())
+            });
+        let mut task = tokio::spawn(update::run(
+            app.handle().clone(),
+            rt.pack.clone(),
+            s,
+            install,
+        ));
+
+        // The update is found and downloaded, but the trolley is still held: not installed.
+        downloads.wait_for(|n| *n >= 1).await.unwrap();
+        assert!(
+            tokio::time::timeout(Duration::from_millis(500), &mut task)
+                .await
+                .is_err(),
+            "the task must wait for the trolley"
+        );
+        assert!(
+            installed.lock().unwrap().is_empty(),
+            "installed mid-trolley"
+        );
+        assert_eq!(
+            *downloads.borrow(),
+            1,
+            "a verified update is kept while waiting, not fetched again"
+        );
+
+        // The packer finishes the trolley; the update installs, then the task ends.
+        packbench::drill::pack_trolleys(&rt, vec![trolley.parse().unwrap()])
+            .await
+            .unwrap();
+        tokio::time::timeout(Duration::from_secs(30), task)
+            .await
+            .expect("installed once the trolley was done")
+            .unwrap();
+        assert!(may_install_now(&rt.pack).await);
+        assert_eq!(*installed.lock().unwrap(), vec![(next, deb)]);
+        drop(app);
+    });
 }

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Packbench's set-up and run script for a Debian 12 machine (the README's two commands).
 #   dev.sh run    install what is missing, build, run the app (embedded training backend)
-#   dev.sh test   install what is missing, build, run every test (end-to-end under Xvfb)
+#   dev.sh test   install what is missing, build, run every test (end-to-end under Xvfb), and
+#                 build and check the .deb (debug profile)
+#   dev.sh release  build the release .deb; with TAURI_SIGNING_PRIVATE_KEY set, also its
+#                 updater signature (.deb.sig), see the README's Release section
 # Idempotent: installed packages and tools are detected and skipped. Build artefacts are cached
 # outside the clone (PACKBENCH_CACHE, default /var/cache/packbench) so later runs are fast.
 set -euo pipefail
@@ -13,6 +16,7 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$cache/target}
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 TAURI_DRIVER_VERSION=2.1.0
+TAURI_CLI_VERSION=2.12.4
 SCHEMATHESIS_VERSION=4.32.5
 
 APT_PACKAGES=(
@@ -73,6 +77,68 @@ ensure_tools() {
     wb=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
     ensure_tool wasm-bindgen "$wb" wasm-bindgen-cli
     ensure_tool tauri-driver "$TAURI_DRIVER_VERSION" tauri-driver --locked
+    # The bundler (`cargo tauri build`): builds and checks the .deb. ~12 min to compile once.
+    ensure_tool cargo-tauri "$TAURI_CLI_VERSION" tauri-cli --locked
+}
+
+cargo_version() {
+    sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"$/\1/p' Cargo.toml
+}
+
+# build_deb PROFILE [cargo tauri build flags...]: bundles the .deb from the repository root.
+# No package.json here, so tauri-cli is told the front end is the root (tauri.conf.json's
+# frontendDist, ui/dist, which build.rs builds). Bundle output stays in the target dir.
+build_deb() {
+    local profile=$1
+    shift
+    rm -rf "$CARGO_TARGET_DIR/$profile/bundle/deb"
+    TAURI_FRONTEND_PATH=. cargo tauri build --bundles deb --ci "$@"
+}
+
+# check_deb PROFILE: the bundle is one .deb named packbench at the Cargo version, with the binary,
+# the desktop entry and the icons; says everything that is missing, then fails.
+check_deb() {
+    local dir="$CARGO_TARGET_DIR/$1/bundle/deb" version debs deb problems=() info files desktop
+    version=$(cargo_version)
+    debs=("$dir"/*.deb)
+    if [ ${#debs[@]} -ne 1 ] || [ ! -f "${debs[0]}" ]; then
+        echo "deb check: expected one .deb in $dir, found: ${debs[*]}" >&2
+        return 1
+    fi
+    deb=${debs[0]}
+    info=$(dpkg-deb --info "$deb")
+    # Paths as the archive lists them, with or without a leading ./
+    files=$(dpkg-deb --contents "$deb" | awk '{print $NF}' | sed 's|^\./||')
+    desktop=$(dpkg-deb --fsys-tarfile "$deb" |
+        tar -xOf - --wildcards '*usr/share/applications/Packbench.desktop' 2>/dev/null || true)
+    [ "$(dpkg-deb --field "$deb" Package)" = packbench ] ||
+        problems+=("package name: '$(dpkg-deb --field "$deb" Package)', expected packbench")
+    [ "$(dpkg-deb --field "$deb" Version)" = "$version" ] ||
+        problems+=("version: '$(dpkg-deb --field "$deb" Version)', expected $version (Cargo.toml)")
+    [ "$(dpkg-deb --field "$deb" Architecture)" = amd64 ] ||
+        problems+=("architecture: '$(dpkg-deb --field "$deb" Architecture)', expected amd64")
+    for dep in libwebkit2gtk-4.1-0 libgtk-3-0; do
+        grep -q "Depends:.*$dep" <<<"$info" || problems+=("Depends lacks $dep")
+    done
+    for f in usr/bin/packbench usr/share/applications/Packbench.desktop \
+        usr/share/icons/hicolor/32x32/apps/packbench.png \
+        usr/share/icons/hicolor/128x128/apps/packbench.png \
+        usr/share/icons/hicolor/512x512/apps/packbench.png; do
+        grep -qxF "$f" <<<"$files" || problems+=("missing file $f")
+    done
+    for line in "Name=Packbench" "Exec=packbench" "Icon=packbench" "Type=Application" "Categories=Office;"; do
+        grep -qxF "$line" <<<"$desktop" || problems+=("desktop entry lacks '$line'")
+    done
+    if [ ${#problems[@]} -gt 0 ]; then
+        echo "deb check FAILED for $deb:" >&2
+        printf '  - %s\n' "${problems[@]}" >&2
+        echo "control file:" >&2
+        echo "$info" >&2
+        echo "files:" >&2
+        echo "$files" >&2
+        return 1
+    fi
+    log "deb ok: $deb ($(du -h "$deb" | cut -f1), packbench $version)"
 }
 
 ensure_schemathesis() {
@@ -151,11 +217,68 @@ cmd_test() {
     # lost or doubled (exit non-zero otherwise). Its JSON verdict is the last line.
     log "crash drill: 200 kills"
     "$CARGO_TARGET_DIR/debug/packbench" drill --trolleys 10 --kills 200 --seed 20261126
+    test_deb
     log "tests passed in $((SECONDS - started)) s"
+}
+
+# The release bundle, proven cheaply: the .deb from the debug profile (the test build's target
+# dir; tauri-cli adds tauri/custom-protocol, so the app crate and tauri build once more), signed
+# for the updater with a throw-away key pair exactly as a release is, then checked.
+test_deb() {
+    local keydir="$CARGO_TARGET_DIR/tmp/deb-check" started=$SECONDS version sig
+    version=$(cargo_version)
+    rm -rf "$keydir"
+    mkdir -p "$keydir"
+    cargo tauri signer generate --ci -p "" -w "$keydir/update.key" >/dev/null
+    log "building the .deb (debug profile), signed with a throw-away updater key"
+    # The public key by path (tauri-cli reads it): the config, and so the build, stays the same
+    # from run to run.
+    TAURI_SIGNING_PRIVATE_KEY="$keydir/update.key" TAURI_SIGNING_PRIVATE_KEY_PASSWORD="" \
+        build_deb debug --debug --config "$(updater_config "$keydir/update.key.pub")"
+    check_deb debug
+    sig=$(ls "$CARGO_TARGET_DIR"/debug/bundle/deb/*.deb).sig
+    if [ ! -s "$sig" ] || ! base64 -d "$sig" | grep -q "trusted comment: .*version:$version\$"; then
+        echo "deb check FAILED: no updater signature for version $version at $sig" >&2
+        return 1
+    fi
+    log "deb signed for the updater ($sig); deb step took $((SECONDS - started)) s"
+}
+
+# The tauri-cli config overlay that makes it sign the .deb for the updater with PUBKEY's pair
+# (PUBKEY: the public key, or the path of its .pub file).
+updater_config() {
+    printf '{"bundle":{"createUpdaterArtifacts":true},"plugins":{"updater":{"pubkey":"%s"}}}' "$1"
+}
+
+cmd_release() {
+    setup
+    # A release always embeds a freshly built UI.
+    unset PACKBENCH_SKIP_UI_BUILD
+    local args=()
+    if [ -n "${TAURI_SIGNING_PRIVATE_KEY:-}" ]; then
+        if [ -z "${PACKBENCH_UPDATE_PUBKEY:-}" ]; then
+            echo "TAURI_SIGNING_PRIVATE_KEY is set, PACKBENCH_UPDATE_PUBKEY is not: set it to the matching public key (the .pub file's line, or its path), the one stations have as [update] pubkey" >&2
+            exit 1
+        fi
+        args=(--config "$(updater_config "$PACKBENCH_UPDATE_PUBKEY")")
+    else
+        log "TAURI_SIGNING_PRIVATE_KEY is not set: no updater signature (stations with [update] will not install this .deb)"
+    fi
+    log "building the release .deb"
+    build_deb release "${args[@]}"
+    check_deb release
+    local deb
+    deb=$(ls "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb)
+    if [ -n "${TAURI_SIGNING_PRIVATE_KEY:-}" ]; then
+        [ -s "$deb.sig" ] || { echo "no updater signature at $deb.sig" >&2; exit 1; }
+        log "updater signature: $deb.sig (its contents go in the update manifest's \"signature\")"
+    fi
+    log "release: $deb"
 }
 
 case "${1:-}" in
     run) shift; cmd_run "$@" ;;
     test) shift; cmd_test "$@" ;;
-    *) echo "usage: $0 run|test" >&2; exit 2 ;;
+    release) shift; cmd_release "$@" ;;
+    *) echo "usage: $0 run|test|release" >&2; exit 2 ;;
 esac
