@@ -20,7 +20,7 @@ use crate::{commands, logging};
 /// Builds the station's services from its configuration. With no backend URL it starts the
 /// training backend in this process and returns it, to keep it running as long as the app.
 pub async fn wire_station(cfg: &Config) -> anyhow::Result<(Station, Option<RunningBackend>)> {
-    let (station, _, embedded) = wire(cfg).await?;
+    let (station, _, embedded, _) = wire(cfg).await?;
     Ok((station, embedded))
 }
 
@@ -31,6 +31,10 @@ pub struct StationRuntime {
     pub store: Arc<SqliteStationStore>,
     pub printer: Arc<dyn LabelOutput>,
     pub embedded: Option<RunningBackend>,
+    /// The supervisor's desk at this station.
+    pub desk: Arc<services::desk::DeskService>,
+    /// Weight overrides asked of the desk.
+    pub remote_override: Arc<services::remote_override::RemoteOverride>,
     /// Held for the station's life: one station process per data directory.
     _lock: std::fs::File,
 }
@@ -59,7 +63,7 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         ..opts
     };
     let lock = lock_data_dir(&cfg.data_dir)?;
-    let (station, store, embedded) = wire(cfg).await?;
+    let (station, store, embedded, http) = wire(cfg).await?;
     let printer: Arc<dyn LabelOutput> = match &cfg.printers.label {
         Some(uri) => Arc::new(DevicePrinter::new(uri).map_err(anyhow::Error::msg)?),
         None => Arc::new(
@@ -84,6 +88,7 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         Some(sc) => Arc::new(SerialWeighScale::new(sc.clone()).map_err(anyhow::Error::msg)?),
         None => Arc::new(TrainingScale::start().map_err(anyhow::Error::msg)?),
     };
+    let label_format = opts.label_format;
     let pack = PackService::open(
         station.clone(),
         store.clone(),
@@ -104,12 +109,33 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         printer.clone(),
         std::time::Duration::from_secs(5),
     ));
+    let desk = Arc::new(services::desk::DeskService::new(
+        station.clone(),
+        pack.clone(),
+        http.clone(),
+        store.clone(),
+        printer.clone(),
+        label_format,
+        &cfg.data_dir,
+        cfg.desk.clone(),
+    ));
+    let remote_override = Arc::new(services::remote_override::RemoteOverride::new(
+        http,
+        pack.clone(),
+    ));
+    tokio::spawn(
+        remote_override
+            .clone()
+            .run(std::time::Duration::from_secs(2)),
+    );
     Ok(StationRuntime {
         station,
         pack,
         store,
         printer,
         embedded,
+        desk,
+        remote_override,
         _lock: lock,
     })
 }
@@ -189,9 +215,16 @@ fn spawn_serial_scanner(
     Ok(())
 }
 
+/// The station, its store, the embedded training backend if any, and the backend client (the
+/// desk's supervisor reads and the weight override requests use it beside the ports).
 async fn wire(
     cfg: &Config,
-) -> anyhow::Result<(Station, Arc<SqliteStationStore>, Option<RunningBackend>)> {
+) -> anyhow::Result<(
+    Station,
+    Arc<SqliteStationStore>,
+    Option<RunningBackend>,
+    HttpBackend,
+)> {
     let (store, moved) =
         SqliteStationStore::open_or_recover(&cfg.data_dir.join("station.sqlite")).await?;
     let store = Arc::new(store);
@@ -225,7 +258,7 @@ async fn wire(
     let station = Station {
         station_id: cfg.station_id.clone(),
         backend_label: label,
-        backend: Arc::new(backend),
+        backend: Arc::new(backend.clone()),
         store: store.clone(),
         outbox: store.clone(),
         outbox_wake: Arc::new(tokio::sync::Notify::new()),
@@ -233,7 +266,7 @@ async fn wire(
         notice,
         health: Default::default(),
     };
-    Ok((station, store, embedded))
+    Ok((station, store, embedded, backend))
 }
 
 /// Runs the station app until its window closes.
@@ -273,6 +306,8 @@ pub fn app_builder<R: tauri::Runtime>(
         .manage(commands::KioskLock::default())
         .manage(rt.station)
         .manage(rt.pack)
+        .manage(rt.desk)
+        .manage(rt.remote_override)
         .setup(move |app| {
             if kiosk {
                 // Fullscreen, no decorations; the window closes only through a supervisor.
@@ -297,7 +332,12 @@ pub fn app_builder<R: tauri::Runtime>(
             commands::pack_scan,
             commands::pack_action,
             commands::get_flow,
-            commands::label_preview
+            commands::label_preview,
+            commands::desk_overview,
+            commands::desk_productivity,
+            commands::desk_records,
+            commands::desk_export,
+            commands::desk_action
         ])
 }
 

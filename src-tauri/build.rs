@@ -39,6 +39,11 @@ fn main() {
                 "pack_action",
                 "get_flow",
                 "label_preview",
+                "desk_overview",
+                "desk_productivity",
+                "desk_records",
+                "desk_export",
+                "desk_action",
             ])),
     )
     .expect("tauri-build failed");

@@ -82,6 +82,14 @@ fn buckets_cover_the_period_and_the_last_holds_now() {
 }
 
 #[test]
+fn utc_text_reads_as_a_calendar_date() {
+    assert_eq!(utc_text(0), "1970-01-01 00:00:00");
+    assert_eq!(utc_text(1_764_158_400_000), "2025-11-26 12:00:00");
+    assert_eq!(utc_text(951_782_400_000 + 3_723_000), "2000-02-29 01:02:03");
+    assert_eq!(utc_text(-1000), "1969-12-31 23:59:59");
+}
+
+#[test]
 fn last_hour_counts_one_stations_recent_orders() {
     let orders = [
         order("PK-1", "ST-1", NOW - 10_000, 3, 1, 1, 0),
