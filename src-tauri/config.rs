@@ -772,7 +772,10 @@ mod tests {
             Overrides::default(),
         )
         .unwrap();
-        assert_eq!(c.desk.webhook_url.as_deref(), Some("http://127.0.0.1:9/hook"));
+        assert_eq!(
+            c.desk.webhook_url.as_deref(),
+            Some("http://127.0.0.1:9/hook")
+        );
         assert_eq!(c.desk.backlog_alert_ms, 180_000);
     }
 

@@ -127,11 +127,7 @@ impl DeskService {
     pub async fn overview(&self) -> Result<DeskOverviewResponse, IpcError> {
         let s = self.session().await?;
         let now = now_ms();
-        let stations = self
-            .backend
-            .stations(&s.token)
-            .await
-            .map_err(backend_err)?;
+        let stations = self.backend.stations(&s.token).await.map_err(backend_err)?;
         let recent = self
             .backend
             .packed_orders(&s.token, now - desk::HOUR_MS, now + 1)
@@ -194,10 +190,7 @@ impl DeskService {
     }
 
     /// Complexity-adjusted work per packer and per station over the shift or the week.
-    pub async fn productivity(
-        &self,
-        period: Period,
-    ) -> Result<DeskProductivityResponse, IpcError> {
+    pub async fn productivity(&self, period: Period) -> Result<DeskProductivityResponse, IpcError> {
         let s = self.session().await?;
         let now = now_ms();
         let (from, to) = period.span(now);
@@ -253,7 +246,10 @@ impl DeskService {
                 if !p.is_absolute() {
                     return Err(refused(
                         "export_path",
-                        format!("{}: give a full path, like /home/supervisor/exceptions.csv", p.display()),
+                        format!(
+                            "{}: give a full path, like /home/supervisor/exceptions.csv",
+                            p.display()
+                        ),
                     ));
                 }
                 p
@@ -265,15 +261,21 @@ impl DeskService {
                         self.exports_dir.display()
                     )))
                 })?;
-                self.exports_dir
-                    .join(format!("desk-{}.csv", desk::utc_text(now_ms()).replace([':', ' '], "")))
+                self.exports_dir.join(format!(
+                    "desk-{}.csv",
+                    desk::utc_text(now_ms()).replace([':', ' '], "")
+                ))
             }
         };
-        let bytes = records_csv(&rows).map_err(|e| IpcError::new(packbench_ipc::ErrorCode::Internal, e))?;
+        let bytes =
+            records_csv(&rows).map_err(|e| IpcError::new(packbench_ipc::ErrorCode::Internal, e))?;
         std::fs::write(&path, bytes).map_err(|e| {
             refused(
                 "export_failed",
-                format!("cannot write {}: {e}. Choose a folder you may write to.", path.display()),
+                format!(
+                    "cannot write {}: {e}. Choose a folder you may write to.",
+                    path.display()
+                ),
             )
         })?;
         info!(path = %path.display(), rows = rows.len(), "desk export written");
@@ -299,7 +301,9 @@ impl DeskService {
                     .await
                     .map_err(backend_err)?;
                 info!(trolley = %code, supervisor = %s.supervisor_id, "claim released from the desk");
-                Ok(format!("{code} released: another station may claim it now."))
+                Ok(format!(
+                    "{code} released: another station may claim it now."
+                ))
             }
             DeskAction::VoidLabel { order_id } => {
                 let order_id = order_id.trim();
@@ -379,9 +383,8 @@ impl DeskService {
         let live = self.live_shipment(order_id).await?;
         let json = serde_json::to_string(&live)
             .map_err(|e| IpcError::new(packbench_ipc::ErrorCode::Internal, e.to_string()))?;
-        let (tracking, jobs) = label_documents(&json).map_err(|e| {
-            StationError::Backend(crate::ports::BackendError::InvalidResponse(e))
-        })?;
+        let (tracking, jobs) = label_documents(&json)
+            .map_err(|e| StationError::Backend(crate::ports::BackendError::InvalidResponse(e)))?;
         if jobs.is_empty() {
             return Err(refused(
                 "no_label_document",
@@ -595,7 +598,9 @@ pub fn desk_records(ex: &OpenExceptions, overrides: &[OverrideEntry]) -> Vec<Des
                 packer_id,
             } => {
                 let (reason, by) = match decision {
-                    WeightDecision::Accepted {} => ("accepted on re-weighing".to_owned(), String::new()),
+                    WeightDecision::Accepted {} => {
+                        ("accepted on re-weighing".to_owned(), String::new())
+                    }
                     WeightDecision::Overridden {
                         supervisor_id,
                         reason,
@@ -699,7 +704,10 @@ mod tests {
         ];
         let bytes = records_csv(&rows).unwrap();
         let text = String::from_utf8(bytes.clone()).unwrap();
-        assert!(text.starts_with("recorded_at_utc,recorded_at_ms,kind,"), "{text}");
+        assert!(
+            text.starts_with("recorded_at_utc,recorded_at_ms,kind,"),
+            "{text}"
+        );
         assert!(text.contains("\"box \"\"XL\"\", crushed\""), "{text}");
         assert!(text.contains("\"line one\nline two\""), "{text}");
         assert!(text.contains("2025-11-26 12:00:00"), "{text}");
@@ -743,18 +751,28 @@ mod tests {
         let url = format!("http://{addr}/hook");
         // Three polls of the same offline station: one post.
         for now in [120_000, 123_000, 126_000] {
-            let c = tracker.update(now, desk::evaluate(std::slice::from_ref(&stale), &AlertPolicy::default(), now));
+            let c = tracker.update(
+                now,
+                desk::evaluate(std::slice::from_ref(&stale), &AlertPolicy::default(), now),
+            );
             post_alerts(&client, &url, &c.raised).await.unwrap();
         }
         stale.stale = false;
-        let c = tracker.update(130_000, desk::evaluate(&[stale], &AlertPolicy::default(), 130_000));
+        let c = tracker.update(
+            130_000,
+            desk::evaluate(&[stale], &AlertPolicy::default(), 130_000),
+        );
         post_alerts(&client, &url, &c.raised).await.unwrap();
         let got = got.lock().await;
         assert_eq!(got.len(), 1, "{got:?}");
         let text = got[0]["text"].as_str().unwrap();
-        assert!(text.contains("CRITICAL") && text.contains("ST-09 is offline"), "{text}");
+        assert!(
+            text.contains("CRITICAL") && text.contains("ST-09 is offline"),
+            "{text}"
+        );
 
-        let refused = post_alerts(&client, &format!("http://{addr}/nowhere"), &tracker_alert()).await;
+        let refused =
+            post_alerts(&client, &format!("http://{addr}/nowhere"), &tracker_alert()).await;
         assert!(refused.unwrap_err().contains("404"));
     }
 

@@ -661,6 +661,13 @@ impl PackService {
     /// Applies one event and carries out what it asks for.
     #[instrument(skip(self, ev), fields(station = %self.station.station_id))]
     pub async fn handle(&self, ev: PackEvent) -> Result<FlowView, StationError> {
+        if matches!(ev, PackEvent::SignedOut) {
+            // The supervisor's session goes with them.
+            *self
+                .supervisor_session
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()) = None;
+        }
         let fx = self.step(ev).await?;
         self.carry_out(fx).await?;
         Ok(self.view().await)

@@ -81,7 +81,11 @@ impl RemoteOverride {
 
     /// The request waited on, if any.
     pub async fn pending(&self) -> Option<String> {
-        self.asked.lock().await.as_ref().map(|a| a.request_id.clone())
+        self.asked
+            .lock()
+            .await
+            .as_ref()
+            .map(|a| a.request_id.clone())
     }
 
     /// Looks at the request once: applies an approval, shows a decline, drops a request whose

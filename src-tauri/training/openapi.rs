@@ -14,12 +14,12 @@ use crate::contract::{
     ApiError, CatalogueEntry, DeviceHealth, DeviceKind, ExceptionReceipt, ExceptionStatus,
     ForceRelease, Health, Heartbeat, HeartbeatReceipt, LabelDocument, LabelFormat, LineException,
     LineExceptionEntry, LineExceptionReason, MovementBatch, MovementEntry, MovementLine,
-    MovementReceipt, NewShipment, OpenExceptions, OrderException, OrderExceptionEntry,
-    OrderExceptionReason, OutboxHealth, OverrideEntry, OverrideKind, OverrideReceipt,
-    OverrideRecord, Packer, ParcelContentLine, ParcelRequest, Released, Role, ShiftCounters,
-    Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationStatus, Throughput,
-    ThroughputGroup, ThroughputRow, WeightDecision, NewWeightOverrideRequest,
-    WeightOverrideRequest, WeightRequestStatus, WeightRequestDecision,
+    MovementReceipt, NewShipment, NewWeightOverrideRequest, OpenExceptions, OrderException,
+    OrderExceptionEntry, OrderExceptionReason, OutboxHealth, OverrideEntry, OverrideKind,
+    OverrideReceipt, OverrideRecord, Packer, ParcelContentLine, ParcelRequest, Released, Role,
+    ShiftCounters, Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationStatus,
+    Throughput, ThroughputGroup, ThroughputRow, WeightDecision, WeightOverrideRequest,
+    WeightRequestDecision, WeightRequestStatus,
 };
 use packbench_labels::{Address, LabelData, ParcelOf};
 

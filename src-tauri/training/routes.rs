@@ -19,12 +19,12 @@ use super::supervision::SessionError;
 use crate::contract::{
     codes, ApiError, CatalogueEntry, ExceptionQuery, ExceptionReceipt, ForceRelease, Health,
     Heartbeat, HeartbeatReceipt, IdempotencyHeader, LineException, MovementBatch, MovementEntry,
-    MovementQuery, MovementReceipt, NewShipment, OpenExceptions, OrderException, OverrideEntry,
-    NewWeightOverrideRequest, OverrideQuery, OverrideReceipt, OverrideRecord, PackedOrdersQuery,
-    Released, WeightOverrideRequest, WeightRequestDecision, WeightRequestParam, WeightRequestQuery, SessionHeader, Shipment,
-    ShipmentParam, ShipmentQuery, SignInRequest, SignedIn, SkuParam, StationHeader, StationStatus,
-    Throughput, ThroughputQuery, TrolleyParam, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES,
-    SESSION_HEADER, STATION_HEADER,
+    MovementQuery, MovementReceipt, NewShipment, NewWeightOverrideRequest, OpenExceptions,
+    OrderException, OverrideEntry, OverrideQuery, OverrideReceipt, OverrideRecord,
+    PackedOrdersQuery, Released, SessionHeader, Shipment, ShipmentParam, ShipmentQuery,
+    SignInRequest, SignedIn, SkuParam, StationHeader, StationStatus, Throughput, ThroughputQuery,
+    TrolleyParam, WeightOverrideRequest, WeightRequestDecision, WeightRequestParam,
+    WeightRequestQuery, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES, SESSION_HEADER, STATION_HEADER,
 };
 
 pub(super) struct AppState {

@@ -7,9 +7,9 @@ use sqlx::{Row, SqliteConnection};
 use super::db::{now_ms, ClaimError, TrainingDb};
 use super::movements::{check_text, normal_trolley, WriteError};
 use crate::contract::{
-    ForceRelease, Heartbeat, HeartbeatReceipt, MovementEntry, Packer, Released, SignedIn,
-    StationStatus, Throughput, ThroughputGroup, ThroughputRow, STALE_AFTER_MS,
-    NewWeightOverrideRequest, WeightOverrideRequest, WeightRequestDecision, WeightRequestStatus,
+    ForceRelease, Heartbeat, HeartbeatReceipt, MovementEntry, NewWeightOverrideRequest, Packer,
+    Released, SignedIn, StationStatus, Throughput, ThroughputGroup, ThroughputRow,
+    WeightOverrideRequest, WeightRequestDecision, WeightRequestStatus, STALE_AFTER_MS,
 };
 use packbench_core::desk::PackedOrder;
 use packbench_core::TrolleyCode;

@@ -197,7 +197,13 @@ pub fn productivity(
             let standard_minutes: f64 = buckets.iter().map(|b| b.standard_minutes).sum();
             let active_buckets = buckets.iter().filter(|b| b.orders > 0).count() as u32;
             let active_hours = f64::from(active_buckets) * bucket_ms as f64 / HOUR_MS as f64;
-            let per_hour = |x: f64| if active_hours > 0.0 { x / active_hours } else { 0.0 };
+            let per_hour = |x: f64| {
+                if active_hours > 0.0 {
+                    x / active_hours
+                } else {
+                    0.0
+                }
+            };
             Series {
                 key: key.to_owned(),
                 performance_pct: per_hour(standard_minutes) / 60.0 * 100.0,
@@ -412,7 +418,12 @@ pub fn evaluate(stations: &[StationFacts], policy: &AlertPolicy, now_ms: i64) ->
                     AlertKind::DeviceNotReady,
                     Severity::Warning,
                     Some(&d.kind),
-                    format!("{}: {} {} ({why}).", s.station_id, d.kind.replace('_', " "), d.name),
+                    format!(
+                        "{}: {} {} ({why}).",
+                        s.station_id,
+                        d.kind.replace('_', " "),
+                        d.name
+                    ),
                 ));
             }
         }

@@ -4,7 +4,15 @@ use super::*;
 
 const NOW: i64 = 1_780_000_000_000 + 30 * 60 * 1000; // half past an hour
 
-fn order(packer: &str, station: &str, at: i64, units: u32, lines: u32, parcels: u32, exc: u32) -> PackedOrder {
+fn order(
+    packer: &str,
+    station: &str,
+    at: i64,
+    units: u32,
+    lines: u32,
+    parcels: u32,
+    exc: u32,
+) -> PackedOrder {
     PackedOrder {
         order_id: format!("SO-{packer}-{at}-{units}"),
         station: station.into(),
@@ -35,19 +43,50 @@ fn a_packer_of_complex_orders_is_not_judged_by_order_count() {
     let hour_start = NOW - 20 * 60 * 1000;
     let mut orders = Vec::new();
     for i in 0..10 {
-        orders.push(order("PK-MAILERS", "ST-1", hour_start + i * 60_000, 1, 1, 1, 0));
+        orders.push(order(
+            "PK-MAILERS",
+            "ST-1",
+            hour_start + i * 60_000,
+            1,
+            1,
+            1,
+            0,
+        ));
     }
     for i in 0..2 {
-        orders.push(order("PK-BIG", "ST-2", hour_start + i * 60_000, 20, 6, 3, 1));
+        orders.push(order(
+            "PK-BIG",
+            "ST-2",
+            hour_start + i * 60_000,
+            20,
+            6,
+            3,
+            1,
+        ));
     }
-    let s = productivity(&orders, &WorkModel::default(), Period::Shift, GroupBy::Packer, NOW);
+    let s = productivity(
+        &orders,
+        &WorkModel::default(),
+        Period::Shift,
+        GroupBy::Packer,
+        NOW,
+    );
     assert_eq!(s.len(), 2);
     let (big, mailers) = (&s[0], &s[1]);
-    assert_eq!((big.key.as_str(), mailers.key.as_str()), ("PK-BIG", "PK-MAILERS"));
+    assert_eq!(
+        (big.key.as_str(), mailers.key.as_str()),
+        ("PK-BIG", "PK-MAILERS")
+    );
     assert!(mailers.orders_per_hour > big.orders_per_hour);
     // 15.4 standard minutes in one active hour against 9.2.
-    assert!((big.performance_pct - 15.4 / 60.0 * 100.0).abs() < 1e-9, "{big:?}");
-    assert!((mailers.performance_pct - 9.2 / 60.0 * 100.0).abs() < 1e-9, "{mailers:?}");
+    assert!(
+        (big.performance_pct - 15.4 / 60.0 * 100.0).abs() < 1e-9,
+        "{big:?}"
+    );
+    assert!(
+        (mailers.performance_pct - 9.2 / 60.0 * 100.0).abs() < 1e-9,
+        "{mailers:?}"
+    );
     assert!(big.performance_pct > mailers.performance_pct);
     assert_eq!((big.active_buckets, mailers.active_buckets), (1, 1));
 }
@@ -58,7 +97,9 @@ fn buckets_cover_the_period_and_the_last_holds_now() {
     assert_eq!(shift.len(), 12);
     assert!(shift.windows(2).all(|w| w[0].1 == w[1].0));
     assert!(shift[11].0 <= NOW && NOW < shift[11].1);
-    assert!(shift.iter().all(|(s, e)| e - s == HOUR_MS && s % HOUR_MS == 0));
+    assert!(shift
+        .iter()
+        .all(|(s, e)| e - s == HOUR_MS && s % HOUR_MS == 0));
     let week = Period::Week.buckets(NOW);
     assert_eq!(week.len(), 7);
     assert!(week[6].0 <= NOW && NOW < week[6].1);
@@ -71,7 +112,13 @@ fn buckets_cover_the_period_and_the_last_holds_now() {
         order("PK-1", "ST-1", to, 7, 1, 1, 0),
         order("PK-1", "ST-1", to - 1, 2, 1, 1, 0),
     ];
-    let s = productivity(&orders, &WorkModel::default(), Period::Shift, GroupBy::Station, NOW);
+    let s = productivity(
+        &orders,
+        &WorkModel::default(),
+        Period::Shift,
+        GroupBy::Station,
+        NOW,
+    );
     assert_eq!(s.len(), 1);
     assert_eq!((s[0].orders, s[0].units), (2, 3));
     assert_eq!(s[0].buckets[0].units, 1);
@@ -151,15 +198,27 @@ fn alerts_name_offline_backlogged_and_out_of_labels_stations() {
     assert_eq!(
         got,
         vec![
-            ("ST-PAPER", AlertKind::PrinterOutOfLabels, Severity::Critical),
+            (
+                "ST-PAPER",
+                AlertKind::PrinterOutOfLabels,
+                Severity::Critical
+            ),
             ("ST-STALE", AlertKind::StationOffline, Severity::Critical),
             ("ST-HEAD", AlertKind::DeviceNotReady, Severity::Warning),
             ("ST-BACKLOG", AlertKind::OutboxBacklog, Severity::Warning),
         ]
     );
     assert!(alerts[1].message.contains("5 min"), "{}", alerts[1].message);
-    assert!(alerts[2].message.contains("head_open"), "{}", alerts[2].message);
-    assert!(alerts[3].message.contains("11 min"), "{}", alerts[3].message);
+    assert!(
+        alerts[2].message.contains("head_open"),
+        "{}",
+        alerts[2].message
+    );
+    assert!(
+        alerts[3].message.contains("11 min"),
+        "{}",
+        alerts[3].message
+    );
 }
 
 #[test]
@@ -173,16 +232,29 @@ fn an_alert_is_raised_once_and_cleared_when_its_cause_goes() {
     assert!(c.cleared.is_empty());
     assert_eq!(c.raised[0].raised_at_ms, NOW);
     for i in 1..5 {
-        let c = t.update(NOW + i * 3000, evaluate(std::slice::from_ref(&st), &policy, NOW + i * 3000));
-        assert_eq!(c, AlertChanges::default(), "poll {i} raised or cleared again");
+        let c = t.update(
+            NOW + i * 3000,
+            evaluate(std::slice::from_ref(&st), &policy, NOW + i * 3000),
+        );
+        assert_eq!(
+            c,
+            AlertChanges::default(),
+            "poll {i} raised or cleared again"
+        );
     }
     assert_eq!(t.active()[0].raised_at_ms, NOW);
     st.stale = false;
-    let c = t.update(NOW + 20_000, evaluate(std::slice::from_ref(&st), &policy, NOW + 20_000));
+    let c = t.update(
+        NOW + 20_000,
+        evaluate(std::slice::from_ref(&st), &policy, NOW + 20_000),
+    );
     assert_eq!((c.raised.len(), c.cleared.len()), (0, 1));
     assert!(t.active().is_empty());
     st.stale = true;
-    let c = t.update(NOW + 30_000, evaluate(std::slice::from_ref(&st), &policy, NOW + 30_000));
+    let c = t.update(
+        NOW + 30_000,
+        evaluate(std::slice::from_ref(&st), &policy, NOW + 30_000),
+    );
     assert_eq!(c.raised.len(), 1, "the same cause again raises again");
 }
 
@@ -202,42 +274,94 @@ fn record(kind: RecordKind, at: i64, station: &str, packer: &str, reason: &str) 
 fn the_filter_matches_every_field_it_names() {
     let rs = vec![
         record(RecordKind::LineException, 100, "ST-1", "PK-1", "short"),
-        record(RecordKind::PackagingOverride, 200, "ST-2", "PK-1", "Suggested box out of stock"),
-        record(RecordKind::WeightOverride, 300, "ST-1", "PK-2", "wet cardboard"),
-        record(RecordKind::OrderException, 400, "ST-2", "PK-2", "weight_mismatch"),
+        record(
+            RecordKind::PackagingOverride,
+            200,
+            "ST-2",
+            "PK-1",
+            "Suggested box out of stock",
+        ),
+        record(
+            RecordKind::WeightOverride,
+            300,
+            "ST-1",
+            "PK-2",
+            "wet cardboard",
+        ),
+        record(
+            RecordKind::OrderException,
+            400,
+            "ST-2",
+            "PK-2",
+            "weight_mismatch",
+        ),
     ];
-    let kinds = |f: RecordFilter| f.apply(&rs).iter().map(|r| r.recorded_at_ms).collect::<Vec<_>>();
+    let kinds = |f: RecordFilter| {
+        f.apply(&rs)
+            .iter()
+            .map(|r| r.recorded_at_ms)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(kinds(RecordFilter::default()), vec![400, 300, 200, 100]);
     assert_eq!(
-        kinds(RecordFilter { station: Some("st-1".into()), ..Default::default() }),
+        kinds(RecordFilter {
+            station: Some("st-1".into()),
+            ..Default::default()
+        }),
         vec![300, 100]
     );
     assert_eq!(
-        kinds(RecordFilter { packer_id: Some("PK-2".into()), ..Default::default() }),
+        kinds(RecordFilter {
+            packer_id: Some("PK-2".into()),
+            ..Default::default()
+        }),
         vec![400, 300]
     );
     assert_eq!(
-        kinds(RecordFilter { kind: Some(RecordKind::PackagingOverride), ..Default::default() }),
+        kinds(RecordFilter {
+            kind: Some(RecordKind::PackagingOverride),
+            ..Default::default()
+        }),
         vec![200]
     );
     assert_eq!(
-        kinds(RecordFilter { reason: Some("OUT OF".into()), ..Default::default() }),
+        kinds(RecordFilter {
+            reason: Some("OUT OF".into()),
+            ..Default::default()
+        }),
         vec![200]
     );
     assert_eq!(
-        kinds(RecordFilter { from_ms: Some(200), to_ms: Some(400), ..Default::default() }),
+        kinds(RecordFilter {
+            from_ms: Some(200),
+            to_ms: Some(400),
+            ..Default::default()
+        }),
         vec![300, 200]
     );
     // Blank text fields filter nothing (an emptied input box).
     assert_eq!(
-        kinds(RecordFilter { station: Some("  ".into()), reason: Some(String::new()), ..Default::default() }).len(),
+        kinds(RecordFilter {
+            station: Some("  ".into()),
+            reason: Some(String::new()),
+            ..Default::default()
+        })
+        .len(),
         4
     );
 }
 
 fn any_order() -> impl Strategy<Value = PackedOrder> {
-    (0..4u8, 0..3u8, -8 * DAY_MS..DAY_MS, 0..40u32, 0..8u32, 0..4u32, 0..3u32).prop_map(
-        |(p, s, dt, units, lines, parcels, exc)| PackedOrder {
+    (
+        0..4u8,
+        0..3u8,
+        -8 * DAY_MS..DAY_MS,
+        0..40u32,
+        0..8u32,
+        0..4u32,
+        0..3u32,
+    )
+        .prop_map(|(p, s, dt, units, lines, parcels, exc)| PackedOrder {
             order_id: format!("SO-{dt}"),
             station: format!("ST-{s}"),
             packer_id: format!("PK-{p}"),
@@ -246,8 +370,7 @@ fn any_order() -> impl Strategy<Value = PackedOrder> {
             lines,
             parcels,
             exceptions: exc,
-        },
-    )
+        })
 }
 
 proptest! {
