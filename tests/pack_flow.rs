@@ -806,12 +806,13 @@ async fn each_order_gets_one_packing_slip_on_the_document_printer() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approves() {
     use packbench::contract::{
-        OverrideKind, OverrideRecord, WeightDecision, WeightRequestDecision,
+        OverrideKind, OverrideRecord, ShipmentStatus, WeightDecision, WeightRequestDecision,
     };
     use packbench::drill::unit_scan;
     use packbench_devices::scale::sim::SimScale;
     use packbench_devices::scale::{Protocol, ScaleConfig};
     use packbench_devices::simulator::SimulatedScale;
+    use packbench_ipc::desk::DeskAction;
 
     let dir = tempfile::tempdir().unwrap();
     let b = backend(dir.path()).await;
@@ -957,4 +958,57 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
         }
         other => panic!("{other:?}"),
     }
+
+    // A supervisor at a desk station reprints the order's labels at that station's printer,
+    // then voids the label at the backend.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while desk
+        .shipments_for_order(&order.order_id)
+        .await
+        .unwrap()
+        .is_empty()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the order never shipped"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let desk_dir = dir.path().join("desk");
+    let desk_rt = start(&config("ST-DESK2", &desk_dir, &b.url())).await;
+    desk_rt.pack.scan(&sup.badge).await.unwrap();
+    let said = desk_rt
+        .desk
+        .act(DeskAction::Reprint {
+            order_id: order.order_id.clone(),
+        })
+        .await
+        .unwrap();
+    assert!(said.starts_with("1 label(s)"), "{said}");
+    let spooled: Vec<String> = std::fs::read_dir(desk_dir.join("print-spool"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(spooled.len(), 1, "{spooled:?}");
+    assert!(spooled[0].contains(&order.order_id), "{spooled:?}");
+    let said = desk_rt
+        .desk
+        .act(DeskAction::VoidLabel {
+            order_id: order.order_id.clone(),
+        })
+        .await
+        .unwrap();
+    assert!(said.contains("voided"), "{said}");
+    let shipments = desk.shipments_for_order(&order.order_id).await.unwrap();
+    assert_eq!(shipments.len(), 1);
+    assert_eq!(shipments[0].status, ShipmentStatus::Voided);
+    // Nothing live is left to reprint or void: refused with the reason.
+    let err = desk_rt
+        .desk
+        .act(DeskAction::Reprint {
+            order_id: order.order_id.clone(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.reason.as_deref(), Some("no_live_shipment"), "{err:?}");
 }

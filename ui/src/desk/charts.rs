@@ -125,7 +125,7 @@ fn performance_chart(id: &'static str, series: &[Series]) -> impl IntoView {
                         fill=PALETTE[i % PALETTE.len()]
                     ></rect>
                     <text x=format!("{:.1}", label_w + bw + 6.0) y=format!("{:.1}", y + 19.0) class="value">
-                        {format!("{:.0} % · {} orders · {} units", s.performance_pct, s.orders, s.units)}
+                        {format!("{:.0} % · {} order{} · {} units", s.performance_pct, s.orders, if s.orders == 1 { "" } else { "s" }, s.units)}
                     </text>
                 </g>
             }

@@ -148,7 +148,7 @@ pub fn Records() -> impl IntoView {
                 <button id="export" on:click=export>"Export CSV"</button>
                 {move || exported.get().map(|r| view! {
                     <span id="export-result" class="status-ok" data-path=r.path.clone() data-rows=r.rows.to_string()>
-                        {format!("{} rows written to {}", r.rows, r.path)}
+                        {format!("{} row{} written to {}", r.rows, if r.rows == 1 { "" } else { "s" }, r.path)}
                     </span>
                 })}
             </div>

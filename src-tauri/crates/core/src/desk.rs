@@ -363,7 +363,7 @@ pub fn evaluate(stations: &[StationFacts], policy: &AlertPolicy, now_ms: i64) ->
                 format!(
                     "{} is offline: no heartbeat for {} min. Check the PC and its network.",
                     s.station_id,
-                    minutes(silent)
+                    (silent / 60_000).max(1)
                 ),
             ));
             continue;
