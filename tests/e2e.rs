@@ -1014,6 +1014,14 @@ async fn the_supervisor_desk_watches_stations_and_acts() {
         .await;
         wait_for(&client, "svg[data-chart='packers-work'] rect.column").await;
         screenshot(&client, "desk-02-productivity.png").await;
+        client
+            .execute(
+                "document.querySelector(\"svg[data-chart='packers-work']\").scrollIntoView()",
+                vec![],
+            )
+            .await
+            .unwrap();
+        screenshot(&client, "desk-02b-productivity-work.png").await;
         click(&client, "#period-week").await;
         wait_for(&client, "#period-week.active").await;
         wait_for(&client, "svg[data-chart='packers'] rect.bar").await;

@@ -990,7 +990,14 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(spooled.len(), 1, "{spooled:?}");
-    assert!(spooled[0].contains(&order.order_id), "{spooled:?}");
+    // Exactly the label document the backend holds for the order's shipment.
+    use base64::Engine as _;
+    let live = &desk.shipments_for_order(&order.order_id).await.unwrap()[0];
+    let want = base64::engine::general_purpose::STANDARD
+        .decode(&live.labels[0].content_base64)
+        .unwrap();
+    let got = std::fs::read(desk_dir.join("print-spool").join(&spooled[0])).unwrap();
+    assert_eq!(got, want, "the reprinted label is the backend's document");
     let said = desk_rt
         .desk
         .act(DeskAction::VoidLabel {
