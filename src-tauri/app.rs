@@ -20,7 +20,7 @@ use crate::{commands, logging};
 /// Builds the station's services from its configuration. With no backend URL it starts the
 /// training backend in this process and returns it, to keep it running as long as the app.
 pub async fn wire_station(cfg: &Config) -> anyhow::Result<(Station, Option<RunningBackend>)> {
-    let (station, _, embedded) = wire(cfg).await?;
+    let (station, _, embedded, _) = wire(cfg).await?;
     Ok((station, embedded))
 }
 
@@ -35,6 +35,10 @@ pub struct StationRuntime {
     pub embedded: Option<RunningBackend>,
     /// Signed self-updates, when the station config has `[update]`.
     pub update: Option<UpdateSettings>,
+    /// The supervisor's desk at this station.
+    pub desk: Arc<services::desk::DeskService>,
+    /// Weight overrides asked of the desk.
+    pub remote_override: Arc<services::remote_override::RemoteOverride>,
     /// Held for the station's life: one station process per data directory.
     _lock: std::fs::File,
 }
@@ -63,7 +67,7 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         ..opts
     };
     let lock = lock_data_dir(&cfg.data_dir)?;
-    let (station, store, embedded) = wire(cfg).await?;
+    let (station, store, embedded, http) = wire(cfg).await?;
     let printer: Arc<dyn LabelOutput> = match &cfg.printers.label {
         Some(uri) => Arc::new(DevicePrinter::new(uri).map_err(anyhow::Error::msg)?),
         None => Arc::new(
@@ -88,6 +92,7 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         Some(sc) => Arc::new(SerialWeighScale::new(sc.clone()).map_err(anyhow::Error::msg)?),
         None => Arc::new(TrainingScale::start().map_err(anyhow::Error::msg)?),
     };
+    let label_format = opts.label_format;
     let pack = PackService::open(
         station.clone(),
         store.clone(),
@@ -112,6 +117,25 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         station.backend.clone(),
         cfg.data_dir.join("sku-images"),
     ));
+    let desk = Arc::new(services::desk::DeskService::new(
+        station.clone(),
+        pack.clone(),
+        http.clone(),
+        store.clone(),
+        printer.clone(),
+        label_format,
+        &cfg.data_dir,
+        cfg.desk.clone(),
+    ));
+    let remote_override = Arc::new(services::remote_override::RemoteOverride::new(
+        http,
+        pack.clone(),
+    ));
+    tokio::spawn(
+        remote_override
+            .clone()
+            .run(std::time::Duration::from_secs(2)),
+    );
     Ok(StationRuntime {
         station,
         pack,
@@ -120,6 +144,8 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         images,
         embedded,
         update: cfg.update.clone(),
+        desk,
+        remote_override,
         _lock: lock,
     })
 }
@@ -199,9 +225,16 @@ fn spawn_serial_scanner(
     Ok(())
 }
 
+/// The station, its store, the embedded training backend if any, and the backend client (the
+/// desk's supervisor reads and the weight override requests use it beside the ports).
 async fn wire(
     cfg: &Config,
-) -> anyhow::Result<(Station, Arc<SqliteStationStore>, Option<RunningBackend>)> {
+) -> anyhow::Result<(
+    Station,
+    Arc<SqliteStationStore>,
+    Option<RunningBackend>,
+    HttpBackend,
+)> {
     let (store, moved) =
         SqliteStationStore::open_or_recover(&cfg.data_dir.join("station.sqlite")).await?;
     let store = Arc::new(store);
@@ -235,7 +268,7 @@ async fn wire(
     let station = Station {
         station_id: cfg.station_id.clone(),
         backend_label: label,
-        backend: Arc::new(backend),
+        backend: Arc::new(backend.clone()),
         store: store.clone(),
         outbox: store.clone(),
         outbox_wake: Arc::new(tokio::sync::Notify::new()),
@@ -243,7 +276,7 @@ async fn wire(
         notice,
         health: Default::default(),
     };
-    Ok((station, store, embedded))
+    Ok((station, store, embedded, backend))
 }
 
 /// Runs the station app until its window closes.
@@ -291,6 +324,8 @@ pub fn app_builder<R: tauri::Runtime>(
         .manage(rt.station)
         .manage(rt.pack)
         .manage(rt.images)
+        .manage(rt.desk)
+        .manage(rt.remote_override)
         .setup(move |app| {
             match update {
                 Some((settings, pack)) => {
@@ -331,7 +366,12 @@ pub fn app_builder<R: tauri::Runtime>(
             commands::pack_action,
             commands::get_flow,
             commands::label_preview,
-            commands::sku_image
+            commands::sku_image,
+            commands::desk_overview,
+            commands::desk_productivity,
+            commands::desk_records,
+            commands::desk_export,
+            commands::desk_action
         ])
 }
 

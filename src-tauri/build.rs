@@ -40,6 +40,11 @@ fn main() {
                 "get_flow",
                 "label_preview",
                 "sku_image",
+                "desk_overview",
+                "desk_productivity",
+                "desk_records",
+                "desk_export",
+                "desk_action",
             ])),
     )
     .expect("tauri-build failed");

@@ -38,6 +38,35 @@ pub struct ConfigFile {
     pub otlp_endpoint: Option<String>,
     /// `[update]`: signed self-updates; absent: the station never checks for updates.
     pub update: Option<UpdateSection>,
+    /// `[desk]`: the supervisor's desk (alert threshold, webhook).
+    pub desk: Option<DeskSection>,
+}
+
+/// `[desk]`: the supervisor's desk at this station.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct DeskSection {
+    /// Raised alerts are POSTed here as Slack-compatible JSON `{"text": ...}` (http or https).
+    pub webhook_url: Option<String>,
+    /// An outbox whose oldest write waits longer than this many minutes raises an alert
+    /// (1-1440, default 10).
+    pub backlog_alert_min: Option<u64>,
+}
+
+/// The desk's settings, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeskSettings {
+    pub webhook_url: Option<String>,
+    pub backlog_alert_ms: u64,
+}
+
+impl Default for DeskSettings {
+    fn default() -> Self {
+        DeskSettings {
+            webhook_url: None,
+            backlog_alert_ms: 10 * 60 * 1000,
+        }
+    }
 }
 
 /// `[update]`: where the station looks for signed updates and the key they must be signed with.
@@ -136,6 +165,8 @@ pub struct Config {
     pub otlp_endpoint: Option<String>,
     /// Signed self-updates, when the file has an `[update]` table.
     pub update: Option<UpdateSettings>,
+    /// The supervisor's desk: alert threshold and webhook.
+    pub desk: DeskSettings,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -359,8 +390,10 @@ fn resolve(
             message: format!("\"{language}\": use en, pl or ro"),
         });
     }
+    let desk = desk_settings(file.desk.as_ref(), &file_origin())?;
     Ok(Config {
         update,
+        desk,
         scanner,
         tolerances,
         kiosk: file.kiosk.unwrap_or(false),
@@ -377,6 +410,44 @@ fn resolve(
         data_dir,
         source,
     })
+}
+
+/// The `[desk]` table, each value checked.
+fn desk_settings(d: Option<&DeskSection>, origin: &str) -> Result<DeskSettings, ConfigError> {
+    let mut out = DeskSettings::default();
+    let Some(d) = d else {
+        return Ok(out);
+    };
+    let bad = |key, message: String| ConfigError::Value {
+        key,
+        origin: origin.to_owned(),
+        message,
+    };
+    if let Some(url) = &d.webhook_url {
+        let ok = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .is_some_and(|rest| {
+                !rest.is_empty() && !rest.starts_with('/') && !rest.chars().any(char::is_whitespace)
+            });
+        if !ok {
+            return Err(bad(
+                "desk.webhook_url",
+                format!("\"{url}\": use an http:// or https:// URL, like https://hooks.slack.com/services/..."),
+            ));
+        }
+        out.webhook_url = Some(url.clone());
+    }
+    if let Some(min) = d.backlog_alert_min {
+        if !(1..=1440).contains(&min) {
+            return Err(bad(
+                "desk.backlog_alert_min",
+                format!("{min}: use 1 to 1440 (minutes)"),
+            ));
+        }
+        out.backlog_alert_ms = min * 60 * 1000;
+    }
+    Ok(out)
 }
 
 /// A serial line's speed, when it is one of the standard rates.
@@ -752,6 +823,21 @@ mod tests {
                 "stop_bits",
                 "parity",
             ),
+            (
+                "[desk]\nwebhook_url = \"hooks.slack.com/x\"\n",
+                "desk.webhook_url",
+                "https://",
+            ),
+            (
+                "[desk]\nbacklog_alert_min = 0\n",
+                "desk.backlog_alert_min",
+                "1 to 1440",
+            ),
+            (
+                "[desk]\nwebhook = \"https://x\"\n",
+                "webhook",
+                "webhook_url",
+            ),
         ] {
             let msg = with_file(toml, Overrides::default())
                 .unwrap_err()
@@ -862,6 +948,23 @@ mod tests {
                 "{toml:?}: {msg}"
             );
         }
+    }
+
+    #[test]
+    fn the_desk_table_sets_the_webhook_and_the_backlog_threshold() {
+        let c = with_file("", Overrides::default()).unwrap();
+        assert_eq!(c.desk, DeskSettings::default());
+        assert_eq!(c.desk.backlog_alert_ms, 600_000);
+        let c = with_file(
+            "[desk]\nwebhook_url = \"http://127.0.0.1:9/hook\"\nbacklog_alert_min = 3\n",
+            Overrides::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            c.desk.webhook_url.as_deref(),
+            Some("http://127.0.0.1:9/hook")
+        );
+        assert_eq!(c.desk.backlog_alert_ms, 180_000);
     }
 
     #[test]

@@ -727,6 +727,12 @@ async fn supervisor_reads_refuse_packers_and_missing_sessions() {
         "/v1/exceptions?status=open".to_owned(),
         "/v1/overrides?kind=weight".to_owned(),
         "/v1/movements?trolley=TR-0006".to_owned(),
+        format!(
+            "/v1/packed-orders?from_ms={}&to_ms={}",
+            now - 1000,
+            now + 60_000
+        ),
+        "/v1/weight-override-requests?status=pending".to_owned(),
     ] {
         for (session, want) in [
             (None, 401),
@@ -781,6 +787,39 @@ async fn supervisor_reads_refuse_packers_and_missing_sessions() {
         .unwrap();
     assert!(empty.rows.is_empty());
 
+    // Per-order facts: the slot's order, one line and one parcel; the exception was another
+    // order's.
+    let packed = a.packed_orders(&sv, now - 1000, end).await.unwrap();
+    assert_eq!(packed.len(), 1, "{packed:?}");
+    let o = &packed[0];
+    assert_eq!(
+        (
+            o.order_id.as_str(),
+            o.station.as_str(),
+            o.packer_id.as_str(),
+            o.units,
+            o.lines,
+            o.parcels,
+            o.exceptions
+        ),
+        (
+            m.slots[0].order.order_id.as_str(),
+            "ST-A",
+            "PK-0001",
+            held,
+            1,
+            1,
+            0
+        )
+    );
+    assert!(o.completed_at_ms >= now - 1000 && o.completed_at_ms < end);
+    assert!(a.packed_orders(&sv, 0, 1).await.unwrap().is_empty());
+    assert_eq!(
+        refused(a.packed_orders(&sv, 0, now).await),
+        (400, "bad_request".into()),
+        "a window over 8 days"
+    );
+
     let by_trolley = a.movements_of_trolley(&sv, &code("TR-0006")).await.unwrap();
     assert_eq!(by_trolley.len(), 1);
     assert_eq!(by_trolley[0].qty, held);
@@ -789,6 +828,98 @@ async fn supervisor_reads_refuse_packers_and_missing_sessions() {
         .await
         .unwrap();
     assert_eq!(by_order, by_trolley);
+}
+
+/// A station asks for a remote weight override; a supervisor approves it once (a packer may
+/// not); the asking station, and only it, reads the decision.
+#[tokio::test]
+async fn weight_override_requests_are_asked_decided_once_and_read_back() {
+    use packbench::contract::{
+        NewWeightOverrideRequest, WeightRequestDecision, WeightRequestStatus,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(&dir).await;
+    let a = client(&b.url(), "ST-A");
+    let desk = client(&b.url(), "ST-DESK");
+    let (_, packer) = session_of(&desk, "packer").await;
+    let (sv_id, sv) = session_of(&desk, "supervisor").await;
+    let m = a.claim_trolley(&code("TR-0007")).await.unwrap();
+    let ask = NewWeightOverrideRequest {
+        order_id: m.slots[0].order.order_id.clone(),
+        parcel_no: 1,
+        expected_g: 1000,
+        measured_g: 1450,
+        packer_id: "PK-0001".into(),
+    };
+    let r = a.request_weight_override(&key("wr-1"), &ask).await.unwrap();
+    assert_eq!(r.status, WeightRequestStatus::Pending);
+    // A retry under the same key is the same request.
+    let again = a.request_weight_override(&key("wr-1"), &ask).await.unwrap();
+    assert_eq!(again, r);
+    let unknown = NewWeightOverrideRequest {
+        order_id: "SO-NOPE".into(),
+        ..ask.clone()
+    };
+    assert_eq!(
+        refused(a.request_weight_override(&key("wr-2"), &unknown).await),
+        (404, "order_unknown".into())
+    );
+
+    let pending = desk.pending_weight_requests(&sv).await.unwrap();
+    assert_eq!(pending, vec![r.clone()]);
+    assert_eq!(
+        refused(desk.pending_weight_requests(&packer).await),
+        (403, "role_forbidden".into())
+    );
+    let yes = WeightRequestDecision {
+        approve: true,
+        reason: "wet cardboard, contents checked".into(),
+    };
+    assert_eq!(
+        refused(
+            desk.decide_weight_request(&key("d-0"), &packer, &r.request_id, &yes)
+                .await
+        ),
+        (403, "role_forbidden".into())
+    );
+    let decided = desk
+        .decide_weight_request(&key("d-1"), &sv, &r.request_id, &yes)
+        .await
+        .unwrap();
+    assert_eq!(decided.status, WeightRequestStatus::Approved);
+    assert_eq!(decided.supervisor_id.as_deref(), Some(sv_id.as_str()));
+    // The same decision retried answers the same; another decision is refused.
+    assert_eq!(
+        desk.decide_weight_request(&key("d-1"), &sv, &r.request_id, &yes)
+            .await
+            .unwrap(),
+        decided
+    );
+    let no = WeightRequestDecision {
+        approve: false,
+        reason: "changed my mind".into(),
+    };
+    assert_eq!(
+        refused(
+            desk.decide_weight_request(&key("d-2"), &sv, &r.request_id, &no)
+                .await
+        ),
+        (409, "request_decided".into())
+    );
+    assert_eq!(
+        refused(
+            desk.decide_weight_request(&key("d-3"), &sv, "WR-0000009999", &no)
+                .await
+        ),
+        (404, "request_unknown".into())
+    );
+    assert!(desk.pending_weight_requests(&sv).await.unwrap().is_empty());
+    // The asking station reads the decision; another station cannot see its request.
+    assert_eq!(a.weight_request(&r.request_id).await.unwrap(), decided);
+    assert_eq!(
+        refused(desk.weight_request(&r.request_id).await),
+        (404, "request_unknown".into())
+    );
 }
 
 #[tokio::test]

@@ -6,10 +6,13 @@
 #[path = "support/webdriver.rs"]
 mod webdriver;
 
+use std::time::Duration;
+
 use fantoccini::{Client, Locator};
 use packbench::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use packbench::ports::BackendApi;
 use packbench::training;
+use serde_json::json;
 use webdriver::*;
 
 /// The slots the UI shows: (slot, order id, [(sku, qty)]).
@@ -488,4 +491,418 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
         .filter(|n| n.contains("c0.") && order_of(n) == reprinted)
         .count();
     assert_eq!(copies.len(), originals, "{spool:?}");
+}
+
+/// Sets a text field's value as typing would (an `input` event), without the keyboard: the
+/// wedge decoder would take fast WebDriver typing for a scan.
+async fn fill(client: &Client, css: &str, value: &str) {
+    wait_for(client, css).await;
+    client
+        .execute(
+            "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+             el.dispatchEvent(new Event('input', {bubbles: true})); \
+             el.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![json!(css), json!(value)],
+        )
+        .await
+        .expect("filling a field");
+}
+
+async fn click(client: &Client, css: &str) {
+    wait_for(client, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
+}
+
+/// A heartbeat as a simulated station sends it.
+fn sim_heartbeat(
+    station: &str,
+    packer: Option<&str>,
+    label_printer: (bool, &[&str]),
+    outbox: (u64, Option<u64>),
+) -> packbench::contract::Heartbeat {
+    use packbench::contract::{DeviceHealth, DeviceKind, Heartbeat, OutboxHealth, ShiftCounters};
+    Heartbeat {
+        station_id: station.into(),
+        packer_id: packer.map(str::to_owned),
+        trolley: None,
+        slot: None,
+        step: Some("scan_trolley".into()),
+        counters: ShiftCounters {
+            orders_packed: 3,
+            units_packed: 11,
+            parcels: 3,
+            exceptions: 0,
+        },
+        devices: vec![
+            DeviceHealth {
+                kind: DeviceKind::LabelPrinter,
+                name: format!("Zebra ZD421 {station}"),
+                ready: label_printer.0,
+                problems: label_printer.1.iter().map(|p| p.to_string()).collect(),
+            },
+            DeviceHealth {
+                kind: DeviceKind::Scale,
+                name: "MT-SICS".into(),
+                ready: true,
+                problems: vec![],
+            },
+        ],
+        outbox: OutboxHealth {
+            pending: outbox.0,
+            failed: 0,
+            oldest_pending_age_ms: outbox.1,
+        },
+        app_version: "0.1.0".into(),
+        sent_at_ms: packbench::clock::now_ms() as u64,
+    }
+}
+
+/// The supervisor's desk in the real app, against a training backend with simulated stations:
+/// one gone silent holding a trolley, one whose label printer is out of labels, one with an old
+/// backlog, and orders packed by two packers. The supervisor signs in by badge and sees the
+/// stations (the silent one highlighted) and the alerts, the productivity chart's bars for both
+/// packers, filters the overrides and exports them as CSV, releases the silent station's
+/// trolley and approves a weight override a station asked for (both checked in the backend);
+/// signing out leaves the desk, and a packer's sign-in neither shows it nor may call it.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_supervisor_desk_watches_stations_and_acts() {
+    use packbench::contract::{
+        MovementBatch, MovementLine, NewWeightOverrideRequest, OverrideRecord, WeightRequestStatus,
+    };
+
+    let _one = ONE_APP.lock().await;
+    let (dir, backend) = start_backend().await;
+    let sim = |station: &str| {
+        HttpBackend::new(
+            &backend.url(),
+            station,
+            TOKEN,
+            HttpBackendOptions::default(),
+        )
+        .unwrap()
+    };
+    let (busy, paper, slow, silent) = (
+        sim("ST-SIM-BUSY"),
+        sim("ST-SIM-PAPER"),
+        sim("ST-SIM-BACKLOG"),
+        sim("ST-SIM-SILENT"),
+    );
+    let w = training::demo_data::generate(training::demo_data::DEFAULT_SEED);
+    let packers: Vec<&training::demo_data::DemoPacker> =
+        w.packers.iter().filter(|p| p.role == "packer").collect();
+    let (pk1, pk2) = (packers[0].packer_id.clone(), packers[1].packer_id.clone());
+    let supervisor = w.packers.iter().find(|p| p.role == "supervisor").unwrap();
+
+    // Orders packed: the busy station packs two slots of TR-0012 for one packer, a third for
+    // another (a multi-unit order), each slot's whole order in one parcel.
+    let m = busy
+        .claim_trolley(&"TR-0012".parse().unwrap())
+        .await
+        .unwrap();
+    for (i, packer) in [(0usize, &pk1), (1, &pk1), (2, &pk2)] {
+        let s = &m.slots[i];
+        busy.record_movements(
+            &uuid::Uuid::now_v7().to_string(),
+            &MovementBatch {
+                trolley: m.trolley.to_string(),
+                order_id: s.order.order_id.clone(),
+                parcel_id: format!("P-DESK-{i}"),
+                packer_id: packer.clone(),
+                movements: s
+                    .order
+                    .lines
+                    .iter()
+                    .map(|l| MovementLine {
+                        line_no: l.line_no,
+                        sku: l.item.sku.clone(),
+                        qty: l.qty,
+                    })
+                    .collect(),
+            },
+        )
+        .await
+        .unwrap();
+    }
+    // Packaging overrides at two stations (one reason with a comma and quotes for the CSV).
+    let boxes = busy.packaging_catalogue().await.unwrap();
+    let tricky = "box \"M\" crushed, took L";
+    for (client, order, reason) in [
+        (&busy, &m.slots[0].order.order_id, tricky),
+        (
+            &paper,
+            &m.slots[1].order.order_id,
+            "suggested box out of stock",
+        ),
+    ] {
+        client
+            .record_override(
+                &uuid::Uuid::now_v7().to_string(),
+                &OverrideRecord::Packaging {
+                    order_id: order.clone(),
+                    parcel_no: 1,
+                    suggested_id: boxes[0].spec.id.clone(),
+                    chosen_id: boxes[1].spec.id.clone(),
+                    reason: reason.into(),
+                    packer_id: pk1.clone(),
+                },
+            )
+            .await
+            .unwrap();
+    }
+    // The silent station holds a trolley and last spoke five minutes ago.
+    silent
+        .claim_trolley(&"TR-0013".parse().unwrap())
+        .await
+        .unwrap();
+    silent
+        .heartbeat(
+            &uuid::Uuid::now_v7().to_string(),
+            &sim_heartbeat("ST-SIM-SILENT", Some(&pk2), (true, &[]), (0, None)),
+        )
+        .await
+        .unwrap();
+    {
+        use sqlx::ConnectOptions;
+        let mut db = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(dir.path().join("training.sqlite"))
+            .connect()
+            .await
+            .unwrap();
+        sqlx::query(
+            "UPDATE heartbeats SET received_at_ms = received_at_ms - 300000 WHERE station = 'ST-SIM-SILENT'",
+        )
+        .execute(&mut db)
+        .await
+        .unwrap();
+    }
+    // A station asks the desk for a weight override.
+    let asked = busy
+        .request_weight_override(
+            &uuid::Uuid::now_v7().to_string(),
+            &NewWeightOverrideRequest {
+                order_id: m.slots[3].order.order_id.clone(),
+                parcel_no: 1,
+                expected_g: 1200,
+                measured_g: 1650,
+                packer_id: pk1.clone(),
+            },
+        )
+        .await
+        .unwrap();
+    // The live stations keep sending heartbeats while the test runs.
+    let beats = {
+        let (busy, paper, slow, pk1) = (busy.clone(), paper.clone(), slow.clone(), pk1.clone());
+        tokio::spawn(async move {
+            loop {
+                for (c, hb) in [
+                    (
+                        &busy,
+                        sim_heartbeat("ST-SIM-BUSY", Some(&pk1), (true, &[]), (0, None)),
+                    ),
+                    (
+                        &paper,
+                        sim_heartbeat("ST-SIM-PAPER", None, (false, &["paper_out"]), (0, None)),
+                    ),
+                    (
+                        &slow,
+                        sim_heartbeat("ST-SIM-BACKLOG", None, (true, &[]), (42, Some(30 * 60_000))),
+                    ),
+                ] {
+                    let _ = c.heartbeat(&uuid::Uuid::now_v7().to_string(), &hb).await;
+                }
+                tokio::time::sleep(Duration::from_secs(5)).await;
+            }
+        })
+    };
+
+    let config = dir.path().join("station.toml");
+    std::fs::write(&config, "[desk]\nbacklog_alert_min = 10\n").unwrap();
+    let export = dir.path().join("desk-export.csv");
+    let driver = start_driver(
+        &backend.url(),
+        "ST-DESK",
+        &dir.path().join("station"),
+        &config,
+    );
+    let (sv_badge, packer_badge_) = (supervisor.badge.clone(), packer_badge());
+    let (ex, pk1_, pk2_, request_id) = (
+        export.clone(),
+        pk1.clone(),
+        pk2.clone(),
+        asked.request_id.clone(),
+    );
+    let run = with_app(move |client| async move {
+        step_shown(&client, "sign_in").await;
+        scan_wait(&client, &sv_badge).await;
+        wait_for(&client, "#desk").await;
+        // Stations: every simulated one, the silent one stale, the others live.
+        wait_for(
+            &client,
+            "tr.station[data-station='ST-SIM-SILENT'][data-stale='true']",
+        )
+        .await;
+        wait_for(
+            &client,
+            "tr.station[data-station='ST-SIM-BUSY'][data-stale='false'][data-healthy='true']",
+        )
+        .await;
+        wait_for(
+            &client,
+            "tr.station[data-station='ST-SIM-PAPER'][data-healthy='false']",
+        )
+        .await;
+        wait_for(
+            &client,
+            "tr.station[data-station='ST-SIM-BACKLOG'][data-pending='42']",
+        )
+        .await;
+        // Alerts: offline, out of labels, backlog.
+        for (kind, station) in [
+            ("station_offline", "ST-SIM-SILENT"),
+            ("printer_out_of_labels", "ST-SIM-PAPER"),
+            ("outbox_backlog", "ST-SIM-BACKLOG"),
+        ] {
+            wait_for(
+                &client,
+                &format!("#alerts li.alert[data-kind='{kind}'][data-station='{station}']"),
+            )
+            .await;
+        }
+        screenshot(&client, "desk-01-stations.png").await;
+
+        // Productivity: a bar per packer in the performance chart.
+        click(&client, "button.tab[data-tab='productivity']").await;
+        for pk in [&pk1_, &pk2_] {
+            wait_for(
+                &client,
+                &format!("svg[data-chart='packers'] rect.bar[data-key='{pk}']"),
+            )
+            .await;
+        }
+        wait_for(
+            &client,
+            "svg[data-chart='stations'] rect.bar[data-key='ST-SIM-BUSY']",
+        )
+        .await;
+        wait_for(&client, "svg[data-chart='packers-work'] rect.column").await;
+        screenshot(&client, "desk-02-productivity.png").await;
+        client
+            .execute(
+                "document.querySelector(\"svg[data-chart='packers-work']\").scrollIntoView()",
+                vec![],
+            )
+            .await
+            .unwrap();
+        screenshot(&client, "desk-02b-productivity-work.png").await;
+        click(&client, "#period-week").await;
+        wait_for(&client, "#period-week.active").await;
+        wait_for(&client, "svg[data-chart='packers'] rect.bar").await;
+
+        // Exceptions and overrides: filter by station, export the rows as CSV.
+        click(&client, "button.tab[data-tab='records']").await;
+        wait_for(
+            &client,
+            "#records tr.record[data-kind='packaging_override']",
+        )
+        .await;
+        fill(&client, "#filter-station", "ST-SIM-BUSY").await;
+        click(&client, "#apply-filter").await;
+        wait_for(&client, "#records-count[data-shown='1']").await;
+        fill(&client, "#export-path", ex.to_str().unwrap()).await;
+        click(&client, "#export").await;
+        let done = wait_for(&client, "#export-result").await;
+        assert_eq!(done.attr("data-rows").await.unwrap().as_deref(), Some("1"));
+        screenshot(&client, "desk-03-exceptions-overrides.png").await;
+
+        // Actions: release the silent station's trolley, approve the weight override.
+        click(&client, "button.tab[data-tab='actions']").await;
+        fill(&client, "#release-trolley", "TR-0013").await;
+        fill(
+            &client,
+            "#release-reason",
+            "ST-SIM-SILENT stopped answering",
+        )
+        .await;
+        click(&client, "#release").await;
+        let msg = wait_for(&client, "#desk-message[data-ok='true']").await;
+        assert!(msg.text().await.unwrap().contains("TR-0013"));
+        fill(
+            &client,
+            "#decision-reason",
+            "wet cardboard, contents checked",
+        )
+        .await;
+        click(
+            &client,
+            &format!("li.weight-request[data-request='{request_id}'] button.approve"),
+        )
+        .await;
+        wait_gone(
+            &client,
+            &format!("li.weight-request[data-request='{request_id}']"),
+        )
+        .await;
+        let msg = wait_for(&client, "#desk-message[data-ok='true']").await;
+        assert!(msg.text().await.unwrap().contains(&request_id));
+        screenshot(&client, "desk-04-actions.png").await;
+
+        // Signing out leaves the desk; a packer gets the packing screen and no desk.
+        click(&client, "#desk-sign-out").await;
+        step_shown(&client, "sign_in").await;
+        wait_gone(&client, "#desk").await;
+        scan_wait(&client, &packer_badge_).await;
+        step_shown(&client, "scan_trolley").await;
+        assert!(
+            client.find(Locator::Css("#desk")).await.is_err(),
+            "a packer sees the desk"
+        );
+        let answer = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 window.__TAURI__.core.invoke('desk_overview', {req: {}}) \
+                   .then(() => done('answered'), e => done(JSON.stringify(e)));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let answer = answer.as_str().unwrap_or_default().to_owned();
+        assert!(
+            answer.contains("supervisor_only"),
+            "a packer's desk call: {answer}"
+        );
+        screenshot(&client, "desk-05-packer-no-desk.png").await;
+    })
+    .await;
+    drop(driver);
+    beats.abort();
+    if let Err(e) = run {
+        std::panic::resume_unwind(e.into_panic());
+    }
+
+    // The backend: the claim is gone (another station may claim it), the request approved.
+    let claimed = paper
+        .claim_trolley(&"TR-0013".parse().unwrap())
+        .await
+        .expect("the released trolley can be claimed again");
+    assert_eq!(claimed.claimed_by, "ST-SIM-PAPER");
+    let decided = busy.weight_request(&asked.request_id).await.unwrap();
+    assert_eq!(decided.status, WeightRequestStatus::Approved);
+    assert_eq!(
+        decided.supervisor_id.as_deref(),
+        Some(supervisor.packer_id.as_str())
+    );
+    assert_eq!(
+        decided.reason.as_deref(),
+        Some("wet cardboard, contents checked")
+    );
+    // The CSV: a header and the busy station's override, its awkward reason intact.
+    let mut csv = csv::Reader::from_path(&export).unwrap();
+    let rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(&rows[0][2], "packaging_override");
+    assert_eq!(&rows[0][3], "ST-SIM-BUSY");
+    assert_eq!(&rows[0][6], tricky);
 }

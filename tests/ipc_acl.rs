@@ -79,6 +79,24 @@ fn the_main_window_may_call_the_station_commands_and_nothing_else() {
     .unwrap();
     assert!(none["image"].is_null(), "{none}");
 
+    // The desk's commands are granted to the window, but the station refuses them unless a
+    // supervisor signed in (nobody has here).
+    for (cmd, req) in [
+        ("desk_overview", json!({})),
+        ("desk_productivity", json!({"period": "shift"})),
+        ("desk_records", json!({"filter": {}})),
+        ("desk_export", json!({"filter": {}})),
+        (
+            "desk_action",
+            json!({"action": {"action": "reprint", "order_id": "SO-1"}}),
+        ),
+    ] {
+        let err =
+            get_ipc_response(&main, request(cmd, LOCAL, json!({ "req": req }))).expect_err(cmd);
+        let err = format!("{err:?}");
+        assert!(err.contains("supervisor_only"), "{cmd}: {err}");
+    }
+
     // Not granted: a command the app does not declare, and core plugins (window, app, event,
     // webview) which the capability leaves out.
     for cmd in [
@@ -155,7 +173,12 @@ fn the_csp_and_capability_allow_nothing_remote() {
             "allow-pack-action",
             "allow-get-flow",
             "allow-label-preview",
-            "allow-sku-image"
+            "allow-sku-image",
+            "allow-desk-overview",
+            "allow-desk-productivity",
+            "allow-desk-records",
+            "allow-desk-export",
+            "allow-desk-action"
         ],
         "the main window gets the app's own commands and nothing else (no core:default)"
     );

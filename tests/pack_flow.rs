@@ -803,3 +803,224 @@ async fn each_order_gets_one_packing_slip_on_the_document_printer() {
     assert_eq!(jobs.len(), shipments.len(), "one slip per shipped order");
     assert!(jobs.iter().all(|j| j.starts_with(b"%PDF")));
 }
+
+/// The remote weight override: at a refused weight the station asks the desk, a supervisor
+/// approves there, and the station records the override under that supervisor's id and reason
+/// (the same record a badge scan makes). The desk's commands refuse a packer's sign-in and
+/// answer a supervisor's.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approves() {
+    use packbench::contract::{
+        OverrideKind, OverrideRecord, ShipmentStatus, WeightDecision, WeightRequestDecision,
+    };
+    use packbench::drill::unit_scan;
+    use packbench_devices::scale::sim::SimScale;
+    use packbench_devices::scale::{Protocol, ScaleConfig};
+    use packbench_devices::simulator::SimulatedScale;
+    use packbench_ipc::desk::DeskAction;
+
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(dir.path()).await;
+    let scale = SimulatedScale::start(SimScale::new(Protocol::MtSics)).unwrap();
+    let cfg = Config {
+        scale: Some(ScaleConfig::new(scale.path(), Protocol::MtSics)),
+        ..config("ST-ASK", &dir.path().join("station"), &b.url())
+    };
+    let rt = start(&cfg).await;
+    let pack = rt.pack.clone();
+    let w = demo_data::generate(demo_data::DEFAULT_SEED);
+    let sup = w.packers.iter().find(|p| p.role == "supervisor").unwrap();
+    // A supervisor signed in here: the desk answers; signed out: it refuses.
+    pack.scan(&sup.badge).await.unwrap();
+    assert_eq!(
+        rt.desk.overview().await.unwrap().supervisor_id,
+        sup.packer_id
+    );
+    pack.handle(PackEvent::SignedOut).await.unwrap();
+    let refused = rt.desk.overview().await.unwrap_err();
+    assert_eq!(
+        refused.reason.as_deref(),
+        Some("supervisor_only"),
+        "{refused:?}"
+    );
+    // A packer's sign-in is refused too.
+    pack.scan(&badge()).await.unwrap();
+    let refused = rt.desk.overview().await.unwrap_err();
+    assert_eq!(
+        refused.reason.as_deref(),
+        Some("supervisor_only"),
+        "{refused:?}"
+    );
+    // Nothing refused yet: nothing to ask about.
+    assert!(rt.remote_override.ask().await.is_err());
+
+    pack.scan("TR-0009").await.unwrap();
+    pack.handle(PackEvent::TakeSuggestedSlot).await.unwrap();
+    let order = pack.state().await.current_order().unwrap().order.clone();
+    for line in &order.lines {
+        for n in 1..=line.qty {
+            pack.handle(PackEvent::Scanned {
+                raw: unit_scan(&order.order_id, line, n),
+            })
+            .await
+            .unwrap();
+        }
+    }
+    if pack.view().await.step == StepKind::VerifyUnits {
+        pack.handle(PackEvent::CloseParcel).await.unwrap();
+    }
+    let s = pack.screen().await;
+    pack.scan(&s.suggestion.unwrap().barcode).await.unwrap();
+    let expected = pack.screen().await.expected_weight_g.unwrap();
+    scale.set_load_g(expected as i64 + 700);
+    assert_eq!(pack.weigh().await.unwrap().step, StepKind::Weigh);
+
+    let id = rt.remote_override.ask().await.unwrap();
+    assert_eq!(rt.remote_override.ask().await.unwrap(), id, "asked once");
+    rt.remote_override.poll_once().await.unwrap();
+    assert_eq!(
+        pack.view().await.step,
+        StepKind::Weigh,
+        "pending: still blocked"
+    );
+
+    // A supervisor at another station's desk approves.
+    let desk =
+        packbench::adapters::HttpBackend::new(&b.url(), "ST-DESK", TOKEN, Default::default())
+            .unwrap();
+    let session = desk
+        .sign_in(&packbench::contract::SignInRequest::Badge {
+            badge: sup.badge.clone(),
+        })
+        .await
+        .unwrap()
+        .session_token;
+    let pending = desk.pending_weight_requests(&session).await.unwrap();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(
+        (
+            pending[0].order_id.as_str(),
+            pending[0].measured_g,
+            pending[0].expected_g
+        ),
+        (
+            order.order_id.as_str(),
+            expected as u32 + 700,
+            expected as u32
+        )
+    );
+    desk.decide_weight_request(
+        "desk-decision-1",
+        &session,
+        &id,
+        &WeightRequestDecision {
+            approve: true,
+            reason: "double-walled box, checked".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while pack.view().await.step == StepKind::Weigh {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the approval was never applied"
+        );
+        rt.remote_override.poll_once().await.unwrap();
+        pack.wait_changed(Duration::from_millis(200)).await;
+    }
+    assert_eq!(rt.remote_override.pending().await, None);
+
+    // The override reaches the backend under the approving supervisor.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let weight = loop {
+        let o = desk
+            .overrides(&session, Some(OverrideKind::Weight))
+            .await
+            .unwrap();
+        if let Some(o) = o.into_iter().next() {
+            break o;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no weight override delivered"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    match weight.record {
+        OverrideRecord::Weight {
+            decision:
+                WeightDecision::Overridden {
+                    supervisor_id,
+                    reason,
+                },
+            order_id,
+            ..
+        } => {
+            assert_eq!(supervisor_id, sup.packer_id);
+            assert_eq!(reason, "double-walled box, checked");
+            assert_eq!(order_id, order.order_id);
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // A supervisor at a desk station reprints the order's labels at that station's printer,
+    // then voids the label at the backend.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while desk
+        .shipments_for_order(&order.order_id)
+        .await
+        .unwrap()
+        .is_empty()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the order never shipped"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let desk_dir = dir.path().join("desk");
+    let desk_rt = start(&config("ST-DESK2", &desk_dir, &b.url())).await;
+    desk_rt.pack.scan(&sup.badge).await.unwrap();
+    let said = desk_rt
+        .desk
+        .act(DeskAction::Reprint {
+            order_id: order.order_id.clone(),
+        })
+        .await
+        .unwrap();
+    assert!(said.starts_with("1 label(s)"), "{said}");
+    let spooled: Vec<String> = std::fs::read_dir(desk_dir.join("print-spool"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(spooled.len(), 1, "{spooled:?}");
+    // Exactly the label document the backend holds for the order's shipment.
+    use base64::Engine as _;
+    let live = &desk.shipments_for_order(&order.order_id).await.unwrap()[0];
+    let want = base64::engine::general_purpose::STANDARD
+        .decode(&live.labels[0].content_base64)
+        .unwrap();
+    let got = std::fs::read(desk_dir.join("print-spool").join(&spooled[0])).unwrap();
+    assert_eq!(got, want, "the reprinted label is the backend's document");
+    let said = desk_rt
+        .desk
+        .act(DeskAction::VoidLabel {
+            order_id: order.order_id.clone(),
+        })
+        .await
+        .unwrap();
+    assert!(said.contains("voided"), "{said}");
+    let shipments = desk.shipments_for_order(&order.order_id).await.unwrap();
+    assert_eq!(shipments.len(), 1);
+    assert_eq!(shipments[0].status, ShipmentStatus::Voided);
+    // Nothing live is left to reprint or void: refused with the reason.
+    let err = desk_rt
+        .desk
+        .act(DeskAction::Reprint {
+            order_id: order.order_id.clone(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.reason.as_deref(), Some("no_live_shipment"), "{err:?}");
+}

@@ -248,6 +248,21 @@ impl HttpBackend {
         }
     }
 
+    /// Per-order facts of orders packed in `[from_ms, to_ms)` (a supervisor's session).
+    pub async fn packed_orders(
+        &self,
+        session: &str,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> Result<Vec<packbench_core::desk::PackedOrder>, BackendError> {
+        let path = format!(
+            "{}?from_ms={from_ms}&to_ms={to_ms}",
+            contract::PACKED_ORDERS_PATH
+        );
+        self.call(Method::GET, &path, NO_BODY, Extra::session(session))
+            .await
+    }
+
     /// Every station's latest heartbeat (a supervisor's session).
     pub async fn stations(&self, session: &str) -> Result<Vec<StationStatus>, BackendError> {
         self.call(
@@ -338,6 +353,65 @@ impl HttpBackend {
             Method::POST,
             &contract::force_release_path(trolley.as_str()),
             Some(req),
+            Extra {
+                idempotency_key: Some(idempotency_key),
+                session: Some(session),
+            },
+        )
+        .await
+    }
+
+    /// A station asks a supervisor at the desk to accept a parcel its weight gate refused.
+    pub async fn request_weight_override(
+        &self,
+        idempotency_key: &str,
+        req: &contract::NewWeightOverrideRequest,
+    ) -> Result<contract::WeightOverrideRequest, BackendError> {
+        self.call(
+            Method::POST,
+            contract::WEIGHT_REQUESTS_PATH,
+            Some(req),
+            Extra::key(idempotency_key),
+        )
+        .await
+    }
+
+    /// One of this station's weight override requests (the station polls it).
+    pub async fn weight_request(
+        &self,
+        request_id: &str,
+    ) -> Result<contract::WeightOverrideRequest, BackendError> {
+        self.call(
+            Method::GET,
+            &contract::weight_request_path(&query_value(request_id)),
+            NO_BODY,
+            Extra::default(),
+        )
+        .await
+    }
+
+    /// Weight override requests waiting for a supervisor (a supervisor's session).
+    pub async fn pending_weight_requests(
+        &self,
+        session: &str,
+    ) -> Result<Vec<contract::WeightOverrideRequest>, BackendError> {
+        let path = format!("{}?status=pending", contract::WEIGHT_REQUESTS_PATH);
+        self.call(Method::GET, &path, NO_BODY, Extra::session(session))
+            .await
+    }
+
+    /// A supervisor approves or declines a weight override request.
+    pub async fn decide_weight_request(
+        &self,
+        idempotency_key: &str,
+        session: &str,
+        request_id: &str,
+        decision: &contract::WeightRequestDecision,
+    ) -> Result<contract::WeightOverrideRequest, BackendError> {
+        self.call(
+            Method::POST,
+            &contract::weight_decision_path(&query_value(request_id)),
+            Some(decision),
             Extra {
                 idempotency_key: Some(idempotency_key),
                 session: Some(session),

@@ -116,6 +116,11 @@ pub async fn pack_action<R: tauri::Runtime>(
             pack.override_weight(&supervisor_badge, &reason).await?;
             return Ok(pack.screen().await);
         }
+        PackAction::AskSupervisor => {
+            let remote = app.state::<Arc<crate::services::remote_override::RemoteOverride>>();
+            remote.ask().await?;
+            return Ok(pack.screen().await);
+        }
         PackAction::SignOut => PackEvent::SignedOut,
         PackAction::TakeSuggestedSlot => PackEvent::TakeSuggestedSlot,
         PackAction::LeaveSlot => PackEvent::LeaveSlot,
@@ -193,5 +198,58 @@ pub async fn sku_image(
     Ok(packbench_ipc::SkuImageResponse {
         sku: req.sku,
         image,
+    })
+}
+
+/// The supervisor's desk: stations, alerts and weight requests (polled).
+#[tauri::command]
+#[instrument(skip_all, err(level = "warn"))]
+pub async fn desk_overview(
+    req: packbench_ipc::desk::DeskOverviewRequest,
+    desk: State<'_, Arc<crate::services::desk::DeskService>>,
+) -> Result<packbench_ipc::desk::DeskOverviewResponse, IpcError> {
+    let _ = req;
+    desk.overview().await
+}
+
+/// The desk's productivity charts' figures.
+#[tauri::command]
+#[instrument(skip_all, err(level = "warn"))]
+pub async fn desk_productivity(
+    req: packbench_ipc::desk::DeskProductivityRequest,
+    desk: State<'_, Arc<crate::services::desk::DeskService>>,
+) -> Result<packbench_ipc::desk::DeskProductivityResponse, IpcError> {
+    desk.productivity(req.period).await
+}
+
+/// Exceptions and overrides, filtered.
+#[tauri::command]
+#[instrument(skip_all, err(level = "warn"))]
+pub async fn desk_records(
+    req: packbench_ipc::desk::DeskRecordsRequest,
+    desk: State<'_, Arc<crate::services::desk::DeskService>>,
+) -> Result<packbench_ipc::desk::DeskRecordsResponse, IpcError> {
+    desk.records(&req.filter).await
+}
+
+/// Exceptions and overrides, filtered, written as CSV.
+#[tauri::command]
+#[instrument(skip_all, err(level = "warn"))]
+pub async fn desk_export(
+    req: packbench_ipc::desk::DeskExportRequest,
+    desk: State<'_, Arc<crate::services::desk::DeskService>>,
+) -> Result<packbench_ipc::desk::DeskExportResponse, IpcError> {
+    desk.export(&req.filter, req.path.as_deref()).await
+}
+
+/// A supervisor's action from the desk.
+#[tauri::command]
+#[instrument(skip_all, err(level = "warn"))]
+pub async fn desk_action(
+    req: packbench_ipc::desk::DeskActionRequest,
+    desk: State<'_, Arc<crate::services::desk::DeskService>>,
+) -> Result<packbench_ipc::desk::DeskActionResponse, IpcError> {
+    Ok(packbench_ipc::desk::DeskActionResponse {
+        message: desk.act(req.action).await?,
     })
 }

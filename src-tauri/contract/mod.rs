@@ -42,9 +42,24 @@ pub const SHIPMENTS_PATH: &str = "/v1/shipments";
 pub const HEARTBEATS_PATH: &str = "/v1/heartbeats";
 pub const STATIONS_PATH: &str = "/v1/stations";
 pub const THROUGHPUT_PATH: &str = "/v1/throughput";
+/// Supervisor: per-order facts (units, lines, parcels, exceptions) of orders packed in a window.
+pub const PACKED_ORDERS_PATH: &str = "/v1/packed-orders";
 
 pub fn void_shipment_path(shipment_id: &str) -> String {
     format!("/v1/shipments/{shipment_id}/void")
+}
+
+/// A station's weight override requests (POST), a supervisor's list of them (GET).
+pub const WEIGHT_REQUESTS_PATH: &str = "/v1/weight-override-requests";
+
+/// One weight override request: the asking station polls it.
+pub fn weight_request_path(request_id: &str) -> String {
+    format!("/v1/weight-override-requests/{request_id}")
+}
+
+/// A supervisor approves or declines a weight override request.
+pub fn weight_decision_path(request_id: &str) -> String {
+    format!("/v1/weight-override-requests/{request_id}/decision")
 }
 
 /// A supervisor takes a claim away from a station.
@@ -96,6 +111,8 @@ pub mod codes {
     pub const SESSION_INVALID: &str = "session_invalid";
     pub const ROLE_FORBIDDEN: &str = "role_forbidden";
     pub const SKU_UNKNOWN: &str = "sku_unknown";
+    pub const REQUEST_UNKNOWN: &str = "request_unknown";
+    pub const REQUEST_DECIDED: &str = "request_decided";
     pub const INTERNAL: &str = "internal";
 }
 

@@ -266,10 +266,113 @@ pub struct ForceRelease {
     pub reason: String,
 }
 
+/// The window of a packed-orders read: orders whose last parcel was recorded in it.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PackedOrdersQuery {
+    /// Window start, inclusive (ms since the Unix epoch).
+    #[param(minimum = 0, maximum = 10000000000000_u64)]
+    pub from_ms: i64,
+    /// Window end, exclusive; at most 8 days after `from_ms`.
+    #[param(minimum = 0, maximum = 10000000000000_u64)]
+    pub to_ms: i64,
+}
+
+/// The longest window of one packed-orders read: a week and a day.
+pub const PACKED_ORDERS_MAX_WINDOW_MS: i64 = 8 * 24 * 60 * 60 * 1000;
+
 /// The SKU path parameter.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Path)]
 pub struct SkuParam {
     #[param(example = "LUM-0001", max_length = 64)]
     pub sku: String,
+}
+
+/// A station asks a supervisor at the desk to accept a parcel its weight gate refused (the
+/// remote counterpart of a supervisor scanning their badge at the station).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewWeightOverrideRequest {
+    #[schema(
+        example = "SO-100001",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
+    pub order_id: String,
+    #[schema(minimum = 1, maximum = 99)]
+    #[serde(deserialize_with = "whole")]
+    pub parcel_no: u32,
+    #[schema(minimum = 1, maximum = 100000)]
+    #[serde(deserialize_with = "whole")]
+    pub expected_g: u32,
+    #[schema(minimum = 1, maximum = 100000)]
+    #[serde(deserialize_with = "whole")]
+    pub measured_g: u32,
+    #[schema(
+        example = "PK-0001",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
+    pub packer_id: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WeightRequestStatus {
+    Pending,
+    Approved,
+    Declined,
+}
+
+/// A weight override request and, once decided, who decided and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct WeightOverrideRequest {
+    pub request_id: String,
+    /// The station that asked.
+    pub station: String,
+    pub order_id: String,
+    pub parcel_no: u32,
+    pub expected_g: u32,
+    pub measured_g: u32,
+    pub packer_id: String,
+    pub status: WeightRequestStatus,
+    pub requested_at_ms: i64,
+    #[serde(default)]
+    pub supervisor_id: Option<String>,
+    #[serde(default)]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub decided_at_ms: Option<i64>,
+}
+
+/// A supervisor's answer to a weight override request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WeightRequestDecision {
+    pub approve: bool,
+    #[schema(
+        example = "wet cardboard, contents checked",
+        min_length = 1,
+        max_length = 200,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
+    pub reason: String,
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct WeightRequestQuery {
+    /// Only requests in this state (default: all, newest first, at most 500).
+    pub status: Option<WeightRequestStatus>,
+}
+
+/// The request id path parameter.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct WeightRequestParam {
+    #[param(example = "WR-0000000001", max_length = 64)]
+    pub request_id: String,
 }

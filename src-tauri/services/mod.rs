@@ -2,10 +2,12 @@
 //! [`crate::ports`], so each can be tested with the real adapters or with plain fakes.
 
 mod claim_trolley;
+pub mod desk;
 pub mod heartbeat;
 pub mod outbox;
 pub mod pack;
 pub mod sku_images;
+pub mod remote_override;
 pub mod update;
 
 use std::sync::Arc;

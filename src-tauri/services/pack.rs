@@ -95,6 +95,9 @@ pub struct PackService {
     changed: watch::Sender<u64>,
     /// Wakes the background task: the outbox delivered something.
     delivered: Arc<Notify>,
+    /// The signed-in supervisor's sign-in with its session token, for the supervisor's desk:
+    /// in memory only (never saved, logged or shown); none for a packer.
+    supervisor_session: std::sync::Mutex<Option<contract::SignedIn>>,
 }
 
 /// A label job found half-sent after a crash: the packer is told to check it.
@@ -156,6 +159,7 @@ impl PackService {
             last_labelled: std::sync::Mutex::new(None),
             changed: watch::channel(0).0,
             delivered,
+            supervisor_session: std::sync::Mutex::new(None),
         });
         svc.catch_up().await?;
         Ok(svc)
@@ -469,6 +473,26 @@ impl PackService {
     ) -> Result<FlowView, StationError> {
         let st = self.state().await;
         let Step::Weigh {
+            last_mismatch_g: Some(_),
+        } = st.step
+        else {
+            return Err(StationError::Flow(FlowError::NotNow(
+                "No weight to override: weigh the parcel first.".into(),
+            )));
+        };
+        let who = self.verify_supervisor(supervisor_badge).await?;
+        self.override_weight_by(&who.packer_id, reason).await
+    }
+
+    /// Accepts the refused parcel on a supervisor's word given elsewhere (the desk approved
+    /// the station's request): recorded like a badge override, under that supervisor's id.
+    pub async fn override_weight_by(
+        &self,
+        supervisor_id: &str,
+        reason: &str,
+    ) -> Result<FlowView, StationError> {
+        let st = self.state().await;
+        let Step::Weigh {
             last_mismatch_g: Some(measured),
         } = st.step
         else {
@@ -477,16 +501,45 @@ impl PackService {
             )));
         };
         let expected = self.expected_weight(&st).await.map_or(0, |(g, _)| g);
-        let who = self.verify_supervisor(supervisor_badge).await?;
         self.handle(PackEvent::ParcelWeighed {
             measured_g: measured,
             verdict: WeightVerdict::OverriddenBySupervisor {
-                supervisor_id: who.packer_id,
+                supervisor_id: supervisor_id.to_owned(),
                 reason: reason.to_owned(),
                 expected_g: u32::try_from(expected).unwrap_or(u32::MAX),
             },
         })
         .await
+    }
+
+    /// The refused parcel a supervisor is asked about remotely: (order, parcel number,
+    /// expected g, measured g, packer), or `None` unless the gate refused one just now.
+    pub async fn weight_in_question(&self) -> Option<(String, u32, u32, u32, String)> {
+        let st = self.state().await;
+        let Step::Weigh {
+            last_mismatch_g: Some(measured),
+        } = st.step
+        else {
+            return None;
+        };
+        let expected = self.expected_weight(&st).await?.0;
+        let (order_id, parcel_no) = packaged_parcel(&st)?;
+        Some((
+            order_id,
+            parcel_no,
+            u32::try_from(expected).unwrap_or(u32::MAX),
+            measured,
+            st.packer.as_ref()?.packer_id.clone(),
+        ))
+    }
+
+    /// The signed-in supervisor's sign-in (with its session token), if a supervisor is
+    /// signed in through this station since it started.
+    pub fn supervisor_session(&self) -> Option<contract::SignedIn> {
+        self.supervisor_session
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// Checks a supervisor's badge with the backend: a packer's badge, or an unknown one, is
@@ -589,7 +642,7 @@ impl PackService {
                 }
                 other => other.into(),
             })?;
-        let p = signed.packer;
+        let p = signed.packer.clone();
         let packer = pack_flow::Packer {
             language: p.language,
             packer_id: p.packer_id,
@@ -598,12 +651,25 @@ impl PackService {
                 contract::Role::Supervisor => Role::Supervisor,
             },
         };
-        self.handle(PackEvent::SignedIn { packer }).await
+        let supervisor = packer.role == Role::Supervisor;
+        let view = self.handle(PackEvent::SignedIn { packer }).await?;
+        *self
+            .supervisor_session
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = supervisor.then_some(signed);
+        Ok(view)
     }
 
     /// Applies one event and carries out what it asks for.
     #[instrument(skip(self, ev), fields(station = %self.station.station_id))]
     pub async fn handle(&self, ev: PackEvent) -> Result<FlowView, StationError> {
+        if matches!(ev, PackEvent::SignedOut) {
+            // The supervisor's session goes with them.
+            *self
+                .supervisor_session
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()) = None;
+        }
         let fx = self.step(ev).await?;
         self.carry_out(fx).await?;
         Ok(self.view().await)

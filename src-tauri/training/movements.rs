@@ -63,6 +63,10 @@ pub enum WriteError {
     ShipmentExists { order: String, shipment_id: String },
     #[error("shipment {0} is unknown")]
     ShipmentUnknown(String),
+    #[error("weight override request {0} is unknown")]
+    RequestUnknown(String),
+    #[error("weight override request {0} was already decided")]
+    RequestDecided(String),
     #[error("the label cannot be made: {0}")]
     Label(String),
     #[error("the heartbeat names station {body}, but the request comes from {header}")]

@@ -8,16 +8,18 @@ use utoipa::{Modify, OpenApi};
 
 use super::routes;
 use packbench_core::carton::{Packaging, PackagingKind};
+use packbench_core::desk::PackedOrder;
 
 use crate::contract::{
     ApiError, CatalogueEntry, DeviceHealth, DeviceKind, ExceptionReceipt, ExceptionStatus,
     ForceRelease, Health, Heartbeat, HeartbeatReceipt, LabelDocument, LabelFormat, LineException,
     LineExceptionEntry, LineExceptionReason, MovementBatch, MovementEntry, MovementLine,
-    MovementReceipt, NewShipment, OpenExceptions, OrderException, OrderExceptionEntry,
-    OrderExceptionReason, OutboxHealth, OverrideEntry, OverrideKind, OverrideReceipt,
-    OverrideRecord, Packer, ParcelContentLine, ParcelRequest, Released, Role, ShiftCounters,
-    Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationStatus, Throughput,
-    ThroughputGroup, ThroughputRow, WeightDecision,
+    MovementReceipt, NewShipment, NewWeightOverrideRequest, OpenExceptions, OrderException,
+    OrderExceptionEntry, OrderExceptionReason, OutboxHealth, OverrideEntry, OverrideKind,
+    OverrideReceipt, OverrideRecord, Packer, ParcelContentLine, ParcelRequest, Released, Role,
+    ShiftCounters, Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationStatus,
+    Throughput, ThroughputGroup, ThroughputRow, WeightDecision, WeightOverrideRequest,
+    WeightRequestDecision, WeightRequestStatus,
 };
 use packbench_labels::{Address, LabelData, ParcelOf};
 
@@ -35,7 +37,9 @@ use packbench_labels::{Address, LabelData, ParcelOf};
         routes::movements, routes::list_movements, routes::sign_in, routes::packaging,
         routes::exceptions, routes::order_exceptions, routes::list_exceptions, routes::overrides,
         routes::list_overrides, routes::shipments, routes::void_shipment, routes::list_shipments,
-        routes::heartbeats, routes::stations, routes::throughput, routes::sku_image
+        routes::heartbeats, routes::stations, routes::throughput, routes::packed_orders,
+        routes::request_weight_override, routes::list_weight_requests, routes::weight_request,
+        routes::decide_weight_request, routes::sku_image
     ),
     components(schemas(
         ApiError, Health, Released, Manifest, Slot, Order, OrderLine, ShipTo, SkuInfo, SkuFlags,
@@ -47,7 +51,8 @@ use packbench_labels::{Address, LabelData, ParcelOf};
         ParcelContentLine, LabelFormat, Shipment, ShipmentStatus, ShippedParcel, LabelDocument,
         LabelData, Address, ParcelOf, Heartbeat, ShiftCounters, DeviceHealth, DeviceKind,
         OutboxHealth, HeartbeatReceipt, StationStatus, Throughput, ThroughputGroup,
-        ThroughputRow, MovementEntry, ForceRelease
+        ThroughputRow, MovementEntry, ForceRelease, PackedOrder, NewWeightOverrideRequest,
+        WeightOverrideRequest, WeightRequestStatus, WeightRequestDecision
     )),
     modifiers(&BearerAuth),
     tags(

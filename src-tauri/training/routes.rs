@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use packbench_core::desk::PackedOrder;
 use packbench_core::{Manifest, TrolleyCode};
 
 use super::db::{ClaimError, TrainingDb};
@@ -18,11 +19,12 @@ use super::supervision::SessionError;
 use crate::contract::{
     codes, ApiError, CatalogueEntry, ExceptionQuery, ExceptionReceipt, ForceRelease, Health,
     Heartbeat, HeartbeatReceipt, IdempotencyHeader, LineException, MovementBatch, MovementEntry,
-    MovementQuery, MovementReceipt, NewShipment, OpenExceptions, OrderException, OverrideEntry,
-    OverrideQuery, OverrideReceipt, OverrideRecord, Released, SessionHeader, Shipment,
-    ShipmentParam, ShipmentQuery, SignInRequest, SignedIn, SkuParam, StationHeader, StationStatus,
-    Throughput, ThroughputQuery, TrolleyParam, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES,
-    SESSION_HEADER, STATION_HEADER,
+    MovementQuery, MovementReceipt, NewShipment, NewWeightOverrideRequest, OpenExceptions,
+    OrderException, OverrideEntry, OverrideQuery, OverrideReceipt, OverrideRecord,
+    PackedOrdersQuery, Released, SessionHeader, Shipment, ShipmentParam, ShipmentQuery,
+    SignInRequest, SignedIn, SkuParam, StationHeader, StationStatus, Throughput, ThroughputQuery,
+    TrolleyParam, WeightOverrideRequest, WeightRequestDecision, WeightRequestParam,
+    WeightRequestQuery, IDEMPOTENCY_HEADER, MAX_REQUEST_BYTES, SESSION_HEADER, STATION_HEADER,
 };
 
 pub(super) struct AppState {
@@ -46,6 +48,19 @@ pub fn router(db: TrainingDb, token: String) -> Router {
         .route("/v1/heartbeats", post(heartbeats))
         .route("/v1/stations", get(stations))
         .route("/v1/throughput", get(throughput))
+        .route("/v1/packed-orders", get(packed_orders))
+        .route(
+            "/v1/weight-override-requests",
+            post(request_weight_override).get(list_weight_requests),
+        )
+        .route(
+            "/v1/weight-override-requests/{request_id}",
+            get(weight_request),
+        )
+        .route(
+            "/v1/weight-override-requests/{request_id}/decision",
+            post(decide_weight_request),
+        )
         .route("/v1/skus/{sku}/image", get(sku_image))
         .route("/v1/sign-in", post(sign_in))
         .route("/v1/packaging", get(packaging))
@@ -142,6 +157,8 @@ impl From<WriteError> for ApiErr {
             WriteError::SupervisorUnknown(_) => (StatusCode::NOT_FOUND, codes::SUPERVISOR_UNKNOWN),
             WriteError::ShipmentExists { .. } => (StatusCode::CONFLICT, codes::SHIPMENT_EXISTS),
             WriteError::ShipmentUnknown(_) => (StatusCode::NOT_FOUND, codes::SHIPMENT_UNKNOWN),
+            WriteError::RequestUnknown(_) => (StatusCode::NOT_FOUND, codes::REQUEST_UNKNOWN),
+            WriteError::RequestDecided(_) => (StatusCode::CONFLICT, codes::REQUEST_DECIDED),
             WriteError::Label(_) => (StatusCode::UNPROCESSABLE_ENTITY, codes::LABEL_FAILED),
             WriteError::StationMismatch { .. } => (StatusCode::FORBIDDEN, codes::STATION_MISMATCH),
             WriteError::TrolleyPacked(_) => (StatusCode::CONFLICT, codes::TROLLEY_PACKED),
@@ -735,6 +752,147 @@ pub(super) async fn throughput(
             .await
             .map_err(db_err)?,
     ))
+}
+
+#[utoipa::path(get, path = "/v1/packed-orders", tag = "supervisor",
+    description = "Orders whose last parcel was recorded in `[from_ms, to_ms)` (at most 8 days), \
+        oldest first, each with the station and packer of its last parcel, the units, lines and \
+        parcels moved and the exceptions recorded: the facts a desk weighs work by.",
+    params(PackedOrdersQuery, StationHeader, SessionHeader),
+    responses(
+        (status = 200, description = "Packed orders", body = Vec<PackedOrder>),
+        (status = 400, description = "Missing or malformed query, or a window over 8 days (`bad_request`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`), no valid session (`session_invalid`)", body = ApiError),
+        (status = 403, description = "The session is not a supervisor's (`role_forbidden`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn packed_orders(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    q: Result<Query<PackedOrdersQuery>, QueryRejection>,
+) -> Result<Json<Vec<PackedOrder>>, ApiErr> {
+    authenticate_supervisor(&st, &headers).await?;
+    let q = query(q)?;
+    if !(0..=10_000_000_000_000).contains(&q.from_ms)
+        || !(0..=10_000_000_000_000).contains(&q.to_ms)
+        || q.to_ms < q.from_ms
+        || q.to_ms - q.from_ms > crate::contract::PACKED_ORDERS_MAX_WINDOW_MS
+    {
+        return Err(err(
+            StatusCode::BAD_REQUEST,
+            codes::BAD_REQUEST,
+            "from_ms and to_ms are 0 to 10^13, from_ms <= to_ms, at most 8 days apart",
+        ));
+    }
+    Ok(Json(
+        st.db
+            .packed_orders(q.from_ms, q.to_ms)
+            .await
+            .map_err(db_err)?,
+    ))
+}
+
+#[utoipa::path(post, path = "/v1/weight-override-requests", tag = "exceptions",
+    description = "A station asks a supervisor at the desk to accept a parcel its weight gate \
+        refused; it polls the request until a supervisor decides. Idempotent per key.",
+    params(StationHeader, IdempotencyHeader),
+    request_body = NewWeightOverrideRequest,
+    responses(
+        (status = 200, description = "Pending", body = WeightOverrideRequest),
+        (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+        (status = 404, description = "No such order (`order_unknown`)", body = ApiError),
+        (status = 409, description = "Key reused (`idempotency_key_reused`)", body = ApiError),
+        (status = 413, description = "Body too large (`body_too_large`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn request_weight_override(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<WeightOverrideRequest>, ApiErr> {
+    let station = authenticate(&st, &headers)?;
+    let key = idempotency_key(&headers)?;
+    let r: NewWeightOverrideRequest = json_body(body)?;
+    let req = st.db.request_weight_override(&station, &key, &r).await?;
+    tracing::info!(%station, order = %r.order_id, request = %req.request_id, "weight override asked of a supervisor");
+    Ok(Json(req))
+}
+
+#[utoipa::path(get, path = "/v1/weight-override-requests", tag = "supervisor",
+    description = "Weight override requests, newest first (at most 500), of one status or all.",
+    params(WeightRequestQuery, StationHeader, SessionHeader),
+    responses(
+        (status = 200, description = "Requests", body = Vec<WeightOverrideRequest>),
+        (status = 400, description = "Malformed query (`bad_request`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`), no valid session (`session_invalid`)", body = ApiError),
+        (status = 403, description = "The session is not a supervisor's (`role_forbidden`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn list_weight_requests(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    q: Result<Query<WeightRequestQuery>, QueryRejection>,
+) -> Result<Json<Vec<WeightOverrideRequest>>, ApiErr> {
+    authenticate_supervisor(&st, &headers).await?;
+    let q = query(q)?;
+    Ok(Json(st.db.weight_requests(q.status).await.map_err(db_err)?))
+}
+
+#[utoipa::path(get, path = "/v1/weight-override-requests/{request_id}", tag = "exceptions",
+    description = "One of the calling station's weight override requests: pending, or decided \
+        with the supervisor and reason.",
+    params(WeightRequestParam, StationHeader),
+    responses(
+        (status = 200, description = "The request", body = WeightOverrideRequest),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`)", body = ApiError),
+        (status = 404, description = "No such request of this station (`request_unknown`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn weight_request(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<WeightOverrideRequest>, ApiErr> {
+    let station = authenticate(&st, &headers)?;
+    match st.db.weight_request(&id).await.map_err(db_err)? {
+        Some(r) if r.station == station => Ok(Json(r)),
+        _ => Err(WriteError::RequestUnknown(id).into()),
+    }
+}
+
+#[utoipa::path(post, path = "/v1/weight-override-requests/{request_id}/decision", tag = "supervisor",
+    description = "A supervisor approves or declines a pending weight override request, with a \
+        reason; the asking station then records the override under the supervisor's id. \
+        Idempotent per key; a request decided already answers `request_decided`.",
+    params(WeightRequestParam, StationHeader, SessionHeader, IdempotencyHeader),
+    request_body = WeightRequestDecision,
+    responses(
+        (status = 200, description = "Decided", body = WeightOverrideRequest),
+        (status = 400, description = "No or malformed idempotency key (`idempotency_key_missing`)", body = ApiError),
+        (status = 401, description = "Missing or wrong token or station (`unauthorized`), no valid session (`session_invalid`)", body = ApiError),
+        (status = 403, description = "The session is not a supervisor's (`role_forbidden`)", body = ApiError),
+        (status = 404, description = "No such request (`request_unknown`)", body = ApiError),
+        (status = 409, description = "Decided already (`request_decided`), key reused (`idempotency_key_reused`)", body = ApiError),
+        (status = 422, description = "Malformed body (`invalid_body`)", body = ApiError),
+    ),
+    security(("bearer" = [])))]
+pub(super) async fn decide_weight_request(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<WeightOverrideRequest>, ApiErr> {
+    let (station, supervisor) = authenticate_supervisor(&st, &headers).await?;
+    let key = idempotency_key(&headers)?;
+    let d: WeightRequestDecision = json_body(body)?;
+    let r = st
+        .db
+        .decide_weight_request(&station, &key, &supervisor, &id, &d)
+        .await?;
+    tracing::info!(request = %id, %supervisor, approve = d.approve, "weight override request decided");
+    Ok(Json(r))
 }
 
 #[utoipa::path(get, path = "/v1/exceptions", tag = "supervisor",

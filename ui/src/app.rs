@@ -41,6 +41,23 @@ pub fn App() -> impl IntoView {
     });
     // After the action sheet's "close the app", the next scan is a supervisor's badge.
     let (closing, set_closing) = signal(false);
+    // A signed-in supervisor gets the supervisor's desk instead of the packing screen.
+    let desk_mode = Memo::new(move |_| {
+        screen
+            .get()
+            .and_then(|s| s.view.packer)
+            .is_some_and(|p| p.role == packbench_core::pack_flow::Role::Supervisor)
+    });
+    // The packer asked the desk to accept a refused weight (cleared when the weight moves on).
+    let (asked, set_asked) = signal(false);
+    Effect::new(move |_| {
+        let at_mismatch = screen.get().is_some_and(|s| {
+            s.view.step == StepKind::Weigh && s.view.last_weight_mismatch_g.is_some()
+        });
+        if !at_mismatch {
+            set_asked.set(false);
+        }
+    });
 
     let refresh_station = move || {
         spawn_local(async move {
@@ -143,6 +160,11 @@ pub fn App() -> impl IntoView {
             });
             return;
         }
+        if scan.trim() == actions::ASK_SUPERVISOR {
+            on_action.run(PackAction::AskSupervisor);
+            set_asked.set(true);
+            return;
+        }
         let at_mismatch = screen.get_untracked().is_some_and(|s| {
             s.view.step == StepKind::Weigh && s.view.last_weight_mismatch_g.is_some()
         });
@@ -207,6 +229,19 @@ pub fn App() -> impl IntoView {
                         >
                             {options}
                         </select>
+                        <button
+                            id="ask-supervisor"
+                            class="ask-supervisor"
+                            on:click=move |_| {
+                                on_action.run(PackAction::AskSupervisor);
+                                set_asked.set(true);
+                            }
+                        >
+                            {w.ask_supervisor}
+                        </button>
+                        {move || asked.get().then(|| view! {
+                            <span id="asked-supervisor" class="asked">{lang.get().words().asked_supervisor}</span>
+                        })}
                     </div>
                 }
             })
@@ -239,5 +274,6 @@ pub fn App() -> impl IntoView {
             })}
             <ManifestView manifest=manifest />
         </main>
+        {move || desk_mode.get().then(|| view! { <crate::desk::Desk on_action=on_action /> })}
     }
 }

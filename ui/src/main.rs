@@ -3,6 +3,7 @@
 
 mod app;
 mod components;
+mod desk;
 mod ipc;
 mod sound;
 

@@ -3,6 +3,7 @@
 //! compiles to wasm for the UI.
 
 pub mod carton;
+pub mod desk;
 pub mod gs1;
 pub mod manifest;
 pub mod pack_flow;

@@ -13,6 +13,8 @@ pub const CANCEL_UNIT: &str = "PB-CANCEL-UNIT";
 pub const LEAVE_SLOT: &str = "PB-LEAVE-SLOT";
 pub const REPRINT: &str = "PB-REPRINT";
 pub const SIGN_OUT: &str = "PB-SIGN-OUT";
+/// The screen's: at a refused weight, ask a supervisor at the desk to accept the parcel.
+pub const ASK_SUPERVISOR: &str = "PB-ASK-SUPERVISOR";
 /// The screen's: the next scan is a supervisor's badge, which closes the app.
 pub const CLOSE_APP: &str = "PB-CLOSE-APP";
 /// The screen's: switch the screen language (`PB-LANG-EN`, `PB-LANG-PL`, `PB-LANG-RO`).
@@ -43,6 +45,7 @@ pub fn sheet(w: &Words) -> Vec<(&'static str, String)> {
         (LEAVE_SLOT, w.leave_slot.to_owned()),
         (REPRINT, w.reprint.to_owned()),
         (SIGN_OUT, w.sign_out.to_owned()),
+        (ASK_SUPERVISOR, w.ask_supervisor.to_owned()),
         ("PB-LANG-EN", "English".to_owned()),
         ("PB-LANG-PL", "Polski".to_owned()),
         ("PB-LANG-RO", "Română".to_owned()),

@@ -87,6 +87,10 @@ pub struct Words {
     pub override_reasons: [&'static str; 3],
     pub reprint: &'static str,
     pub close_app: &'static str,
+    /// At a refused weight: ask a supervisor at the desk to accept the parcel remotely.
+    pub ask_supervisor: &'static str,
+    /// The station has asked; the desk has not answered yet.
+    pub asked_supervisor: &'static str,
     pub action_sheet_title: &'static str,
     pub box_reason_prompt: &'static str,
     pub box_reasons: [&'static str; 3],
@@ -149,6 +153,8 @@ pub static EN: Words = Words {
     ],
     reprint: "Reprint label",
     close_app: "Close the app (supervisor)",
+    ask_supervisor: "Ask a supervisor at the desk",
+    asked_supervisor: "Asked the supervisor's desk: wait, or weigh again",
     action_sheet_title: "Packbench actions: scan a code instead of touching the screen",
     box_reason_prompt: "Why {box} and not the suggested box?",
     box_reasons: [
@@ -226,6 +232,8 @@ pub static PL: Words = Words {
     ],
     reprint: "Drukuj etykietę ponownie",
     close_app: "Zamknij aplikację (kierownik)",
+    ask_supervisor: "Poproś kierownika przy biurku",
+    asked_supervisor: "Wysłano prośbę do kierownika: czekaj albo zważ ponownie",
     action_sheet_title: "Packbench: zeskanuj kod zamiast dotykać ekranu",
     box_reason_prompt: "Dlaczego {box}, a nie sugerowane opakowanie?",
     box_reasons: [
@@ -303,6 +311,8 @@ pub static RO: Words = Words {
     ],
     reprint: "Retipăriți eticheta",
     close_app: "Închideți aplicația (supervizor)",
+    ask_supervisor: "Cereți aprobarea supervizorului de la birou",
+    asked_supervisor: "Cerere trimisă supervizorului: așteptați sau cântăriți din nou",
     action_sheet_title: "Packbench: scanați un cod în loc să atingeți ecranul",
     box_reason_prompt: "De ce {box} și nu ambalajul sugerat?",
     box_reasons: [

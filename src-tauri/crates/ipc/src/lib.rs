@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod explain;
+pub mod desk;
 pub mod i18n;
 
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,12 @@ pub mod cmd {
     pub const GET_FLOW: &str = "get_flow";
     pub const LABEL_PREVIEW: &str = "label_preview";
     pub const SKU_IMAGE: &str = "sku_image";
+    /// The supervisor's desk (a supervisor's sign-in only).
+    pub const DESK_OVERVIEW: &str = "desk_overview";
+    pub const DESK_PRODUCTIVITY: &str = "desk_productivity";
+    pub const DESK_RECORDS: &str = "desk_records";
+    pub const DESK_EXPORT: &str = "desk_export";
+    pub const DESK_ACTION: &str = "desk_action";
 }
 
 pub use packbench_core::pack_flow::{ExceptionReason, FlowView};
@@ -73,6 +80,9 @@ pub enum PackAction {
     Reprint {
         order_id: String,
     },
+    /// At a refused weight: ask a supervisor at the desk to accept the parcel remotely; the
+    /// station applies the override when the desk approves.
+    AskSupervisor,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

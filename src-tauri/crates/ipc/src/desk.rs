@@ -1,0 +1,140 @@
+//! The supervisor's desk over IPC: what each desk command takes and answers. The figures
+//! (productivity series, alerts, the exception/override rows) are `packbench_core::desk`'s own
+//! types, computed at the station and drawn by the UI.
+
+use serde::{Deserialize, Serialize};
+
+pub use packbench_core::desk::{
+    Alert, AlertKind, Bucket, DeskRecord, Period, RecordFilter, RecordKind, Series, Severity,
+    WorkModel,
+};
+
+use crate::DeviceStatus;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskOverviewRequest {}
+
+/// One station as the desk shows it: its latest heartbeat and the last hour's pace.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StationRow {
+    pub station_id: String,
+    pub packer_id: Option<String>,
+    pub trolley: Option<String>,
+    pub slot: Option<u8>,
+    pub step: Option<String>,
+    /// Orders and units packed in the last hour (from the backend's records).
+    pub orders_last_hour: u32,
+    pub units_last_hour: u32,
+    /// The station's own shift counters.
+    pub shift_orders: u32,
+    pub shift_units: u32,
+    pub devices: Vec<DeviceStatus>,
+    pub outbox_pending: u64,
+    pub outbox_failed: u64,
+    pub oldest_pending_age_ms: Option<u64>,
+    pub app_version: String,
+    pub last_seen_ms: i64,
+    pub stale: bool,
+    /// Every device ready and nothing queued too long.
+    pub healthy: bool,
+}
+
+/// A station's request for a supervisor to accept a parcel the weight gate refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeightRequestView {
+    pub request_id: String,
+    pub station_id: String,
+    pub packer_id: String,
+    pub order_id: String,
+    pub parcel_no: u32,
+    pub expected_g: u32,
+    pub measured_g: u32,
+    pub requested_at_ms: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeskOverviewResponse {
+    pub supervisor_id: String,
+    pub stations: Vec<StationRow>,
+    /// In force now, most severe first.
+    pub alerts: Vec<Alert>,
+    /// Weight overrides stations are waiting on.
+    pub weight_requests: Vec<WeightRequestView>,
+    /// The outbox age that raises an alert.
+    pub backlog_alert_ms: u64,
+    /// Whether raised alerts are posted to a webhook.
+    pub webhook: bool,
+    pub now_ms: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskProductivityRequest {
+    pub period: Period,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeskProductivityResponse {
+    pub period: Period,
+    /// The buckets' `[start, end)`, oldest first (the same for every series).
+    pub buckets: Vec<(i64, i64)>,
+    pub packers: Vec<Series>,
+    pub stations: Vec<Series>,
+    /// The standard minutes the figures are weighed with.
+    pub model: WorkModel,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskRecordsRequest {
+    pub filter: RecordFilter,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskRecordsResponse {
+    /// Matching rows, newest first.
+    pub records: Vec<DeskRecord>,
+    /// Rows before filtering.
+    pub total: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskExportRequest {
+    pub filter: RecordFilter,
+    /// Where to write the CSV; default: `<data dir>/exports/desk-<time>.csv`.
+    #[serde(default)]
+    pub path: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskExportResponse {
+    pub path: String,
+    pub rows: usize,
+}
+
+/// What a supervisor does from the desk.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum DeskAction {
+    /// Takes a stale claim away from the station holding the trolley.
+    ForceRelease { trolley: String, reason: String },
+    /// Voids an order's live shipment (its labels are void; the order may ship again).
+    VoidLabel { order_id: String },
+    /// Prints the order's labels again at this desk's label printer.
+    Reprint { order_id: String },
+    /// Approves or declines a station's weight override request.
+    DecideWeight {
+        request_id: String,
+        approve: bool,
+        reason: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskActionRequest {
+    pub action: DeskAction,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskActionResponse {
+    /// What was done, for the supervisor.
+    pub message: String,
+}

@@ -1,0 +1,111 @@
+//! The desk's actions: release a stale trolley claim, reprint an order's labels at this
+//! station's printer, void an order's label, and approve or decline the weight overrides
+//! stations ask for. Each answers with what was done, or why not.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use packbench_ipc::cmd;
+use packbench_ipc::desk::{
+    DeskAction, DeskActionRequest, DeskActionResponse, DeskOverviewResponse,
+};
+
+use super::age;
+use crate::ipc::invoke;
+
+#[component]
+pub fn Actions(
+    overview: ReadSignal<Option<DeskOverviewResponse>>,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let (trolley, set_trolley) = signal(String::new());
+    let (release_reason, set_release_reason) = signal(String::new());
+    let (void_order, set_void_order) = signal(String::new());
+    let (reprint_order, set_reprint_order) = signal(String::new());
+    let (decision_reason, set_decision_reason) =
+        signal("contents checked by the supervisor".to_owned());
+    let (message, set_message) = signal(None::<(bool, String)>);
+    let (busy, set_busy) = signal(false);
+
+    let act = move |action: DeskAction| {
+        set_busy.set(true);
+        spawn_local(async move {
+            let r =
+                invoke::<_, DeskActionResponse>(cmd::DESK_ACTION, &DeskActionRequest { action })
+                    .await;
+            set_message.set(Some(match r {
+                Ok(r) => (true, r.message),
+                Err(e) => (false, e.message),
+            }));
+            set_busy.set(false);
+            on_done.run(());
+        });
+    };
+
+    let requests = move || {
+        overview.get().map(|o| {
+            let n = o.weight_requests.len();
+            let items = o
+                .weight_requests
+                .into_iter()
+                .map(|r| {
+                    let (id_a, id_d) = (r.request_id.clone(), r.request_id.clone());
+                    view! {
+                        <li class="weight-request" data-request=r.request_id.clone() data-station=r.station_id.clone()>
+                            <span>
+                                {format!(
+                                    "{} · {} · {} parcel {}: expected {} g, weighed {} g ({:+} g) · asked {} ago",
+                                    r.station_id, r.packer_id, r.order_id, r.parcel_no, r.expected_g, r.measured_g,
+                                    i64::from(r.measured_g) - i64::from(r.expected_g),
+                                    age(o.now_ms - r.requested_at_ms)
+                                )}
+                            </span>
+                            <button class="approve" disabled=move || busy.get() on:click=move |_| act(DeskAction::DecideWeight {
+                                request_id: id_a.clone(), approve: true, reason: decision_reason.get_untracked(),
+                            })>"Approve"</button>
+                            <button class="decline" disabled=move || busy.get() on:click=move |_| act(DeskAction::DecideWeight {
+                                request_id: id_d.clone(), approve: false, reason: decision_reason.get_untracked(),
+                            })>"Decline"</button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <ul id="weight-requests" data-count=n.to_string()>{items}</ul>
+                {(n == 0).then(|| view! { <p class="muted">"No station is waiting for a weight override."</p> })}
+            }
+        })
+    };
+
+    view! {
+        <section class="actions">
+            {move || message.get().map(|(ok, m)| view! {
+                <div id="desk-message" class=if ok { "message ok" } else { "message error" } data-ok=ok.to_string()>{m}</div>
+            })}
+            <div class="action-card">
+                <h3>"Weight overrides asked by stations"</h3>
+                <label>"Reason (kept with the decision)"
+                    <input id="decision-reason" type="text" prop:value=decision_reason on:input=move |ev| set_decision_reason.set(event_target_value(&ev)) />
+                </label>
+                {requests}
+            </div>
+            <div class="action-card">
+                <h3>"Release a stale trolley claim"</h3>
+                <label>"Trolley"<input id="release-trolley" type="text" placeholder="TR-0042" prop:value=trolley on:input=move |ev| set_trolley.set(event_target_value(&ev)) /></label>
+                <label>"Reason"<input id="release-reason" type="text" placeholder="station ST-03 crashed" prop:value=release_reason on:input=move |ev| set_release_reason.set(event_target_value(&ev)) /></label>
+                <button id="release" disabled=move || busy.get() on:click=move |_| act(DeskAction::ForceRelease {
+                    trolley: trolley.get_untracked(), reason: release_reason.get_untracked(),
+                })>"Release claim"</button>
+            </div>
+            <div class="action-card">
+                <h3>"Reprint an order's labels here"</h3>
+                <label>"Order"<input id="reprint-order" type="text" placeholder="SO-100001" prop:value=reprint_order on:input=move |ev| set_reprint_order.set(event_target_value(&ev)) /></label>
+                <button id="reprint" disabled=move || busy.get() on:click=move |_| act(DeskAction::Reprint { order_id: reprint_order.get_untracked() })>"Reprint"</button>
+            </div>
+            <div class="action-card">
+                <h3>"Void an order's label"</h3>
+                <label>"Order"<input id="void-order" type="text" placeholder="SO-100001" prop:value=void_order on:input=move |ev| set_void_order.set(event_target_value(&ev)) /></label>
+                <button id="void" class="danger" disabled=move || busy.get() on:click=move |_| act(DeskAction::VoidLabel { order_id: void_order.get_untracked() })>"Void label"</button>
+            </div>
+        </section>
+    }
+}
