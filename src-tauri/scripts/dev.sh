@@ -77,7 +77,7 @@ ensure_tools() {
     wb=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
     ensure_tool wasm-bindgen "$wb" wasm-bindgen-cli
     ensure_tool tauri-driver "$TAURI_DRIVER_VERSION" tauri-driver --locked
-    # The bundler (`cargo tauri build`): builds and checks the .deb. ~12 min to compile once.
+    # The bundler (`cargo tauri build`): builds and checks the .deb. ~14 min to compile once.
     ensure_tool cargo-tauri "$TAURI_CLI_VERSION" tauri-cli --locked
 }
 
