@@ -6,8 +6,8 @@ pub mod desk;
 pub mod heartbeat;
 pub mod outbox;
 pub mod pack;
-pub mod sku_images;
 pub mod remote_override;
+pub mod sku_images;
 pub mod update;
 
 use std::sync::Arc;

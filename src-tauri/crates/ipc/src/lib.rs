@@ -3,8 +3,8 @@
 //! compile this crate, so they cannot drift apart.
 
 pub mod actions;
-pub mod explain;
 pub mod desk;
+pub mod explain;
 pub mod i18n;
 
 use serde::{Deserialize, Serialize};
