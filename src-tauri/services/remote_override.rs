@@ -1,5 +1,5 @@
 //! A weight override asked of a supervisor at the desk instead of at the station: when the
-//! weight gate refuses a parcel, the packer asks (button or `PB-ASK-SUPERVISOR`); the station
+//! weight gate refuses a parcel, the packer asks (button or `PB-ASK-SUPV`); the station
 //! posts a request to the backend under an idempotency key and polls it. When a supervisor
 //! approves, the station records the same override a badge scan would
 //! ([`PackService::override_weight_by`], under the approving supervisor's id and reason); a

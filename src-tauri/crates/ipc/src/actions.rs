@@ -14,7 +14,8 @@ pub const LEAVE_SLOT: &str = "PB-LEAVE-SLOT";
 pub const REPRINT: &str = "PB-REPRINT";
 pub const SIGN_OUT: &str = "PB-SIGN-OUT";
 /// The screen's: at a refused weight, ask a supervisor at the desk to accept the parcel.
-pub const ASK_SUPERVISOR: &str = "PB-ASK-SUPERVISOR";
+/// (At most 15 characters, as every sheet code: a longer Code 128 overflows the sheet's column.)
+pub const ASK_SUPERVISOR: &str = "PB-ASK-SUPV";
 /// The screen's: the next scan is a supervisor's badge, which closes the app.
 pub const CLOSE_APP: &str = "PB-CLOSE-APP";
 /// The screen's: switch the screen language (`PB-LANG-EN`, `PB-LANG-PL`, `PB-LANG-RO`).
