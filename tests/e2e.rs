@@ -216,9 +216,6 @@ async fn a_packer_scans_a_trolley_and_sees_its_slots() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_whole_trolley_is_packed_by_scanning_alone() {
     use packbench::drill::{unit_scan, verify, DrillReport};
-    use packbench_devices::scale::sim::SimScale;
-    use packbench_devices::scale::Protocol;
-    use packbench_devices::simulator::SimulatedScale;
 
     let _one = ONE_APP.lock().await;
     let (dir, backend) = start_backend().await;
@@ -260,17 +257,7 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
         manifest.slots[0].order.order_id.clone(),
     );
 
-    let scale =
-        std::sync::Arc::new(SimulatedScale::start(SimScale::new(Protocol::MtSics)).unwrap());
-    let config = dir.path().join("station.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "[scale]\nport = \"{}\"\nprotocol = \"mt-sics\"\n",
-            scale.path()
-        ),
-    )
-    .unwrap();
+    let (scale, config) = scale_and_config(dir.path());
     let data = dir.path().join("station");
     let driver = start_driver(&backend.url(), "ST-E2E-FULL", &data, &config);
 

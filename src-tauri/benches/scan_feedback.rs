@@ -17,9 +17,6 @@ use fantoccini::Client;
 use packbench::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use packbench::drill::unit_scan;
 use packbench_core::Manifest;
-use packbench_devices::scale::sim::SimScale;
-use packbench_devices::scale::Protocol;
-use packbench_devices::simulator::SimulatedScale;
 use serde_json::json;
 use webdriver::*;
 
@@ -154,17 +151,7 @@ async fn run(wanted: usize) {
     )
     .unwrap();
     let trolleys = trolleys(&api).await;
-    let scale =
-        std::sync::Arc::new(SimulatedScale::start(SimScale::new(Protocol::MtSics)).unwrap());
-    let config = dir.path().join("station.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "[scale]\nport = \"{}\"\nprotocol = \"mt-sics\"\n",
-            scale.path()
-        ),
-    )
-    .unwrap();
+    let (scale, config) = scale_and_config(dir.path());
     let driver = start_driver(
         &backend.url(),
         "ST-BENCH",

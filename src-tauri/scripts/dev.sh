@@ -63,8 +63,12 @@ ensure_cargo() {
 ensure_tool() {
     local bin=$1 version=$2 crate=$3
     shift 3
-    if command -v "$bin" >/dev/null 2>&1 && "$bin" --version 2>/dev/null | grep -q "$version"; then
-        return
+    if command -v "$bin" >/dev/null 2>&1; then
+        # tauri-driver has no --version: cargo's own record of installed tools then says.
+        if "$bin" --version 2>/dev/null | grep -q "$version" ||
+            cargo install --list 2>/dev/null | grep -q "^$crate v$version:"; then
+            return
+        fi
     fi
     log "installing $crate $version"
     cargo install "$crate" --version "$version" "$@"

@@ -138,6 +138,30 @@ pub async fn start_backend() -> (tempfile::TempDir, training::RunningBackend) {
     (dir, backend)
 }
 
+/// A simulated MT-SICS scale on a pty and a station config file (in `dir`) that names it.
+pub fn scale_and_config(
+    dir: &std::path::Path,
+) -> (
+    std::sync::Arc<packbench_devices::simulator::SimulatedScale>,
+    PathBuf,
+) {
+    use packbench_devices::scale::{sim::SimScale, Protocol};
+    let scale = std::sync::Arc::new(
+        packbench_devices::simulator::SimulatedScale::start(SimScale::new(Protocol::MtSics))
+            .unwrap(),
+    );
+    let config = dir.join("station.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[scale]\nport = \"{}\"\nprotocol = \"mt-sics\"\n",
+            scale.path()
+        ),
+    )
+    .unwrap();
+    (scale, config)
+}
+
 /// tauri-driver (and its WebKitWebDriver) for the app, configured through its environment
 /// (tauri-driver passes it to the app).
 pub fn start_driver(
