@@ -9,6 +9,7 @@ use std::time::Duration;
 use packbench::adapters::SqliteStationStore;
 use packbench::app::{start_station, StationRuntime};
 use packbench::config::Config;
+use packbench::drill::unit_scan;
 use packbench::error::StationError;
 use packbench::ports::{NewOutboxItem, Outbox, OutboxKind};
 use packbench::services::pack::PackOptions;
@@ -99,6 +100,26 @@ impl Drop for Tmpfs {
             .arg(&self.0)
             .status();
     }
+}
+
+/// Takes the suggested slot, scans every unit of its order and closes the parcel (the order
+/// is then at the packaging step); returns the order id.
+async fn take_slot_and_scan_every_unit(pack: &packbench::services::pack::PackService) -> String {
+    pack.handle(PackEvent::TakeSuggestedSlot).await.unwrap();
+    let order = pack.state().await.current_order().unwrap().order.clone();
+    for line in &order.lines {
+        for n in 1..=line.qty {
+            pack.handle(PackEvent::Scanned {
+                raw: unit_scan(&order.order_id, line, n),
+            })
+            .await
+            .unwrap();
+        }
+    }
+    if pack.view().await.step == StepKind::VerifyUnits {
+        pack.handle(PackEvent::CloseParcel).await.unwrap();
+    }
+    order.order_id
 }
 
 /// Fills the filesystem holding `dir` to the last byte; returns the filler to delete.
@@ -517,7 +538,6 @@ async fn an_outage_holds_labels_pending_and_they_print_when_the_backend_returns(
 #[tokio::test(flavor = "multi_thread")]
 async fn the_weight_gate_blocks_a_wrong_weight_until_a_supervisor_overrides() {
     use packbench::contract::{OverrideKind, OverrideRecord, SignInRequest, WeightDecision};
-    use packbench::drill::unit_scan;
     use packbench_devices::scale::sim::SimScale;
     use packbench_devices::scale::{Protocol, ScaleConfig};
     use packbench_devices::simulator::SimulatedScale;
@@ -535,25 +555,7 @@ async fn the_weight_gate_blocks_a_wrong_weight_until_a_supervisor_overrides() {
     pack.scan("TR-0008").await.unwrap();
 
     // Verify every unit of the first order, then box it.
-    let open_and_fill = || async {
-        pack.handle(PackEvent::TakeSuggestedSlot).await.unwrap();
-        let st = pack.state().await;
-        let order = st.current_order().unwrap().order.clone();
-        for line in &order.lines {
-            for n in 1..=line.qty {
-                pack.handle(PackEvent::Scanned {
-                    raw: unit_scan(&order.order_id, line, n),
-                })
-                .await
-                .unwrap();
-            }
-        }
-        if pack.view().await.step == StepKind::VerifyUnits {
-            pack.handle(PackEvent::CloseParcel).await.unwrap();
-        }
-        order.order_id
-    };
-    let first = open_and_fill().await;
+    let first = take_slot_and_scan_every_unit(&pack).await;
     let s = pack.screen().await;
     assert_eq!(s.view.step, StepKind::ChoosePackaging);
     let suggestion = s.suggestion.expect("a packaging suggestion");
@@ -602,7 +604,7 @@ async fn the_weight_gate_blocks_a_wrong_weight_until_a_supervisor_overrides() {
     while pack.view().await.step != StepKind::ScanSlot {
         pack.wait_changed(Duration::from_millis(200)).await;
     }
-    let second = open_and_fill().await;
+    let second = take_slot_and_scan_every_unit(&pack).await;
     let s = pack.screen().await;
     let suggested = s.suggestion.unwrap();
     let other = pack
@@ -813,7 +815,6 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
     use packbench::contract::{
         OverrideKind, OverrideRecord, ShipmentStatus, WeightDecision, WeightRequestDecision,
     };
-    use packbench::drill::unit_scan;
     use packbench_devices::scale::sim::SimScale;
     use packbench_devices::scale::{Protocol, ScaleConfig};
     use packbench_devices::simulator::SimulatedScale;
@@ -855,20 +856,7 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
     assert!(rt.remote_override.ask().await.is_err());
 
     pack.scan("TR-0009").await.unwrap();
-    pack.handle(PackEvent::TakeSuggestedSlot).await.unwrap();
-    let order = pack.state().await.current_order().unwrap().order.clone();
-    for line in &order.lines {
-        for n in 1..=line.qty {
-            pack.handle(PackEvent::Scanned {
-                raw: unit_scan(&order.order_id, line, n),
-            })
-            .await
-            .unwrap();
-        }
-    }
-    if pack.view().await.step == StepKind::VerifyUnits {
-        pack.handle(PackEvent::CloseParcel).await.unwrap();
-    }
+    let packed = take_slot_and_scan_every_unit(&pack).await;
     let s = pack.screen().await;
     pack.scan(&s.suggestion.unwrap().barcode).await.unwrap();
     let expected = pack.screen().await.expected_weight_g.unwrap();
@@ -903,11 +891,7 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
             pending[0].measured_g,
             pending[0].expected_g
         ),
-        (
-            order.order_id.as_str(),
-            expected as u32 + 700,
-            expected as u32
-        )
+        (packed.as_str(), expected as u32 + 700, expected as u32)
     );
     desk.decide_weight_request(
         "desk-decision-1",
@@ -959,7 +943,7 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
         } => {
             assert_eq!(supervisor_id, sup.packer_id);
             assert_eq!(reason, "double-walled box, checked");
-            assert_eq!(order_id, order.order_id);
+            assert_eq!(order_id, packed);
         }
         other => panic!("{other:?}"),
     }
@@ -967,12 +951,7 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
     // A supervisor at a desk station reprints the order's labels at that station's printer,
     // then voids the label at the backend.
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    while desk
-        .shipments_for_order(&order.order_id)
-        .await
-        .unwrap()
-        .is_empty()
-    {
+    while desk.shipments_for_order(&packed).await.unwrap().is_empty() {
         assert!(
             std::time::Instant::now() < deadline,
             "the order never shipped"
@@ -985,7 +964,7 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
     let said = desk_rt
         .desk
         .act(DeskAction::Reprint {
-            order_id: order.order_id.clone(),
+            order_id: packed.clone(),
         })
         .await
         .unwrap();
@@ -997,7 +976,7 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
     assert_eq!(spooled.len(), 1, "{spooled:?}");
     // Exactly the label document the backend holds for the order's shipment.
     use base64::Engine as _;
-    let live = &desk.shipments_for_order(&order.order_id).await.unwrap()[0];
+    let live = &desk.shipments_for_order(&packed).await.unwrap()[0];
     let want = base64::engine::general_purpose::STANDARD
         .decode(&live.labels[0].content_base64)
         .unwrap();
@@ -1006,19 +985,19 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
     let said = desk_rt
         .desk
         .act(DeskAction::VoidLabel {
-            order_id: order.order_id.clone(),
+            order_id: packed.clone(),
         })
         .await
         .unwrap();
     assert!(said.contains("voided"), "{said}");
-    let shipments = desk.shipments_for_order(&order.order_id).await.unwrap();
+    let shipments = desk.shipments_for_order(&packed).await.unwrap();
     assert_eq!(shipments.len(), 1);
     assert_eq!(shipments[0].status, ShipmentStatus::Voided);
     // Nothing live is left to reprint or void: refused with the reason.
     let err = desk_rt
         .desk
         .act(DeskAction::Reprint {
-            order_id: order.order_id.clone(),
+            order_id: packed.clone(),
         })
         .await
         .unwrap_err();
