@@ -31,6 +31,8 @@ APT_PACKAGES=(
     poppler-utils zbar-tools cups cups-client cups-bsd
     # Contract fuzzing (schemathesis, from PyPI, in a venv)
     python3 python3-venv
+    # The bundler tauri-cli comes prebuilt from the npm registry (@tauri-apps/cli)
+    nodejs
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -81,8 +83,25 @@ ensure_tools() {
     wb=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
     ensure_tool wasm-bindgen "$wb" wasm-bindgen-cli
     ensure_tool tauri-driver "$TAURI_DRIVER_VERSION" tauri-driver --locked
-    # The bundler (`cargo tauri build`): builds and checks the .deb. ~14 min to compile once.
-    ensure_tool cargo-tauri "$TAURI_CLI_VERSION" tauri-cli --locked
+    ensure_tauri_cli
+}
+
+# The bundler builds and checks the .deb. The npm registry ships tauri-cli prebuilt
+# (@tauri-apps/cli and its -linux-x64-gnu binary package): seconds to install, where compiling the
+# crate took ~14 min. Kept in the cache, one folder per pinned version.
+ensure_tauri_cli() {
+    local prefix="$cache/tools/tauri-cli-$TAURI_CLI_VERSION"
+    TAURI="$prefix/node_modules/.bin/tauri"
+    if ! "$TAURI" --version 2>/dev/null | grep -qx "tauri-cli $TAURI_CLI_VERSION"; then
+        log "installing @tauri-apps/cli $TAURI_CLI_VERSION (npm)"
+        mkdir -p "$prefix"
+        npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error \
+            "@tauri-apps/cli@$TAURI_CLI_VERSION"
+        "$TAURI" --version | grep -qx "tauri-cli $TAURI_CLI_VERSION" || {
+            echo "tauri-cli from npm is not $TAURI_CLI_VERSION: $("$TAURI" --version)" >&2
+            exit 1
+        }
+    fi
 }
 
 cargo_version() {
@@ -96,7 +115,7 @@ build_deb() {
     local profile=$1
     shift
     rm -rf "$CARGO_TARGET_DIR/$profile/bundle/deb"
-    TAURI_FRONTEND_PATH=. cargo tauri build --bundles deb --ci "$@"
+    TAURI_FRONTEND_PATH=. "$TAURI" build --bundles deb --ci "$@"
 }
 
 # check_deb PROFILE: the bundle is one .deb named packbench at the Cargo version, with the binary,
@@ -233,7 +252,7 @@ test_deb() {
     version=$(cargo_version)
     rm -rf "$keydir"
     mkdir -p "$keydir"
-    cargo tauri signer generate --ci -p "" -w "$keydir/update.key" >/dev/null
+    "$TAURI" signer generate --ci -p "" -w "$keydir/update.key" >/dev/null
     log "building the .deb (debug profile), signed with a throw-away updater key"
     # The public key by path (tauri-cli reads it): the config, and so the build, stays the same
     # from run to run.
