@@ -18,6 +18,8 @@ pub mod pdf;
 pub mod slip;
 pub mod slip_logo;
 pub mod sscc;
+pub mod symbol;
+pub mod training_sheet;
 pub mod zpl;
 pub mod zpl_check;
 
