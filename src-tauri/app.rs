@@ -39,6 +39,8 @@ pub struct StationRuntime {
     pub desk: Arc<services::desk::DeskService>,
     /// Weight overrides asked of the desk.
     pub remote_override: Arc<services::remote_override::RemoteOverride>,
+    /// Training mode's touch targets (none unless the backend is a training one).
+    pub training_hints: Arc<services::training_hints::TrainingHintsService>,
     /// Held for the station's life: one station process per data directory.
     _lock: std::fs::File,
 }
@@ -136,6 +138,10 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
             .clone()
             .run(std::time::Duration::from_secs(2)),
     );
+    let training_hints = Arc::new(services::training_hints::TrainingHintsService::new(
+        station.backend.clone(),
+        pack.clone(),
+    ));
     Ok(StationRuntime {
         station,
         pack,
@@ -146,6 +152,7 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         update: cfg.update.clone(),
         desk,
         remote_override,
+        training_hints,
         _lock: lock,
     })
 }
@@ -326,6 +333,7 @@ pub fn app_builder<R: tauri::Runtime>(
         .manage(rt.images)
         .manage(rt.desk)
         .manage(rt.remote_override)
+        .manage(rt.training_hints)
         .setup(move |app| {
             match update {
                 Some((settings, pack)) => {
@@ -371,7 +379,8 @@ pub fn app_builder<R: tauri::Runtime>(
             commands::desk_productivity,
             commands::desk_records,
             commands::desk_export,
-            commands::desk_action
+            commands::desk_action,
+            commands::training::training_hints
         ])
 }
 

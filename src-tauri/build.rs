@@ -45,6 +45,7 @@ fn main() {
                 "desk_records",
                 "desk_export",
                 "desk_action",
+                "training_hints",
             ])),
     )
     .expect("tauri-build failed");

@@ -102,6 +102,16 @@ pub trait BackendApi: Send + Sync {
 
     /// A SKU's picture as the backend keeps it (SVG or PNG bytes).
     async fn sku_image(&self, sku: &str) -> Result<Vec<u8>, BackendError>;
+
+    /// Training mode: the crew's badges, the free trolleys and (with `trolley`) its unit codes.
+    /// `None` from a backend without training mode: a real one, and any that does not say.
+    async fn training_hints(
+        &self,
+        trolley: Option<&TrolleyCode>,
+    ) -> Result<Option<crate::contract::training::TrainingHints>, BackendError> {
+        let _ = trolley;
+        Ok(None)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

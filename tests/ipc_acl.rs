@@ -78,6 +78,16 @@ fn the_main_window_may_call_the_station_commands_and_nothing_else() {
     .deserialize::<serde_json::Value>()
     .unwrap();
     assert!(none["image"].is_null(), "{none}");
+    // Training mode: on the embedded training backend the sign-in screen offers the badges.
+    let hints = get_ipc_response(
+        &main,
+        request("training_hints", LOCAL, json!({"req": {"lang": "pl"}})),
+    )
+    .expect("training_hints refused")
+    .deserialize::<serde_json::Value>()
+    .unwrap();
+    assert_eq!(hints["training"], true, "{hints}");
+    assert_eq!(hints["targets"][0]["kind"], "badge", "{hints}");
 
     // The desk's commands are granted to the window, but the station refuses them unless a
     // supervisor signed in (nobody has here).
@@ -178,7 +188,8 @@ fn the_csp_and_capability_allow_nothing_remote() {
             "allow-desk-productivity",
             "allow-desk-records",
             "allow-desk-export",
-            "allow-desk-action"
+            "allow-desk-action",
+            "allow-training-hints"
         ],
         "the main window gets the app's own commands and nothing else (no core:default)"
     );

@@ -593,6 +593,34 @@ impl BackendApi for HttpBackend {
         HttpBackend::sku_image(self, sku).await
     }
 
+    async fn training_hints(
+        &self,
+        trolley: Option<&TrolleyCode>,
+    ) -> Result<Option<contract::training::TrainingHints>, BackendError> {
+        let path = match trolley {
+            Some(t) => format!(
+                "{}?trolley={}",
+                contract::training::TRAINING_HINTS_PATH,
+                query_value(t.as_str())
+            ),
+            None => contract::training::TRAINING_HINTS_PATH.to_owned(),
+        };
+        match self
+            .call(Method::GET, &path, NO_BODY, Extra::default())
+            .await
+        {
+            Ok(h) => Ok(Some(h)),
+            // A real backend knows no such path, whatever its error body looks like.
+            Err(BackendError::Rejected {
+                status: 404 | 405,
+                code,
+                ..
+            }) if code != contract::codes::TROLLEY_UNKNOWN => Ok(None),
+            Err(BackendError::InvalidResponse(m)) if m.starts_with("HTTP 404") => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     #[instrument(skip(self), fields(station = %self.station_id))]
     async fn claim_trolley(&self, trolley: &TrolleyCode) -> Result<Manifest, BackendError> {
         let m: Manifest = self

@@ -1,6 +1,8 @@
 //! Tauri IPC commands: each reads one request, calls one service, maps the result. Errors cross
 //! as `packbench_ipc::IpcError` (`{code, message}`).
 
+pub mod training;
+
 use std::sync::Arc;
 
 use packbench_core::pack_flow::PackEvent;

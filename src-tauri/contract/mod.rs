@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 mod exceptions;
 mod shipments;
 mod supervision;
+pub mod training;
 
 pub use exceptions::*;
 pub use shipments::*;

@@ -8,6 +8,7 @@ pub mod outbox;
 pub mod pack;
 pub mod remote_override;
 pub mod sku_images;
+pub mod training_hints;
 pub mod update;
 
 use std::sync::Arc;

@@ -5,6 +5,7 @@
 mod db;
 pub mod demo_data;
 mod exceptions;
+pub mod hints;
 mod movements;
 pub mod openapi;
 mod routes;

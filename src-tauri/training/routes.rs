@@ -28,7 +28,7 @@ use crate::contract::{
 };
 
 pub(super) struct AppState {
-    db: TrainingDb,
+    pub(super) db: TrainingDb,
     token: String,
 }
 
@@ -65,6 +65,10 @@ pub fn router(db: TrainingDb, token: String) -> Router {
         .route("/v1/sign-in", post(sign_in))
         .route("/v1/packaging", get(packaging))
         .route("/v1/openapi.json", get(openapi))
+        .route(
+            crate::contract::training::TRAINING_HINTS_PATH,
+            get(super::hints::hints),
+        )
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
         .fallback(|| async {
             ApiErr(
@@ -87,7 +91,7 @@ impl IntoResponse for ApiErr {
     }
 }
 
-fn err(status: StatusCode, code: &str, message: impl Into<String>) -> ApiErr {
+pub(super) fn err(status: StatusCode, code: &str, message: impl Into<String>) -> ApiErr {
     ApiErr(
         status,
         ApiError {
@@ -193,7 +197,7 @@ impl From<SessionError> for ApiErr {
     }
 }
 
-fn db_err(e: sqlx::Error) -> ApiErr {
+pub(super) fn db_err(e: sqlx::Error) -> ApiErr {
     ClaimError::Db(e).into()
 }
 
@@ -266,7 +270,7 @@ fn json_body<T: serde::de::DeserializeOwned>(
 }
 
 /// The calling station's id, if its token is right.
-fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<String, ApiErr> {
+pub(super) fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<String, ApiErr> {
     let token = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -297,7 +301,7 @@ fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<String, ApiErr>
     Ok(station.to_owned())
 }
 
-fn trolley_code(raw: &str) -> Result<TrolleyCode, ApiErr> {
+pub(super) fn trolley_code(raw: &str) -> Result<TrolleyCode, ApiErr> {
     raw.parse().map_err(|e: packbench_core::TrolleyCodeError| {
         err(StatusCode::BAD_REQUEST, codes::BAD_REQUEST, e.to_string())
     })

@@ -6,6 +6,7 @@ pub mod actions;
 pub mod desk;
 pub mod explain;
 pub mod i18n;
+pub mod training;
 
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +26,8 @@ pub mod cmd {
     pub const DESK_RECORDS: &str = "desk_records";
     pub const DESK_EXPORT: &str = "desk_export";
     pub const DESK_ACTION: &str = "desk_action";
+    /// Training mode's touch targets (none on a real backend).
+    pub const TRAINING_HINTS: &str = "training_hints";
 }
 
 pub use packbench_core::pack_flow::{ExceptionReason, FlowView};
