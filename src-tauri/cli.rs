@@ -76,6 +76,8 @@ pub enum Command {
     Printer(crate::printer_cli::PrinterCommand),
     /// Send a file (ZPL or PDF) to a printer as it is.
     Print(crate::printer_cli::PrintArgs),
+    /// Print this: a trainee's pack of every code needed to pack one trolley (PDF).
+    TrainingSheet(crate::training_sheet_cli::TrainingSheetArgs),
     /// The station's backend token in the OS keyring: `token set` reads it from standard input.
     #[command(subcommand)]
     Token(crate::token_cli::TokenCommand),
@@ -125,6 +127,9 @@ pub fn main() -> ExitCode {
         Some(Command::Print(args)) => return crate::printer_cli::run_print(args),
         Some(Command::Token(cmd)) => {
             return exit(crate::token_cli::run(cmd, &cli.station.overrides()))
+        }
+        Some(Command::TrainingSheet(args)) => {
+            crate::training_sheet_cli::run(args, &cli.station.overrides())
         }
         Some(Command::Doctor(args)) => {
             return crate::doctor_cli::run(args, &cli.station.overrides())

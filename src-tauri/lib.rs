@@ -26,3 +26,4 @@ pub mod services;
 pub mod token_cli;
 pub mod token_store;
 pub mod training;
+pub mod training_sheet_cli;

@@ -13,7 +13,9 @@ use packbench_ipc::{
     LabelPreviewRequest, LabelPreviewResponse, PackAction, PackActionRequest, PackScanRequest,
 };
 
-use crate::components::{ErrorBanner, ManifestView, ScanBox, StationBar, StepPanel};
+use crate::components::{
+    ErrorBanner, ManifestView, ScanBox, StationBar, StepPanel, TrainingHints,
+};
 use crate::ipc::invoke;
 use crate::sound::{self, Sound};
 
@@ -255,6 +257,7 @@ pub fn App() -> impl IntoView {
             <ErrorBanner error=error lang=lang />
             {move || station.get().and_then(|s| s.notice).map(|n| view! { <div id="notice" class="notice">{n}</div> })}
             <StepPanel screen=screen lang=lang on_action=on_action />
+            <TrainingHints screen=screen lang=lang on_scan=on_scan />
             {override_panel}
             {move || closing.get().then(|| view! {
                 <div id="closing" class="override">{lang.get().words().close_app}</div>

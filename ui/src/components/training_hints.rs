@@ -1,0 +1,97 @@
+//! Training mode on screen: what there is to scan at this step, as large touch targets with
+//! their barcodes. Only a training backend gives any, so on a real one nothing shows. A touch
+//! sends the target's code down the same path a scan takes; the trainee can hide the hints to
+//! practise with the scanner alone, and bring them back.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use packbench_ipc::cmd;
+use packbench_ipc::i18n::Lang;
+use packbench_ipc::training::{self, TrainingHintsRequest, TrainingHintsResponse};
+use packbench_ipc::FlowResponse;
+
+use crate::ipc::invoke;
+
+#[component]
+pub fn TrainingHints(
+    screen: ReadSignal<Option<FlowResponse>>,
+    #[prop(into)] lang: Signal<Lang>,
+    on_scan: Callback<String>,
+) -> impl IntoView {
+    let (hints, set_hints) = signal(TrainingHintsResponse::default());
+    let (hidden, set_hidden) = signal(false);
+    // Asked again only when what the screen shows changes (not on every status poll).
+    let shown = Memo::new(move |_| {
+        screen
+            .get()
+            .map(|s| (s.view, s.suggestion.map(|x| x.barcode)))
+    });
+    Effect::new(move |_| {
+        if shown.get().is_none() {
+            return;
+        }
+        let req = TrainingHintsRequest {
+            lang: lang.get().tag().to_owned(),
+        };
+        spawn_local(async move {
+            if let Ok(h) =
+                invoke::<_, TrainingHintsResponse>(cmd::TRAINING_HINTS, &req).await
+            {
+                set_hints.set(h);
+            }
+        });
+    });
+    move || {
+        let h = hints.get();
+        if !h.training {
+            return None;
+        }
+        let tw = training::words(lang.get());
+        let toggle = view! {
+            <button
+                id="training-toggle"
+                class="training-toggle"
+                on:click=move |_| set_hidden.update(|x| *x = !*x)
+            >
+                {if hidden.get() { tw.show } else { tw.hide }}
+            </button>
+        };
+        let body = (!hidden.get()).then(|| {
+            let targets = h
+                .targets
+                .into_iter()
+                .map(|t| {
+                    let scan = t.scan.clone();
+                    view! {
+                        <li>
+                            <button
+                                class=format!("hint hint-{}", t.kind.as_str())
+                                data-kind=t.kind.as_str()
+                                data-scan=t.scan.clone()
+                                on:click=move |_| on_scan.run(scan.clone())
+                            >
+                                <span class="hint-label">{t.label}</span>
+                                {t.detail.map(|d| view! { <span class="hint-detail">{d}</span> })}
+                                <img class="hint-barcode" src=t.barcode alt="" />
+                                <span class="hint-code">{t.scan.replace('\u{1d}', "<GS>")}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="training-intro">{tw.intro}</p>
+                <ul id="training-targets" class="training-targets">{targets}</ul>
+            }
+        });
+        Some(view! {
+            <section id="training" class="training" data-hidden=hidden.get().to_string()>
+                <div class="training-head">
+                    <span class="training-title">{tw.title}</span>
+                    {toggle}
+                </div>
+                {body}
+            </section>
+        })
+    }
+}
