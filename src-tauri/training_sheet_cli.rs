@@ -157,12 +157,8 @@ pub fn sheet(
         list.push(action(packbench_ipc::actions::CLOSE_PARCEL));
         // The box the station suggests for the whole order.
         if let Some(slot) = manifest.slots.iter().find(|m| m.slot == s.slot) {
-            let items: Vec<ItemToPack> = slot
-                .order
-                .lines
-                .iter()
-                .map(ItemToPack::from_line)
-                .collect();
+            let items: Vec<ItemToPack> =
+                slot.order.lines.iter().map(ItemToPack::from_line).collect();
             let req = PackRequest {
                 client: slot.order.client.clone(),
                 items,

@@ -16,7 +16,14 @@ async fn the_training_sheet_holds_every_code_of_the_trolley() {
     let status = Command::new(env!("CARGO_BIN_EXE_packbench"))
         .args(["--data-dir"])
         .arg(&data)
-        .args(["training-sheet", "--trolley", "TR-0001", "--lang", "pl", "--out"])
+        .args([
+            "training-sheet",
+            "--trolley",
+            "TR-0001",
+            "--lang",
+            "pl",
+            "--out",
+        ])
         .arg(&out)
         .env_remove("PACKBENCH_CONFIG")
         .env_remove("PACKBENCH_BACKEND_URL")

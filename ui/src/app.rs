@@ -13,9 +13,7 @@ use packbench_ipc::{
     LabelPreviewRequest, LabelPreviewResponse, PackAction, PackActionRequest, PackScanRequest,
 };
 
-use crate::components::{
-    ErrorBanner, ManifestView, ScanBox, StationBar, StepPanel, TrainingHints,
-};
+use crate::components::{ErrorBanner, ManifestView, ScanBox, StationBar, StepPanel, TrainingHints};
 use crate::ipc::invoke;
 use crate::sound::{self, Sound};
 

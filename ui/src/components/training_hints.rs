@@ -20,6 +20,7 @@ pub fn TrainingHints(
 ) -> impl IntoView {
     let (hints, set_hints) = signal(TrainingHintsResponse::default());
     let (hidden, set_hidden) = signal(false);
+    let (fetches, set_fetches) = signal(0u64);
     // Asked again only when what the screen shows changes (not on every status poll).
     let shown = Memo::new(move |_| {
         screen
@@ -34,14 +35,24 @@ pub fn TrainingHints(
             lang: lang.get().tag().to_owned(),
         };
         spawn_local(async move {
-            if let Ok(h) =
-                invoke::<_, TrainingHintsResponse>(cmd::TRAINING_HINTS, &req).await
-            {
+            if let Ok(h) = invoke::<_, TrainingHintsResponse>(cmd::TRAINING_HINTS, &req).await {
                 set_hints.set(h);
+                set_fetches.update(|n| *n += 1);
             }
         });
     });
-    move || {
+    // Always there and empty: whether the backend trains, and how many answers came (what a
+    // test waits on after a touch).
+    let state = move || {
+        view! {
+            <span
+                id="training-state"
+                data-training=hints.get().training.to_string()
+                data-fetches=fetches.get().to_string()
+            ></span>
+        }
+    };
+    let panel = move || {
         let h = hints.get();
         if !h.training {
             return None;
@@ -85,7 +96,11 @@ pub fn TrainingHints(
             }
         });
         Some(view! {
-            <section id="training" class="training" data-hidden=hidden.get().to_string()>
+            <section
+                id="training"
+                class="training"
+                data-hidden=hidden.get().to_string()
+            >
                 <div class="training-head">
                     <span class="training-title">{tw.title}</span>
                     {toggle}
@@ -93,5 +108,9 @@ pub fn TrainingHints(
                 {body}
             </section>
         })
+    };
+    view! {
+        {state}
+        {panel}
     }
 }
