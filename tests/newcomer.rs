@@ -35,31 +35,80 @@ async fn step(client: &Client) -> String {
         .unwrap_or_default()
 }
 
-/// Touches the first target matching `css`, then waits until the hints were asked again (the
-/// screen changed); returns what the target's code was.
+async fn attr_u64(client: &Client, css: &str, attr: &str) -> u64 {
+    wait_for(client, css)
+        .await
+        .attr(attr)
+        .await
+        .unwrap()
+        .unwrap_or_default()
+        .parse()
+        .unwrap_or(0)
+}
+
+/// Waits until the targets on the page are the ones for the screen shown (every question the
+/// panel asked has its answer).
+async fn hints_current(client: &Client) {
+    let deadline = Instant::now() + WAIT;
+    while attr_u64(client, "#training-state", "data-asked").await
+        != attr_u64(client, "#training-state", "data-fetches").await
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the training hints never caught up"
+        );
+        tokio::time::sleep(Duration::from_millis(30)).await;
+    }
+}
+
+/// Touches the first target matching `css` once the targets match the screen, then waits for
+/// the station's answer and the targets of the screen that follows; returns the target's code.
 async fn touch(client: &Client, css: &str) -> String {
     let deadline = Instant::now() + WAIT;
     loop {
-        let before = fetches(client).await;
+        hints_current(client).await;
+        let answered = attr_u64(client, "main", "data-answered").await;
         let el = wait_for(client, css).await;
         // A target re-rendered between finding and clicking is found again.
         let Ok(Some(scan)) = el.attr("data-scan").await else {
             assert!(Instant::now() < deadline, "{css} has no code");
             continue;
         };
+        // In the middle of the window: at an edge the status bar may be over it.
+        let _ = client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'})",
+                vec![serde_json::to_value(&el).unwrap()],
+            )
+            .await;
         if el.click().await.is_err() {
             assert!(Instant::now() < deadline, "{css} could not be touched");
             continue;
         }
-        while fetches(client).await <= before {
-            assert!(
-                Instant::now() < deadline,
-                "no new hints after touching {css}"
-            );
+        // A touch that reached nothing (the page moved under it) gets no answer: touch again.
+        let lost = Instant::now() + Duration::from_secs(10);
+        while attr_u64(client, "main", "data-answered").await <= answered && Instant::now() < lost {
             tokio::time::sleep(Duration::from_millis(30)).await;
         }
+        if attr_u64(client, "main", "data-answered").await <= answered {
+            assert!(Instant::now() < deadline, "no answer after touching {css}");
+            continue;
+        }
+        hints_current(client).await;
         return scan;
     }
+}
+
+/// Scrolls the training panel to the top of the window (for the README's screenshots).
+async fn show_hints(client: &Client) {
+    let panel = wait_for(client, "#training").await;
+    client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'start'})",
+            vec![serde_json::to_value(&panel).unwrap()],
+        )
+        .await
+        .unwrap();
 }
 
 /// A badge target of a packer (not a supervisor) who speaks `lang`.
@@ -97,6 +146,7 @@ async fn pass(lang: &'static str, shots: bool) {
         step_shown(&client, "sign_in").await;
         let badge = packer_badge_target(&client, lang).await;
         if shots {
+            show_hints(&client).await;
             screenshot(&client, "newcomer-1-sign-in.png").await;
         }
         touch(&client, &badge).await;
@@ -119,6 +169,7 @@ async fn pass(lang: &'static str, shots: bool) {
         let deadline = Instant::now() + Duration::from_secs(600);
         loop {
             assert!(Instant::now() < deadline, "the trolley took too long");
+            hints_current(&client).await;
             match step(&client).await.as_str() {
                 "scan_slot" => {
                     touch(&client, "#training-targets button.hint-slot").await;
@@ -126,6 +177,7 @@ async fn pass(lang: &'static str, shots: bool) {
                 }
                 "verify_units" => {
                     if shot_units {
+                        show_hints(&client).await;
                         screenshot(&client, "newcomer-2-units.png").await;
                         shot_units = false;
                     }

@@ -20,6 +20,8 @@ pub fn TrainingHints(
 ) -> impl IntoView {
     let (hints, set_hints) = signal(TrainingHintsResponse::default());
     let (hidden, set_hidden) = signal(false);
+    // Questions asked and answers received: equal when the targets match the screen.
+    let (asked, set_asked) = signal(0u64);
     let (fetches, set_fetches) = signal(0u64);
     // Asked again only when what the screen shows changes (not on every status poll).
     let shown = Memo::new(move |_| {
@@ -34,11 +36,12 @@ pub fn TrainingHints(
         let req = TrainingHintsRequest {
             lang: lang.get().tag().to_owned(),
         };
+        set_asked.update(|n| *n += 1);
         spawn_local(async move {
             if let Ok(h) = invoke::<_, TrainingHintsResponse>(cmd::TRAINING_HINTS, &req).await {
                 set_hints.set(h);
-                set_fetches.update(|n| *n += 1);
             }
+            set_fetches.update(|n| *n += 1);
         });
     });
     // Always there and empty: whether the backend trains, and how many answers came (what a
@@ -48,6 +51,7 @@ pub fn TrainingHints(
             <span
                 id="training-state"
                 data-training=hints.get().training.to_string()
+                data-asked=asked.get().to_string()
                 data-fetches=fetches.get().to_string()
             ></span>
         }
@@ -79,6 +83,9 @@ pub fn TrainingHints(
                                 class=format!("hint hint-{}", t.kind.as_str())
                                 data-kind=t.kind.as_str()
                                 data-scan=t.scan.clone()
+                                // The scan box keeps the focus: were it to take it back on
+                                // blur, it would scroll the page and the touch would miss.
+                                on:mousedown=|ev| ev.prevent_default()
                                 on:click=move |_| on_scan.run(scan.clone())
                             >
                                 <span class="hint-label">{t.label}</span>
