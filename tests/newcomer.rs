@@ -12,7 +12,6 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
 use packbench::adapters::http_backend::{HttpBackend, HttpBackendOptions};
-use packbench::ports::BackendApi;
 use webdriver::*;
 
 async fn fetches(client: &Client) -> u64 {
