@@ -76,6 +76,9 @@ pub enum Command {
     Printer(crate::printer_cli::PrinterCommand),
     /// Send a file (ZPL or PDF) to a printer as it is.
     Print(crate::printer_cli::PrintArgs),
+    /// GS1 codes: `gs1 parse` reads scans from standard input and says what each carries.
+    #[command(subcommand)]
+    Gs1(crate::gs1_cli::Gs1Command),
     /// The station's backend token in the OS keyring: `token set` reads it from standard input.
     #[command(subcommand)]
     Token(crate::token_cli::TokenCommand),
@@ -126,6 +129,7 @@ pub fn main() -> ExitCode {
         Some(Command::Token(cmd)) => {
             return exit(crate::token_cli::run(cmd, &cli.station.overrides()))
         }
+        Some(Command::Gs1(cmd)) => return crate::gs1_cli::run(cmd),
         Some(Command::Doctor(args)) => {
             return crate::doctor_cli::run(args, &cli.station.overrides())
         }

@@ -30,7 +30,8 @@ pub struct DoctorArgs {
 /// One thing checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// `config`, `scale`, `printer.label`, `printer.document`, `serial_ports`, `cups_queues`,
+    /// `config`, `scale`, `printer.label`, `printer.document`, `serial_ports`, `scanner`,
+    /// `cups_queues`,
     /// `backend`, `outbox`.
     pub check: String,
     pub ok: bool,
@@ -137,6 +138,11 @@ pub fn examine(args: &DoctorArgs, overrides: &Overrides) -> Vec<Finding> {
         }
     }
     findings.push(serial_ports());
+    findings.push(Finding::ok(
+        "scanner",
+        "to check a scanner's GS1 set-up, scan codes into `packbench gs1 parse` \
+         (one answer per scan: the AIs read, or the rule broken; --json for scripts)",
+    ));
     findings.push(cups_queues());
     if let Some(cfg) = &cfg {
         findings.push(check_backend(cfg));

@@ -17,6 +17,7 @@ pub mod crashpoint;
 pub mod doctor_cli;
 pub mod drill;
 pub mod error;
+pub mod gs1_cli;
 pub mod label_cli;
 pub mod logging;
 pub mod ports;
