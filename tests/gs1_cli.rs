@@ -63,7 +63,7 @@ fn every_scan_line_gets_one_json_answer() {
     assert!(msg.starts_with("(17) 251399: month 13 does not exist"), "{msg}");
     assert_eq!(v[3]["error"]["code"], "gs1_empty");
     assert_eq!(v[4]["error"]["code"], "gs1_not_text");
-    assert_eq!(v[5]["ais"][1], serde_json::json!(["91", "COMPANY-INTERNAL"]));
+    assert_eq!(v[5]["ais"][2], serde_json::json!(["91", "COMPANY-INTERNAL"]));
     // (310n) takes n = 0-5 decimals: (3106) is no AI.
     assert_eq!(v[6]["error"]["code"], "gs1_unknown_ai");
 }
