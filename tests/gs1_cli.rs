@@ -60,10 +60,16 @@ fn every_scan_line_gets_one_json_answer() {
         .collect();
     assert_eq!(v[2]["error"]["code"], "gs1_date_month");
     let msg = v[2]["error"]["message"].as_str().unwrap();
-    assert!(msg.starts_with("(17) 251399: month 13 does not exist"), "{msg}");
+    assert!(
+        msg.starts_with("(17) 251399: month 13 does not exist"),
+        "{msg}"
+    );
     assert_eq!(v[3]["error"]["code"], "gs1_empty");
     assert_eq!(v[4]["error"]["code"], "gs1_not_text");
-    assert_eq!(v[5]["ais"][2], serde_json::json!(["91", "COMPANY-INTERNAL"]));
+    assert_eq!(
+        v[5]["ais"][2],
+        serde_json::json!(["91", "COMPANY-INTERNAL"])
+    );
     // (310n) takes n = 0-5 decimals: (3106) is no AI.
     assert_eq!(v[6]["error"]["code"], "gs1_unknown_ai");
 }
@@ -74,12 +80,19 @@ fn messages_follow_the_language_and_text_mode_is_one_line_per_scan() {
     assert!(ok);
     let v: Value = serde_json::from_str(&lines[0]).unwrap();
     let msg = v["error"]["message"].as_str().unwrap();
-    assert!(msg.starts_with("(17) 251399: miesi\u{105}c 13 nie istnieje"), "{msg}");
+    assert!(
+        msg.starts_with("(17) 251399: miesi\u{105}c 13 nie istnieje"),
+        "{msg}"
+    );
 
     let (ok, lines) = parse(&["--lang", "ro"], b"(17)251399\n]E04006381333931\n");
     assert!(ok);
     assert_eq!(lines.len(), 2, "{lines:#?}");
-    assert!(lines[0].starts_with("REFUSED gs1_date_month: (17) 251399: luna 13"), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with("REFUSED gs1_date_month: (17) 251399: luna 13"),
+        "{}",
+        lines[0]
+    );
     assert_eq!(lines[1], "OK (01) \"04006381333931\"");
 }
 

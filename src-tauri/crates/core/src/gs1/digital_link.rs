@@ -13,6 +13,14 @@ pub fn looks_like_uri(s: &str) -> bool {
     lower(7).as_deref() == Some("http://") || lower(8).as_deref() == Some("https://")
 }
 
+/// Whether `s` starts with a scheme a Digital Link may have: `http://` or `https://` in all
+/// lower or all upper case.
+pub fn has_dl_scheme(s: &str) -> bool {
+    ["http://", "https://", "HTTP://", "HTTPS://"]
+        .iter()
+        .any(|p| s.starts_with(p))
+}
+
 fn dl_err(p: DlProblem, pos: usize) -> Gs1Error {
     Gs1Error::new(K::DigitalLink(p), pos)
 }

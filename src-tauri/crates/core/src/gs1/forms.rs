@@ -3,7 +3,7 @@
 //! with a `|]e0` composite), a leading FNC1 and GS separators, the bracketed human-readable
 //! form, and GS1 Digital Link URIs in plain QR/DataMatrix/DotCode (`]Q1`, `]d1`, `]J0`).
 
-use super::digital_link::{looks_like_uri, parse_digital_link};
+use super::digital_link::{has_dl_scheme, looks_like_uri, parse_digital_link};
 use super::element::{check_pairs, parse_bracketed, parse_raw, Element, GS};
 use super::error::{Gs1Error, Gs1ErrorKind as K};
 use super::linters::Rule;
@@ -112,7 +112,8 @@ fn parse_form(scan: &str, opts: ParseOptions) -> Result<Gs1Message, Gs1Error> {
             }
         }
         Some(id @ ("]E0" | "]E4")) => (ScanForm::EanUpc, ean_upc(id, body, base)?),
-        Some("]Q1" | "]d1" | "]J0") if looks_like_uri(body) => {
+        // Plain text with a mixed-case scheme is plain text, as GS1's scan-data rules say.
+        Some("]Q1" | "]d1" | "]J0") if has_dl_scheme(body) => {
             (ScanForm::DigitalLink, parse_digital_link(body, base)?)
         }
         Some(id) if OTHER_SYMBOLOGIES.contains(&id[1..2]) => {

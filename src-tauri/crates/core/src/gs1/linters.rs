@@ -4,8 +4,7 @@
 //! reference implementations (`gs1-syntax-engine/src/c-lib/syntax/lint_*.c`); the code lists
 //! are read out of those files' tables (`assets/gs1/lint/`), not re-typed.
 
-use std::sync::OnceLock;
-
+use super::code_lists::{bit_set, code_lists, iso3166, iso3166alpha2, num3};
 use super::dictionary::Cset;
 
 /// A linter named in the dictionary.
@@ -144,7 +143,7 @@ fn is_cset39(b: u8) -> bool {
     b.is_ascii_digit() || b.is_ascii_uppercase() || b"#-/".contains(&b)
 }
 
-fn is_cset64(b: u8) -> bool {
+pub(super) fn is_cset64(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
 }
 
@@ -157,7 +156,7 @@ pub fn check_cset(cset: Cset, data: &str) -> Result<(), Fault> {
         Cset::Y => (is_cset39, Rule::NotCset39),
         Cset::Z => {
             let pads = bytes.iter().rev().take_while(|&&b| b == b'=').count();
-            if pads > 2 || (pads > 0 && bytes.len() % 3 != 0) {
+            if pads > 2 || (pads > 0 && !bytes.len().is_multiple_of(3)) {
                 return fault(Rule::Cset64Padding, bytes.len() - pads);
             }
             return match bytes[..bytes.len() - pads]
@@ -231,7 +230,11 @@ fn primes(n: usize) -> Vec<u32> {
     let mut out = Vec::with_capacity(n);
     let mut k = 2u32;
     while out.len() < n {
-        if out.iter().take_while(|&&p| p * p <= k).all(|&p| k % p != 0) {
+        if out
+            .iter()
+            .take_while(|&&p| p * p <= k)
+            .all(|&p| !k.is_multiple_of(p))
+        {
             out.push(k);
         }
         k += 1;
@@ -266,7 +269,9 @@ fn two(data: &[u8], at: usize) -> u8 {
 
 fn days_in_month(year: u32, month: u8) -> u8 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -317,86 +322,6 @@ fn hhmi(data: &str) -> Result<(), Fault> {
         pos: f.pos + 2,
         ..f
     })
-}
-
-/// Hex words of a bitfield in a GS1 linter's source: its `#else` fallback list after `name`.
-fn bitfield(source: &str, name: &str) -> Vec<u64> {
-    let start = source.find(name).expect("table in linter source");
-    let rest = &source[start..];
-    let from = rest.find("#else").expect("#else in linter table");
-    let to = rest[from..].find("#endif").expect("#endif in linter table") + from;
-    rest[from..to]
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter_map(|w| w.strip_prefix("0x"))
-        .map(|h| u64::from_str_radix(h, 16).expect("hex in linter table"))
-        .collect()
-}
-
-/// Bit `bit` of a bitfield of `width`-bit words, most significant bit first (as GS1's
-/// `GS1_LINTER_BITFIELD_LOOKUP`).
-fn bit_set(words: &[u64], width: usize, bit: usize) -> bool {
-    words
-        .get(bit / width)
-        .is_some_and(|w| w >> (width - 1 - bit % width) & 1 == 1)
-}
-
-struct CodeLists {
-    iso3166: Vec<u64>,
-    iso3166alpha2: Vec<u64>,
-    iso4217: Vec<u64>,
-    mediatype: Vec<u64>,
-    packagetypes: Vec<&'static str>,
-}
-
-fn code_lists() -> &'static CodeLists {
-    static LISTS: OnceLock<CodeLists> = OnceLock::new();
-    LISTS.get_or_init(|| {
-        let pkg = include_str!("../../../../../assets/gs1/lint/lint_packagetype.c");
-        let from = pkg
-            .find("packagetypes[][4] = {")
-            .expect("package type table");
-        let to = pkg[from..].find("};").expect("end of package type table") + from;
-        CodeLists {
-            iso3166: bitfield(
-                include_str!("../../../../../assets/gs1/lint/lint_iso3166.c"),
-                "iso3166[] = {",
-            ),
-            iso3166alpha2: bitfield(
-                include_str!("../../../../../assets/gs1/lint/lint_iso3166alpha2.c"),
-                "iso3166alpha2[] = {",
-            ),
-            iso4217: bitfield(
-                include_str!("../../../../../assets/gs1/lint/lint_iso4217.c"),
-                "iso4217[] = {",
-            ),
-            mediatype: bitfield(
-                include_str!("../../../../../assets/gs1/lint/lint_mediatype.c"),
-                "mediatypes[] = {",
-            ),
-            packagetypes: pkg[from..to].split('"').skip(1).step_by(2).collect(),
-        }
-    })
-}
-
-fn num3(data: &str) -> Option<usize> {
-    (data.len() == 3 && data.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| data.parse().ok())
-        .flatten()
-}
-
-fn iso3166(data: &str) -> bool {
-    num3(data).is_some_and(|v| bit_set(&code_lists().iso3166, 64, v))
-}
-
-fn iso3166alpha2(data: &str) -> bool {
-    let b = data.as_bytes();
-    b.len() == 2
-        && b.iter().all(u8::is_ascii_uppercase)
-        && bit_set(
-            &code_lists().iso3166alpha2,
-            64,
-            usize::from(b[0] - b'A') * 26 + usize::from(b[1] - b'A'),
-        )
 }
 
 fn iban(data: &str) -> Result<(), Fault> {
@@ -470,7 +395,7 @@ fn posinseqslash(data: &str) -> Result<(), Fault> {
 fn pieceoftotal(data: &str) -> Result<(), Fault> {
     digits(data)?;
     let half = data.len() / 2;
-    if data.is_empty() || data.len() % 2 != 0 {
+    if data.is_empty() || !data.len().is_multiple_of(2) {
         return fault(Rule::PieceOfTotal, 0);
     }
     let (p, t) = data.split_at(half);

@@ -4,6 +4,7 @@
 //! The station's own view of a code ([`Gs1Data`]: GTIN, lot, expiry, serial, SSCC, the rest in
 //! scan order) is built from the full parse ([`Gs1Message`]).
 
+mod code_lists;
 mod coupon;
 pub mod dictionary;
 pub mod digital_link;
@@ -192,6 +193,8 @@ pub fn gtin14(code: &str) -> Option<String> {
     is_valid_gtin(code).then(|| format!("{code:0>14}"))
 }
 
+#[cfg(test)]
+mod dictionary_props;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
