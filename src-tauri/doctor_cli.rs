@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use crate::config::{self, Config, Overrides};
-use crate::ports::BackendError;
+use crate::ports::{BackendApi, BackendError};
 
 #[derive(Debug, Args)]
 pub struct DoctorArgs {

@@ -28,7 +28,7 @@ use serde::Serialize;
 
 use crate::config::{Config, TRAINING_TOKEN};
 use crate::error::StationError;
-use crate::ports::BackendError;
+use crate::ports::{BackendApi, BackendError, SupervisorApi};
 use crate::services::pack::{PackOptions, PackService};
 use crate::training::demo_data::{self, Rng};
 

@@ -13,7 +13,7 @@ use packbench::contract::{
     OverrideRecord, ParcelContentLine, ParcelRequest, ShiftCounters, ShipmentStatus, SignInRequest,
     ThroughputGroup, WeightDecision,
 };
-use packbench::ports::{BackendApi, BackendError};
+use packbench::ports::{BackendApi, BackendError, SupervisorApi};
 use packbench::training::{self, demo_data, RunningBackend, TrainingOptions};
 use packbench_core::{Manifest, TrolleyCode};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use packbench::adapters::http_backend::{HttpBackend, HttpBackendOptions};
-use packbench::ports::BackendApi;
+use packbench::ports::{BackendApi, SupervisorApi};
 use packbench::training;
 use serde_json::json;
 use webdriver::*;

@@ -11,7 +11,7 @@ use packbench::app::{start_station, StationRuntime};
 use packbench::config::Config;
 use packbench::drill::unit_scan;
 use packbench::error::StationError;
-use packbench::ports::{NewOutboxItem, Outbox, OutboxKind};
+use packbench::ports::{BackendApi, NewOutboxItem, Outbox, OutboxKind, SupervisorApi};
 use packbench::services::pack::PackOptions;
 use packbench::training::{self, demo_data, RunningBackend, TrainingOptions};
 use packbench_core::pack_flow::{PackEvent, StepKind};
@@ -838,7 +838,7 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
         sup.packer_id
     );
     pack.handle(PackEvent::SignedOut).await.unwrap();
-    let refused = rt.desk.overview().await.unwrap_err();
+    let refused = packbench_ipc::IpcError::from(rt.desk.overview().await.unwrap_err());
     assert_eq!(
         refused.reason.as_deref(),
         Some("supervisor_only"),
@@ -846,7 +846,7 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
     );
     // A packer's sign-in is refused too.
     pack.scan(&badge()).await.unwrap();
-    let refused = rt.desk.overview().await.unwrap_err();
+    let refused = packbench_ipc::IpcError::from(rt.desk.overview().await.unwrap_err());
     assert_eq!(
         refused.reason.as_deref(),
         Some("supervisor_only"),
@@ -1001,5 +1001,6 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
         })
         .await
         .unwrap_err();
+    let err = packbench_ipc::IpcError::from(err);
     assert_eq!(err.reason.as_deref(), Some("no_live_shipment"), "{err:?}");
 }

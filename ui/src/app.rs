@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use packbench_core::pack_flow::StepKind;
-use packbench_ipc::actions;
+use packbench_ipc::actions::{self, ScanContext, ScanRoute};
 use packbench_ipc::i18n::{Lang, EN};
 use packbench_ipc::{
     cmd, FlowResponse, GetFlowRequest, GetStationRequest, GetStationResponse, IpcError,
@@ -144,42 +144,39 @@ pub fn App() -> impl IntoView {
     });
 
     let on_scan = Callback::new(move |scan: String| {
-        if let Some(l) = actions::language_of(&scan) {
-            set_lang_choice.set(Some(l));
-            set_error.set(None);
-            return;
+        let ctx = ScanContext {
+            closing: closing.get_untracked(),
+            weight_refused: screen.get_untracked().is_some_and(|s| {
+                s.view.step == StepKind::Weigh && s.view.last_weight_mismatch_g.is_some()
+            }),
+        };
+        match actions::route_scan(scan, ctx) {
+            ScanRoute::Language(l) => {
+                set_lang_choice.set(Some(l));
+                set_error.set(None);
+            }
+            ScanRoute::ArmCloseApp => set_closing.set(true),
+            ScanRoute::CloseApp { supervisor_badge } => {
+                set_closing.set(false);
+                on_action.run(PackAction::CloseApp { supervisor_badge });
+            }
+            ScanRoute::AskSupervisor => {
+                on_action.run(PackAction::AskSupervisor);
+                set_asked.set(true);
+            }
+            ScanRoute::OverrideWeight { supervisor_badge } => {
+                on_action.run(PackAction::OverrideWeight {
+                    supervisor_badge,
+                    reason: override_reason.get_untracked(),
+                });
+            }
+            ScanRoute::ToFlow(scan) => {
+                let req = PackScanRequest { scan };
+                send(Box::pin(async move {
+                    invoke::<_, FlowResponse>(cmd::PACK_SCAN, &req).await
+                }));
+            }
         }
-        if scan.trim() == actions::CLOSE_APP {
-            set_closing.set(true);
-            return;
-        }
-        if closing.get_untracked() {
-            set_closing.set(false);
-            on_action.run(PackAction::CloseApp {
-                supervisor_badge: scan,
-            });
-            return;
-        }
-        if scan.trim() == actions::ASK_SUPERVISOR {
-            on_action.run(PackAction::AskSupervisor);
-            set_asked.set(true);
-            return;
-        }
-        let at_mismatch = screen.get_untracked().is_some_and(|s| {
-            s.view.step == StepKind::Weigh && s.view.last_weight_mismatch_g.is_some()
-        });
-        if at_mismatch {
-            // At a refused weight, the scan is a supervisor's badge.
-            on_action.run(PackAction::OverrideWeight {
-                supervisor_badge: scan,
-                reason: override_reason.get_untracked(),
-            });
-            return;
-        }
-        let req = PackScanRequest { scan };
-        send(Box::pin(async move {
-            invoke::<_, FlowResponse>(cmd::PACK_SCAN, &req).await
-        }));
     });
 
     // The last printed label, previewed as the printer got it.

@@ -1,112 +1,32 @@
-//! The station's ports: what its use cases need from the outside world, as traits. Adapters in
-//! [`crate::adapters`] implement them; tests can substitute their own.
+//! The station's durable local state, as its use cases need it: the claim it holds, the pack
+//! flow's saved steps and label jobs, and the outbox of backend writes.
 
 use async_trait::async_trait;
-use packbench_core::{Manifest, TrolleyCode};
+use packbench_core::Manifest;
 use serde::{Deserialize, Serialize};
 
-use crate::contract::{
-    CatalogueEntry, ExceptionReceipt, Heartbeat, HeartbeatReceipt, LineException, MovementBatch,
-    MovementReceipt, NewShipment, OrderException, OverrideReceipt, OverrideRecord, Released,
-    Shipment, SignInRequest, SignedIn,
-};
-
+/// Why the station's database could not do what was asked. Nothing half-done is kept: a step
+/// whose transaction failed is not done.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum BackendError {
-    #[error("The warehouse backend cannot be reached ({0}). Check the network cable, or call IT.")]
-    Unreachable(String),
-    #[error(
-        "Trolley {0} is not known to the warehouse system. Check the code, or call a supervisor."
-    )]
-    TrolleyUnknown(String),
-    #[error("Trolley {trolley} is being packed at station {holder}. Take another trolley, or ask a supervisor to release it.")]
-    TrolleyClaimed { trolley: String, holder: String },
-    #[error("The warehouse backend refused the request: {message} ({code}, HTTP {status}).")]
-    Rejected {
-        status: u16,
-        code: String,
-        message: String,
-    },
-    #[error("The warehouse backend sent an answer the station cannot read ({0}). Call IT.")]
-    InvalidResponse(String),
+pub enum StoreError {
+    #[error("The station's local database failed: the disk is full, so the last step was not saved and is not done ({0}). Free space on the station's disk or call IT, then repeat the step. Queued work is kept.")]
+    DiskFull(String),
+    #[error("The station's local database failed: its data directory cannot be written ({0}); the last step was not saved. Call IT to check the disk and the directory's permissions.")]
+    NotWritable(String),
+    #[error("The station's local database failed: the disk failed while saving ({0}); the last step was not saved. Call IT to check the disk.")]
+    DiskFailed(String),
+    /// The file is damaged, or not a Packbench station database of this version.
+    #[error("The station database {path} is unusable ({detail}). Call IT.")]
+    Unusable { path: String, detail: String },
+    /// Something stored could not be read back, or a value could not be stored.
+    #[error("The station's local database holds data it cannot read ({0}). Call IT.")]
+    Corrupt(String),
+    /// A step saved out of order (two writers, or a replayed step).
+    #[error("The station's local database failed (pack step {revision} is not newer than the saved one). Call IT.")]
+    StaleStep { revision: u64 },
+    #[error("The station's local database failed ({0}). Check the disk, or call IT.")]
+    Database(String),
 }
-
-/// The warehouse backend, as the station needs it.
-#[async_trait]
-pub trait BackendApi: Send + Sync {
-    /// Claims the trolley for this station and returns its manifest. Claiming a trolley this
-    /// station already holds succeeds again (a restart resumes it).
-    async fn claim_trolley(&self, trolley: &TrolleyCode) -> Result<Manifest, BackendError>;
-
-    /// Signs a packer in by badge or id and PIN; the answer carries their role.
-    async fn sign_in(&self, req: &SignInRequest) -> Result<SignedIn, BackendError>;
-
-    /// The station's packaging catalogue (boxes, mailers, polybags).
-    async fn packaging_catalogue(&self) -> Result<Vec<CatalogueEntry>, BackendError>;
-
-    /// Records one parcel's movements under an idempotency key (a retry is harmless).
-    async fn record_movements(
-        &self,
-        idempotency_key: &str,
-        batch: &MovementBatch,
-    ) -> Result<MovementReceipt, BackendError>;
-
-    /// Records units of one line that went to exception.
-    async fn record_exception(
-        &self,
-        idempotency_key: &str,
-        exception: &LineException,
-    ) -> Result<ExceptionReceipt, BackendError>;
-
-    /// Records a whole order routed to exception.
-    async fn record_order_exception(
-        &self,
-        idempotency_key: &str,
-        exception: &OrderException,
-    ) -> Result<ExceptionReceipt, BackendError>;
-
-    /// Records a packaging or weight override for supervisors to review.
-    async fn record_override(
-        &self,
-        idempotency_key: &str,
-        record: &OverrideRecord,
-    ) -> Result<OverrideReceipt, BackendError>;
-
-    /// Creates an order's shipment: tracking numbers, labels, label data.
-    async fn create_shipment(
-        &self,
-        idempotency_key: &str,
-        shipment: &NewShipment,
-    ) -> Result<Shipment, BackendError>;
-
-    /// Voids a shipment (voiding it again is harmless).
-    async fn void_shipment(
-        &self,
-        idempotency_key: &str,
-        shipment_id: &str,
-    ) -> Result<Shipment, BackendError>;
-
-    /// Gives back a trolley this station holds.
-    async fn release_trolley(
-        &self,
-        idempotency_key: &str,
-        trolley: &TrolleyCode,
-    ) -> Result<Released, BackendError>;
-
-    /// Tells the backend the station is alive, and how it is doing.
-    async fn heartbeat(
-        &self,
-        idempotency_key: &str,
-        heartbeat: &Heartbeat,
-    ) -> Result<HeartbeatReceipt, BackendError>;
-
-    /// A SKU's picture as the backend keeps it (SVG or PNG bytes).
-    async fn sku_image(&self, sku: &str) -> Result<Vec<u8>, BackendError>;
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("The station's local database failed ({0}). Check the disk, or call IT.")]
-pub struct StoreError(pub String);
 
 /// The station's durable local state.
 #[async_trait]
@@ -306,6 +226,18 @@ pub struct PrintRecord {
     pub error: Option<String>,
 }
 
+/// Work a station queued over a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ShiftWork {
+    /// Orders shipped.
+    pub orders: u32,
+    /// Units dispatched.
+    pub units: u32,
+    pub parcels: u32,
+    /// Exception records (line and order).
+    pub exceptions: u32,
+}
+
 /// The pack flow's durable state and the label print jobs, in the station's database.
 #[async_trait]
 pub trait FlowStore: Send + Sync {
@@ -336,35 +268,8 @@ pub trait FlowStore: Send + Sync {
     ) -> Result<(), StoreError>;
     /// Jobs left `printing` by a crash become `uncertain`; returns them.
     async fn settle_interrupted_prints(&self, now_ms: i64) -> Result<Vec<PrintRecord>, StoreError>;
-    /// Work queued by this station since `since_ms`: (orders shipped, units dispatched,
-    /// parcels, exception records), for its heartbeats.
-    async fn shift_counters(&self, since_ms: i64) -> Result<(u32, u32, u32, u32), StoreError>;
+    /// Work queued by this station since `since_ms`, for its heartbeats.
+    async fn shift_counters(&self, since_ms: i64) -> Result<ShiftWork, StoreError>;
     /// Every label job of an order, oldest first.
     async fn print_jobs_of(&self, order_id: &str) -> Result<Vec<PrintRecord>, StoreError>;
-}
-
-/// A printer the station sends label and document jobs to.
-#[async_trait]
-pub trait LabelOutput: Send + Sync {
-    /// Sends one job; the error says what the packer should do (load labels, close the head...).
-    async fn print(&self, job: packbench_devices::printer::PrintJob) -> Result<(), String>;
-    /// The printer's name for messages and logs.
-    fn describe(&self) -> String;
-    /// Whether it can print now, and the stable codes of what stops it (`paper_out`, ...).
-    async fn health(&self) -> (bool, Vec<String>) {
-        (true, Vec::new())
-    }
-}
-
-/// The station's scale, as the pack flow uses it.
-#[async_trait]
-pub trait WeighScale: Send + Sync {
-    /// One stable weight in grams (0: nothing on the platter); the error says what the packer
-    /// should do.
-    async fn read_stable(&self) -> Result<u32, String>;
-    /// A training scale: the parcel now on the platter weighs about this much. Real scales
-    /// ignore it.
-    fn place(&self, _grams: u32) {}
-    /// The scale's name for messages and logs.
-    fn describe(&self) -> String;
 }
