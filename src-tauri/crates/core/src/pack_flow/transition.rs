@@ -4,6 +4,7 @@
 use crate::scan::{classify_scan, Scan};
 use crate::trolley::{SlotCode, TrolleyCode};
 
+use super::blank;
 use super::effect::Effect;
 use super::error::FlowError;
 use super::event::PackEvent;
@@ -20,10 +21,6 @@ pub fn apply(state: &PackState, event: PackEvent) -> Result<(PackState, Vec<Effe
     on_event(&mut next, event, &mut fx)?;
     next.revision += 1;
     Ok((next, fx))
-}
-
-fn blank(s: &str) -> bool {
-    s.trim().is_empty()
 }
 
 fn on_event(s: &mut PackState, ev: PackEvent, fx: &mut Vec<Effect>) -> Result<(), FlowError> {
