@@ -141,6 +141,15 @@ pub fn blocking_side(dims: DimsMm, upright: bool, inner: DimsMm) -> Option<(usiz
     Some((2, dims[2], inner[2]))
 }
 
+/// One unit as the placer sees it: natural extents (height last), whether it must stay upright,
+/// and weight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct PUnit {
+    pub dims: DimsMm,
+    pub upright: bool,
+    pub weight_g: u32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

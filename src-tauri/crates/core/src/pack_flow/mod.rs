@@ -62,11 +62,6 @@ pub use transition::apply;
 pub use verify::matches_barcode;
 pub use view::{ExpectedScan, FlowView, LineCounts};
 
-/// Whether a text the packer typed (a reason, an id) is empty once trimmed.
-fn blank(s: &str) -> bool {
-    s.trim().is_empty()
-}
-
 #[cfg(test)]
 mod fixtures;
 #[cfg(test)]

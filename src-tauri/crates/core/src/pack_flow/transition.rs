@@ -4,10 +4,9 @@
 use crate::scan::{classify_scan, Scan};
 use crate::trolley::{SlotCode, TrolleyCode};
 
-use super::blank;
 use super::effect::Effect;
 use super::error::FlowError;
-use super::event::PackEvent;
+use super::event::{blank, PackEvent};
 use super::keys;
 use super::order::Ctx;
 use super::state::{ClaimRefusal, LabelStatus, PackState, SlotStatus, Step, TrolleyProgress};

@@ -2,10 +2,9 @@
 //! (a mismatch blocks the label; a supervisor's override is recorded).
 
 use super::Ctx;
-use crate::pack_flow::blank;
 use crate::pack_flow::effect::{Effect, PackagingOverride, WeightOverride};
 use crate::pack_flow::error::FlowError;
-use crate::pack_flow::event::{ExceptionReason, Role, WeightVerdict};
+use crate::pack_flow::event::{blank, ExceptionReason, Role, WeightVerdict};
 use crate::pack_flow::keys;
 use crate::pack_flow::state::{PackagingChoice, ParcelStatus, Step, Weighing};
 
