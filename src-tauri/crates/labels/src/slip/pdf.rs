@@ -3,8 +3,8 @@
 use std::collections::BTreeSet;
 
 use printpdf::{
-    Color, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon,
-    PolygonRing, Pt, Rect, Rgb, TextItem, WindingOrder,
+    Color, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, Point, Polygon, PolygonRing, Pt,
+    Rect, Rgb, TextItem, WindingOrder,
 };
 
 use crate::font::{FontWeight, BOLD_TTF, REGULAR_TTF};
@@ -121,15 +121,5 @@ pub fn to_pdf(layout: &SlipLayout, title: &str) -> Result<Vec<u8>, LabelError> {
             ops,
         ));
     }
-    let mut warnings = Vec::new();
-    let mut lopdf_doc = doc
-        .with_pages(pages)
-        .to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
-    lopdf_doc.trailer.remove(b"ID");
-    lopdf_doc.compress();
-    let mut bytes = Vec::new();
-    lopdf_doc
-        .save_to(&mut bytes)
-        .map_err(|e| LabelError::Pdf(e.to_string()))?;
-    Ok(bytes)
+    crate::pdf::save(doc, pages)
 }

@@ -12,8 +12,8 @@ use super::effect::Effect;
 use super::error::FlowError;
 use super::event::{PackEvent, Packer};
 use super::state::{
-    LabelStatus, PackState, ParcelStatus, PendingLabel, SlotProgress, SlotStatus, Station, Step,
-    TrolleyProgress,
+    LabelStatus, PackState, Parcel, ParcelStatus, PendingLabel, SlotProgress, SlotStatus, Station,
+    Step, TrolleyProgress,
 };
 
 /// The open order with everything a step on it needs, borrowed apart from the state.
@@ -61,6 +61,15 @@ impl<'a> Ctx<'a> {
 
     pub fn prog_mut(&mut self) -> &mut SlotProgress {
         &mut self.t.slots[self.i]
+    }
+
+    /// The open order's parcel in `status`: the one a packaging or weighing step is about.
+    pub fn parcel_at(&mut self, status: ParcelStatus) -> Result<&mut Parcel, FlowError> {
+        self.prog_mut()
+            .parcels
+            .iter_mut()
+            .find(|p| p.status == status)
+            .ok_or(FlowError::NoOpenParcel)
     }
 
     pub(super) fn on_order_event(&mut self, ev: PackEvent) -> Result<(), FlowError> {

@@ -33,12 +33,7 @@ impl Ctx<'_> {
         let order_id = self.order().order_id.clone();
         let claim = self.t.claim.clone();
         let (revision, packer_id) = (self.revision, self.packer.packer_id.clone());
-        let p = self
-            .prog_mut()
-            .parcels
-            .iter_mut()
-            .find(|p| p.status == ParcelStatus::Closed)
-            .ok_or(FlowError::NoOpenParcel)?;
+        let p = self.parcel_at(ParcelStatus::Closed)?;
         p.status = ParcelStatus::Packaged;
         p.packaging = Some(PackagingChoice {
             packaging_id: packaging_id.clone(),
@@ -99,12 +94,7 @@ impl Ctx<'_> {
         let order_id = self.order().order_id.clone();
         let claim = self.t.claim.clone();
         let (revision, packer_id) = (self.revision, self.packer.packer_id.clone());
-        let p = self
-            .prog_mut()
-            .parcels
-            .iter_mut()
-            .find(|p| p.status == ParcelStatus::Packaged)
-            .ok_or(FlowError::NoOpenParcel)?;
+        let p = self.parcel_at(ParcelStatus::Packaged)?;
         p.status = ParcelStatus::Sealed;
         p.weighing = Some(Weighing {
             measured_g,
