@@ -3,16 +3,19 @@
 //! `size W H`, `color GRAY` (0 black .. 1 white), `rect X Y W H`, `poly X,Y X,Y ...`,
 //! `text X BASELINE SIZE regular|bold TEXT...`; `#` starts a comment.
 
+use super::element::SlipElement;
 use crate::font::{text_width_mm, FontWeight};
-use crate::slip::SlipElement;
 
 /// The bundled logos by client id.
 const LOGOS: &[(&str, &str)] = &[
     (
         "nordlys",
-        include_str!("../../../../assets/logos/nordlys.logo"),
+        include_str!("../../../../../assets/logos/nordlys.logo"),
     ),
-    ("kwiat", include_str!("../../../../assets/logos/kwiat.logo")),
+    (
+        "kwiat",
+        include_str!("../../../../../assets/logos/kwiat.logo"),
+    ),
 ];
 
 /// Client ids that have a logo.

@@ -2,15 +2,12 @@
 //! several unit orderings and placement preferences. All-or-nothing (`pack_all`) to test a box,
 //! or as much as will go (`pack_most`) to fill one parcel of a split order.
 
-use super::geometry::{volume_mm3, Cuboid, DimsMm, OrientSet};
+mod bounds;
+mod grid;
 
-/// One unit as the placer sees it: natural extents (height last) and weight.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct PUnit {
-    pub dims: DimsMm,
-    pub upright: bool,
-    pub weight_g: u32,
-}
+use super::geometry::{volume_mm3, Cuboid, DimsMm, OrientSet, PUnit};
+use bounds::{fitting_orientations, too_much_for_shrunk_box};
+use grid::pack_identical;
 
 /// The order units are offered to the box in; each a different guess at what matters most.
 #[derive(Clone, Copy, Debug)]
@@ -220,161 +217,6 @@ impl Fill {
     }
 }
 
-fn fitting_orientations(inner: DimsMm, units: &[PUnit]) -> Option<Vec<OrientSet>> {
-    let mut out = Vec::with_capacity(units.len());
-    for u in units {
-        let o = OrientSet::within(u.dims, u.upright, inner);
-        if o.is_empty() {
-            return None;
-        }
-        out.push(o);
-    }
-    Some(out)
-}
-
-/// The longest total of unit extents along one axis that fits in `len`, each unit adding one of
-/// its `choices` or nothing. Pushed towards the origin, every packed unit ends at such a total,
-/// so the box is no bigger than this along that axis (subset sums on a bit set; boxes longer
-/// than 4 m are left as they are).
-fn max_fill<'a>(choices: impl Iterator<Item = &'a [u32]>, len: u32) -> u32 {
-    if len > 4096 {
-        return len;
-    }
-    let words = len as usize / 64 + 1;
-    let mut reach = vec![0u64; words];
-    reach[0] = 1;
-    let top = len % 64;
-    let last_mask = if top == 63 {
-        u64::MAX
-    } else {
-        (1u64 << (top + 1)) - 1
-    };
-    let mut next = reach.clone();
-    for ch in choices {
-        next.copy_from_slice(&reach);
-        for &e in ch {
-            let (ws, bs) = (e as usize / 64, e % 64);
-            for i in (ws..words).rev() {
-                let mut v = reach[i - ws] << bs;
-                if bs > 0 && i > ws {
-                    v |= reach[i - ws - 1] >> (64 - bs);
-                }
-                next[i] |= v;
-            }
-        }
-        next[words - 1] &= last_mask;
-        std::mem::swap(&mut reach, &mut next);
-        if reach[words - 1] >> top & 1 == 1 {
-            return len;
-        }
-    }
-    for i in (0..words).rev() {
-        if reach[i] != 0 {
-            return (i * 64) as u32 + 63 - reach[i].leading_zeros();
-        }
-    }
-    0
-}
-
-/// Whether the units' volume exceeds the box shrunk on each axis to the longest sum of their
-/// extents that fits: a quick proof that no arrangement exists.
-fn too_much_for_shrunk_box(inner: DimsMm, units: &[PUnit], orients: &[OrientSet]) -> bool {
-    let total: u64 = units.iter().map(|u| volume_mm3(u.dims)).sum();
-    let mut shrunk = 1u64;
-    for a in 0..3 {
-        let choices: Vec<Vec<u32>> = orients
-            .iter()
-            .map(|os| {
-                let mut c: Vec<u32> = os.as_slice().iter().map(|o| o[a]).collect();
-                c.sort_unstable();
-                c.dedup();
-                c
-            })
-            .collect();
-        shrunk *= u64::from(max_fill(choices.iter().map(Vec::as_slice), inner[a]));
-    }
-    total > shrunk
-}
-
-/// How many units of extents `o` a grid puts in a block of extents `b`.
-fn grid_count(b: DimsMm, o: DimsMm) -> u64 {
-    (0..3).map(|a| u64::from(b[a] / o[a])).product()
-}
-
-/// The first `n` cells of the grid of `o` in the block at `at` of extents `b`, floor first.
-fn grid_cells(at: [u32; 3], b: DimsMm, o: DimsMm, n: usize, out: &mut Vec<Cuboid>) {
-    let k = [b[0] / o[0], b[1] / o[1], b[2] / o[2]];
-    for z in 0..k[2] {
-        for y in 0..k[1] {
-            for x in 0..k[0] {
-                if out.len() == n {
-                    return;
-                }
-                out.push(Cuboid {
-                    pos_mm: [at[0] + x * o[0], at[1] + y * o[1], at[2] + z * o[2]],
-                    dims_mm: o,
-                });
-            }
-        }
-    }
-}
-
-/// `n` identical units as one grid, or two grids side by side (the box cut in two along one
-/// axis, each part with its own turn of the unit): orders of many identical units are common
-/// and a mixed two-block layout is where point-by-point placement often falls short.
-fn pack_identical(inner: DimsMm, orients: &[DimsMm], n: usize) -> Option<Vec<Cuboid>> {
-    let n64 = n as u64;
-    let mut out = Vec::with_capacity(n);
-    for &o in orients {
-        if grid_count(inner, o) >= n64 {
-            grid_cells([0; 3], inner, o, n, &mut out);
-            return Some(out);
-        }
-    }
-    for a in 0..3 {
-        let len = inner[a];
-        if len > 4096 {
-            continue;
-        }
-        // Cut positions: sums of the unit's extents along this axis.
-        let mut reach = vec![false; len as usize + 1];
-        reach[0] = true;
-        for x in 0..len as usize {
-            if reach[x] {
-                for o in orients {
-                    if let Some(r) = reach.get_mut(x + o[a] as usize) {
-                        *r = true;
-                    }
-                }
-            }
-        }
-        for cut in 1..len {
-            if !reach[cut as usize] {
-                continue;
-            }
-            let (mut first, mut second) = (inner, inner);
-            first[a] = cut;
-            second[a] = len - cut;
-            let mut at = [0u32; 3];
-            at[a] = cut;
-            for &o1 in orients {
-                let c1 = grid_count(first, o1);
-                if c1 == 0 {
-                    continue;
-                }
-                for &o2 in orients {
-                    if c1 + grid_count(second, o2) >= n64 {
-                        grid_cells([0; 3], first, o1, n, &mut out);
-                        grid_cells(at, second, o2, n, &mut out);
-                        return Some(out);
-                    }
-                }
-            }
-        }
-    }
-    None
-}
-
 /// An arrangement of every unit in a box of `inner` extents (indexed like `units`), or `None`
 /// when no strategy finds one. Weight is the caller's business.
 pub(crate) fn pack_all(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Cuboid>> {
@@ -453,6 +295,8 @@ pub(crate) fn pack_most(inner: DimsMm, net_g: u64, units: &[PUnit]) -> Vec<(usiz
 
 #[cfg(test)]
 mod tests {
+    use super::bounds::max_fill;
+    use super::grid::grid_count;
     use super::*;
 
     #[test]
