@@ -4,15 +4,16 @@
 use sha2::{Digest, Sha256};
 use sqlx::{Row, SqliteConnection};
 
-use super::db::{now_ms, ClaimError, TrainingDb};
+use super::db::{ClaimError, TrainingDb};
 use super::movements::{check_text, normal_trolley, WriteError};
-use crate::contract::{
+use packbench_contract::{
     ForceRelease, Heartbeat, HeartbeatReceipt, MovementEntry, NewWeightOverrideRequest, Packer,
     Released, SignedIn, StationStatus, Throughput, ThroughputGroup, ThroughputRow,
     WeightOverrideRequest, WeightRequestDecision, WeightRequestStatus, STALE_AFTER_MS,
 };
 use packbench_core::desk::PackedOrder;
 use packbench_core::TrolleyCode;
+use packbench_sqlite::now_ms;
 
 /// How long a sign-in lasts: a shift and a bit.
 pub const SESSION_TTL_MS: i64 = 12 * 60 * 60 * 1000;

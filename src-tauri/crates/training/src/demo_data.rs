@@ -9,7 +9,7 @@ use packbench_core::SkuFlags;
 
 use packbench_labels::Address;
 
-use crate::contract::CatalogueEntry;
+use packbench_contract::CatalogueEntry;
 
 pub const DEFAULT_SEED: u64 = 0x5eed_0042;
 pub const TROLLEYS: usize = 60;
