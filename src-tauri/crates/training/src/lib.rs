@@ -12,6 +12,7 @@ mod routes;
 mod shipments;
 pub mod sku_images;
 mod supervision;
+mod weight_requests;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
