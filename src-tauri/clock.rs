@@ -1,14 +1,7 @@
 //! The wall clock, in milliseconds since the Unix epoch: how the station and the training
 //! backend stamp rows. Code that needs a testable time takes `now_ms` as a parameter instead.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
-pub fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
+pub use packbench_sqlite::now_ms;
 
 /// Today's date in UTC as `YYYY-MM-DD` (for printed documents).
 pub fn today_utc() -> String {

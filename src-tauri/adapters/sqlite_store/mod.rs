@@ -9,11 +9,10 @@ mod outbox;
 
 use std::path::Path;
 use std::str::FromStr;
-use std::time::Duration;
 
 use async_trait::async_trait;
 use packbench_core::Manifest;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
 use crate::clock::now_ms;
@@ -57,24 +56,7 @@ pub(super) fn sql_err(e: sqlx::Error) -> StoreError {
     }
 }
 
-/// Opens (creating if needed) a SQLite file the way Packbench uses it everywhere: WAL, full
-/// fsync on commit, foreign keys on, a busy timeout instead of immediate lock errors.
-pub async fn open_pool(path: &Path, max_connections: u32) -> Result<SqlitePool, sqlx::Error> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let opts = SqliteConnectOptions::from_str("sqlite:")?
-        .filename(path)
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Full)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(10));
-    SqlitePoolOptions::new()
-        .max_connections(max_connections)
-        .connect_with(opts)
-        .await
-}
+pub use packbench_sqlite::open_pool;
 
 /// A station database that could not be used and was moved aside, never deleted.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! The training backend: the API [`crate::contract`] served by axum over SQLite, seeded with a
+//! The training backend: the API [`packbench_contract`] served by axum over SQLite, seeded with a
 //! deterministic demo warehouse. The app starts it in-process on a loopback port when no backend
 //! is configured; `packbench training-backend` serves it standalone so several stations share one.
 
@@ -7,10 +7,12 @@ pub mod demo_data;
 mod exceptions;
 mod movements;
 pub mod openapi;
+mod router;
 mod routes;
 mod shipments;
 pub mod sku_images;
 mod supervision;
+mod weight_requests;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -81,7 +83,7 @@ pub async fn start(opts: TrainingOptions) -> Result<RunningBackend, TrainingErro
             addr: opts.listen,
             source,
         })?;
-    let app = routes::router(db.clone(), opts.token);
+    let app = router::router(db.clone(), opts.token);
     let task = tokio::spawn(async move {
         if let Err(e) = axum::serve(listener, app).await {
             tracing::error!(error = %e, "training backend stopped");

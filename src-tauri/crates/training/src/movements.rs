@@ -5,8 +5,9 @@
 use serde::Serialize;
 use sqlx::{Row, SqliteConnection};
 
-use super::db::{now_ms, TrainingDb};
-use crate::contract::{MovementBatch, MovementReceipt};
+use super::db::TrainingDb;
+use packbench_contract::{MovementBatch, MovementReceipt};
+use packbench_sqlite::now_ms;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {

@@ -7,12 +7,13 @@ use packbench_labels::{Address, Dpi, Format, LabelData, ParcelOf, Sscc};
 use sha2::{Digest, Sha256};
 use sqlx::{Row, SqliteConnection};
 
-use super::db::{now_ms, TrainingDb};
+use super::db::TrainingDb;
 use super::demo_data;
 use super::movements::{check_holder, check_text, normal_trolley, slot_of, WriteError};
-use crate::contract::{
+use packbench_contract::{
     LabelDocument, LabelFormat, NewShipment, Shipment, ShipmentStatus, ShippedParcel,
 };
+use packbench_sqlite::now_ms;
 
 /// The training carrier's GS1 company prefix for SSCCs.
 const SSCC_COMPANY_PREFIX: &str = "5901234";

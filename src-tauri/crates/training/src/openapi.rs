@@ -1,16 +1,18 @@
 //! The backend contract as an OpenAPI 3.1 document, generated from the wire types and the
-//! training backend's annotated routes. `src-tauri/contract/openapi.json` is this document as
+//! training backend's annotated routes. `src-tauri/crates/contract/openapi.json` is this document as
 //! committed; a test fails when the two differ (set `PACKBENCH_UPDATE_OPENAPI=1` to rewrite it).
 
 use packbench_core::{Manifest, Order, OrderLine, ShipTo, SkuFlags, SkuInfo, Slot};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::routes;
+use crate::routes::{
+    exceptions, movements, shipments, sku_images, station, supervision, trolleys, weight_requests,
+};
 use packbench_core::carton::{Packaging, PackagingKind};
 use packbench_core::desk::PackedOrder;
 
-use crate::contract::{
+use packbench_contract::{
     ApiError, CatalogueEntry, DeviceHealth, DeviceKind, ExceptionReceipt, ExceptionStatus,
     ForceRelease, Health, Heartbeat, HeartbeatReceipt, LabelDocument, LabelFormat, LineException,
     LineExceptionEntry, LineExceptionReason, MovementBatch, MovementEntry, MovementLine,
@@ -33,13 +35,16 @@ use packbench_labels::{Address, LabelData, ParcelOf};
         license(name = "MIT", identifier = "MIT"),
     ),
     paths(
-        routes::health, routes::trolley, routes::claim, routes::release, routes::force_release,
-        routes::movements, routes::list_movements, routes::sign_in, routes::packaging,
-        routes::exceptions, routes::order_exceptions, routes::list_exceptions, routes::overrides,
-        routes::list_overrides, routes::shipments, routes::void_shipment, routes::list_shipments,
-        routes::heartbeats, routes::stations, routes::throughput, routes::packed_orders,
-        routes::request_weight_override, routes::list_weight_requests, routes::weight_request,
-        routes::decide_weight_request, routes::sku_image
+        station::health, trolleys::trolley, trolleys::claim, trolleys::release,
+        trolleys::force_release, movements::movements, movements::list_movements,
+        station::sign_in, station::packaging, exceptions::exceptions,
+        exceptions::order_exceptions, exceptions::list_exceptions, exceptions::overrides,
+        exceptions::list_overrides, shipments::shipments, shipments::void_shipment,
+        shipments::list_shipments, supervision::heartbeats, supervision::stations,
+        supervision::throughput, supervision::packed_orders,
+        weight_requests::request_weight_override, weight_requests::list_weight_requests,
+        weight_requests::weight_request, weight_requests::decide_weight_request,
+        sku_images::sku_image
     ),
     components(schemas(
         ApiError, Health, Released, Manifest, Slot, Order, OrderLine, ShipTo, SkuInfo, SkuFlags,
@@ -105,10 +110,7 @@ fn close_tagged_unions(doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenAp
 mod tests {
     use super::*;
 
-    const COMMITTED: &str = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/src-tauri/contract/openapi.json"
-    );
+    const COMMITTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../contract/openapi.json");
 
     #[test]
     fn the_committed_contract_matches_the_code() {

@@ -9,10 +9,10 @@ use sqlx::{Row, SqlitePool};
 
 use super::demo_data::{self, DemoWarehouse};
 use super::TrainingError;
-use crate::adapters::sqlite_store::open_pool;
-pub(super) use crate::clock::now_ms;
-use crate::contract::{CatalogueEntry, Packer, Role, SignInRequest};
+use packbench_contract::{CatalogueEntry, Packer, Role, SignInRequest};
 use packbench_core::carton::Packaging;
+use packbench_sqlite::now_ms;
+use packbench_sqlite::open_pool;
 
 #[derive(Clone)]
 pub struct TrainingDb {
@@ -70,7 +70,7 @@ impl TrainingDb {
             source,
         };
         let pool = open_pool(path, 8).await.map_err(db_err)?;
-        sqlx::migrate!("./src-tauri/migrations/training")
+        sqlx::migrate!("./migrations")
             .run(&pool)
             .await
             .map_err(|source| TrainingError::Migrate {
@@ -417,7 +417,7 @@ impl TrainingDb {
         for r in lines {
             let slot_no: i64 = r.get(0);
             let sku: String = r.get(8);
-            let image = crate::contract::sku_image_path(&sku);
+            let image = packbench_contract::sku_image_path(&sku);
             let line = OrderLine {
                 line_no: r.get::<i64, _>(6) as u32,
                 qty: r.get::<i64, _>(7) as u32,

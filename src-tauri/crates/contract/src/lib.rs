@@ -3,7 +3,7 @@
 //! travel unchanged (the manifest) come from `packbench-core`.
 //!
 //! The OpenAPI 3.1 document beside this file (`openapi.json`) is generated from these types and
-//! the training backend's annotated routes (`crate::training::openapi`); a test keeps it current.
+//! the training backend's annotated routes (`packbench_training::openapi`); a test keeps it current.
 
 use serde::{Deserialize, Serialize};
 

@@ -60,11 +60,14 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::training::demo_data;
+    use crate::demo_data;
 
     #[test]
     fn the_committed_sku_images_match_the_generator() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(SKU_IMAGE_DIR);
+        // This crate sits at `src-tauri/crates/training`; the images at the repository's root.
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../..")
+            .join(SKU_IMAGE_DIR);
         let update = std::env::var_os("PACKBENCH_UPDATE_SKU_IMAGES").is_some();
         if update {
             std::fs::create_dir_all(&dir).unwrap();

@@ -3,15 +3,16 @@
 
 use sqlx::{Row, SqliteConnection};
 
-use super::db::{now_ms, TrainingDb};
+use super::db::TrainingDb;
 use super::movements::{
     check_holder, check_line_units, check_text, normal_trolley, slot_of, WriteError,
 };
-use crate::contract::{
+use packbench_contract::{
     ExceptionReceipt, LineException, LineExceptionEntry, LineExceptionReason, OpenExceptions,
     OrderException, OrderExceptionEntry, OverrideEntry, OverrideKind, OverrideReceipt,
     OverrideRecord, WeightDecision,
 };
+use packbench_sqlite::now_ms;
 
 fn enum_code(v: &impl serde::Serialize) -> String {
     serde_json::to_value(v)
