@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use packbench::adapters::SqliteStationStore;
 use packbench::app::{start_station, StationRuntime};
-use packbench::config::Config;
 use packbench::cli::drill::unit_scan;
+use packbench::config::Config;
 use packbench::error::StationError;
 use packbench::ports::{NewOutboxItem, Outbox, OutboxKind};
 use packbench::services::pack::PackOptions;

@@ -132,12 +132,8 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Printer(cmd)) => return printer::run(cmd),
         Some(Command::Print(args)) => return printer::run_print(args),
-        Some(Command::Token(cmd)) => {
-            return exit(token::run(cmd, &cli.station.overrides()))
-        }
-        Some(Command::Doctor(args)) => {
-            return doctor::run(args, &cli.station.overrides())
-        }
+        Some(Command::Token(cmd)) => return exit(token::run(cmd, &cli.station.overrides())),
+        Some(Command::Doctor(args)) => return doctor::run(args, &cli.station.overrides()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
