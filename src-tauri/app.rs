@@ -360,19 +360,8 @@ pub fn app_builder<R: tauri::Runtime>(
                 }
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::get_station,
-            commands::pack_scan,
-            commands::pack_action,
-            commands::get_flow,
-            commands::label_preview,
-            commands::sku_image,
-            commands::desk_overview,
-            commands::desk_productivity,
-            commands::desk_records,
-            commands::desk_export,
-            commands::desk_action
-        ])
+        // Every command in the registry (`packbench_ipc::cmd`), listed by build.rs.
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke_handler.rs")))
 }
 
 /// `packbench training-backend`: serves until interrupted.
