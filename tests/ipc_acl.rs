@@ -185,7 +185,7 @@ fn the_csp_and_capability_allow_nothing_remote() {
         &std::fs::read_to_string(concat!(env!("OUT_DIR"), "/acl-manifests.json")).unwrap(),
     )
     .unwrap();
-    let granted = &manifests["__app__"]["permission_sets"]["station-commands"]["permissions"];
+    let granted = &manifests["__app-acl__"]["permission_sets"]["station-commands"]["permissions"];
     let registered: Vec<String> = cmd::ALL
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
