@@ -12,11 +12,11 @@ use crate::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use crate::adapters::scale::{SerialWeighScale, TrainingScale};
 use crate::adapters::{DevicePrinter, SpoolPrinter, SqliteStationStore};
 use crate::config::{Config, UpdateSettings};
+use crate::logging;
 use crate::ports::{AlertWebhook, Printer, Scale, SupervisorApi};
 use crate::services::pack::{PackOptions, PackService};
 use crate::services::{self, Station};
 use crate::training::{self, RunningBackend, TrainingOptions};
-use crate::{commands, logging};
 
 /// Builds the station's services from its configuration. With no backend URL it starts the
 /// training backend in this process and returns it, to keep it running as long as the app.
@@ -370,19 +370,8 @@ pub fn app_builder<R: tauri::Runtime>(
                 }
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::get_station,
-            commands::pack_scan,
-            commands::pack_action,
-            commands::get_flow,
-            commands::label_preview,
-            commands::sku_image,
-            commands::desk_overview,
-            commands::desk_productivity,
-            commands::desk_records,
-            commands::desk_export,
-            commands::desk_action
-        ])
+        // Every command in the registry (`packbench_ipc::cmd`), listed by build.rs.
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke_handler.rs")))
 }
 
 /// `packbench training-backend`: serves until interrupted.

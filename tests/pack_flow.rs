@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use packbench::adapters::SqliteStationStore;
 use packbench::app::{start_station, StationRuntime};
+use packbench::cli::drill::unit_scan;
 use packbench::config::Config;
-use packbench::drill::unit_scan;
 use packbench::error::StationError;
 use packbench::ports::{BackendApi, NewOutboxItem, Outbox, OutboxKind, SupervisorApi};
 use packbench::services::pack::PackOptions;
@@ -315,7 +315,7 @@ async fn a_read_only_data_directory_stops_the_start_with_a_clear_message() {
 /// doubled, every shipment has its label spooled once, and the trolley is packed for good.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_packed_trolley_is_recorded_exactly_once_and_the_audit_can_tell() {
-    use packbench::drill::{pack_trolleys, verify, DrillReport};
+    use packbench::cli::drill::{pack_trolleys, verify, DrillReport};
 
     let dir = tempfile::tempdir().unwrap();
     let b = backend(dir.path()).await;
@@ -454,7 +454,7 @@ impl Drop for BackendProcess {
 /// by themselves, the writes are delivered, and the trolley is released.
 #[tokio::test(flavor = "multi_thread")]
 async fn an_outage_holds_labels_pending_and_they_print_when_the_backend_returns() {
-    use packbench::drill::{pack_trolleys, verify, DrillReport};
+    use packbench::cli::drill::{pack_trolleys, verify, DrillReport};
 
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("training.sqlite");
@@ -780,7 +780,7 @@ async fn each_order_gets_one_packing_slip_on_the_document_printer() {
     let mut cfg = config("ST-SLIP", &data, &b.url());
     cfg.printers.document = Some(format!("tcp://127.0.0.1:{port}?status=off"));
     let rt = start(&cfg).await;
-    packbench::drill::pack_trolleys(&rt, vec!["TR-0009".parse().unwrap()])
+    packbench::cli::drill::pack_trolleys(&rt, vec!["TR-0009".parse().unwrap()])
         .await
         .unwrap();
     let shipments: std::collections::BTreeSet<String> = std::fs::read_dir(data.join("print-spool"))

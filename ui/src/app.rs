@@ -61,7 +61,7 @@ pub fn App() -> impl IntoView {
 
     let refresh_station = move || {
         spawn_local(async move {
-            match invoke::<_, GetStationResponse>(cmd::GET_STATION, &GetStationRequest {}).await {
+            match invoke::<_, GetStationResponse>(cmd::get_station, &GetStationRequest {}).await {
                 Ok(st) => set_station.set(Some(st)),
                 Err(e) => set_error.set(Some(e)),
             }
@@ -80,7 +80,7 @@ pub fn App() -> impl IntoView {
     };
     let refresh_flow = move || {
         spawn_local(async move {
-            if let Ok(s) = invoke::<_, FlowResponse>(cmd::GET_FLOW, &GetFlowRequest {}).await {
+            if let Ok(s) = invoke::<_, FlowResponse>(cmd::get_flow, &GetFlowRequest {}).await {
                 show(s);
             }
         })
@@ -125,7 +125,7 @@ pub fn App() -> impl IntoView {
                     set_error.set(Some(e));
                     set_answered.update(|n| *n += 1);
                     if let Ok(s) =
-                        invoke::<_, FlowResponse>(cmd::GET_FLOW, &GetFlowRequest {}).await
+                        invoke::<_, FlowResponse>(cmd::get_flow, &GetFlowRequest {}).await
                     {
                         set_screen.set(Some(s));
                     }
@@ -139,7 +139,7 @@ pub fn App() -> impl IntoView {
     let on_action = Callback::new(move |action: PackAction| {
         let req = PackActionRequest { action };
         send(Box::pin(async move {
-            invoke::<_, FlowResponse>(cmd::PACK_ACTION, &req).await
+            invoke::<_, FlowResponse>(cmd::pack_action, &req).await
         }));
     });
 
@@ -173,7 +173,7 @@ pub fn App() -> impl IntoView {
             ScanRoute::ToFlow(scan) => {
                 let req = PackScanRequest { scan };
                 send(Box::pin(async move {
-                    invoke::<_, FlowResponse>(cmd::PACK_SCAN, &req).await
+                    invoke::<_, FlowResponse>(cmd::pack_scan, &req).await
                 }));
             }
         }
@@ -187,7 +187,7 @@ pub fn App() -> impl IntoView {
         if let Some(order_id) = order.filter(|o| Some(o) != shown.as_ref()) {
             spawn_local(async move {
                 let req = LabelPreviewRequest { order_id };
-                if let Ok(p) = invoke::<_, LabelPreviewResponse>(cmd::LABEL_PREVIEW, &req).await {
+                if let Ok(p) = invoke::<_, LabelPreviewResponse>(cmd::label_preview, &req).await {
                     set_preview.set(Some(p));
                 }
             });

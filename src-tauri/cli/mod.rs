@@ -1,6 +1,15 @@
 //! The `packbench` command line: with no subcommand it runs the station app; subcommands serve
 //! IT and benchmarks (`training-backend`, ...). Settings come from flags, then `PACKBENCH_*`
-//! environment variables, then the config file.
+//! environment variables, then the config file. This module holds the clap types and the
+//! dispatch; each subcommand family lives in a file of its own beside it.
+
+pub mod carton;
+pub mod doctor;
+pub mod drill;
+pub mod label;
+pub mod printer;
+pub mod scale;
+pub mod token;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -52,33 +61,33 @@ pub enum Command {
         token: String,
     },
     /// Suggest packaging for every order of a benchmark instance file (cartonization).
-    Carton(crate::carton_cli::CartonArgs),
+    Carton(carton::CartonArgs),
     /// Render label data to a 4x6 shipping label in ZPL (203/300 dpi) or PDF.
-    Label(crate::label_cli::LabelArgs),
+    Label(label::LabelArgs),
     /// Render a packing slip (PDF, A4 or Letter).
-    Slip(crate::label_cli::SlipArgs),
+    Slip(label::SlipArgs),
     /// Print this: the packers' action sheet (a PDF page of action barcodes).
-    ActionSheet(crate::label_cli::ActionSheetArgs),
+    ActionSheet(label::ActionSheetArgs),
     /// Check that a carrier's ZPL label suits the printer (resolution, width, length).
-    ZplCheck(crate::label_cli::ZplCheckArgs),
+    ZplCheck(label::ZplCheckArgs),
     /// Crash drill: pack demo trolleys while killing the station; check nothing is lost or doubled.
-    Drill(crate::drill::DrillArgs),
+    Drill(drill::DrillArgs),
     /// The headless station the drill runs (no webview; the app's services).
     #[command(hide = true)]
-    DrillStation(crate::drill::DrillStationArgs),
+    DrillStation(drill::DrillStationArgs),
     /// Scales: read one stable weight, or run a simulated scale (for IT and training).
     #[command(subcommand)]
-    Scale(crate::scale_cli::ScaleCommand),
+    Scale(scale::ScaleCommand),
     /// Check the station's set-up: config, scale, printers, backend, outbox; says what to fix.
-    Doctor(crate::doctor_cli::DoctorArgs),
+    Doctor(doctor::DoctorArgs),
     /// Printers: ask one for its status.
     #[command(subcommand)]
-    Printer(crate::printer_cli::PrinterCommand),
+    Printer(printer::PrinterCommand),
     /// Send a file (ZPL or PDF) to a printer as it is.
-    Print(crate::printer_cli::PrintArgs),
+    Print(printer::PrintArgs),
     /// The station's backend token in the OS keyring: `token set` reads it from standard input.
     #[command(subcommand)]
-    Token(crate::token_cli::TokenCommand),
+    Token(token::TokenCommand),
 }
 
 impl StationArgs {
@@ -107,28 +116,24 @@ pub fn main() -> ExitCode {
         Some(Command::TrainingBackend { listen, db, token }) => {
             crate::app::serve_training_backend(listen, db, token)
         }
-        Some(Command::Carton(args)) => crate::carton_cli::run(args),
-        Some(Command::Label(args)) => crate::label_cli::run(args),
-        Some(Command::Slip(args)) => crate::label_cli::run_slip(args),
-        Some(Command::ZplCheck(args)) => crate::label_cli::run_zpl_check(args),
-        Some(Command::ActionSheet(args)) => crate::label_cli::run_action_sheet(args),
-        Some(Command::Scale(cmd)) => return crate::scale_cli::run(cmd),
-        Some(Command::Drill(args)) => return exit(crate::drill::run(args)),
+        Some(Command::Carton(args)) => carton::run(args),
+        Some(Command::Label(args)) => label::run(args),
+        Some(Command::Slip(args)) => label::run_slip(args),
+        Some(Command::ZplCheck(args)) => label::run_zpl_check(args),
+        Some(Command::ActionSheet(args)) => label::run_action_sheet(args),
+        Some(Command::Scale(cmd)) => return scale::run(cmd),
+        Some(Command::Drill(args)) => return exit(drill::run(args)),
         Some(Command::DrillStation(args)) => {
             return exit(
                 config::load(&cli.station.overrides())
                     .map_err(anyhow::Error::from)
-                    .and_then(|cfg| crate::drill::run_station(cfg, args)),
+                    .and_then(|cfg| drill::run_station(cfg, args)),
             )
         }
-        Some(Command::Printer(cmd)) => return crate::printer_cli::run(cmd),
-        Some(Command::Print(args)) => return crate::printer_cli::run_print(args),
-        Some(Command::Token(cmd)) => {
-            return exit(crate::token_cli::run(cmd, &cli.station.overrides()))
-        }
-        Some(Command::Doctor(args)) => {
-            return crate::doctor_cli::run(args, &cli.station.overrides())
-        }
+        Some(Command::Printer(cmd)) => return printer::run(cmd),
+        Some(Command::Print(args)) => return printer::run_print(args),
+        Some(Command::Token(cmd)) => return exit(token::run(cmd, &cli.station.overrides())),
+        Some(Command::Doctor(args)) => return doctor::run(args, &cli.station.overrides()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
