@@ -18,14 +18,11 @@ use packbench_core::pack_flow::{PackEvent, StepKind};
 
 const TOKEN: &str = "test-token";
 
+#[path = "support/backend.rs"]
+mod support;
+
 async fn backend(dir: &Path) -> RunningBackend {
-    training::start(TrainingOptions {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db_path: dir.join("training.sqlite"),
-        token: TOKEN.into(),
-    })
-    .await
-    .expect("training backend starts")
+    support::backend(&dir.join("training.sqlite"), TOKEN).await
 }
 
 fn config(station: &str, data_dir: &Path, url: &str) -> Config {

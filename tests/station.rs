@@ -25,22 +25,16 @@ impl Drop for KillOnDrop {
     }
 }
 
+#[path = "support/backend.rs"]
+mod support;
+use support::code;
+
 async fn backend(dir: &tempfile::TempDir) -> RunningBackend {
-    training::start(TrainingOptions {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db_path: dir.path().join("training.sqlite"),
-        token: TOKEN.into(),
-    })
-    .await
-    .expect("training backend starts")
+    support::backend(&dir.path().join("training.sqlite"), TOKEN).await
 }
 
 fn client(url: &str, station: &str) -> HttpBackend {
-    HttpBackend::new(url, station, TOKEN, HttpBackendOptions::default()).unwrap()
-}
-
-fn code(s: &str) -> TrolleyCode {
-    s.parse().unwrap()
+    support::client(url, station, TOKEN)
 }
 
 #[tokio::test]
@@ -268,14 +262,9 @@ async fn the_wired_station_claims_stores_and_resumes() {
     assert!(matches!(r, Err(BackendError::TrolleyClaimed { holder, .. }) if holder == "ST-W"));
 }
 
+/// The embedded backend's database, reopened after the station that ran it stopped.
 async fn backend_at(dir: &tempfile::TempDir) -> RunningBackend {
-    training::start(TrainingOptions {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db_path: dir.path().join("training-backend.sqlite"),
-        token: TOKEN.into(),
-    })
-    .await
-    .unwrap()
+    support::backend(&dir.path().join("training-backend.sqlite"), TOKEN).await
 }
 
 #[test]
