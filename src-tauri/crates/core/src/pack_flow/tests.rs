@@ -23,6 +23,20 @@ fn refused(state: &PackState, ev: PackEvent, code: &str) -> FlowError {
     }
 }
 
+/// Slot 3 of the demo trolley packed to its label: one tea in one mailer.
+fn pack_slot_3() -> Vec<PackEvent> {
+    vec![
+        scan("TR-0042-03"),
+        scan(TEA),
+        PackEvent::CloseParcel,
+        packaging("MAILER-S"),
+        weighed(150),
+        PackEvent::LabelPrinted {
+            order_id: "SO-3".into(),
+            tracking_numbers: vec![],
+        },
+    ]
+}
 #[test]
 fn sign_in_claim_and_open_a_slot() {
     let s = PackState::new(station());
@@ -169,20 +183,7 @@ fn a_whole_trolley_packs_ships_and_is_released() {
     assert_eq!(s.pending_labels.len(), 1);
 
     // Slot 3 last: the trolley is released.
-    let (s, fx) = run(
-        &s,
-        &[
-            scan("TR-0042-03"),
-            scan(TEA),
-            PackEvent::CloseParcel,
-            packaging("MAILER-S"),
-            weighed(150),
-            PackEvent::LabelPrinted {
-                order_id: "SO-3".into(),
-                tracking_numbers: vec![],
-            },
-        ],
-    );
+    let (s, fx) = run(&s, &pack_slot_3());
     assert_eq!(s.step, Step::ReleasingTrolley);
     assert!(matches!(fx.last(), Some(Effect::ReleaseTrolley { .. })));
     assert_eq!(s.view().slots_done, 3);
@@ -603,17 +604,7 @@ fn an_order_sent_to_exception_after_its_label_was_requested_is_unpacked() {
 
 #[test]
 fn an_order_packed_again_in_a_later_claim_gets_new_keys() {
-    let pack_slot_3 = [
-        scan("TR-0042-03"),
-        scan(TEA),
-        PackEvent::CloseParcel,
-        packaging("MAILER-S"),
-        weighed(150),
-        PackEvent::LabelPrinted {
-            order_id: "SO-3".into(),
-            tracking_numbers: vec![],
-        },
-    ];
+    let pack_slot_3 = pack_slot_3();
     let rest_to_exception = [
         scan("TR-0042-01"),
         PackEvent::OrderToException {

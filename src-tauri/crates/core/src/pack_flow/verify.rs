@@ -7,11 +7,10 @@ use std::collections::BTreeSet;
 use crate::gs1::{self, Gs1Data};
 use crate::manifest::{OrderLine, SkuFlags};
 
+use super::capture::{CaptureField, PackedUnit, PendingCapture, UnitCapture};
 use super::error::FlowError;
 use super::order::Ctx;
-use super::state::{
-    CaptureField, PackedUnit, Parcel, ParcelStatus, PendingCapture, TrolleyProgress, UnitCapture,
-};
+use super::state::{Parcel, ParcelStatus, TrolleyProgress};
 
 /// Whether `code` is one of a SKU's barcodes. GTINs compare by value, so the UPC-A, EAN-13 and
 /// GS1 (01) forms of one product match each other.
