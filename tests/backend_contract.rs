@@ -14,8 +14,8 @@ use packbench::contract::{
     ThroughputGroup, WeightDecision,
 };
 use packbench::ports::{BackendApi, BackendError, SupervisorApi};
-use packbench::training::{self, demo_data, RunningBackend, TrainingOptions};
-use packbench_core::{Manifest, TrolleyCode};
+use packbench::training::{demo_data, RunningBackend};
+use packbench_core::Manifest;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 

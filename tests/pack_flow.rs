@@ -13,7 +13,7 @@ use packbench::config::Config;
 use packbench::error::StationError;
 use packbench::ports::{BackendApi, NewOutboxItem, Outbox, OutboxKind, SupervisorApi};
 use packbench::services::pack::PackOptions;
-use packbench::training::{self, demo_data, RunningBackend, TrainingOptions};
+use packbench::training::{demo_data, RunningBackend};
 use packbench_core::pack_flow::{PackEvent, StepKind};
 
 const TOKEN: &str = "test-token";

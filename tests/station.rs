@@ -8,7 +8,6 @@ use packbench::adapters::SqliteStationStore;
 use packbench::config::Config;
 use packbench::ports::{BackendApi, BackendError, StationStore};
 use packbench::training::{self, RunningBackend, TrainingOptions};
-use packbench_core::TrolleyCode;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
