@@ -7,15 +7,16 @@ use std::sync::Arc;
 use anyhow::Context;
 use tauri::Manager;
 
+use crate::adapters::files::{DirExports, DiskImageCache, HttpWebhook};
 use crate::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use crate::adapters::scale::{SerialWeighScale, TrainingScale};
 use crate::adapters::{DevicePrinter, SpoolPrinter, SqliteStationStore};
 use crate::config::{Config, UpdateSettings};
-use crate::ports::{LabelOutput, WeighScale};
+use crate::logging;
+use crate::ports::{AlertWebhook, Printer, Scale, SupervisorApi};
 use crate::services::pack::{PackOptions, PackService};
 use crate::services::{self, Station};
 use crate::training::{self, RunningBackend, TrainingOptions};
-use crate::{commands, logging};
 
 /// Builds the station's services from its configuration. With no backend URL it starts the
 /// training backend in this process and returns it, to keep it running as long as the app.
@@ -29,7 +30,7 @@ pub struct StationRuntime {
     pub station: Station,
     pub pack: Arc<PackService>,
     pub store: Arc<SqliteStationStore>,
-    pub printer: Arc<dyn LabelOutput>,
+    pub printer: Arc<dyn Printer>,
     /// Product pictures for the order lines.
     pub images: Arc<services::sku_images::SkuImages>,
     pub embedded: Option<RunningBackend>,
@@ -70,7 +71,7 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
     };
     let lock = lock_data_dir(&cfg.data_dir)?;
     let (station, store, embedded, http) = wire(cfg).await?;
-    let printer: Arc<dyn LabelOutput> = match &cfg.printers.label {
+    let printer: Arc<dyn Printer> = match &cfg.printers.label {
         Some(uri) => Arc::new(DevicePrinter::new(uri).map_err(anyhow::Error::msg)?),
         None => Arc::new(
             SpoolPrinter::new(cfg.data_dir.join("print-spool")).map_err(anyhow::Error::msg)?,
@@ -83,14 +84,14 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         station.outbox_delivered.clone(),
         std::time::Duration::from_secs(2),
     ));
-    let documents: Option<Arc<dyn LabelOutput>> = match &cfg.printers.document {
+    let documents: Option<Arc<dyn Printer>> = match &cfg.printers.document {
         Some(uri) => Some(Arc::new(
             DevicePrinter::new(uri).map_err(anyhow::Error::msg)?,
         )),
         None => None,
     };
     // A configured scale, else a simulated one on a pty (training, demos, first set-up).
-    let scale: Arc<dyn WeighScale> = match &cfg.scale {
+    let scale: Arc<dyn Scale> = match &cfg.scale {
         Some(sc) => Arc::new(SerialWeighScale::new(sc.clone()).map_err(anyhow::Error::msg)?),
         None => Arc::new(TrainingScale::start().map_err(anyhow::Error::msg)?),
     };
@@ -101,6 +102,7 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         printer.clone(),
         documents,
         scale,
+        Arc::new(crate::adapters::files::LabelizeRenderer),
         opts,
     )
     .await?;
@@ -117,20 +119,28 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
     ));
     let images = Arc::new(services::sku_images::SkuImages::new(
         station.backend.clone(),
-        cfg.data_dir.join("sku-images"),
+        Arc::new(DiskImageCache::new(cfg.data_dir.join("sku-images"))),
     ));
+    let supervisor: Arc<dyn SupervisorApi> = Arc::new(http);
     let desk = Arc::new(services::desk::DeskService::new(
         station.clone(),
         pack.clone(),
-        http.clone(),
-        store.clone(),
-        printer.clone(),
+        services::desk::DeskPorts {
+            backend: supervisor.clone(),
+            store: store.clone(),
+            printer: printer.clone(),
+            exports: Arc::new(DirExports::new(cfg.data_dir.join("exports"))),
+            webhook: cfg
+                .desk
+                .webhook_url
+                .as_deref()
+                .map(|url| Arc::new(HttpWebhook::new(url)) as Arc<dyn AlertWebhook>),
+        },
         label_format,
-        &cfg.data_dir,
         cfg.desk.clone(),
     ));
     let remote_override = Arc::new(services::remote_override::RemoteOverride::new(
-        http,
+        supervisor,
         pack.clone(),
     ));
     tokio::spawn(
@@ -327,7 +337,7 @@ pub fn app_builder<R: tauri::Runtime>(
     };
     let update = rt.update.map(|u| (u, rt.pack.clone()));
     builder
-        .manage(commands::KioskLock::default())
+        .manage(KioskLock::default())
         .manage(rt.station)
         .manage(rt.pack)
         .manage(rt.images)
@@ -361,27 +371,15 @@ pub fn app_builder<R: tauri::Runtime>(
         })
         .on_window_event(move |window, event| {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                let unlocked = window.state::<commands::KioskLock>().unlocked();
+                let unlocked = window.state::<KioskLock>().unlocked();
                 if kiosk && !unlocked {
                     tracing::warn!("close refused: kiosk mode (a supervisor closes the app)");
                     api.prevent_close();
                 }
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::get_station,
-            commands::pack_scan,
-            commands::pack_action,
-            commands::get_flow,
-            commands::label_preview,
-            commands::sku_image,
-            commands::desk_overview,
-            commands::desk_productivity,
-            commands::desk_records,
-            commands::desk_export,
-            commands::desk_action,
-            commands::training::training_hints
-        ])
+        // Every command in the registry (`packbench_ipc::cmd`), listed by build.rs.
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke_handler.rs")))
 }
 
 /// `packbench training-backend`: serves until interrupted.
@@ -407,4 +405,18 @@ pub fn serve_training_backend(
         tokio::signal::ctrl_c().await?;
         anyhow::Ok(())
     })
+}
+
+/// In kiosk mode the window refuses to close until a supervisor unlocks it.
+#[derive(Default)]
+pub struct KioskLock(std::sync::atomic::AtomicBool);
+
+impl KioskLock {
+    pub fn unlock(&self) {
+        self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn unlocked(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
 }

@@ -3,7 +3,7 @@
 use packbench_core::ScanError;
 use packbench_ipc::{ErrorCode, IpcError};
 
-use crate::ports::{BackendError, StoreError};
+use crate::ports::{BackendError, DeviceFault, FileError, PreviewError, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StationError {
@@ -13,9 +13,22 @@ pub enum StationError {
     Backend(#[from] BackendError),
     #[error(transparent)]
     Store(#[from] StoreError),
-    /// A printer or scale failed; the message names it and what to do.
-    #[error("{0}")]
-    Device(String),
+    /// A printer or scale failed; the fault carries the device's code and what to do.
+    #[error(transparent)]
+    Device(#[from] DeviceFault),
+    /// A label could not be drawn for the screen.
+    #[error(transparent)]
+    Preview(#[from] PreviewError),
+    /// A file the person asked for could not be written.
+    #[error(transparent)]
+    File(#[from] FileError),
+    /// A use case refused what was asked (a packer at the desk, a relative export path...):
+    /// `reason` is a stable code, the message says what to do instead.
+    #[error("{message}")]
+    Refused {
+        reason: &'static str,
+        message: String,
+    },
     /// The pack flow refused the event (a wrong scan, an action out of turn).
     #[error(transparent)]
     Flow(#[from] packbench_core::pack_flow::FlowError),
@@ -39,7 +52,17 @@ impl From<StationError> for IpcError {
                 BackendError::InvalidResponse(_) => ErrorCode::BackendInvalidResponse,
             },
             StationError::Store(_) => ErrorCode::StorageFailed,
-            StationError::Device(_) => ErrorCode::DeviceFailed,
+            // The device's own code (`printer_out_of_paper`, ...) travels as the reason.
+            StationError::Device(f) => {
+                let mut e = IpcError::new(ErrorCode::DeviceFailed, f.to_string());
+                e.reason = Some(f.code.to_owned());
+                return e;
+            }
+            StationError::Preview(_) => ErrorCode::DeviceFailed,
+            StationError::File(_) => ErrorCode::StorageFailed,
+            StationError::Refused { reason, message } => {
+                return IpcError::refused(*reason, message.clone())
+            }
             StationError::Flow(f) => return IpcError::refused(f.code(), f.to_string()),
         };
         IpcError::new(code, e.to_string())
@@ -88,12 +111,26 @@ mod tests {
                 ErrorCode::BackendRejected,
             ),
             (
-                StoreError("disk full".into()).into(),
+                StoreError::DiskFull("disk full".into()).into(),
                 ErrorCode::StorageFailed,
             ),
         ];
         for (err, code) in cases {
             assert_eq!(IpcError::from(err).code, code);
         }
+    }
+
+    #[test]
+    fn a_device_fault_keeps_its_code_to_the_screen() {
+        let fault = DeviceFault::from(packbench_devices::printer::PrinterError::OutOfPaper {
+            printer: packbench_devices::printer::PrinterName::new(
+                packbench_devices::printer::Role::Label,
+                "ZD420",
+            ),
+        });
+        let e = IpcError::from(StationError::from(fault));
+        assert_eq!(e.code, ErrorCode::DeviceFailed);
+        assert_eq!(e.reason.as_deref(), Some("printer_out_of_paper"));
+        assert!(e.message.contains("ZD420"), "{}", e.message);
     }
 }

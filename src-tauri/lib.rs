@@ -7,23 +7,15 @@
 
 pub mod adapters;
 pub mod app;
-pub mod carton_cli;
 pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod config;
-pub mod contract;
+pub use packbench_contract as contract;
 pub mod crashpoint;
-pub mod doctor_cli;
-pub mod drill;
 pub mod error;
-pub mod label_cli;
 pub mod logging;
 pub mod ports;
-pub mod printer_cli;
-pub mod scale_cli;
 pub mod services;
-pub mod token_cli;
 pub mod token_store;
-pub mod training;
-pub mod training_sheet_cli;
+pub use packbench_training as training;

@@ -13,30 +13,24 @@ use packbench::contract::{
     OverrideRecord, ParcelContentLine, ParcelRequest, ShiftCounters, ShipmentStatus, SignInRequest,
     ThroughputGroup, WeightDecision,
 };
-use packbench::ports::{BackendApi, BackendError};
-use packbench::training::{self, demo_data, RunningBackend, TrainingOptions};
-use packbench_core::{Manifest, TrolleyCode};
+use packbench::ports::{BackendApi, BackendError, SupervisorApi};
+use packbench::training::{demo_data, RunningBackend};
+use packbench_core::Manifest;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
 const TOKEN: &str = "contract-token";
 
+#[path = "support/backend.rs"]
+mod support;
+use support::code;
+
 async fn backend(dir: &tempfile::TempDir) -> RunningBackend {
-    training::start(TrainingOptions {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db_path: dir.path().join("training.sqlite"),
-        token: TOKEN.into(),
-    })
-    .await
-    .expect("training backend starts")
+    support::backend(&dir.path().join("training.sqlite"), TOKEN).await
 }
 
 fn client(url: &str, station: &str) -> HttpBackend {
-    HttpBackend::new(url, station, TOKEN, HttpBackendOptions::default()).unwrap()
-}
-
-fn code(s: &str) -> TrolleyCode {
-    s.parse().unwrap()
+    support::client(url, station, TOKEN)
 }
 
 /// A fresh key per call site and purpose.

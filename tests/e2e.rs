@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use packbench::adapters::http_backend::{HttpBackend, HttpBackendOptions};
-use packbench::ports::BackendApi;
+use packbench::ports::{BackendApi, SupervisorApi};
 use packbench::training;
 use serde_json::json;
 use webdriver::*;
@@ -215,7 +215,7 @@ async fn a_packer_scans_a_trolley_and_sees_its_slots() {
 /// themselves and one reprint; then the backend's records are checked to be exactly right.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_whole_trolley_is_packed_by_scanning_alone() {
-    use packbench::drill::{unit_scan, verify, DrillReport};
+    use packbench::cli::drill::{unit_scan, verify, DrillReport};
 
     let _one = ONE_APP.lock().await;
     let (dir, backend) = start_backend().await;

@@ -5,6 +5,7 @@
 
 use packbench::config::Config;
 use packbench::services::pack::PackOptions;
+use packbench_ipc::cmd;
 use serde_json::json;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
@@ -49,9 +50,9 @@ fn the_main_window_may_call_the_station_commands_and_nothing_else() {
     };
 
     // Granted: the station's commands answer.
-    let flow = get_ipc_response(&main, request("get_flow", LOCAL, json!({"req": {}})));
+    let flow = get_ipc_response(&main, request(cmd::get_flow, LOCAL, json!({"req": {}})));
     assert!(flow.is_ok(), "get_flow refused: {flow:?}");
-    let station = get_ipc_response(&main, request("get_station", LOCAL, json!({"req": {}})))
+    let station = get_ipc_response(&main, request(cmd::get_station, LOCAL, json!({"req": {}})))
         .expect("get_station refused")
         .deserialize::<serde_json::Value>()
         .unwrap();
@@ -62,7 +63,7 @@ fn the_main_window_may_call_the_station_commands_and_nothing_else() {
     let sku = &demo.skus[7].sku;
     let img = get_ipc_response(
         &main,
-        request("sku_image", LOCAL, json!({"req": {"sku": sku}})),
+        request(cmd::sku_image, LOCAL, json!({"req": {"sku": sku}})),
     )
     .expect("sku_image refused")
     .deserialize::<serde_json::Value>()
@@ -72,7 +73,11 @@ fn the_main_window_may_call_the_station_commands_and_nothing_else() {
     assert!(uri.starts_with("data:image/svg+xml;base64,"), "{uri}");
     let none = get_ipc_response(
         &main,
-        request("sku_image", LOCAL, json!({"req": {"sku": "NO-SUCH-SKU"}})),
+        request(
+            cmd::sku_image,
+            LOCAL,
+            json!({"req": {"sku": "NO-SUCH-SKU"}}),
+        ),
     )
     .unwrap()
     .deserialize::<serde_json::Value>()
@@ -91,20 +96,31 @@ fn the_main_window_may_call_the_station_commands_and_nothing_else() {
 
     // The desk's commands are granted to the window, but the station refuses them unless a
     // supervisor signed in (nobody has here).
-    for (cmd, req) in [
-        ("desk_overview", json!({})),
-        ("desk_productivity", json!({"period": "shift"})),
-        ("desk_records", json!({"filter": {}})),
-        ("desk_export", json!({"filter": {}})),
+    for (name, req) in [
+        (cmd::desk_overview, json!({})),
+        (cmd::desk_productivity, json!({"period": "shift"})),
+        (cmd::desk_records, json!({"filter": {}})),
+        (cmd::desk_export, json!({"filter": {}})),
         (
-            "desk_action",
+            cmd::desk_action,
             json!({"action": {"action": "reprint", "order_id": "SO-1"}}),
         ),
     ] {
         let err =
-            get_ipc_response(&main, request(cmd, LOCAL, json!({ "req": req }))).expect_err(cmd);
+            get_ipc_response(&main, request(name, LOCAL, json!({ "req": req }))).expect_err(name);
         let err = format!("{err:?}");
-        assert!(err.contains("supervisor_only"), "{cmd}: {err}");
+        assert!(err.contains("supervisor_only"), "{name}: {err}");
+    }
+
+    // Every command in the registry is granted and has a handler: called without its `req`,
+    // each gets past the ACL and is refused by its handler for the missing argument.
+    for name in cmd::ALL {
+        let err = get_ipc_response(&main, request(name, LOCAL, json!({})))
+            .expect_err(name)
+            .to_string();
+        assert!(!err.contains("not allowed"), "{name} refused: {err}");
+        assert!(!err.contains("not found"), "{name} has no handler: {err}");
+        assert!(err.contains("req"), "{name}: {err}");
     }
 
     // Not granted: a command the app does not declare, and core plugins (window, app, event,
@@ -125,7 +141,7 @@ fn the_main_window_may_call_the_station_commands_and_nothing_else() {
     // A granted command from a remote page (a link someone got the webview to open) is refused.
     let res = get_ipc_response(
         &main,
-        request("get_flow", "https://evil.example", json!({"req": {}})),
+        request(cmd::get_flow, "https://evil.example", json!({"req": {}})),
     );
     assert!(res.is_err(), "remote origin accepted: {res:?}");
 
@@ -133,7 +149,7 @@ fn the_main_window_may_call_the_station_commands_and_nothing_else() {
     let other = tauri::WebviewWindowBuilder::new(&app, "other", Default::default())
         .build()
         .unwrap();
-    let res = get_ipc_response(&other, request("get_flow", LOCAL, json!({"req": {}})));
+    let res = get_ipc_response(&other, request(cmd::get_flow, LOCAL, json!({"req": {}})));
     assert!(res
         .expect_err("other window")
         .to_string()
@@ -169,28 +185,20 @@ fn the_csp_and_capability_allow_nothing_remote() {
     .unwrap();
     assert!(cap.get("remote").is_none(), "no remote URLs may reach IPC");
     assert_eq!(cap["windows"], json!(["main"]));
-    let perms: Vec<&str> = cap["permissions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p.as_str().unwrap())
-        .collect();
     assert_eq!(
-        perms,
-        [
-            "allow-get-station",
-            "allow-pack-scan",
-            "allow-pack-action",
-            "allow-get-flow",
-            "allow-label-preview",
-            "allow-sku-image",
-            "allow-desk-overview",
-            "allow-desk-productivity",
-            "allow-desk-records",
-            "allow-desk-export",
-            "allow-desk-action",
-            "allow-training-hints"
-        ],
+        cap["permissions"],
+        json!(["station-commands"]),
         "the main window gets the app's own commands and nothing else (no core:default)"
     );
+    // The set build.rs generated from the registry: `allow-` each registered command, no more.
+    let manifests: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("OUT_DIR"), "/acl-manifests.json")).unwrap(),
+    )
+    .unwrap();
+    let granted = &manifests["__app-acl__"]["permission_sets"]["station-commands"]["permissions"];
+    let registered: Vec<String> = cmd::ALL
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    assert_eq!(granted, &json!(registered));
 }

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
 use packbench::adapters::http_backend::{HttpBackend, HttpBackendOptions};
+use packbench::ports::SupervisorApi;
 use webdriver::*;
 
 async fn fetches(client: &Client) -> u64 {
@@ -247,8 +248,8 @@ async fn pass(lang: &'static str, shots: bool) {
     let code: packbench_core::TrolleyCode = trolley.parse().unwrap();
     let manifest = api.trolley_manifest(&code).await.unwrap();
     assert_eq!(slots, manifest.slots.len());
-    let mut report = packbench::drill::DrillReport::default();
-    packbench::drill::verify(
+    let mut report = packbench::cli::drill::DrillReport::default();
+    packbench::cli::drill::verify(
         &backend.url(),
         TOKEN,
         std::slice::from_ref(&trolley),

@@ -8,24 +8,21 @@ use std::time::Duration;
 
 use packbench::adapters::SqliteStationStore;
 use packbench::app::{start_station, StationRuntime};
+use packbench::cli::drill::unit_scan;
 use packbench::config::Config;
-use packbench::drill::unit_scan;
 use packbench::error::StationError;
-use packbench::ports::{NewOutboxItem, Outbox, OutboxKind};
+use packbench::ports::{BackendApi, NewOutboxItem, Outbox, OutboxKind, SupervisorApi};
 use packbench::services::pack::PackOptions;
-use packbench::training::{self, demo_data, RunningBackend, TrainingOptions};
+use packbench::training::{demo_data, RunningBackend};
 use packbench_core::pack_flow::{PackEvent, StepKind};
 
 const TOKEN: &str = "test-token";
 
+#[path = "support/backend.rs"]
+mod support;
+
 async fn backend(dir: &Path) -> RunningBackend {
-    training::start(TrainingOptions {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db_path: dir.join("training.sqlite"),
-        token: TOKEN.into(),
-    })
-    .await
-    .expect("training backend starts")
+    support::backend(&dir.join("training.sqlite"), TOKEN).await
 }
 
 fn config(station: &str, data_dir: &Path, url: &str) -> Config {
@@ -315,7 +312,7 @@ async fn a_read_only_data_directory_stops_the_start_with_a_clear_message() {
 /// doubled, every shipment has its label spooled once, and the trolley is packed for good.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_packed_trolley_is_recorded_exactly_once_and_the_audit_can_tell() {
-    use packbench::drill::{pack_trolleys, verify, DrillReport};
+    use packbench::cli::drill::{pack_trolleys, verify, DrillReport};
 
     let dir = tempfile::tempdir().unwrap();
     let b = backend(dir.path()).await;
@@ -454,7 +451,7 @@ impl Drop for BackendProcess {
 /// by themselves, the writes are delivered, and the trolley is released.
 #[tokio::test(flavor = "multi_thread")]
 async fn an_outage_holds_labels_pending_and_they_print_when_the_backend_returns() {
-    use packbench::drill::{pack_trolleys, verify, DrillReport};
+    use packbench::cli::drill::{pack_trolleys, verify, DrillReport};
 
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("training.sqlite");
@@ -780,7 +777,7 @@ async fn each_order_gets_one_packing_slip_on_the_document_printer() {
     let mut cfg = config("ST-SLIP", &data, &b.url());
     cfg.printers.document = Some(format!("tcp://127.0.0.1:{port}?status=off"));
     let rt = start(&cfg).await;
-    packbench::drill::pack_trolleys(&rt, vec!["TR-0009".parse().unwrap()])
+    packbench::cli::drill::pack_trolleys(&rt, vec!["TR-0009".parse().unwrap()])
         .await
         .unwrap();
     let shipments: std::collections::BTreeSet<String> = std::fs::read_dir(data.join("print-spool"))
@@ -838,7 +835,7 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
         sup.packer_id
     );
     pack.handle(PackEvent::SignedOut).await.unwrap();
-    let refused = rt.desk.overview().await.unwrap_err();
+    let refused = packbench_ipc::IpcError::from(rt.desk.overview().await.unwrap_err());
     assert_eq!(
         refused.reason.as_deref(),
         Some("supervisor_only"),
@@ -846,7 +843,7 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
     );
     // A packer's sign-in is refused too.
     pack.scan(&badge()).await.unwrap();
-    let refused = rt.desk.overview().await.unwrap_err();
+    let refused = packbench_ipc::IpcError::from(rt.desk.overview().await.unwrap_err());
     assert_eq!(
         refused.reason.as_deref(),
         Some("supervisor_only"),
@@ -1001,5 +998,6 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
         })
         .await
         .unwrap_err();
+    let err = packbench_ipc::IpcError::from(err);
     assert_eq!(err.reason.as_deref(), Some("no_live_shipment"), "{err:?}");
 }

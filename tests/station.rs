@@ -8,7 +8,6 @@ use packbench::adapters::SqliteStationStore;
 use packbench::config::Config;
 use packbench::ports::{BackendApi, BackendError, StationStore};
 use packbench::training::{self, RunningBackend, TrainingOptions};
-use packbench_core::TrolleyCode;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
@@ -25,22 +24,16 @@ impl Drop for KillOnDrop {
     }
 }
 
+#[path = "support/backend.rs"]
+mod support;
+use support::code;
+
 async fn backend(dir: &tempfile::TempDir) -> RunningBackend {
-    training::start(TrainingOptions {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db_path: dir.path().join("training.sqlite"),
-        token: TOKEN.into(),
-    })
-    .await
-    .expect("training backend starts")
+    support::backend(&dir.path().join("training.sqlite"), TOKEN).await
 }
 
 fn client(url: &str, station: &str) -> HttpBackend {
-    HttpBackend::new(url, station, TOKEN, HttpBackendOptions::default()).unwrap()
-}
-
-fn code(s: &str) -> TrolleyCode {
-    s.parse().unwrap()
+    support::client(url, station, TOKEN)
 }
 
 #[tokio::test]
@@ -241,17 +234,15 @@ async fn the_wired_station_claims_stores_and_resumes() {
     let embedded = embedded.expect("no backend URL: the training backend runs in-process");
     assert_eq!(station.backend_label, "training");
 
-    let err = packbench::services::claim_trolley(&station, "TR-0001-02")
-        .await
-        .unwrap_err();
-    assert_eq!(
-        packbench_ipc::IpcError::from(err).code,
-        packbench_ipc::ErrorCode::InvalidScan
-    );
-
-    let m = packbench::services::claim_trolley(&station, "tr-0005\n")
+    // The app claims through the pack flow (tests/pack_flow.rs); here the wired parts are
+    // used as it uses them: the scan parsed, the backend asked, the claim saved.
+    assert!("TR-0001-02".parse::<packbench_core::TrolleyCode>().is_err());
+    let m = station
+        .backend
+        .claim_trolley(&"tr-0005\n".trim().parse().unwrap())
         .await
         .unwrap();
+    station.store.save_claim(&m).await.unwrap();
     assert_eq!(m.claimed_by, "ST-W");
     assert_eq!(station.current_trolley().await.unwrap(), Some(m.clone()));
     drop(station);
@@ -270,14 +261,9 @@ async fn the_wired_station_claims_stores_and_resumes() {
     assert!(matches!(r, Err(BackendError::TrolleyClaimed { holder, .. }) if holder == "ST-W"));
 }
 
+/// The embedded backend's database, reopened after the station that ran it stopped.
 async fn backend_at(dir: &tempfile::TempDir) -> RunningBackend {
-    training::start(TrainingOptions {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db_path: dir.path().join("training-backend.sqlite"),
-        token: TOKEN.into(),
-    })
-    .await
-    .unwrap()
+    support::backend(&dir.path().join("training-backend.sqlite"), TOKEN).await
 }
 
 #[test]

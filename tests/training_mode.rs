@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use packbench::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use packbench::app::{start_station, StationRuntime};
 use packbench::config::Config;
-use packbench::ports::BackendApi;
+use packbench::ports::{BackendApi, SupervisorApi};
 use packbench::services::pack::PackOptions;
 use packbench::training::{self, hints, RunningBackend, TrainingOptions};
 use packbench_core::gs1;

@@ -369,7 +369,7 @@ fn the_update_task_installs_a_verified_update_only_between_trolleys() {
         );
 
         // The packer finishes the trolley; the update installs, then the task ends.
-        packbench::drill::pack_trolleys(&rt, vec![trolley.parse().unwrap()])
+        packbench::cli::drill::pack_trolleys(&rt, vec![trolley.parse().unwrap()])
             .await
             .unwrap();
         tokio::time::timeout(Duration::from_secs(30), task)

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use async_trait::async_trait;
 use packbench_devices::printer::{open_printer, ContentType, PrintJob};
 
-use crate::ports::LabelOutput;
+use crate::ports::{DeviceFault, DeviceKind, Printer, Readiness};
 
 /// A printer named by its URI; opened per job (the devices crate's adapters do no I/O at open).
 pub struct DevicePrinter {
@@ -15,8 +15,8 @@ pub struct DevicePrinter {
 }
 
 impl DevicePrinter {
-    pub fn new(uri: &str) -> Result<Self, String> {
-        open_printer(uri).map_err(|e| e.to_string())?;
+    pub fn new(uri: &str) -> Result<Self, DeviceFault> {
+        open_printer(uri)?;
         Ok(DevicePrinter {
             uri: uri.to_owned(),
         })
@@ -24,35 +24,45 @@ impl DevicePrinter {
 }
 
 #[async_trait]
-impl LabelOutput for DevicePrinter {
-    async fn print(&self, job: PrintJob) -> Result<(), String> {
+impl Printer for DevicePrinter {
+    async fn print(&self, job: PrintJob) -> Result<(), DeviceFault> {
         let uri = self.uri.clone();
         tokio::task::spawn_blocking(move || {
-            let mut p = open_printer(&uri).map_err(|e| e.to_string())?;
-            p.send(&job).map(|_| ()).map_err(|e| e.to_string())
+            let mut p = open_printer(&uri)?;
+            p.send(&job).map(|_| ()).map_err(DeviceFault::from)
         })
         .await
-        .map_err(|e| format!("the print task failed: {e}"))?
+        .map_err(|e| task_failed(&e))?
     }
 
     fn describe(&self) -> String {
         self.uri.clone()
     }
 
-    async fn health(&self) -> (bool, Vec<String>) {
+    async fn health(&self) -> Readiness {
         let uri = self.uri.clone();
         let status =
             tokio::task::spawn_blocking(move || open_printer(&uri).and_then(|mut p| p.status()))
                 .await;
-        match status {
+        let (ready, problems) = match status {
             Ok(Ok(st)) => (
                 st.can_print(),
                 st.conditions.iter().map(|c| c.code().to_owned()).collect(),
             ),
             Ok(Err(e)) => (false, vec![e.code().to_owned()]),
             Err(_) => (false, vec!["status_failed".to_owned()]),
-        }
+        };
+        Readiness { ready, problems }
     }
+}
+
+/// A print task that panicked or was cancelled (not the printer's fault).
+fn task_failed(e: &tokio::task::JoinError) -> DeviceFault {
+    DeviceFault::new(
+        DeviceKind::Printer,
+        "printer_task_failed",
+        format!("The print task failed ({e}). Print again; if it stays, call IT."),
+    )
 }
 
 /// Writes each job to `DIR/<job id>.<zpl|pdf>`, refusing to write a job id twice: the training
@@ -62,9 +72,8 @@ pub struct SpoolPrinter {
 }
 
 impl SpoolPrinter {
-    pub fn new(dir: PathBuf) -> Result<Self, String> {
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| format!("cannot create the print spool {}: {e}", dir.display()))?;
+    pub fn new(dir: PathBuf) -> Result<Self, DeviceFault> {
+        std::fs::create_dir_all(&dir).map_err(|e| spool_fault(&dir, &e))?;
         Ok(SpoolPrinter { dir })
     }
 
@@ -89,23 +98,32 @@ impl SpoolPrinter {
 }
 
 #[async_trait]
-impl LabelOutput for SpoolPrinter {
-    async fn print(&self, job: PrintJob) -> Result<(), String> {
+impl Printer for SpoolPrinter {
+    async fn print(&self, job: PrintJob) -> Result<(), DeviceFault> {
         use std::io::Write;
         let path = self.path_of(&job.job_id, job.content_type);
         let mut f = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&path)
-            .map_err(|e| format!("print spool {}: {e}", path.display()))?;
+            .map_err(|e| spool_fault(&path, &e))?;
         f.write_all(&job.data)
             .and_then(|_| f.sync_all())
-            .map_err(|e| format!("print spool {}: {e}", path.display()))
+            .map_err(|e| spool_fault(&path, &e))
     }
 
     fn describe(&self) -> String {
         format!("spool:{}", self.dir.display())
     }
+}
+
+/// The spool's own failure (a file or folder it cannot write, a job written already).
+fn spool_fault(path: &std::path::Path, e: &std::io::Error) -> DeviceFault {
+    DeviceFault::new(
+        DeviceKind::Printer,
+        "printer_spool_failed",
+        format!("print spool {}: {e}", path.display()),
+    )
 }
 
 #[cfg(test)]
@@ -119,7 +137,8 @@ mod tests {
         let job = PrintJob::zpl("sh:TR-1@ST#3:O-1/p1", "O-1 parcel 1", "^XA^XZ");
         spool.print(job.clone()).await.unwrap();
         let err = spool.print(job.clone()).await.unwrap_err();
-        assert!(err.contains("exists"), "{err}");
+        assert!(err.message.contains("exists"), "{err}");
+        assert_eq!(err.code, "printer_spool_failed");
         let path = spool.path_of(&job.job_id, ContentType::Zpl);
         assert_eq!(std::fs::read(path).unwrap(), b"^XA^XZ");
     }

@@ -1,5 +1,6 @@
 //! Adapters: the technologies behind the station's ports.
 
+pub mod files;
 pub mod http_backend;
 pub mod label_output;
 pub mod scale;

@@ -10,7 +10,7 @@ use packbench_devices::scale::{Protocol, Scale, ScaleConfig};
 use packbench_devices::serial::SerialScale;
 use packbench_devices::simulator::SimulatedScale;
 
-use crate::ports::WeighScale;
+use crate::ports::{DeviceFault, DeviceKind};
 
 /// A scale on a serial port; reopened after an unplug by the driver itself.
 pub struct SerialWeighScale {
@@ -20,10 +20,10 @@ pub struct SerialWeighScale {
 }
 
 impl SerialWeighScale {
-    pub fn new(config: ScaleConfig) -> Result<Self, String> {
+    pub fn new(config: ScaleConfig) -> Result<Self, DeviceFault> {
         let name = format!("{} scale on {}", config.protocol.name(), config.port);
         let timeout = config.timeout();
-        let scale = SerialScale::new(config).map_err(|e| e.to_string())?;
+        let scale = SerialScale::new(config).map_err(|e| DeviceFault::from(e).named(&name))?;
         Ok(SerialWeighScale {
             name,
             timeout,
@@ -33,8 +33,8 @@ impl SerialWeighScale {
 }
 
 #[async_trait]
-impl WeighScale for SerialWeighScale {
-    async fn read_stable(&self) -> Result<u32, String> {
+impl crate::ports::Scale for SerialWeighScale {
+    async fn read_stable(&self) -> Result<u32, DeviceFault> {
         let scale = self.scale.clone();
         let timeout = self.timeout;
         let name = self.name.clone();
@@ -43,8 +43,14 @@ impl WeighScale for SerialWeighScale {
             s.read_stable(timeout)
         })
         .await
-        .map_err(|e| format!("the scale task failed: {e}"))?
-        .map_err(|e| format!("{name}: {e}"))?;
+        .map_err(|e| {
+            DeviceFault::new(
+                DeviceKind::Scale,
+                "scale_task_failed",
+                format!("The scale task failed ({e}). Weigh again; if it stays, call IT."),
+            )
+        })?
+        .map_err(|e| DeviceFault::from(e).named(&name))?;
         // An empty platter (or one below zero) reads 0: the caller waits for the parcel.
         Ok(u32::try_from(reading.grams.max(0)).unwrap_or(u32::MAX))
     }
@@ -62,18 +68,23 @@ pub struct TrainingScale {
 }
 
 impl TrainingScale {
-    pub fn start() -> Result<Self, String> {
-        let sim = SimulatedScale::start(SimScale::new(Protocol::MtSics))
-            .map_err(|e| format!("cannot start the training scale: {e}"))?;
+    pub fn start() -> Result<Self, DeviceFault> {
+        let sim = SimulatedScale::start(SimScale::new(Protocol::MtSics)).map_err(|e| {
+            DeviceFault::new(
+                DeviceKind::Scale,
+                "scale_port_unavailable",
+                format!("cannot start the training scale: {e}"),
+            )
+        })?;
         let inner = SerialWeighScale::new(ScaleConfig::new(sim.path(), Protocol::MtSics))?;
         Ok(TrainingScale { sim, inner })
     }
 }
 
 #[async_trait]
-impl WeighScale for TrainingScale {
-    async fn read_stable(&self) -> Result<u32, String> {
-        self.inner.read_stable().await
+impl crate::ports::Scale for TrainingScale {
+    async fn read_stable(&self) -> Result<u32, DeviceFault> {
+        crate::ports::Scale::read_stable(&self.inner).await
     }
 
     fn place(&self, grams: u32) {

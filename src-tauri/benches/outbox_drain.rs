@@ -11,7 +11,7 @@ use std::time::Instant;
 use packbench::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use packbench::adapters::SqliteStationStore;
 use packbench::contract::{MovementBatch, MovementLine, SignInRequest};
-use packbench::ports::{BackendApi, NewOutboxItem, Outbox, OutboxKind};
+use packbench::ports::{BackendApi, NewOutboxItem, Outbox, OutboxKind, SupervisorApi};
 use packbench::services::outbox::deliver_due;
 use packbench::training::TrainingDb;
 use packbench::training::{self, demo_data, TrainingOptions};

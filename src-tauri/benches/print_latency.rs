@@ -14,8 +14,8 @@
 use std::time::{Duration, Instant};
 
 use packbench::app::start_station;
+use packbench::cli::drill::unit_scan;
 use packbench::config::{Config, Printers};
-use packbench::drill::unit_scan;
 use packbench::services::pack::PackOptions;
 use packbench::training::{self, demo_data, TrainingOptions};
 use packbench_core::pack_flow::{PackEvent, StepKind, WeightVerdict};

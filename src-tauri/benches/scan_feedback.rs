@@ -15,7 +15,7 @@ mod webdriver;
 
 use fantoccini::Client;
 use packbench::adapters::http_backend::{HttpBackend, HttpBackendOptions};
-use packbench::drill::unit_scan;
+use packbench::cli::drill::unit_scan;
 use packbench_core::Manifest;
 use serde_json::json;
 use webdriver::*;

@@ -49,7 +49,13 @@ ensure_apt() {
     if [ ${#missing[@]} -gt 0 ]; then
         log "installing Debian packages: ${missing[*]}"
         as_root apt-get update -q
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+        # A mirror answering late leaves a list stale (seen: lld-22 "unable to locate" once):
+        # one fresh update and a second try before giving up.
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" || {
+            log "apt-get install failed; updating the package lists again and retrying"
+            as_root apt-get update -q
+            as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+        }
     fi
 }
 

@@ -13,7 +13,7 @@ use super::Station;
 use crate::clock::now_ms;
 use crate::contract::{DeviceHealth, DeviceKind, Heartbeat, OutboxHealth, ShiftCounters};
 use crate::error::StationError;
-use crate::ports::{FlowStore, LabelOutput};
+use crate::ports::{FlowStore, Printer};
 
 /// A shift, for the counters: the last 12 hours.
 const SHIFT_MS: i64 = 12 * 60 * 60 * 1000;
@@ -23,12 +23,12 @@ pub async fn build(
     station: &Station,
     pack: &PackService,
     store: &dyn FlowStore,
-    printer: &dyn LabelOutput,
+    printer: &dyn Printer,
 ) -> Result<Heartbeat, StationError> {
     let view = pack.view().await;
     let backlog = station.backlog().await?;
-    let (orders, units, parcels, exceptions) = store.shift_counters(now_ms() - SHIFT_MS).await?;
-    let (ready, problems) = printer.health().await;
+    let work = store.shift_counters(now_ms() - SHIFT_MS).await?;
+    let printer_health = printer.health().await;
     Ok(Heartbeat {
         station_id: station.station_id.clone(),
         packer_id: view.packer.map(|p| p.packer_id),
@@ -36,17 +36,17 @@ pub async fn build(
         slot: view.current_slot,
         step: Some(view.step.as_str().to_owned()),
         counters: ShiftCounters {
-            orders_packed: orders,
-            units_packed: units,
-            parcels,
-            exceptions,
+            orders_packed: work.orders,
+            units_packed: work.units,
+            parcels: work.parcels,
+            exceptions: work.exceptions,
         },
         devices: vec![
             DeviceHealth {
                 kind: DeviceKind::LabelPrinter,
                 name: printer.describe(),
-                ready,
-                problems,
+                ready: printer_health.ready,
+                problems: printer_health.problems,
             },
             DeviceHealth {
                 kind: DeviceKind::Scale,
@@ -70,7 +70,7 @@ pub async fn run(
     station: Station,
     pack: Arc<PackService>,
     store: Arc<dyn FlowStore>,
-    printer: Arc<dyn LabelOutput>,
+    printer: Arc<dyn Printer>,
     every: Duration,
 ) {
     loop {

@@ -1,7 +1,6 @@
 //! The station's use cases, one file each. Services speak to the world only through
 //! [`crate::ports`], so each can be tested with the real adapters or with plain fakes.
 
-mod claim_trolley;
 pub mod desk;
 pub mod heartbeat;
 pub mod outbox;
@@ -17,8 +16,6 @@ use packbench_core::Manifest;
 
 use crate::error::StationError;
 use crate::ports::{BackendApi, Backlog, Outbox, StationStore};
-
-pub use claim_trolley::claim_trolley;
 
 /// Everything a use case may touch, wired once at start-up by [`crate::app`].
 #[derive(Clone)]

@@ -11,10 +11,10 @@ use std::time::Duration;
 
 use tracing::{debug, info};
 
-use super::pack::PackService;
-use crate::adapters::http_backend::HttpBackend;
+use super::pack::{PackService, WeightInQuestion};
 use crate::contract::{NewWeightOverrideRequest, WeightRequestStatus};
 use crate::error::StationError;
+use crate::ports::SupervisorApi;
 use packbench_core::pack_flow::FlowError;
 
 /// The request this station waits on, and the parcel it is about.
@@ -26,13 +26,13 @@ struct Asked {
 }
 
 pub struct RemoteOverride {
-    backend: HttpBackend,
+    backend: Arc<dyn SupervisorApi>,
     pack: Arc<PackService>,
     asked: tokio::sync::Mutex<Option<Asked>>,
 }
 
 impl RemoteOverride {
-    pub fn new(backend: HttpBackend, pack: Arc<PackService>) -> Self {
+    pub fn new(backend: Arc<dyn SupervisorApi>, pack: Arc<PackService>) -> Self {
         RemoteOverride {
             backend,
             pack,
@@ -43,12 +43,17 @@ impl RemoteOverride {
     /// Asks the desk about the parcel the gate just refused; asking again for the same parcel
     /// returns the same request. Returns its id.
     pub async fn ask(&self) -> Result<String, StationError> {
-        let (order_id, parcel_no, expected_g, measured_g, packer_id) =
-            self.pack.weight_in_question().await.ok_or_else(|| {
-                StationError::Flow(FlowError::NotNow(
-                    "No refused weight to ask about: weigh the parcel first.".into(),
-                ))
-            })?;
+        let WeightInQuestion {
+            order_id,
+            parcel_no,
+            expected_g,
+            measured_g,
+            packer_id,
+        } = self.pack.weight_in_question().await.ok_or_else(|| {
+            StationError::Flow(FlowError::NotNow(
+                "No refused weight to ask about: weigh the parcel first.".into(),
+            ))
+        })?;
         let mut asked = self.asked.lock().await;
         if let Some(a) = asked
             .as_ref()
@@ -99,7 +104,7 @@ impl RemoteOverride {
             .pack
             .weight_in_question()
             .await
-            .is_some_and(|(o, p, ..)| o == a.order_id && p == a.parcel_no);
+            .is_some_and(|w| w.order_id == a.order_id && w.parcel_no == a.parcel_no);
         if !still {
             debug!(request = %a.request_id, "the parcel moved on: no longer waiting for the desk");
             *asked = None;

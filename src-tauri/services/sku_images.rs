@@ -5,14 +5,12 @@
 //! them. Only SVG and PNG are accepted; anything else is treated as "no picture".
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use base64::Engine as _;
-use sha2::{Digest, Sha256};
 use tracing::{debug, warn};
 
-use crate::ports::{BackendApi, BackendError};
+use crate::ports::{BackendApi, BackendError, ImageCache};
 
 /// Larger pictures are refused: a product thumbnail is a few kilobytes.
 pub const MAX_IMAGE_BYTES: usize = 512 * 1024;
@@ -21,15 +19,15 @@ const MEMORY_ENTRIES: usize = 4_096;
 
 pub struct SkuImages {
     backend: Arc<dyn BackendApi>,
-    dir: PathBuf,
+    cache: Arc<dyn ImageCache>,
     memory: std::sync::Mutex<HashMap<String, Option<String>>>,
 }
 
 impl SkuImages {
-    pub fn new(backend: Arc<dyn BackendApi>, dir: PathBuf) -> Self {
+    pub fn new(backend: Arc<dyn BackendApi>, cache: Arc<dyn ImageCache>) -> Self {
         SkuImages {
             backend,
-            dir,
+            cache,
             memory: std::sync::Mutex::new(HashMap::new()),
         }
     }
@@ -46,14 +44,13 @@ impl SkuImages {
         {
             return known.clone();
         }
-        let file = self.dir.join(file_name(sku));
-        let found = match tokio::fs::read(&file).await {
-            Ok(bytes) => data_uri(&bytes),
-            Err(_) => match self.backend.sku_image(sku).await {
+        let found = match self.cache.load(sku).await {
+            Some(bytes) => data_uri(&bytes),
+            None => match self.backend.sku_image(sku).await {
                 Ok(bytes) => {
                     let uri = data_uri(&bytes);
                     if uri.is_some() {
-                        self.save(&file, &bytes).await;
+                        self.cache.store(sku, &bytes).await;
                     } else {
                         warn!(
                             sku,
@@ -77,27 +74,6 @@ impl SkuImages {
         memory.insert(sku.to_owned(), found.clone());
         found
     }
-
-    async fn save(&self, file: &std::path::Path, bytes: &[u8]) {
-        // Write then rename: a crash never leaves half a picture behind.
-        let tmp = file.with_extension("tmp");
-        let res = async {
-            tokio::fs::create_dir_all(&self.dir).await?;
-            tokio::fs::write(&tmp, bytes).await?;
-            tokio::fs::rename(&tmp, file).await
-        }
-        .await;
-        if let Err(e) = res {
-            // A full disk costs the offline copy only; the picture is still shown.
-            warn!(error = %e, dir = %self.dir.display(), "picture not kept on disk");
-        }
-    }
-}
-
-/// The file a SKU's picture is kept in (SKUs may hold any character; their hash may not).
-fn file_name(sku: &str) -> String {
-    let digest = Sha256::digest(sku.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `bytes` as a `data:` URI when they are an SVG document or a PNG, else `None`.
@@ -155,15 +131,5 @@ mod tests {
         }
         let huge = [b"<svg>".as_slice(), &vec![b' '; MAX_IMAGE_BYTES]].concat();
         assert_eq!(data_uri(&huge), None);
-    }
-
-    #[test]
-    fn any_sku_maps_to_a_plain_file_name() {
-        for sku in ["SKU-1", "../../etc/passwd", "a/b\\c:d", "ŻÓŁW 1"] {
-            let f = file_name(sku);
-            assert_eq!(f.len(), 64);
-            assert!(f.chars().all(|c| c.is_ascii_hexdigit()), "{f}");
-        }
-        assert_ne!(file_name("SKU-1"), file_name("SKU-2"));
     }
 }

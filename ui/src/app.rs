@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use packbench_core::pack_flow::StepKind;
-use packbench_ipc::actions;
+use packbench_ipc::actions::{self, ScanContext, ScanRoute};
 use packbench_ipc::i18n::{Lang, EN};
 use packbench_ipc::{
     cmd, FlowResponse, GetFlowRequest, GetStationRequest, GetStationResponse, IpcError,
@@ -61,7 +61,7 @@ pub fn App() -> impl IntoView {
 
     let refresh_station = move || {
         spawn_local(async move {
-            match invoke::<_, GetStationResponse>(cmd::GET_STATION, &GetStationRequest {}).await {
+            match invoke::<_, GetStationResponse>(cmd::get_station, &GetStationRequest {}).await {
                 Ok(st) => set_station.set(Some(st)),
                 Err(e) => set_error.set(Some(e)),
             }
@@ -80,7 +80,7 @@ pub fn App() -> impl IntoView {
     };
     let refresh_flow = move || {
         spawn_local(async move {
-            if let Ok(s) = invoke::<_, FlowResponse>(cmd::GET_FLOW, &GetFlowRequest {}).await {
+            if let Ok(s) = invoke::<_, FlowResponse>(cmd::get_flow, &GetFlowRequest {}).await {
                 show(s);
             }
         })
@@ -125,7 +125,7 @@ pub fn App() -> impl IntoView {
                     set_error.set(Some(e));
                     set_answered.update(|n| *n += 1);
                     if let Ok(s) =
-                        invoke::<_, FlowResponse>(cmd::GET_FLOW, &GetFlowRequest {}).await
+                        invoke::<_, FlowResponse>(cmd::get_flow, &GetFlowRequest {}).await
                     {
                         set_screen.set(Some(s));
                     }
@@ -139,47 +139,44 @@ pub fn App() -> impl IntoView {
     let on_action = Callback::new(move |action: PackAction| {
         let req = PackActionRequest { action };
         send(Box::pin(async move {
-            invoke::<_, FlowResponse>(cmd::PACK_ACTION, &req).await
+            invoke::<_, FlowResponse>(cmd::pack_action, &req).await
         }));
     });
 
     let on_scan = Callback::new(move |scan: String| {
-        if let Some(l) = actions::language_of(&scan) {
-            set_lang_choice.set(Some(l));
-            set_error.set(None);
-            return;
+        let ctx = ScanContext {
+            closing: closing.get_untracked(),
+            weight_refused: screen.get_untracked().is_some_and(|s| {
+                s.view.step == StepKind::Weigh && s.view.last_weight_mismatch_g.is_some()
+            }),
+        };
+        match actions::route_scan(scan, ctx) {
+            ScanRoute::Language(l) => {
+                set_lang_choice.set(Some(l));
+                set_error.set(None);
+            }
+            ScanRoute::ArmCloseApp => set_closing.set(true),
+            ScanRoute::CloseApp { supervisor_badge } => {
+                set_closing.set(false);
+                on_action.run(PackAction::CloseApp { supervisor_badge });
+            }
+            ScanRoute::AskSupervisor => {
+                on_action.run(PackAction::AskSupervisor);
+                set_asked.set(true);
+            }
+            ScanRoute::OverrideWeight { supervisor_badge } => {
+                on_action.run(PackAction::OverrideWeight {
+                    supervisor_badge,
+                    reason: override_reason.get_untracked(),
+                });
+            }
+            ScanRoute::ToFlow(scan) => {
+                let req = PackScanRequest { scan };
+                send(Box::pin(async move {
+                    invoke::<_, FlowResponse>(cmd::pack_scan, &req).await
+                }));
+            }
         }
-        if scan.trim() == actions::CLOSE_APP {
-            set_closing.set(true);
-            return;
-        }
-        if closing.get_untracked() {
-            set_closing.set(false);
-            on_action.run(PackAction::CloseApp {
-                supervisor_badge: scan,
-            });
-            return;
-        }
-        if scan.trim() == actions::ASK_SUPERVISOR {
-            on_action.run(PackAction::AskSupervisor);
-            set_asked.set(true);
-            return;
-        }
-        let at_mismatch = screen.get_untracked().is_some_and(|s| {
-            s.view.step == StepKind::Weigh && s.view.last_weight_mismatch_g.is_some()
-        });
-        if at_mismatch {
-            // At a refused weight, the scan is a supervisor's badge.
-            on_action.run(PackAction::OverrideWeight {
-                supervisor_badge: scan,
-                reason: override_reason.get_untracked(),
-            });
-            return;
-        }
-        let req = PackScanRequest { scan };
-        send(Box::pin(async move {
-            invoke::<_, FlowResponse>(cmd::PACK_SCAN, &req).await
-        }));
     });
 
     // The last printed label, previewed as the printer got it.
@@ -190,7 +187,7 @@ pub fn App() -> impl IntoView {
         if let Some(order_id) = order.filter(|o| Some(o) != shown.as_ref()) {
             spawn_local(async move {
                 let req = LabelPreviewRequest { order_id };
-                if let Ok(p) = invoke::<_, LabelPreviewResponse>(cmd::LABEL_PREVIEW, &req).await {
+                if let Ok(p) = invoke::<_, LabelPreviewResponse>(cmd::label_preview, &req).await {
                     set_preview.set(Some(p));
                 }
             });

@@ -27,7 +27,7 @@ pub fn SkuImage(sku: String) -> impl IntoView {
             if let Ok(SkuImageResponse {
                 sku,
                 image: Some(uri),
-            }) = invoke::<_, SkuImageResponse>(cmd::SKU_IMAGE, &req).await
+            }) = invoke::<_, SkuImageResponse>(cmd::sku_image, &req).await
             {
                 SEEN.with(|s| s.borrow_mut().insert(sku, uri.clone()));
                 // The line may have been redrawn meanwhile: then nobody is left to tell.

@@ -38,7 +38,7 @@ pub fn TrainingHints(
         };
         set_asked.update(|n| *n += 1);
         spawn_local(async move {
-            if let Ok(h) = invoke::<_, TrainingHintsResponse>(cmd::TRAINING_HINTS, &req).await {
+            if let Ok(h) = invoke::<_, TrainingHintsResponse>(cmd::training_hints, &req).await {
                 set_hints.set(h);
             }
             set_fetches.update(|n| *n += 1);

@@ -30,7 +30,7 @@ pub fn Actions(
         set_busy.set(true);
         spawn_local(async move {
             let r =
-                invoke::<_, DeskActionResponse>(cmd::DESK_ACTION, &DeskActionRequest { action })
+                invoke::<_, DeskActionResponse>(cmd::desk_action, &DeskActionRequest { action })
                     .await;
             set_message.set(Some(match r {
                 Ok(r) => (true, r.message),

@@ -24,7 +24,7 @@ pub fn Productivity(tick: ReadSignal<u64>) -> impl IntoView {
         let period = period.get();
         spawn_local(async move {
             match invoke::<_, DeskProductivityResponse>(
-                cmd::DESK_PRODUCTIVITY,
+                cmd::desk_productivity,
                 &DeskProductivityRequest { period },
             )
             .await

@@ -63,7 +63,7 @@ pub fn Desk(on_action: Callback<PackAction>) -> impl IntoView {
     let (tick, set_tick) = signal(0u64);
     let poll = move || {
         spawn_local(async move {
-            match invoke::<_, DeskOverviewResponse>(cmd::DESK_OVERVIEW, &DeskOverviewRequest {})
+            match invoke::<_, DeskOverviewResponse>(cmd::desk_overview, &DeskOverviewRequest {})
                 .await
             {
                 Ok(o) => {

@@ -53,7 +53,7 @@ pub fn Records() -> impl IntoView {
     let load = move || {
         let req = DeskRecordsRequest { filter: filter() };
         spawn_local(async move {
-            match invoke::<_, DeskRecordsResponse>(cmd::DESK_RECORDS, &req).await {
+            match invoke::<_, DeskRecordsResponse>(cmd::desk_records, &req).await {
                 Ok(d) => {
                     set_data.set(Some(d));
                     set_error.set(None);
@@ -69,7 +69,7 @@ pub fn Records() -> impl IntoView {
             path: text(path.get_untracked()),
         };
         spawn_local(async move {
-            match invoke::<_, DeskExportResponse>(cmd::DESK_EXPORT, &req).await {
+            match invoke::<_, DeskExportResponse>(cmd::desk_export, &req).await {
                 Ok(r) => {
                     set_exported.set(Some(r));
                     set_error.set(None);

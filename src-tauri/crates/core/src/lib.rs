@@ -2,6 +2,7 @@
 //! that need no I/O. Nothing here knows of Tauri, SQL, HTTP or devices, so it is fast to test and
 //! compiles to wasm for the UI.
 
+pub mod calendar;
 pub mod carton;
 pub mod desk;
 pub mod gs1;

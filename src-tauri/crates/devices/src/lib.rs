@@ -10,7 +10,8 @@ pub mod scanner;
 pub mod serial;
 pub mod simulator;
 
-pub use scale::read_once;
+/// The serial adapter's one-shot read, for the CLI (`packbench scale read`).
+pub use serial::read_once;
 
 /// Writes a device error as `{"code": "...", "message": "..."}`, the shape errors cross IPC in.
 pub(crate) fn serialize_coded<S: serde::Serializer>(

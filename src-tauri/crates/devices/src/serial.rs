@@ -181,6 +181,28 @@ impl SerialScale {
         }
     }
 
+    /// The next event the scale answered, or `None` at `until`: garbled frames are kept in
+    /// `heard` for the error, and a reply that is itself an error (overload...) is returned as one.
+    fn next_answer(
+        &mut self,
+        until: Instant,
+        heard: &mut Heard,
+    ) -> Result<Option<ScaleEvent>, ScaleError> {
+        while let Some(decoded) = self.next_event(until, heard)? {
+            match decoded {
+                Ok(event) => {
+                    heard.answered = true;
+                    return match self.event_error(&event) {
+                        Some(e) => Err(e),
+                        None => Ok(Some(event)),
+                    };
+                }
+                Err(garbled) => heard.garbled = Some(garbled.0),
+            }
+        }
+        Ok(None)
+    }
+
     /// The error when an operation ran out of time.
     fn out_of_time(&self, heard: &Heard, timeout: Duration, settling: bool) -> ScaleError {
         let timeout_ms = timeout.as_millis() as u64;
@@ -231,18 +253,7 @@ impl SerialScale {
         let deadline = Instant::now() + timeout;
         let mut heard = Heard::default();
         self.send(bytes)?;
-        while let Some(decoded) = self.next_event(deadline, &mut heard)? {
-            let event = match decoded {
-                Ok(event) => event,
-                Err(garbled) => {
-                    heard.garbled = Some(garbled.0);
-                    continue;
-                }
-            };
-            heard.answered = true;
-            if let Some(e) = self.event_error(&event) {
-                return Err(e);
-            }
+        while let Some(event) = self.next_answer(deadline, &mut heard)? {
             if protocol.answers_commands() {
                 match event {
                     ScaleEvent::Done => return Ok(()),
@@ -303,19 +314,8 @@ impl Scale for SerialScale {
                 None => deadline,
             };
             let mut answered = false;
-            while let Some(decoded) = self.next_event(round_until, &mut heard)? {
-                let event = match decoded {
-                    Ok(event) => event,
-                    Err(garbled) => {
-                        heard.garbled = Some(garbled.0);
-                        continue;
-                    }
-                };
-                heard.answered = true;
+            while let Some(event) = self.next_answer(round_until, &mut heard)? {
                 answered = true;
-                if let Some(e) = self.event_error(&event) {
-                    return Err(e);
-                }
                 match event {
                     ScaleEvent::Weight(sample) if settler.push_sample(&sample) => {
                         return Ok(Reading::from_sample(&sample));

@@ -74,11 +74,7 @@ impl SimulatedScale {
     /// `/dev/serial/by-id/...` name: a setting that survives replugging, and a fixed path for
     /// a simulator run from a binary.
     pub fn link_at(&self, link: &std::path::Path) -> std::io::Result<()> {
-        match std::fs::remove_file(link) {
-            Err(e) if e.kind() != ErrorKind::NotFound => return Err(e),
-            _ => {}
-        }
-        std::os::unix::fs::symlink(&self.path, link)
+        symlink_replacing(&self.path, link)
     }
 
     /// The simulator's clock, as [`SimScale`] sees it.
@@ -195,11 +191,7 @@ impl SimulatedScanner {
 
     /// Makes `link` a symbolic link to this pty (see [`SimulatedScale::link_at`]).
     pub fn link_at(&self, link: &std::path::Path) -> std::io::Result<()> {
-        match std::fs::remove_file(link) {
-            Err(e) if e.kind() != ErrorKind::NotFound => return Err(e),
-            _ => {}
-        }
-        std::os::unix::fs::symlink(&self.path, link)
+        symlink_replacing(&self.path, link)
     }
 
     /// Sends raw bytes on the line (noise, half codes).
@@ -218,4 +210,13 @@ impl SimulatedScanner {
 
     /// Closes the line.
     pub fn unplug(self) {}
+}
+
+/// Makes `link` a symbolic link to `target`, replacing any file there.
+fn symlink_replacing(target: &str, link: &std::path::Path) -> std::io::Result<()> {
+    match std::fs::remove_file(link) {
+        Err(e) if e.kind() != ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    std::os::unix::fs::symlink(target, link)
 }

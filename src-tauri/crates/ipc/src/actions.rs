@@ -34,6 +34,57 @@ pub fn language_of(scan: &str) -> Option<Lang> {
         .find(|l| l.tag().eq_ignore_ascii_case(tag))
 }
 
+/// Where the screen sends a scan: most go to the pack flow as they are; a few codes are the
+/// screen's own, and at some moments a scan is a supervisor's badge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScanRoute {
+    /// `PB-LANG-..`: show the screen in this language.
+    Language(Lang),
+    /// `PB-CLOSE-APP`: the next scan is a supervisor's badge that closes the app.
+    ArmCloseApp,
+    /// The supervisor's badge after `PB-CLOSE-APP`.
+    CloseApp { supervisor_badge: String },
+    /// `PB-ASK-SUPV`: ask a supervisor at the desk to accept a refused weight.
+    AskSupervisor,
+    /// At a refused weight: a supervisor's badge accepting the parcel.
+    OverrideWeight { supervisor_badge: String },
+    /// Goods, a badge, a trolley, a box or another action code: the pack flow's.
+    ToFlow(String),
+}
+
+/// What the screen knows when a scan arrives.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScanContext {
+    /// `PB-CLOSE-APP` was the last scan.
+    pub closing: bool,
+    /// The weight gate refused the parcel on the scale just now.
+    pub weight_refused: bool,
+}
+
+/// Routes one scan (the screen's `on_scan` acts on the answer; tested here, natively).
+pub fn route_scan(scan: String, ctx: ScanContext) -> ScanRoute {
+    if let Some(l) = language_of(&scan) {
+        return ScanRoute::Language(l);
+    }
+    if scan.trim() == CLOSE_APP {
+        return ScanRoute::ArmCloseApp;
+    }
+    if ctx.closing {
+        return ScanRoute::CloseApp {
+            supervisor_badge: scan,
+        };
+    }
+    if scan.trim() == ASK_SUPERVISOR {
+        return ScanRoute::AskSupervisor;
+    }
+    if ctx.weight_refused {
+        return ScanRoute::OverrideWeight {
+            supervisor_badge: scan,
+        };
+    }
+    ScanRoute::ToFlow(scan)
+}
+
 /// Every action on the sheet, with its label in the packer's language.
 pub fn sheet(w: &Words) -> Vec<(&'static str, String)> {
     vec![
@@ -68,5 +119,45 @@ mod tests {
         assert_eq!(language_of("PB-LANG-pl"), Some(Lang::Pl));
         assert_eq!(language_of("PB-LANG-XX"), None);
         assert!(!is_action("TR-0001"));
+    }
+
+    #[test]
+    fn scans_are_routed_by_what_the_screen_knows() {
+        let plain = ScanContext::default();
+        let r = |s: &str, ctx| route_scan(s.to_owned(), ctx);
+        assert_eq!(r("PB-LANG-RO", plain), ScanRoute::Language(Lang::Ro));
+        assert_eq!(r(" PB-CLOSE-APP\n", plain), ScanRoute::ArmCloseApp);
+        let closing = ScanContext {
+            closing: true,
+            ..plain
+        };
+        assert_eq!(
+            r("BADGE1", closing),
+            ScanRoute::CloseApp {
+                supervisor_badge: "BADGE1".into()
+            }
+        );
+        // A language code still switches the language while closing.
+        assert_eq!(r("PB-LANG-EN", closing), ScanRoute::Language(Lang::En));
+        assert_eq!(r("PB-ASK-SUPV", plain), ScanRoute::AskSupervisor);
+        let refused = ScanContext {
+            weight_refused: true,
+            ..plain
+        };
+        assert_eq!(r("PB-ASK-SUPV", refused), ScanRoute::AskSupervisor);
+        assert_eq!(
+            r("BADGE2", refused),
+            ScanRoute::OverrideWeight {
+                supervisor_badge: "BADGE2".into()
+            }
+        );
+        assert_eq!(
+            r("4006381333931", plain),
+            ScanRoute::ToFlow("4006381333931".into())
+        );
+        assert_eq!(
+            r("PB-CLOSE-PARCEL", plain),
+            ScanRoute::ToFlow("PB-CLOSE-PARCEL".into())
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! compile this crate, so they cannot drift apart.
 
 pub mod actions;
+pub mod cmd;
 pub mod desk;
 pub mod explain;
 pub mod i18n;
@@ -11,24 +12,6 @@ pub mod training;
 use serde::{Deserialize, Serialize};
 
 pub use packbench_core::Manifest;
-
-/// Command names, shared so the UI never misspells one.
-pub mod cmd {
-    pub const GET_STATION: &str = "get_station";
-    pub const PACK_SCAN: &str = "pack_scan";
-    pub const PACK_ACTION: &str = "pack_action";
-    pub const GET_FLOW: &str = "get_flow";
-    pub const LABEL_PREVIEW: &str = "label_preview";
-    pub const SKU_IMAGE: &str = "sku_image";
-    /// The supervisor's desk (a supervisor's sign-in only).
-    pub const DESK_OVERVIEW: &str = "desk_overview";
-    pub const DESK_PRODUCTIVITY: &str = "desk_productivity";
-    pub const DESK_RECORDS: &str = "desk_records";
-    pub const DESK_EXPORT: &str = "desk_export";
-    pub const DESK_ACTION: &str = "desk_action";
-    /// Training mode's touch targets (none on a real backend).
-    pub const TRAINING_HINTS: &str = "training_hints";
-}
 
 pub use packbench_core::pack_flow::{ExceptionReason, FlowView};
 

@@ -16,7 +16,6 @@ pub mod font;
 pub mod layout;
 pub mod pdf;
 pub mod slip;
-pub mod slip_logo;
 pub mod sscc;
 pub mod symbol;
 pub mod training_sheet;
@@ -27,6 +26,7 @@ use std::str::FromStr;
 
 pub use data::{Address, LabelData, ParcelOf};
 pub use layout::{layout, Layout};
+pub use slip::logo as slip_logo;
 pub use slip::{render_packing_slip, PackingSlipData, Paper, SlipLine};
 pub use sscc::{Sscc, SsccError};
 pub use zpl_check::{check_zpl_for_printer, PrinterProfile, ZplFacts, ZplFormatFacts};

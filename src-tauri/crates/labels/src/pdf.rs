@@ -110,11 +110,16 @@ pub fn to_pdf(layout: &Layout) -> Result<Vec<u8>, LabelError> {
         }
     }
     let page = PdfPage::new(Mm(layout.width_mm as f32), Mm(height as f32), ops);
+    save(doc, vec![page])
+}
+
+/// The document's bytes, compressed and without the trailer ID (random and optional: needed
+/// only for encryption), so the same pages give the same bytes.
+pub(crate) fn save(mut doc: PdfDocument, pages: Vec<PdfPage>) -> Result<Vec<u8>, LabelError> {
     let mut warnings = Vec::new();
     let mut lopdf_doc = doc
-        .with_pages(vec![page])
+        .with_pages(pages)
         .to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
-    // The trailer ID is random and optional (needed only for encryption).
     lopdf_doc.trailer.remove(b"ID");
     lopdf_doc.compress();
     let mut bytes = Vec::new();

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::model::PackagingKind;
+use super::packaging::PackagingKind;
 
 /// A box side, named as the catalogue names the inner extents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -35,19 +35,8 @@ pub fn volume_mm3(d: DimsMm) -> u64 {
 /// The distinct orientations of a unit whose natural extents are `dims` (height last). An upright
 /// unit may only turn about the vertical axis, so its height stays on z.
 pub fn orientations(dims: DimsMm, upright: bool) -> Vec<DimsMm> {
-    let [l, w, h] = dims;
-    let all: &[DimsMm] = if upright {
-        &[[l, w, h], [w, l, h]]
-    } else {
-        &[
-            [l, w, h],
-            [w, l, h],
-            [l, h, w],
-            [h, l, w],
-            [w, h, l],
-            [h, w, l],
-        ]
-    };
+    let turns = turns(dims);
+    let all = if upright { &turns[..2] } else { &turns[..] };
     let mut out: Vec<DimsMm> = Vec::with_capacity(all.len());
     for o in all {
         if !out.contains(o) {
@@ -55,6 +44,19 @@ pub fn orientations(dims: DimsMm, upright: bool) -> Vec<DimsMm> {
         }
     }
     out
+}
+
+/// The six turns of natural extents `dims`, repeats included; the first two keep the height on
+/// z (all a keep-upright unit may take).
+fn turns([l, w, h]: DimsMm) -> [DimsMm; 6] {
+    [
+        [l, w, h],
+        [w, l, h],
+        [l, h, w],
+        [h, l, w],
+        [w, h, l],
+        [h, w, l],
+    ]
 }
 
 /// Up to six orientations without a heap allocation, for the placer's inner loops.
@@ -67,19 +69,8 @@ pub(crate) struct OrientSet {
 impl OrientSet {
     /// The orientations of a unit of natural extents `dims` that fit within `inner`.
     pub(crate) fn within(dims: DimsMm, upright: bool, inner: DimsMm) -> Self {
-        let [l, w, h] = dims;
-        let all: &[DimsMm] = if upright {
-            &[[l, w, h], [w, l, h]]
-        } else {
-            &[
-                [l, w, h],
-                [w, l, h],
-                [l, h, w],
-                [h, l, w],
-                [w, h, l],
-                [h, w, l],
-            ]
-        };
+        let turns = turns(dims);
+        let all = if upright { &turns[..2] } else { &turns[..] };
         let mut out = OrientSet {
             len: 0,
             list: [[0; 3]; 6],
@@ -139,6 +130,15 @@ pub fn blocking_side(dims: DimsMm, upright: bool, inner: DimsMm) -> Option<(usiz
     }
     // Unreachable with sorted sides, kept total for safety.
     Some((2, dims[2], inner[2]))
+}
+
+/// One unit as the placer sees it: natural extents (height last), whether it must stay upright,
+/// and weight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct PUnit {
+    pub dims: DimsMm,
+    pub upright: bool,
+    pub weight_g: u32,
 }
 
 #[cfg(test)]

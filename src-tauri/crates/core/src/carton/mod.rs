@@ -7,6 +7,7 @@ mod engine;
 pub mod explain;
 pub mod geometry;
 pub mod model;
+pub mod packaging;
 mod placer;
 mod rules;
 

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::trolley::TrolleyCode;
 
+use super::capture::UnitCapture;
 use super::event::{ExceptionReason, WeightVerdict};
-use super::state::UnitCapture;
 
 /// One outbound movement fact: units of one order line moved from the slot's location into one
 /// parcel. One per (parcel, line).

@@ -155,3 +155,8 @@ pub enum PackEvent {
         trolley: TrolleyCode,
     },
 }
+
+/// Whether a text the packer typed into an event (a reason, an id) is empty once trimmed.
+pub(super) fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}

@@ -35,6 +35,7 @@
 //! voided and a requested shipment is cancelled. Missing (short) units have no destination;
 //! damaged units and wrong items go to the station's exception location.
 
+mod capture;
 mod effect;
 mod error;
 mod event;
@@ -44,7 +45,9 @@ mod order;
 mod state;
 mod transition;
 mod verify;
+mod view;
 
+pub use capture::{CaptureField, PackedUnit, PendingCapture, UnitCapture};
 pub use effect::{
     Effect, ExceptionRecord, Movement, OrderException, PackagingOverride, ParcelContent,
     ParcelSpec, ShipmentRequest, WeightOverride,
@@ -52,12 +55,12 @@ pub use effect::{
 pub use error::FlowError;
 pub use event::{ExceptionReason, PackEvent, Packer, Role, WeightVerdict};
 pub use state::{
-    CaptureField, ClaimRefusal, ExpectedScan, FlowView, LabelStatus, LineCounts, LineProgress,
-    PackState, PackagingChoice, PackedUnit, Parcel, ParcelStatus, PendingCapture, PendingLabel,
-    SlotProgress, SlotStatus, Station, Step, StepKind, TrolleyProgress, UnitCapture, Weighing,
+    ClaimRefusal, LabelStatus, LineProgress, PackState, PackagingChoice, Parcel, ParcelStatus,
+    PendingLabel, SlotProgress, SlotStatus, Station, Step, StepKind, TrolleyProgress, Weighing,
 };
 pub use transition::apply;
 pub use verify::matches_barcode;
+pub use view::{ExpectedScan, FlowView, LineCounts};
 
 #[cfg(test)]
 mod fixtures;

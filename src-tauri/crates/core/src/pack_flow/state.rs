@@ -1,12 +1,13 @@
-//! Where a station is in the pack flow, with everything needed to resume after a crash, and the
-//! read-only views the UI shows (step, expected scan, counts per line, suggested next slot).
+//! Where a station is in the pack flow, with everything needed to resume after a crash: the
+//! step, the claimed trolley and, per slot, its order's lines, parcels and label (the UI's
+//! read-only views of it are in `view`).
 
 use serde::{Deserialize, Serialize};
 
-use crate::gs1::Gs1Date;
 use crate::manifest::{Manifest, Slot};
 use crate::trolley::TrolleyCode;
 
+use super::capture::{PackedUnit, PendingCapture};
 use super::effect::{ExceptionRecord, Movement, OrderException};
 use super::event::{Packer, WeightVerdict};
 
@@ -79,68 +80,6 @@ impl StepKind {
             StepKind::ReleasingTrolley => "releasing_trolley",
         }
     }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CaptureField {
-    Lot,
-    Expiry,
-    Serial,
-}
-
-impl CaptureField {
-    pub fn label(self) -> &'static str {
-        match self {
-            CaptureField::Lot => "lot",
-            CaptureField::Expiry => "expiry date",
-            CaptureField::Serial => "serial number",
-        }
-    }
-}
-
-/// What the station waits to be scanned next, so the UI can prompt and route the scanner.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "expect", rename_all = "snake_case")]
-pub enum ExpectedScan {
-    Badge,
-    Trolley,
-    Slot,
-    /// A unit of the open order (or a slot/trolley scan is refused).
-    Item,
-    /// GS1 data for the unit identified last.
-    Gs1Capture {
-        line_no: u32,
-        missing: Vec<CaptureField>,
-    },
-    /// A box barcode; the app maps it to a packaging id.
-    Packaging,
-    /// No scan: waiting on the scale, the backend or the printer.
-    Nothing,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct UnitCapture {
-    pub lot: Option<String>,
-    pub expiry: Option<Gs1Date>,
-    pub serial: Option<String>,
-}
-
-/// A unit identified by its scan but still missing required lot, expiry or serial data.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PendingCapture {
-    pub line_no: u32,
-    pub capture: UnitCapture,
-    pub missing: Vec<CaptureField>,
-}
-
-/// One verified unit: `unit_no` numbers the units of a line from 1 to its quantity, so that
-/// "the same unit in two parcels" is a checkable statement.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PackedUnit {
-    pub line_no: u32,
-    pub unit_no: u32,
-    pub capture: UnitCapture,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -374,37 +313,6 @@ pub struct PackState {
     pub pending_labels: Vec<PendingLabel>,
 }
 
-/// Counts of one line of the open order, for the verification screen.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LineCounts {
-    pub line_no: u32,
-    pub sku: String,
-    pub name: String,
-    pub scanned: u32,
-    pub exception: u32,
-    pub required: u32,
-}
-
-/// Everything the UI shows for the current state, in one serialisable value.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FlowView {
-    pub step: StepKind,
-    pub expected_scan: ExpectedScan,
-    pub packer: Option<Packer>,
-    pub trolley: Option<TrolleyCode>,
-    pub current_slot: Option<u8>,
-    pub order_id: Option<String>,
-    pub lines: Vec<LineCounts>,
-    pub open_parcel_no: Option<u32>,
-    pub parcels: u32,
-    pub suggested_next_slot: Option<u8>,
-    pub slots_done: u32,
-    pub slots_total: u32,
-    pub pending_labels: u32,
-    pub claim_refused: Option<ClaimRefusal>,
-    pub last_weight_mismatch_g: Option<u32>,
-}
-
 impl PackState {
     /// A station with nobody signed in.
     pub fn new(station: Station) -> Self {
@@ -446,82 +354,6 @@ impl PackState {
 
     pub fn suggested_next_slot(&self) -> Option<u8> {
         self.trolley.as_ref()?.suggested_next_slot()
-    }
-
-    pub fn expected_scan(&self) -> ExpectedScan {
-        match self.step {
-            Step::SignIn => ExpectedScan::Badge,
-            Step::ScanTrolley { .. } => ExpectedScan::Trolley,
-            Step::ScanSlot => ExpectedScan::Slot,
-            Step::VerifyUnits => match self.current().and_then(|s| s.pending_capture.as_ref()) {
-                Some(p) => ExpectedScan::Gs1Capture {
-                    line_no: p.line_no,
-                    missing: p.missing.clone(),
-                },
-                None => ExpectedScan::Item,
-            },
-            Step::ChoosePackaging => ExpectedScan::Packaging,
-            Step::ClaimingTrolley { .. }
-            | Step::Weigh { .. }
-            | Step::AwaitingLabel
-            | Step::ReleasingTrolley => ExpectedScan::Nothing,
-        }
-    }
-
-    /// Scanned/required per line of the open order (empty when no order is open).
-    pub fn line_counts(&self) -> Vec<LineCounts> {
-        let (Some(order), Some(progress)) = (self.current_order(), self.current()) else {
-            return Vec::new();
-        };
-        order
-            .order
-            .lines
-            .iter()
-            .zip(&progress.lines)
-            .map(|(l, p)| LineCounts {
-                line_no: l.line_no,
-                sku: l.item.sku.clone(),
-                name: l.item.name.clone(),
-                scanned: p.scanned,
-                exception: p.exception,
-                required: p.required,
-            })
-            .collect()
-    }
-
-    pub fn view(&self) -> FlowView {
-        let t = self.trolley.as_ref();
-        let cur = self.current();
-        FlowView {
-            step: self.step_kind(),
-            expected_scan: self.expected_scan(),
-            packer: self.packer.clone(),
-            trolley: t.map(|t| t.trolley().clone()),
-            current_slot: t.and_then(|t| t.current_slot),
-            order_id: self.current_order().map(|s| s.order.order_id.clone()),
-            lines: self.line_counts(),
-            open_parcel_no: cur.and_then(|s| s.open_parcel()).map(|p| p.parcel_no),
-            parcels: cur.map_or(0, |s| {
-                s.parcels
-                    .iter()
-                    .filter(|p| p.status != ParcelStatus::Voided)
-                    .count() as u32
-            }),
-            suggested_next_slot: self.suggested_next_slot(),
-            slots_done: t.map_or(0, |t| {
-                t.slots.iter().filter(|s| s.status.is_done()).count() as u32
-            }),
-            slots_total: t.map_or(0, |t| t.slots.len() as u32),
-            pending_labels: self.pending_labels.len() as u32,
-            claim_refused: match &self.step {
-                Step::ScanTrolley { refused } => refused.clone(),
-                _ => None,
-            },
-            last_weight_mismatch_g: match self.step {
-                Step::Weigh { last_mismatch_g } => last_mismatch_g,
-                _ => None,
-            },
-        }
     }
 }
 

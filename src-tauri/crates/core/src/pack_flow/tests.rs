@@ -23,6 +23,20 @@ fn refused(state: &PackState, ev: PackEvent, code: &str) -> FlowError {
     }
 }
 
+/// Slot 3 of the demo trolley packed to its label: one tea in one mailer.
+fn pack_slot_3() -> Vec<PackEvent> {
+    vec![
+        scan("TR-0042-03"),
+        scan(TEA),
+        PackEvent::CloseParcel,
+        packaging("MAILER-S"),
+        weighed(150),
+        PackEvent::LabelPrinted {
+            order_id: "SO-3".into(),
+            tracking_numbers: vec![],
+        },
+    ]
+}
 #[test]
 fn sign_in_claim_and_open_a_slot() {
     let s = PackState::new(station());
@@ -169,20 +183,7 @@ fn a_whole_trolley_packs_ships_and_is_released() {
     assert_eq!(s.pending_labels.len(), 1);
 
     // Slot 3 last: the trolley is released.
-    let (s, fx) = run(
-        &s,
-        &[
-            scan("TR-0042-03"),
-            scan(TEA),
-            PackEvent::CloseParcel,
-            packaging("MAILER-S"),
-            weighed(150),
-            PackEvent::LabelPrinted {
-                order_id: "SO-3".into(),
-                tracking_numbers: vec![],
-            },
-        ],
-    );
+    let (s, fx) = run(&s, &pack_slot_3());
     assert_eq!(s.step, Step::ReleasingTrolley);
     assert!(matches!(fx.last(), Some(Effect::ReleaseTrolley { .. })));
     assert_eq!(s.view().slots_done, 3);
@@ -603,17 +604,7 @@ fn an_order_sent_to_exception_after_its_label_was_requested_is_unpacked() {
 
 #[test]
 fn an_order_packed_again_in_a_later_claim_gets_new_keys() {
-    let pack_slot_3 = [
-        scan("TR-0042-03"),
-        scan(TEA),
-        PackEvent::CloseParcel,
-        packaging("MAILER-S"),
-        weighed(150),
-        PackEvent::LabelPrinted {
-            order_id: "SO-3".into(),
-            tracking_numbers: vec![],
-        },
-    ];
+    let pack_slot_3 = pack_slot_3();
     let rest_to_exception = [
         scan("TR-0042-01"),
         PackEvent::OrderToException {
@@ -743,7 +734,10 @@ fn error_codes_are_unique_snake_case_and_listed() {
             required: 1,
         },
         FlowError::NotNow("x".into()),
-        FlowError::Gs1Invalid(crate::gs1::Gs1Error::Empty),
+        FlowError::Gs1Invalid(crate::gs1::Gs1Error::new(
+            crate::gs1::Gs1ErrorKind::Empty,
+            0,
+        )),
     ] {
         assert!(FlowError::CODES.contains(&e.code()), "{}", e.code());
     }
@@ -827,4 +821,68 @@ fn refusals_serialise_as_code_and_message() {
             "message": "Wrong order: 4006381333931 belongs to order SO-1 in slot 1, not to this one."
         })
     );
+}
+
+/// Issue 16: a pharmaceutical DataMatrix with a company-internal (91) next to GTIN, lot and
+/// expiry, and a GS1 Digital Link QR for the slot's GTIN, both count a unit.
+#[test]
+fn a_datamatrix_with_internal_ais_and_a_digital_link_count_a_unit() {
+    let s = slot_open(2);
+    let dm = "]d2010003600029145217271130\u{1d}10LOT-9\u{1d}91INTERNAL-7";
+    let (one, _) = run(&s, &[scan(dm)]);
+    let unit = &one.current().unwrap().parcels[0].units[0];
+    assert_eq!(unit.capture.lot.as_deref(), Some("LOT-9"));
+    assert_eq!(
+        unit.capture.expiry.map(|d| d.to_string()).as_deref(),
+        Some("271130")
+    );
+
+    for dl in [
+        "]Q1https://id.example.com/01/00036000291452/10/LOT-9?17=271130",
+        "HTTPS://ID.EXAMPLE.COM/01/00036000291452/10/LOT-9?17=271130",
+    ] {
+        let (one, _) = run(&s, &[scan(dl)]);
+        let line = &one.current().unwrap().lines[0];
+        assert_eq!(line.scanned, 1, "{dl}");
+        let unit = &one.current().unwrap().parcels[0].units[0];
+        assert_eq!(unit.capture.lot.as_deref(), Some("LOT-9"), "{dl}");
+    }
+    // The same checks as any GS1 code: a wrong check digit or a month 13 is refused.
+    refused(
+        &s,
+        scan("https://id.example.com/01/00036000291453/10/LOT-9?17=271130"),
+        "gs1_invalid",
+    );
+    let e = refused(
+        &s,
+        scan("https://id.example.com/01/00036000291452/10/LOT-9?17=271330"),
+        "gs1_invalid",
+    );
+    assert!(e.to_string().contains("month 13"), "{e}");
+    // A mixed-case scheme is not a Digital Link.
+    refused(
+        &s,
+        scan("HtTps://id.example.com/01/00036000291452/10/LOT-9?17=271130"),
+        "gs1_invalid",
+    );
+
+    let mug = slot_open(1);
+    let (one, _) = run(&mug, &[scan("https://brand.example.com/01/04006381333931")]);
+    assert_eq!(one.current().unwrap().lines[0].scanned, 1);
+    // An EAN-13 with its AIM identifier is the same product.
+    let (one, _) = run(&mug, &[scan("]E04006381333931")]);
+    assert_eq!(one.current().unwrap().lines[0].scanned, 1);
+}
+
+/// A lot-and-expiry label scanned after the product barcode meets GS1's association rules
+/// with the unit's GTIN; a capture code carrying an AI that needs another key is refused.
+#[test]
+fn associations_are_checked_over_the_units_codes_together() {
+    let s = slot_open(2);
+    let (pending, _) = run(&s, &[scan(VITAMINS)]);
+    let (done, _) = run(&pending, &[scan("]C110LOT-9\u{1d}17271130")]);
+    assert_eq!(done.current().unwrap().lines[0].scanned, 1);
+    // (8019) needs a GSRN (8017)/(8018): not the unit's GTIN.
+    let e = refused(&pending, scan("]C110LOT-9\u{1d}80191234"), "gs1_invalid");
+    assert!(e.to_string().contains("(8017)"), "{e}");
 }

@@ -6,7 +6,7 @@ use crate::trolley::{SlotCode, TrolleyCode};
 
 use super::effect::Effect;
 use super::error::FlowError;
-use super::event::PackEvent;
+use super::event::{blank, PackEvent};
 use super::keys;
 use super::order::Ctx;
 use super::state::{ClaimRefusal, LabelStatus, PackState, SlotStatus, Step, TrolleyProgress};
@@ -20,10 +20,6 @@ pub fn apply(state: &PackState, event: PackEvent) -> Result<(PackState, Vec<Effe
     on_event(&mut next, event, &mut fx)?;
     next.revision += 1;
     Ok((next, fx))
-}
-
-fn blank(s: &str) -> bool {
-    s.trim().is_empty()
 }
 
 fn on_event(s: &mut PackState, ev: PackEvent, fx: &mut Vec<Effect>) -> Result<(), FlowError> {

@@ -7,11 +7,10 @@ use std::collections::BTreeSet;
 use crate::gs1::{self, Gs1Data};
 use crate::manifest::{OrderLine, SkuFlags};
 
+use super::capture::{CaptureField, PackedUnit, PendingCapture, UnitCapture};
 use super::error::FlowError;
 use super::order::Ctx;
-use super::state::{
-    CaptureField, PackedUnit, Parcel, ParcelStatus, PendingCapture, TrolleyProgress, UnitCapture,
-};
+use super::state::{Parcel, ParcelStatus, TrolleyProgress};
 
 /// Whether `code` is one of a SKU's barcodes. GTINs compare by value, so the UPC-A, EAN-13 and
 /// GS1 (01) forms of one product match each other.
@@ -89,14 +88,32 @@ fn check_serial(c: &Ctx, line: &OrderLine, capture: &UnitCapture) -> Result<(), 
     }
 }
 
-fn parse(raw: &str) -> Result<Option<Gs1Data>, FlowError> {
-    if gs1::looks_like_element_string(raw) {
-        gs1::parse_element_string(raw)
-            .map(Some)
-            .map_err(FlowError::Gs1Invalid)
-    } else {
-        Ok(None)
+/// A GS1 scan (element string, Digital Link, EAN/UPC with its AIM id) read with every rule
+/// of the dictionary but the associations an AI requires, or `None` for a plain barcode.
+fn parse(raw: &str) -> Result<Option<gs1::Gs1Message>, FlowError> {
+    if !gs1::looks_like_element_string(raw) {
+        return Ok(None);
     }
+    let opts = gs1::ParseOptions { requisites: false };
+    gs1::parse_scan(raw, opts)
+        .map(Some)
+        .map_err(FlowError::Gs1Invalid)
+}
+
+/// The associations an AI requires (`req=`), checked over the unit's codes together as GS1
+/// asks: this scan's AIs plus `unit_gtin`, the GTIN the unit is known by from an earlier scan
+/// (a lot-and-expiry label next to the product barcode).
+fn check_requisites(m: &gs1::Gs1Message, unit_gtin: Option<&str>) -> Result<Gs1Data, FlowError> {
+    let mut all = m.elements.clone();
+    if let Some(gtin) = unit_gtin.filter(|_| !all.iter().any(|e| e.ai == "01")) {
+        all.push(gs1::Element {
+            ai: "01".to_owned(),
+            value: gtin.to_owned(),
+            pos: 0,
+        });
+    }
+    gs1::check_requisites(&all).map_err(FlowError::Gs1Invalid)?;
+    Ok(Gs1Data::from_message(m))
 }
 
 /// A scan at the verification prompt (not a trolley or slot code).
@@ -104,7 +121,11 @@ pub(super) fn scan_item(c: &mut Ctx, raw: &str) -> Result<(), FlowError> {
     if c.prog().pending_capture.is_some() {
         return capture_scan(c, raw);
     }
-    let gs1 = parse(raw)?;
+    let gs1 = match parse(raw)? {
+        Some(m) if !m.ais().any(|(ai, _)| ai == "01") => return Err(FlowError::Gs1WithoutGtin),
+        Some(m) => Some(check_requisites(&m, None)?),
+        None => None,
+    };
     let code = match &gs1 {
         Some(d) => d.gtin.clone().ok_or(FlowError::Gs1WithoutGtin)?,
         None => raw.to_owned(),
@@ -175,12 +196,14 @@ fn capture_scan(c: &mut Ctx, raw: &str) -> Result<(), FlowError> {
         return Err(FlowError::NoCapturePending);
     };
     let name = line.item.name.clone();
-    let Some(d) = parse(raw)? else {
+    let unit_gtin = line.item.barcodes.iter().find_map(|b| gs1::gtin14(b));
+    let Some(m) = parse(raw)? else {
         return Err(FlowError::CaptureExpected {
             name,
             missing: describe(&pending.missing),
         });
     };
+    let d = check_requisites(&m, unit_gtin.as_deref())?;
     if let Some(gtin) = &d.gtin {
         if !matches_barcode(&line.item.barcodes, gtin) {
             return Err(FlowError::CaptureWrongItem { name });

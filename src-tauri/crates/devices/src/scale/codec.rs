@@ -87,6 +87,31 @@ pub fn decode_all(decoder: &mut dyn FrameDecoder, bytes: &[u8]) -> Vec<Decoded> 
     bytes.iter().filter_map(|&b| decoder.push(b)).collect()
 }
 
+/// Asserts that each input, fed to a fresh decoder, gives exactly its event (the protocols'
+/// reply tables).
+#[cfg(test)]
+pub(crate) fn assert_each_decodes_to<'a>(
+    decode: impl Fn(&[u8]) -> Vec<Decoded>,
+    cases: impl IntoIterator<Item = (&'a [u8], ScaleEvent)>,
+) {
+    for (bytes, want) in cases {
+        assert_eq!(decode(bytes), vec![Ok(want)], "{}", printable(bytes));
+    }
+}
+
+/// Asserts that each input, fed to a fresh decoder, gives one garbled frame and no event.
+#[cfg(test)]
+pub(crate) fn assert_each_garbled<'a>(
+    decode: impl Fn(&[u8]) -> Vec<Decoded>,
+    inputs: impl IntoIterator<Item = &'a [u8]>,
+) {
+    for bytes in inputs {
+        let out = decode(bytes);
+        assert_eq!(out.len(), 1, "{}", printable(bytes));
+        assert!(out[0].is_err(), "{} -> {out:?}", printable(bytes));
+    }
+}
+
 /// A plain (tare-less) weight event, for the protocols' table tests.
 #[cfg(test)]
 pub(crate) fn weight_event(stable: bool, m: i64, d: u8, unit: Unit) -> ScaleEvent {

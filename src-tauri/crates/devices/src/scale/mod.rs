@@ -18,9 +18,6 @@ pub use error::{Action, ScaleError};
 pub use settle::{SettleRule, Settler};
 pub use units::{Unit, WeightValue};
 
-/// The serial adapter's one-shot read, for the CLI (`packbench scale read`).
-pub use crate::serial::read_once;
-
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -232,7 +229,7 @@ pub struct ScaleConfig {
     pub port: String,
     pub protocol: Protocol,
     pub serial: SerialSettings,
-    /// How long [`read_once`] waits for a stable weight, and zero/tare for their answer.
+    /// How long the serial adapter's one-shot read waits for a stable weight, and zero/tare for their answer.
     pub timeout_ms: u64,
     /// How long to wait for the answer to one request before asking again.
     pub reply_timeout_ms: u64,

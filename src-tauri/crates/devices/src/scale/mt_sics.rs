@@ -224,7 +224,9 @@ fn parse_line(line: &[u8]) -> Option<Decoded> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scale::codec::{decode_all, weight_event as weight};
+    use crate::scale::codec::{
+        assert_each_decodes_to, assert_each_garbled, decode_all, weight_event as weight,
+    };
 
     fn decode(bytes: &[u8]) -> Vec<Decoded> {
         decode_all(&mut Decoder::default(), bytes)
@@ -292,33 +294,25 @@ mod tests {
                 weight(true, 1234, 3, Unit::Kg),
             ),
         ];
-        for (bytes, want) in cases {
-            assert_eq!(
-                decode(bytes),
-                vec![Ok(want)],
-                "{}",
-                crate::scale::codec::printable(bytes)
-            );
-        }
+        assert_each_decodes_to(decode, cases);
     }
 
     #[test]
     fn malformed_lines_are_garbled_not_events() {
-        for bytes in [
-            &b"S S 1.234\r\n"[..],
-            b"S S 1.234 st\r\n",
-            b"S X 1.234 kg\r\n",
-            b"S A\r\n",
-            b"T A\r\n",
-            b"S S 1.2.3 kg\r\n",
-            b"S S 1.234 kg extra\r\n",
-            b"hello\r\n",
-            b"E\r\n",
-        ] {
-            let out = decode(bytes);
-            assert_eq!(out.len(), 1, "{bytes:?}");
-            assert!(out[0].is_err(), "{bytes:?} -> {out:?}");
-        }
+        assert_each_garbled(
+            decode,
+            [
+                &b"S S 1.234\r\n"[..],
+                b"S S 1.234 st\r\n",
+                b"S X 1.234 kg\r\n",
+                b"S A\r\n",
+                b"T A\r\n",
+                b"S S 1.2.3 kg\r\n",
+                b"S S 1.234 kg extra\r\n",
+                b"hello\r\n",
+                b"E\r\n",
+            ],
+        );
     }
 
     #[test]

@@ -237,7 +237,9 @@ impl FrameDecoder for Decoder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scale::codec::{decode_all, weight_event as weight};
+    use crate::scale::codec::{
+        assert_each_decodes_to, assert_each_garbled, decode_all, weight_event as weight,
+    };
 
     fn decode(bytes: &[u8]) -> Vec<Decoded> {
         decode_all(&mut Decoder::default(), bytes)
@@ -295,14 +297,7 @@ mod tests {
             ),
             (b"\x8a\xb2\xb0\x8d\x83", ScaleEvent::Done),
         ];
-        for (bytes, want) in cases {
-            assert_eq!(
-                decode(bytes),
-                vec![Ok(want)],
-                "{}",
-                crate::scale::codec::printable(bytes)
-            );
-        }
+        assert_each_decodes_to(decode, cases);
     }
 
     #[test]
@@ -320,24 +315,19 @@ mod tests {
 
     #[test]
     fn malformed_frames_are_garbled() {
-        for bytes in [
-            &b"\x03"[..],
-            b"\n00\x03",
-            b"00\r\x03",
-            b"\n0\r\x03",
-            b"\nXY\r\x03",
-            b"\n  1.234\r\n00\r\x03",
-            b"\n  1.234ST\r\n00\r\x03",
-            b"\n1.2.3KG\r\n00\r\x03",
-        ] {
-            let out = decode(bytes);
-            assert_eq!(out.len(), 1, "{bytes:?}");
-            assert!(
-                out[0].is_err(),
-                "{} -> {out:?}",
-                crate::scale::codec::printable(bytes)
-            );
-        }
+        assert_each_garbled(
+            decode,
+            [
+                &b"\x03"[..],
+                b"\n00\x03",
+                b"00\r\x03",
+                b"\n0\r\x03",
+                b"\nXY\r\x03",
+                b"\n  1.234\r\n00\r\x03",
+                b"\n  1.234ST\r\n00\r\x03",
+                b"\n1.2.3KG\r\n00\r\x03",
+            ],
+        );
     }
 
     #[test]

@@ -150,7 +150,7 @@ impl FrameDecoder for Decoder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scale::codec::decode_all;
+    use crate::scale::codec::{assert_each_decodes_to, decode_all};
 
     fn decode(bytes: &[u8]) -> Vec<Decoded> {
         decode_all(&mut Decoder::new(Unit::Kg), bytes)
@@ -187,14 +187,7 @@ mod tests {
             (b"\x0299\x02001.234\r", weight(1234, 3)),
             (b"\x82\xb0\xb0\xb1\xae\xb2\xb3\xb4\x8d", weight(1234, 3)),
         ];
-        for (bytes, want) in cases {
-            assert_eq!(
-                decode(bytes),
-                vec![Ok(want)],
-                "{}",
-                crate::scale::codec::printable(bytes)
-            );
-        }
+        assert_each_decodes_to(decode, cases);
     }
 
     #[test]

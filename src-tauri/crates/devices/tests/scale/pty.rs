@@ -424,7 +424,7 @@ fn read_once_is_what_the_cli_prints() {
     let sim = sim(Protocol::Toledo8217);
     sim.set_load_g(1234);
     let config = ScaleConfig::from_cli(sim.path(), "toledo-8217", Some(9600), TIMEOUT).unwrap();
-    let reading = packbench_devices::scale::read_once(&config).unwrap();
+    let reading = packbench_devices::read_once(&config).unwrap();
     assert_eq!(
         serde_json::to_value(&reading).unwrap(),
         serde_json::json!({"grams": 1234, "stable": true, "unit": "kg", "value": "1.234", "net": null})

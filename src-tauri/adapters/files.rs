@@ -1,0 +1,235 @@
+//! The station's files and notifications: desk exports in a folder, the alert webhook over HTTP
+//! with `reqwest`, product pictures kept on disk, and labels drawn for the screen by `labelize`.
+
+use std::path::{Path, PathBuf};
+
+use async_trait::async_trait;
+use sha2::{Digest, Sha256};
+use tracing::warn;
+
+use crate::ports::{
+    AlertWebhook, Exports, FileError, ImageCache, LabelRenderer, PreviewError, WebhookError,
+};
+
+fn file_error(path: &Path, e: std::io::Error) -> FileError {
+    FileError {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    }
+}
+
+/// Exports written to a folder of the station's data directory (created when first needed).
+pub struct DirExports {
+    dir: PathBuf,
+}
+
+impl DirExports {
+    pub fn new(dir: PathBuf) -> Self {
+        DirExports { dir }
+    }
+}
+
+#[async_trait]
+impl Exports for DirExports {
+    async fn write(
+        &self,
+        path: Option<PathBuf>,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> Result<PathBuf, FileError> {
+        let path = match path {
+            Some(p) => p,
+            None => {
+                tokio::fs::create_dir_all(&self.dir)
+                    .await
+                    .map_err(|e| file_error(&self.dir, e))?;
+                self.dir.join(name)
+            }
+        };
+        tokio::fs::write(&path, bytes)
+            .await
+            .map_err(|e| file_error(&path, e))?;
+        Ok(path)
+    }
+}
+
+/// A Slack-compatible webhook: each message is posted as `{"text": ...}`.
+pub struct HttpWebhook {
+    client: reqwest::Client,
+    url: String,
+}
+
+impl HttpWebhook {
+    pub fn new(url: &str) -> Self {
+        HttpWebhook {
+            client: reqwest::Client::builder()
+                .timeout(std::time::Duration::from_secs(5))
+                .build()
+                .unwrap_or_default(),
+            url: url.to_owned(),
+        }
+    }
+}
+
+#[async_trait]
+impl AlertWebhook for HttpWebhook {
+    async fn post(&self, text: &str) -> Result<(), WebhookError> {
+        let resp = self
+            .client
+            .post(&self.url)
+            .json(&serde_json::json!({ "text": text }))
+            .send()
+            .await
+            .map_err(|e| WebhookError(e.to_string()))?;
+        if !resp.status().is_success() {
+            return Err(WebhookError(format!("it answered {}", resp.status())));
+        }
+        Ok(())
+    }
+}
+
+/// Pictures in a folder, one file per SKU named by the SKU's hash.
+pub struct DiskImageCache {
+    dir: PathBuf,
+}
+
+impl DiskImageCache {
+    pub fn new(dir: PathBuf) -> Self {
+        DiskImageCache { dir }
+    }
+}
+
+/// The file a SKU's picture is kept in (SKUs may hold any character; their hash may not).
+fn file_name(sku: &str) -> String {
+    let digest = Sha256::digest(sku.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[async_trait]
+impl ImageCache for DiskImageCache {
+    async fn load(&self, sku: &str) -> Option<Vec<u8>> {
+        tokio::fs::read(self.dir.join(file_name(sku))).await.ok()
+    }
+
+    async fn store(&self, sku: &str, bytes: &[u8]) {
+        // Write then rename: a crash never leaves half a picture behind.
+        let file = self.dir.join(file_name(sku));
+        let tmp = file.with_extension("tmp");
+        let res = async {
+            tokio::fs::create_dir_all(&self.dir).await?;
+            tokio::fs::write(&tmp, bytes).await?;
+            tokio::fs::rename(&tmp, &file).await
+        }
+        .await;
+        if let Err(e) = res {
+            // A full disk costs the offline copy only; the picture is still shown.
+            warn!(error = %e, dir = %self.dir.display(), "picture not kept on disk");
+        }
+    }
+}
+
+/// Draws ZPL with `labelize`, the renderer the labels crate's tests read labels back with.
+pub struct LabelizeRenderer;
+
+impl LabelRenderer for LabelizeRenderer {
+    fn render_png(
+        &self,
+        zpl: &[u8],
+        dots_per_mm: u8,
+        width_mm: f64,
+        height_mm: f64,
+    ) -> Result<Vec<u8>, PreviewError> {
+        labelize::render_png(
+            zpl,
+            labelize::RenderOptions {
+                width_mm: Some(width_mm),
+                height_mm: Some(height_mm),
+                dpmm: i32::from(dots_per_mm),
+                ..Default::default()
+            },
+        )
+        .map(|png| png.bytes)
+        .map_err(|e| PreviewError(e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_sku_maps_to_a_plain_file_name() {
+        for sku in ["SKU-1", "../../etc/passwd", "a/b\\c:d", "ŻÓŁW 1"] {
+            let f = file_name(sku);
+            assert_eq!(f.len(), 64);
+            assert!(f.chars().all(|c| c.is_ascii_hexdigit()), "{f}");
+        }
+        assert_ne!(file_name("SKU-1"), file_name("SKU-2"));
+    }
+
+    #[tokio::test]
+    async fn a_picture_stored_is_loaded_back_and_an_unknown_one_is_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = DiskImageCache::new(dir.path().join("sku-images"));
+        assert_eq!(cache.load("SKU-1").await, None);
+        cache.store("SKU-1", b"<svg/>").await;
+        assert_eq!(cache.load("SKU-1").await.as_deref(), Some(&b"<svg/>"[..]));
+    }
+
+    #[tokio::test]
+    async fn an_export_goes_to_the_folder_or_to_the_path_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let exports = DirExports::new(dir.path().join("exports"));
+        let p = exports.write(None, "a.csv", b"x".to_vec()).await.unwrap();
+        assert_eq!(p, dir.path().join("exports/a.csv"));
+        let given = dir.path().join("b.csv");
+        let p = exports
+            .write(Some(given.clone()), "ignored.csv", b"y".to_vec())
+            .await
+            .unwrap();
+        assert_eq!(std::fs::read(p).unwrap(), b"y");
+        let err = exports
+            .write(
+                Some(dir.path().join("no/such/dir/c.csv")),
+                "c",
+                b"z".to_vec(),
+            )
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("no/such/dir/c.csv"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn the_webhook_posts_slack_text_and_names_a_refusal() {
+        use axum::routing::post;
+        use std::sync::Arc;
+        let got = Arc::new(tokio::sync::Mutex::new(Vec::<serde_json::Value>::new()));
+        let sink = got.clone();
+        let app = axum::Router::new().route(
+            "/hook",
+            post(move |axum::Json(v): axum::Json<serde_json::Value>| {
+                let sink = sink.clone();
+                async move {
+                    sink.lock().await.push(v);
+                    "ok"
+                }
+            }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+        HttpWebhook::new(&format!("http://{addr}/hook"))
+            .post("Packbench CRITICAL: ST-09 is offline")
+            .await
+            .unwrap();
+        let got = got.lock().await;
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0]["text"], "Packbench CRITICAL: ST-09 is offline");
+
+        let refused = HttpWebhook::new(&format!("http://{addr}/nowhere"))
+            .post("x")
+            .await;
+        assert!(refused.unwrap_err().to_string().contains("404"));
+    }
+}

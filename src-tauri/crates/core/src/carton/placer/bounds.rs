@@ -1,0 +1,84 @@
+//! Quick proofs that units cannot go into a box, before any search: a unit that fits no
+//! orientation, or more volume than the box shrunk to the longest sums of unit extents.
+
+use crate::carton::geometry::{volume_mm3, DimsMm, OrientSet, PUnit};
+
+pub(super) fn fitting_orientations(inner: DimsMm, units: &[PUnit]) -> Option<Vec<OrientSet>> {
+    let mut out = Vec::with_capacity(units.len());
+    for u in units {
+        let o = OrientSet::within(u.dims, u.upright, inner);
+        if o.is_empty() {
+            return None;
+        }
+        out.push(o);
+    }
+    Some(out)
+}
+
+/// The longest total of unit extents along one axis that fits in `len`, each unit adding one of
+/// its `choices` or nothing. Pushed towards the origin, every packed unit ends at such a total,
+/// so the box is no bigger than this along that axis (subset sums on a bit set; boxes longer
+/// than 4 m are left as they are).
+pub(super) fn max_fill<'a>(choices: impl Iterator<Item = &'a [u32]>, len: u32) -> u32 {
+    if len > 4096 {
+        return len;
+    }
+    let words = len as usize / 64 + 1;
+    let mut reach = vec![0u64; words];
+    reach[0] = 1;
+    let top = len % 64;
+    let last_mask = if top == 63 {
+        u64::MAX
+    } else {
+        (1u64 << (top + 1)) - 1
+    };
+    let mut next = reach.clone();
+    for ch in choices {
+        next.copy_from_slice(&reach);
+        for &e in ch {
+            let (ws, bs) = (e as usize / 64, e % 64);
+            for i in (ws..words).rev() {
+                let mut v = reach[i - ws] << bs;
+                if bs > 0 && i > ws {
+                    v |= reach[i - ws - 1] >> (64 - bs);
+                }
+                next[i] |= v;
+            }
+        }
+        next[words - 1] &= last_mask;
+        std::mem::swap(&mut reach, &mut next);
+        if reach[words - 1] >> top & 1 == 1 {
+            return len;
+        }
+    }
+    for i in (0..words).rev() {
+        if reach[i] != 0 {
+            return (i * 64) as u32 + 63 - reach[i].leading_zeros();
+        }
+    }
+    0
+}
+
+/// Whether the units' volume exceeds the box shrunk on each axis to the longest sum of their
+/// extents that fits: a quick proof that no arrangement exists.
+pub(super) fn too_much_for_shrunk_box(
+    inner: DimsMm,
+    units: &[PUnit],
+    orients: &[OrientSet],
+) -> bool {
+    let total: u64 = units.iter().map(|u| volume_mm3(u.dims)).sum();
+    let mut shrunk = 1u64;
+    for a in 0..3 {
+        let choices: Vec<Vec<u32>> = orients
+            .iter()
+            .map(|os| {
+                let mut c: Vec<u32> = os.as_slice().iter().map(|o| o[a]).collect();
+                c.sort_unstable();
+                c.dedup();
+                c
+            })
+            .collect();
+        shrunk *= u64::from(max_fill(choices.iter().map(Vec::as_slice), inner[a]));
+    }
+    total > shrunk
+}

@@ -1,0 +1,433 @@
+//! The supervisor's desk at a station: what the desk screens ask for, answered from the
+//! backend's supervisor reads under the signed-in supervisor's session, and the supervisor's
+//! actions (release a stale claim, void or reprint a label, decide a station's weight override
+//! request).
+//!
+//! Only a supervisor reaches it: every call checks that the pack flow's signed-in person is a
+//! supervisor and that the session token kept in memory at sign-in is theirs (the backend checks
+//! the role again on every supervisor endpoint). The token never leaves memory: it is not saved,
+//! logged or shown.
+//!
+//! Alerts are evaluated on each overview poll ([`packbench_core::desk::evaluate`]); an alert
+//! newly raised is posted once to the configured webhook (`[desk] webhook_url`,
+//! Slack-compatible `{"text": ...}`), in the background, never on every poll.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use packbench_core::desk::{
+    self, AlertPolicy, AlertTracker, DeskRecord, GroupBy, RecordFilter, StationFacts, WorkModel,
+};
+use packbench_core::pack_flow::Role;
+use packbench_core::TrolleyCode;
+use packbench_ipc::desk::{
+    DeskAction, DeskExportResponse, DeskOverviewResponse, DeskProductivityResponse,
+    DeskRecordsResponse, Period, WeightRequestView,
+};
+use tracing::{info, warn};
+
+use super::pack::{label_documents, label_fits, PackService};
+use super::Station;
+use crate::clock::now_ms;
+use crate::config::DeskSettings;
+use crate::contract::{ForceRelease, LabelFormat, ShipmentStatus, WeightRequestDecision};
+use crate::error::StationError;
+use crate::ports::{
+    AlertWebhook, Exports, FlowStore, PrintRecord, PrintStatus, Printer, SupervisorApi,
+};
+
+mod alerts;
+mod rows;
+#[cfg(test)]
+mod tests;
+
+pub use alerts::post_alerts;
+pub use rows::{desk_records, records_csv};
+use rows::{station_facts, station_row};
+
+/// The signed-in supervisor's session, for one call. The token stays out of `Debug`.
+struct Session {
+    token: String,
+    supervisor_id: String,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("supervisor_id", &self.supervisor_id)
+            .finish_non_exhaustive()
+    }
+}
+
+pub struct DeskService {
+    station: Station,
+    pack: Arc<PackService>,
+    backend: Arc<dyn SupervisorApi>,
+    store: Arc<dyn FlowStore>,
+    printer: Arc<dyn Printer>,
+    label_format: LabelFormat,
+    exports: Arc<dyn Exports>,
+    settings: DeskSettings,
+    model: WorkModel,
+    alerts: std::sync::Mutex<AlertTracker>,
+    webhook: Option<Arc<dyn AlertWebhook>>,
+}
+
+/// What the desk's ports it is built from.
+pub struct DeskPorts {
+    pub backend: Arc<dyn SupervisorApi>,
+    pub store: Arc<dyn FlowStore>,
+    pub printer: Arc<dyn Printer>,
+    pub exports: Arc<dyn Exports>,
+    /// The alert webhook, when `[desk] webhook_url` is set.
+    pub webhook: Option<Arc<dyn AlertWebhook>>,
+}
+
+fn refused(reason: &'static str, message: impl Into<String>) -> StationError {
+    StationError::Refused {
+        reason,
+        message: message.into(),
+    }
+}
+
+impl DeskService {
+    pub fn new(
+        station: Station,
+        pack: Arc<PackService>,
+        ports: DeskPorts,
+        label_format: LabelFormat,
+        settings: DeskSettings,
+    ) -> Self {
+        DeskService {
+            station,
+            pack,
+            backend: ports.backend,
+            store: ports.store,
+            printer: ports.printer,
+            label_format,
+            exports: ports.exports,
+            settings,
+            model: WorkModel::default(),
+            alerts: Default::default(),
+            webhook: ports.webhook,
+        }
+    }
+
+    /// The supervisor signed in at this station, or a refusal a packer understands.
+    async fn session(&self) -> Result<Session, StationError> {
+        let who = self.pack.view().await.packer;
+        match (who, self.pack.supervisor_session()) {
+            (Some(p), Some(s)) if p.role == Role::Supervisor && p.packer_id == s.packer_id => {
+                Ok(Session {
+                    token: s.session_token,
+                    supervisor_id: p.packer_id,
+                })
+            }
+            _ => Err(refused(
+                "supervisor_only",
+                "The supervisor's desk needs a supervisor's sign-in: sign out, then scan a supervisor's badge.",
+            )),
+        }
+    }
+
+    /// Stations, alerts and waiting weight requests: what the desk polls every few seconds.
+    pub async fn overview(&self) -> Result<DeskOverviewResponse, StationError> {
+        let s = self.session().await?;
+        let now = now_ms();
+        let stations = self.backend.stations(&s.token).await?;
+        let recent = self
+            .backend
+            .packed_orders(&s.token, now - desk::HOUR_MS, now + 1)
+            .await?;
+        let requests = self.backend.pending_weight_requests(&s.token).await?;
+        let policy = AlertPolicy {
+            backlog_max_age_ms: self.settings.backlog_alert_ms,
+        };
+        let facts: Vec<StationFacts> = stations.iter().map(station_facts).collect();
+        let current = desk::evaluate(&facts, &policy, now);
+        let (changes, active) = {
+            let mut t = self.alerts.lock().unwrap_or_else(|p| p.into_inner());
+            let c = t.update(now, current);
+            (c, t.active())
+        };
+        for a in &changes.raised {
+            warn!(alert = %a.key, "desk alert raised");
+        }
+        for a in &changes.cleared {
+            info!(alert = %a.key, "desk alert cleared");
+        }
+        if let (Some(hook), false) = (&self.webhook, changes.raised.is_empty()) {
+            let (hook, raised) = (hook.clone(), changes.raised);
+            tokio::spawn(async move {
+                if let Err(e) = post_alerts(hook.as_ref(), &raised).await {
+                    warn!(error = %e, "desk webhook not delivered");
+                }
+            });
+        }
+        let rows = stations
+            .iter()
+            .map(|st| station_row(st, &recent, now, &policy))
+            .collect();
+        Ok(DeskOverviewResponse {
+            supervisor_id: s.supervisor_id,
+            stations: rows,
+            alerts: active,
+            weight_requests: requests
+                .into_iter()
+                .map(|r| WeightRequestView {
+                    request_id: r.request_id,
+                    station_id: r.station,
+                    packer_id: r.packer_id,
+                    order_id: r.order_id,
+                    parcel_no: r.parcel_no,
+                    expected_g: r.expected_g,
+                    measured_g: r.measured_g,
+                    requested_at_ms: r.requested_at_ms,
+                })
+                .collect(),
+            backlog_alert_ms: self.settings.backlog_alert_ms,
+            webhook: self.settings.webhook_url.is_some(),
+            now_ms: now,
+        })
+    }
+
+    /// Complexity-adjusted work per packer and per station over the shift or the week.
+    pub async fn productivity(
+        &self,
+        period: Period,
+    ) -> Result<DeskProductivityResponse, StationError> {
+        let s = self.session().await?;
+        let now = now_ms();
+        let (from, to) = period.span(now);
+        let orders = self.backend.packed_orders(&s.token, from, to).await?;
+        Ok(DeskProductivityResponse {
+            period,
+            buckets: period.buckets(now),
+            packers: desk::productivity(&orders, &self.model, period, GroupBy::Packer, now),
+            stations: desk::productivity(&orders, &self.model, period, GroupBy::Station, now),
+            model: self.model,
+        })
+    }
+
+    /// Open exceptions and all overrides, as rows, filtered.
+    pub async fn records(
+        &self,
+        filter: &RecordFilter,
+    ) -> Result<DeskRecordsResponse, StationError> {
+        let all = self.all_records().await?;
+        Ok(DeskRecordsResponse {
+            total: all.len(),
+            records: filter.apply(&all),
+        })
+    }
+
+    async fn all_records(&self) -> Result<Vec<DeskRecord>, StationError> {
+        let s = self.session().await?;
+        let exceptions = self.backend.open_exceptions(&s.token).await?;
+        let overrides = self.backend.overrides(&s.token, None).await?;
+        Ok(desk_records(&exceptions, &overrides))
+    }
+
+    /// Writes the filtered rows as CSV: to `path` (absolute, its folder existing), else to
+    /// `<data dir>/exports/`. Returns where.
+    pub async fn export(
+        &self,
+        filter: &RecordFilter,
+        path: Option<&str>,
+    ) -> Result<DeskExportResponse, StationError> {
+        let rows = filter.apply(&self.all_records().await?);
+        let path = match path.map(str::trim).filter(|p| !p.is_empty()) {
+            Some(p) => {
+                let p = PathBuf::from(p);
+                if !p.is_absolute() {
+                    return Err(refused(
+                        "export_path",
+                        format!(
+                            "{}: give a full path, like /home/supervisor/exceptions.csv",
+                            p.display()
+                        ),
+                    ));
+                }
+                Some(p)
+            }
+            None => None,
+        };
+        let name = format!(
+            "desk-{}.csv",
+            desk::utc_text(now_ms()).replace([':', ' '], "")
+        );
+        let bytes = records_csv(&rows).map_err(|e| {
+            refused(
+                "export_failed",
+                format!("the rows cannot be written as CSV: {e}"),
+            )
+        })?;
+        let path = self.exports.write(path, &name, bytes).await?;
+        info!(path = %path.display(), rows = rows.len(), "desk export written");
+        Ok(DeskExportResponse {
+            path: path.display().to_string(),
+            rows: rows.len(),
+        })
+    }
+
+    /// Carries out a supervisor's action; answers what was done.
+    pub async fn act(&self, action: DeskAction) -> Result<String, StationError> {
+        let s = self.session().await?;
+        let key = uuid::Uuid::now_v7().to_string();
+        match action {
+            DeskAction::ForceRelease { trolley, reason } => {
+                let code: TrolleyCode = trolley
+                    .trim()
+                    .parse()
+                    .map_err(|e| refused("trolley_code", format!("{trolley}: {e}")))?;
+                let reason = needs_reason(&reason)?;
+                self.backend
+                    .force_release(&key, &s.token, &code, &ForceRelease { reason })
+                    .await?;
+                info!(trolley = %code, supervisor = %s.supervisor_id, "claim released from the desk");
+                Ok(format!(
+                    "{code} released: another station may claim it now."
+                ))
+            }
+            DeskAction::VoidLabel { order_id } => {
+                let order_id = order_id.trim();
+                let live = self.live_shipment(order_id).await?;
+                self.station
+                    .backend
+                    .void_shipment(&key, &live.shipment_id)
+                    .await?;
+                info!(order = %order_id, shipment = %live.shipment_id, supervisor = %s.supervisor_id, "label voided from the desk");
+                let tracking: Vec<&str> = live
+                    .parcels
+                    .iter()
+                    .map(|p| p.tracking_number.as_str())
+                    .collect();
+                Ok(format!(
+                    "Shipment {} of {order_id} voided ({}): its labels must not be used; the order may ship again.",
+                    live.shipment_id,
+                    tracking.join(", ")
+                ))
+            }
+            DeskAction::Reprint { order_id } => {
+                let n = self.reprint(order_id.trim()).await?;
+                Ok(format!(
+                    "{n} label(s) of {} sent to {}.",
+                    order_id.trim(),
+                    self.printer.describe()
+                ))
+            }
+            DeskAction::DecideWeight {
+                request_id,
+                approve,
+                reason,
+            } => {
+                let reason = needs_reason(&reason)?;
+                let r = self
+                    .backend
+                    .decide_weight_request(
+                        &key,
+                        &s.token,
+                        request_id.trim(),
+                        &WeightRequestDecision { approve, reason },
+                    )
+                    .await?;
+                info!(request = %r.request_id, approve, supervisor = %s.supervisor_id, "weight override request decided");
+                Ok(format!(
+                    "{} {} for {} parcel {} at {}.",
+                    r.request_id,
+                    if approve { "approved" } else { "declined" },
+                    r.order_id,
+                    r.parcel_no,
+                    r.station
+                ))
+            }
+        }
+    }
+
+    async fn live_shipment(
+        &self,
+        order_id: &str,
+    ) -> Result<crate::contract::Shipment, StationError> {
+        self.backend
+            .shipments_for_order(order_id)
+            .await?
+            .into_iter()
+            .rev()
+            .find(|s| s.status == ShipmentStatus::Active)
+            .ok_or_else(|| {
+                refused(
+                    "no_live_shipment",
+                    format!("{order_id} has no live shipment: check the order id (voided ones cannot be printed)."),
+                )
+            })
+    }
+
+    /// Prints the order's live shipment's labels at this station's label printer, recorded as a
+    /// print job of its own (`desk:<shipment>`, copies counted from 1).
+    async fn reprint(&self, order_id: &str) -> Result<usize, StationError> {
+        let live = self.live_shipment(order_id).await?;
+        let docs = label_documents(&live)?;
+        let (tracking, jobs) = (docs.tracking_numbers, docs.jobs);
+        if jobs.is_empty() {
+            return Err(refused(
+                "no_label_document",
+                format!("The backend holds no label document for {order_id}."),
+            ));
+        }
+        let shipment_key = format!("desk:{}", live.shipment_id);
+        let copy = self
+            .store
+            .print_jobs_of(order_id)
+            .await?
+            .iter()
+            .filter(|j| j.shipment_key == shipment_key)
+            .map(|j| j.copy)
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let record = PrintRecord {
+            shipment_key: shipment_key.clone(),
+            copy,
+            order_id: order_id.to_owned(),
+            trolley: "desk".into(),
+            status: PrintStatus::Printing,
+            tracking_numbers: tracking,
+            error: None,
+        };
+        self.store.begin_print(&record, now_ms()).await?;
+        let n = jobs.len();
+        let mut result = Ok(());
+        for mut job in jobs {
+            if let Err(e) = label_fits(&job, self.label_format) {
+                result = Err(e);
+                break;
+            }
+            job.job_id = format!("{shipment_key}#{}c{copy}", job.job_id);
+            if let Err(e) = self.printer.print(job).await {
+                result = Err(e);
+                break;
+            }
+        }
+        let (status, error) = match &result {
+            Ok(()) => (PrintStatus::Printed, None),
+            Err(e) => (PrintStatus::Failed, Some(e.to_string())),
+        };
+        self.store
+            .finish_print(&shipment_key, copy, status, error.as_deref(), now_ms())
+            .await?;
+        result?;
+        info!(order = %order_id, shipment = %live.shipment_id, copy, station = %self.station.station_id, "labels reprinted from the desk");
+        Ok(n)
+    }
+}
+
+fn needs_reason(reason: &str) -> Result<String, StationError> {
+    let r = reason.trim();
+    if r.is_empty() || r.chars().count() > 200 || r.chars().any(char::is_control) {
+        return Err(refused(
+            "reason_needed",
+            "Give a reason (1-200 characters, one line): it is kept with the action.",
+        ));
+    }
+    Ok(r.to_owned())
+}
