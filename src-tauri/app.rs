@@ -242,6 +242,33 @@ fn spawn_serial_scanner(
     Ok(())
 }
 
+/// The station's backend client: the configured backend, else the embedded training backend
+/// started on the station's own training database (returned, to keep it running).
+pub async fn connect_backend(
+    cfg: &Config,
+) -> anyhow::Result<(HttpBackend, Option<RunningBackend>)> {
+    let (url, embedded) = match &cfg.backend_url {
+        Some(url) => (url.clone(), None),
+        None => {
+            let running = training::start(TrainingOptions {
+                listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+                db_path: cfg.data_dir.join("training-backend.sqlite"),
+                token: cfg.backend_token.expose().to_owned(),
+            })
+            .await
+            .context("starting the embedded training backend")?;
+            (running.url(), Some(running))
+        }
+    };
+    let backend = HttpBackend::new(
+        &url,
+        &cfg.station_id,
+        cfg.backend_token.expose(),
+        HttpBackendOptions::default(),
+    )?;
+    Ok((backend, embedded))
+}
+
 /// The station, its store, the embedded training backend if any, and the backend client (the
 /// desk's supervisor reads and the weight override requests use it beside the ports).
 async fn wire(
@@ -263,25 +290,11 @@ async fn wire(
             m.recovered_writes
         )
     });
-    let (url, label, embedded) = match &cfg.backend_url {
-        Some(url) => (url.clone(), url.clone(), None),
-        None => {
-            let running = training::start(TrainingOptions {
-                listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-                db_path: cfg.data_dir.join("training-backend.sqlite"),
-                token: cfg.backend_token.expose().to_owned(),
-            })
-            .await
-            .context("starting the embedded training backend")?;
-            (running.url(), "training".to_owned(), Some(running))
-        }
+    let (backend, embedded) = connect_backend(cfg).await?;
+    let label = match &cfg.backend_url {
+        Some(url) => url.clone(),
+        None => "training".to_owned(),
     };
-    let backend = HttpBackend::new(
-        &url,
-        &cfg.station_id,
-        cfg.backend_token.expose(),
-        HttpBackendOptions::default(),
-    )?;
     let station = Station {
         station_id: cfg.station_id.clone(),
         backend_label: label,

@@ -137,7 +137,8 @@ async fn wait_step(rt: &StationRuntime, want: &[StepKind]) -> StepKind {
             Instant::now() < deadline,
             "still at {step:?}, waiting for {want:?}"
         );
-        tokio::time::sleep(Duration::from_millis(50)).await;
+        // Woken by the flow's next committed step (bounded: a missed wake costs 200 ms).
+        rt.pack.wait_changed(Duration::from_millis(200)).await;
     }
 }
 

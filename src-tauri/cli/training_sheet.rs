@@ -4,7 +4,6 @@
 //! language. The codes come from the station's backend's training mode (the embedded training
 //! backend when none is configured), exactly as the screen's hints show them.
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -16,12 +15,10 @@ use packbench_labels::symbol::Symbology;
 use packbench_labels::training_sheet::{render_training_sheet, SheetCode, SheetSection};
 use packbench_labels::Paper;
 
-use crate::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use crate::config::{self, Overrides};
 use crate::contract::training::TrainingHints;
 use crate::contract::{CatalogueEntry, Role};
 use crate::ports::BackendApi;
-use crate::training::{self, TrainingOptions};
 
 #[derive(Debug, Args)]
 pub struct TrainingSheetArgs {
@@ -47,25 +44,7 @@ pub fn run(args: TrainingSheetArgs, overrides: &Overrides) -> anyhow::Result<()>
     let pdf = rt.block_on(async {
         // As the app does: the configured backend, else the embedded training backend on the
         // station's own training database.
-        let (url, _embedded) = match &cfg.backend_url {
-            Some(url) => (url.clone(), None),
-            None => {
-                let running = training::start(TrainingOptions {
-                    listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-                    db_path: cfg.data_dir.join("training-backend.sqlite"),
-                    token: cfg.backend_token.expose().to_owned(),
-                })
-                .await
-                .context("starting the embedded training backend")?;
-                (running.url(), Some(running))
-            }
-        };
-        let api = HttpBackend::new(
-            &url,
-            &cfg.station_id,
-            cfg.backend_token.expose(),
-            HttpBackendOptions::default(),
-        )?;
+        let (api, _embedded) = crate::app::connect_backend(&cfg).await?;
         let free = api
             .training_hints(None)
             .await?

@@ -2,7 +2,7 @@
 
 use async_trait::async_trait;
 use packbench_core::{Manifest, TrolleyCode};
-use reqwest::Method;
+use reqwest::{Method, StatusCode};
 use tracing::instrument;
 
 use super::transport::{check_manifest, error_from, query_value, Extra, NO_BODY};
@@ -28,19 +28,26 @@ impl BackendApi for HttpBackend {
             ),
             None => contract::training::TRAINING_HINTS_PATH.to_owned(),
         };
-        match self
-            .call(Method::GET, &path, NO_BODY, Extra::default())
-            .await
-        {
-            Ok(h) => Ok(Some(h)),
-            // A real backend knows no such path, whatever its error body looks like.
-            Err(BackendError::Rejected {
-                status: 404 | 405,
-                code,
-                ..
-            }) if code != contract::codes::TROLLEY_UNKNOWN => Ok(None),
-            Err(BackendError::InvalidResponse(m)) if m.starts_with("HTTP 404") => Ok(None),
-            Err(e) => Err(e),
+        let (status, body) = self
+            .send(Method::GET, &path, None, Extra::default())
+            .await?;
+        if status.is_success() {
+            return serde_json::from_slice(&body).map(Some).map_err(|e| {
+                BackendError::InvalidResponse(format!("{}{path}: {e}", self.base_url()))
+            });
+        }
+        match error_from(status, &body) {
+            // Asked about a trolley this training backend does not know.
+            e @ BackendError::TrolleyUnknown(_) => Err(e),
+            // A real backend has no such path (or no GET on it), whatever its error body says.
+            _ if matches!(
+                status,
+                StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED
+            ) =>
+            {
+                Ok(None)
+            }
+            e => Err(e),
         }
     }
 

@@ -227,11 +227,7 @@ impl TrainingDb {
         Ok(row.map(|r| Packer {
             packer_id: r.get(0),
             name: r.get(1),
-            role: if r.get::<String, _>(2) == "supervisor" {
-                Role::Supervisor
-            } else {
-                Role::Packer
-            },
+            role: role_of(&r.get::<String, _>(2)),
             language: r.get(3),
         }))
     }
@@ -495,5 +491,14 @@ impl TrainingDb {
         sqlx::query_scalar("SELECT trolley FROM trolleys ORDER BY trolley")
             .fetch_all(&self.pool)
             .await
+    }
+}
+
+/// A packer's role as the `packers` table keeps it (`supervisor`, else a packer).
+pub(crate) fn role_of(stored: &str) -> Role {
+    if stored == "supervisor" {
+        Role::Supervisor
+    } else {
+        Role::Packer
     }
 }

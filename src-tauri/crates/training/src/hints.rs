@@ -18,10 +18,10 @@ use sqlx::Row;
 use crate::routes::error::{err, ApiErr};
 use crate::routes::extract::{ApiQuery, AppState, Station};
 use crate::{RunningBackend, TrainingDb, TrainingError, TrainingOptions};
+use packbench_contract::codes;
 use packbench_contract::training::{
     CrewMember, LineCodes, SlotCodes, TrainingHints, TrolleyCodes, UnitCode, TRAINING_HINTS_PATH,
 };
-use packbench_contract::{codes, Role};
 
 /// The code a trainee scans for unit `n` (from 1) of `line`: its GTIN-13 as printed, or, when
 /// the SKU needs lot and expiry or a serial, a GS1 DataMatrix as a scanner sends it (`]d2`,
@@ -112,11 +112,7 @@ impl TrainingDb {
             .map(|r| CrewMember {
                 packer_id: r.get(0),
                 name: r.get(1),
-                role: if r.get::<String, _>(2) == "supervisor" {
-                    Role::Supervisor
-                } else {
-                    Role::Packer
-                },
+                role: crate::db::role_of(&r.get::<String, _>(2)),
                 language: r.get(3),
                 badge: r.get(4),
             })
