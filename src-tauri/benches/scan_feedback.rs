@@ -47,11 +47,14 @@ const obs = new MutationObserver(() => {
   }));
 });
 obs.observe(main, {attributes: true, attributeFilter: ['data-answered']});
-for (const k of keys) {
-  if (k.code === 'Enter') enter = performance.now();
-  window.dispatchEvent(new KeyboardEvent('keydown',
-    {code: k.code, key: k.key, shiftKey: k.shift, ctrlKey: k.ctrl, bubbles: true}));
-}
+// Made before the first is sent: an event's timeStamp is when it was made, as a real key's
+// is when the scanner sent it (see tests/support/webdriver.rs, scanner_burst).
+const evs = keys.map(k => new KeyboardEvent('keydown',
+  {code: k.code, key: k.key, shiftKey: k.shift, ctrlKey: k.ctrl, bubbles: true}));
+evs.forEach((e, i) => {
+  if (keys[i].code === 'Enter') enter = performance.now();
+  window.dispatchEvent(e);
+});
 "#;
 
 /// `arguments[1]` calls of the command `arguments[0]` one after another; their times in ms.

@@ -98,12 +98,34 @@ pub fn packer_badge() -> String {
 
 pub async fn step_shown(client: &Client, step: &str) {
     let sel = format!("#step[data-step='{step}']");
-    client
+    if let Err(e) = client
         .wait()
         .at_most(WAIT)
         .for_element(Locator::Css(&sel))
         .await
-        .unwrap_or_else(|e| panic!("the screen never reached step {step}: {e}"));
+    {
+        let seen = screen_state(client).await;
+        panic!("the screen never reached step {step}: {e}; the screen shows {seen}");
+    }
+}
+
+/// What the screen shows now (step, error banner, scan field, answers so far), for a failed
+/// wait's message.
+pub async fn screen_state(client: &Client) -> String {
+    client
+        .execute(
+            "const q = s => document.querySelector(s); \
+             return JSON.stringify({ \
+               step: q('#step')?.dataset.step ?? null, \
+               error: q('#error')?.innerText ?? null, \
+               scan_field: q('#scan')?.value ?? null, \
+               busy: !!q('label.scan.busy'), \
+               answered: q('main')?.dataset.answered ?? null });",
+            vec![],
+        )
+        .await
+        .map(|v| v.as_str().unwrap_or_default().to_owned())
+        .unwrap_or_else(|e| format!("(unreadable: {e})"))
 }
 
 pub async fn error_shown(client: &Client, code: &str) -> String {
@@ -253,8 +275,14 @@ pub async fn scan_wait(client: &Client, code: &str) {
 pub async fn scanner_burst(client: &Client, code: &str) {
     client
         .execute(
-            "for (const k of arguments[0]) { window.dispatchEvent(new KeyboardEvent('keydown', \
-               {code: k.code, key: k.key, shiftKey: k.shift, ctrlKey: k.ctrl, bubbles: true})); }",
+            // Every event is made before the first is sent: an event's timeStamp is the time it
+            // was made (DOM Standard, "initialize an event"), as a real key's is the time the
+            // scanner sent it. Made one by one between dispatches, a slow first handler on a
+            // loaded machine would spread the burst past the decoder's 35 ms gap, which a real
+            // scanner's keys never are.
+            "const evs = arguments[0].map(k => new KeyboardEvent('keydown', \
+               {code: k.code, key: k.key, shiftKey: k.shift, ctrlKey: k.ctrl, bubbles: true})); \
+             for (const e of evs) { window.dispatchEvent(e); }",
             vec![json!(scanner_keys(code))],
         )
         .await
