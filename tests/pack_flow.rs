@@ -11,7 +11,7 @@ use packbench::app::{start_station, StationRuntime};
 use packbench::cli::drill::unit_scan;
 use packbench::config::Config;
 use packbench::error::StationError;
-use packbench::ports::{BackendApi, NewOutboxItem, Outbox, OutboxKind, SupervisorApi};
+use packbench::ports::{BackendApi, NewOutboxItem, Outbox, OutboxWrite, SupervisorApi};
 use packbench::services::pack::PackOptions;
 use packbench::training::{demo_data, RunningBackend};
 use packbench_core::pack_flow::{PackEvent, StepKind};
@@ -232,9 +232,18 @@ async fn a_foreign_database_is_moved_aside_and_its_queued_writes_are_kept() {
         old.enqueue(
             &[NewOutboxItem {
                 effect_key: "mv:TR-0001@ST#1:O-1:p1:l1".into(),
-                kind: OutboxKind::Movements,
                 trolley: "TR-0001".into(),
-                payload_json: "{}".into(),
+                write: OutboxWrite::Movements(packbench::contract::MovementBatch {
+                    trolley: "TR-0001".into(),
+                    order_id: "O-1".into(),
+                    parcel_id: "O-1-P1".into(),
+                    packer_id: "PK-1".into(),
+                    movements: vec![packbench::contract::MovementLine {
+                        line_no: 1,
+                        sku: "SKU-1".into(),
+                        qty: 1,
+                    }],
+                }),
             }],
             5,
         )

@@ -1109,7 +1109,9 @@ mod outbox {
         // marked it delivered: the write reaches the backend once more on restart.
         let later = t0 + 10 * 60 * 1000;
         let first = store.due(later, 10).await.unwrap().remove(0);
-        let batch = serde_json::from_str(&first.payload_json).unwrap();
+        let Ok(packbench::ports::OutboxWrite::Movements(batch)) = first.write else {
+            panic!("the first write is a movement: {:?}", first.write)
+        };
         a.record_movements(&first.idempotency_key, &batch)
             .await
             .unwrap();
@@ -1159,7 +1161,9 @@ mod outbox {
 /// A pack step's state and its backend writes are saved together, once.
 #[tokio::test]
 async fn a_pack_step_saves_its_state_and_writes_together_and_only_once() {
-    use packbench::ports::{FlowStore, NewOutboxItem, Outbox, OutboxKind};
+    use packbench::contract::{MovementBatch, MovementLine};
+    use packbench::ports::{FlowStore, NewOutboxItem, Outbox, OutboxWrite, SavedStep};
+    use packbench_core::pack_flow::{PackState, Station};
 
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStationStore::open(&dir.path().join("station.sqlite"))
@@ -1168,26 +1172,42 @@ async fn a_pack_step_saves_its_state_and_writes_together_and_only_once() {
     assert_eq!(store.load_pack_state().await.unwrap(), None);
     let write = |k: &str| NewOutboxItem {
         effect_key: k.into(),
-        kind: OutboxKind::Movements,
         trolley: "TR-0001".into(),
-        payload_json: "{}".into(),
+        write: OutboxWrite::Movements(MovementBatch {
+            trolley: "TR-0001".into(),
+            order_id: "SO-1".into(),
+            parcel_id: "SO-1-P1".into(),
+            packer_id: "PK-1".into(),
+            movements: vec![MovementLine {
+                line_no: 1,
+                sku: k.into(),
+                qty: 1,
+            }],
+        }),
+    };
+    let state = |revision: u64| PackState {
+        revision,
+        ..PackState::new(Station {
+            station_id: "ST-1".into(),
+            exception_location: "EXC-ST-1".into(),
+        })
     };
     assert_eq!(
         store
-            .commit_step(1, "{\"step\":1}", &[write("a"), write("b")], 0)
+            .commit_step(1, &state(1), &[write("a"), write("b")], 0)
             .await
             .unwrap(),
         2
     );
     // The same step again (a retried apply after a crash) is refused and queues nothing.
     assert!(store
-        .commit_step(1, "{\"step\":1}", &[write("c")], 0)
+        .commit_step(1, &state(1), &[write("c")], 0)
         .await
         .is_err());
     assert_eq!(store.backlog(0).await.unwrap().pending, 2);
     assert_eq!(
         store
-            .commit_step(2, "{\"step\":2}", &[write("b"), write("d")], 0)
+            .commit_step(2, &state(2), &[write("b"), write("d")], 0)
             .await
             .unwrap(),
         1
@@ -1198,8 +1218,15 @@ async fn a_pack_step_saves_its_state_and_writes_together_and_only_once() {
         .unwrap();
     assert_eq!(
         store.load_pack_state().await.unwrap(),
-        Some((2, "{\"step\":2}".into()))
+        Some(SavedStep {
+            revision: 2,
+            state: state(2)
+        })
     );
+    // What was queued reads back as it was written.
+    let due = store.due(0, 10).await.unwrap();
+    assert_eq!(due.len(), 1, "one write per trolley is due at a time");
+    assert_eq!(due[0].write, Ok(write("a").write));
     assert_eq!(store.backlog(0).await.unwrap().pending, 3);
 }
 

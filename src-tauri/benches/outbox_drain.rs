@@ -11,7 +11,7 @@ use std::time::Instant;
 use packbench::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use packbench::adapters::SqliteStationStore;
 use packbench::contract::{MovementBatch, MovementLine, SignInRequest};
-use packbench::ports::{BackendApi, NewOutboxItem, Outbox, OutboxKind, SupervisorApi};
+use packbench::ports::{BackendApi, NewOutboxItem, Outbox, OutboxWrite, SupervisorApi};
 use packbench::services::outbox::deliver_due;
 use packbench::training::TrainingDb;
 use packbench::training::{self, demo_data, TrainingOptions};
@@ -93,9 +93,8 @@ async fn run(wanted: usize) {
                         .push(format!("{}/{}/{}", s.order.order_id, l.line_no, parcel_id));
                     items.push(NewOutboxItem {
                         effect_key: format!("mv:{code}:{}:{}:{unit}", s.order.order_id, l.line_no),
-                        kind: OutboxKind::Movements,
                         trolley: code.to_string(),
-                        payload_json: serde_json::to_string(&batch).expect("json"),
+                        write: OutboxWrite::Movements(batch),
                     });
                     if items.len() == wanted {
                         break 'fill;

@@ -2,8 +2,11 @@
 //! flow's saved steps and label jobs, and the outbox of backend writes.
 
 use async_trait::async_trait;
+use packbench_core::pack_flow::{self, ExceptionRecord, PackState};
 use packbench_core::Manifest;
 use serde::{Deserialize, Serialize};
+
+use crate::contract::{LabelFormat, MovementBatch, Shipment};
 
 /// Why the station's database could not do what was asked. Nothing half-done is kept: a step
 /// whose transaction failed is not done.
@@ -38,14 +41,92 @@ pub trait StationStore: Send + Sync {
 }
 
 /// A backend write waiting in the outbox.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct OutboxItem {
     pub seq: i64,
     pub idempotency_key: String,
+    /// The kind as queued (kept apart from `write`, which may be unreadable).
     pub kind: OutboxKind,
     pub trolley: String,
-    pub payload_json: String,
+    /// The write, or why the stored payload cannot be read back (it never will be: the
+    /// delivery sets such a write aside for a supervisor instead of retrying it).
+    pub write: Result<OutboxWrite, String>,
     pub attempts: u32,
+}
+
+/// What a queued write carries: its kind and the payload of that kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OutboxWrite {
+    /// One parcel line's outbound movement.
+    Movements(MovementBatch),
+    /// Units of one line to exception.
+    Exception(ExceptionRecord),
+    /// A whole order to exception.
+    OrderException(pack_flow::OrderException),
+    /// A packaging override.
+    PackagingOverride(pack_flow::PackagingOverride),
+    /// A supervisor's weight override.
+    WeightOverride(pack_flow::WeightOverride),
+    /// Create an order's shipment; its labels print on delivery.
+    Shipment(QueuedShipment),
+    /// Void a shipment created earlier.
+    VoidShipment(VoidShipment),
+    /// Give a trolley back.
+    Release(ReleaseTrolley),
+}
+
+impl OutboxWrite {
+    pub fn kind(&self) -> OutboxKind {
+        match self {
+            OutboxWrite::Movements(_) => OutboxKind::Movements,
+            OutboxWrite::Exception(_) => OutboxKind::Exception,
+            OutboxWrite::OrderException(_) => OutboxKind::OrderException,
+            OutboxWrite::PackagingOverride(_) => OutboxKind::PackagingOverride,
+            OutboxWrite::WeightOverride(_) => OutboxKind::WeightOverride,
+            OutboxWrite::Shipment(_) => OutboxKind::Shipment,
+            OutboxWrite::VoidShipment(_) => OutboxKind::VoidShipment,
+            OutboxWrite::Release(_) => OutboxKind::Release,
+        }
+    }
+
+    /// The payload as a store keeps it (JSON of the variant's value, without the kind).
+    pub fn payload_json(&self) -> String {
+        let json = match self {
+            OutboxWrite::Movements(v) => serde_json::to_string(v),
+            OutboxWrite::Exception(v) => serde_json::to_string(v),
+            OutboxWrite::OrderException(v) => serde_json::to_string(v),
+            OutboxWrite::PackagingOverride(v) => serde_json::to_string(v),
+            OutboxWrite::WeightOverride(v) => serde_json::to_string(v),
+            OutboxWrite::Shipment(v) => serde_json::to_string(v),
+            OutboxWrite::VoidShipment(v) => serde_json::to_string(v),
+            OutboxWrite::Release(v) => serde_json::to_string(v),
+        };
+        json.expect("outbox payloads serialise")
+    }
+
+    /// A payload as [`payload_json`](Self::payload_json) wrote it, read back as `kind`.
+    pub fn from_payload_json(kind: OutboxKind, json: &str) -> Result<Self, serde_json::Error> {
+        Ok(match kind {
+            OutboxKind::Movements => OutboxWrite::Movements(serde_json::from_str(json)?),
+            OutboxKind::Exception => OutboxWrite::Exception(serde_json::from_str(json)?),
+            OutboxKind::OrderException => OutboxWrite::OrderException(serde_json::from_str(json)?),
+            OutboxKind::PackagingOverride => {
+                OutboxWrite::PackagingOverride(serde_json::from_str(json)?)
+            }
+            OutboxKind::WeightOverride => OutboxWrite::WeightOverride(serde_json::from_str(json)?),
+            OutboxKind::Shipment => OutboxWrite::Shipment(serde_json::from_str(json)?),
+            OutboxKind::VoidShipment => OutboxWrite::VoidShipment(serde_json::from_str(json)?),
+            OutboxKind::Release => OutboxWrite::Release(serde_json::from_str(json)?),
+        })
+    }
+}
+
+/// The payload of a `Shipment` write: the flow's request and the label format the station's
+/// printer takes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueuedShipment {
+    pub request: pack_flow::ShipmentRequest,
+    pub label_format: LabelFormat,
 }
 
 /// What a queued write does at the backend.
@@ -117,12 +198,11 @@ pub struct ReleaseTrolley {
 }
 
 /// A write to queue, keyed by the effect it carries out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewOutboxItem {
     pub effect_key: String,
-    pub kind: OutboxKind,
     pub trolley: String,
-    pub payload_json: String,
+    pub write: OutboxWrite,
 }
 
 /// The outbox's state, for the packer's status bar and the station's heartbeats.
@@ -169,16 +249,26 @@ pub trait Outbox: Send + Sync {
     ) -> Result<(), StoreError>;
     async fn mark_failed(&self, seq: i64, error: &str, now_ms: i64) -> Result<(), StoreError>;
     async fn backlog(&self, now_ms: i64) -> Result<Backlog, StoreError>;
-    /// The backend's answer to a delivered write, by its effect key.
-    async fn delivered_response(&self, effect_key: &str) -> Result<Option<String>, StoreError>;
+    /// The shipment the backend created for a delivered `Shipment` write, by its effect key
+    /// (`None`: not delivered yet, or delivered without a shipment).
+    async fn delivered_shipment(&self, effect_key: &str) -> Result<Option<Shipment>, StoreError>;
 }
 
 /// A shipment the backend created, whose label has not been sent to a printer yet.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ShipmentToPrint {
     pub effect_key: String,
-    pub payload_json: String,
-    pub response_json: String,
+    pub queued: QueuedShipment,
+    /// The backend's answer, or why it cannot be read (then nothing prints: the packer
+    /// reprints once the backend has a usable label).
+    pub shipment: Result<Shipment, String>,
+}
+
+/// The pack flow's last saved step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedStep {
+    pub revision: u64,
+    pub state: PackState,
 }
 
 /// How a label print job ended.
@@ -246,12 +336,12 @@ pub trait FlowStore: Send + Sync {
     async fn commit_step(
         &self,
         revision: u64,
-        state_json: &str,
+        state: &PackState,
         writes: &[NewOutboxItem],
         now_ms: i64,
     ) -> Result<u64, StoreError>;
-    /// The last saved state and its revision.
-    async fn load_pack_state(&self) -> Result<Option<(u64, String)>, StoreError>;
+    /// The last saved step.
+    async fn load_pack_state(&self) -> Result<Option<SavedStep>, StoreError>;
     /// Shipments delivered to the backend whose first label job was never started.
     async fn shipments_to_print(&self) -> Result<Vec<ShipmentToPrint>, StoreError>;
     /// Whether a trolley's release (or claim withdrawal) was delivered to the backend.

@@ -7,20 +7,18 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::future::join_all;
-use packbench_core::pack_flow::{self, ExceptionReason, ExceptionRecord, Movement, WeightVerdict};
+use packbench_core::pack_flow::{ExceptionReason, Movement, WeightVerdict};
 use packbench_core::TrolleyCode;
 use tokio::sync::Notify;
 use tracing::{info, warn};
 
 use crate::clock::now_ms;
 use crate::contract::{
-    LabelFormat, LineException, LineExceptionReason, MovementBatch, MovementLine, NewShipment,
-    OrderException, OrderExceptionReason, OverrideRecord, ParcelContentLine, ParcelRequest,
-    Shipment, WeightDecision,
+    LineException, LineExceptionReason, MovementBatch, MovementLine, NewShipment, OrderException,
+    OrderExceptionReason, OverrideRecord, ParcelContentLine, ParcelRequest, WeightDecision,
 };
 use crate::ports::{
-    BackendApi, BackendError, NewOutboxItem, Outbox, OutboxItem, OutboxKind, ReleaseTrolley,
-    StoreError, VoidShipment,
+    BackendApi, BackendError, NewOutboxItem, Outbox, OutboxItem, OutboxWrite, StoreError,
 };
 
 /// Writes sent at once (one per trolley).
@@ -73,9 +71,8 @@ pub fn movement_item(m: &Movement) -> NewOutboxItem {
     };
     NewOutboxItem {
         effect_key: m.key.clone(),
-        kind: OutboxKind::Movements,
         trolley: m.trolley.to_string(),
-        payload_json: serde_json::to_string(&batch).expect("a movement batch serialises"),
+        write: OutboxWrite::Movements(batch),
     }
 }
 
@@ -99,10 +96,6 @@ fn unreadable(item: &OutboxItem, e: impl std::fmt::Display) -> BackendError {
     }
 }
 
-fn payload<T: serde::de::DeserializeOwned>(item: &OutboxItem) -> Result<T, BackendError> {
-    serde_json::from_str(&item.payload_json).map_err(|e| unreadable(item, e))
-}
-
 fn answer(v: &impl serde::Serialize) -> String {
     serde_json::to_string(v).expect("a backend answer serialises")
 }
@@ -115,13 +108,10 @@ async fn send(
     item: &OutboxItem,
 ) -> Result<String, BackendError> {
     let key = item.idempotency_key.as_str();
-    match item.kind {
-        OutboxKind::Movements => {
-            let batch: MovementBatch = payload(item)?;
-            Ok(answer(&backend.record_movements(key, &batch).await?))
-        }
-        OutboxKind::Exception => {
-            let r: ExceptionRecord = payload(item)?;
+    let write = item.write.clone().map_err(|e| unreadable(item, e))?;
+    match write {
+        OutboxWrite::Movements(batch) => Ok(answer(&backend.record_movements(key, &batch).await?)),
+        OutboxWrite::Exception(r) => {
             let body = LineException {
                 trolley: r.trolley.to_string(),
                 slot: r.slot,
@@ -147,8 +137,7 @@ async fn send(
             };
             Ok(answer(&backend.record_exception(key, &body).await?))
         }
-        OutboxKind::OrderException => {
-            let o: pack_flow::OrderException = payload(item)?;
+        OutboxWrite::OrderException(o) => {
             let body = OrderException {
                 trolley: o.trolley.to_string(),
                 slot: o.slot,
@@ -165,8 +154,7 @@ async fn send(
             };
             Ok(answer(&backend.record_order_exception(key, &body).await?))
         }
-        OutboxKind::PackagingOverride => {
-            let p: pack_flow::PackagingOverride = payload(item)?;
+        OutboxWrite::PackagingOverride(p) => {
             let body = OverrideRecord::Packaging {
                 order_id: p.order_id,
                 parcel_no: p.parcel_no,
@@ -177,8 +165,7 @@ async fn send(
             };
             Ok(answer(&backend.record_override(key, &body).await?))
         }
-        OutboxKind::WeightOverride => {
-            let w: pack_flow::WeightOverride = payload(item)?;
+        OutboxWrite::WeightOverride(w) => {
             let WeightVerdict::OverriddenBySupervisor {
                 supervisor_id,
                 reason,
@@ -200,8 +187,7 @@ async fn send(
             };
             Ok(answer(&backend.record_override(key, &body).await?))
         }
-        OutboxKind::Shipment => {
-            let q: QueuedShipment = payload(item)?;
+        OutboxWrite::Shipment(q) => {
             // Parcel dimensions come from the catalogue (the backend is up: we are sending).
             let catalogue = backend.packaging_catalogue().await?;
             let mut parcels = Vec::new();
@@ -243,24 +229,21 @@ async fn send(
             };
             Ok(answer(&backend.create_shipment(key, &body).await?))
         }
-        OutboxKind::VoidShipment => {
-            let v: VoidShipment = payload(item)?;
+        OutboxWrite::VoidShipment(v) => {
             // Writes of a trolley go in order: the shipment was created (or refused) before.
-            let Some(created) = outbox
-                .delivered_response(&v.shipment_effect_key)
-                .await
-                .map_err(|e| BackendError::Unreachable(e.to_string()))?
-            else {
+            let created = match outbox.delivered_shipment(&v.shipment_effect_key).await {
+                Ok(created) => created,
+                Err(e @ StoreError::Corrupt(_)) => return Err(unreadable(item, e)),
+                Err(e) => return Err(BackendError::Unreachable(e.to_string())),
+            };
+            let Some(shipment) = created else {
                 return Ok(r#"{"void":"no shipment was created"}"#.into());
             };
-            let shipment: Shipment =
-                serde_json::from_str(&created).map_err(|e| unreadable(item, e))?;
             Ok(answer(
                 &backend.void_shipment(key, &shipment.shipment_id).await?,
             ))
         }
-        OutboxKind::Release => {
-            let r: ReleaseTrolley = payload(item)?;
+        OutboxWrite::Release(r) => {
             let trolley: TrolleyCode = r.trolley.parse().map_err(|e| unreadable(item, e))?;
             match backend.release_trolley(key, &trolley).await {
                 Ok(done) => Ok(answer(&done)),
@@ -273,14 +256,6 @@ async fn send(
             }
         }
     }
-}
-
-/// The payload of a `Shipment` write: the flow's request and the label format the station's
-/// printer takes.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct QueuedShipment {
-    pub request: pack_flow::ShipmentRequest,
-    pub label_format: LabelFormat,
 }
 
 /// One pass over the writes due at `now_ms`. Per trolley only the oldest pending write is due,

@@ -5,8 +5,11 @@ use sqlx::Row;
 
 use super::insert_writes;
 use super::{sql_err, store_err, SqliteStationStore};
+use packbench_core::pack_flow::PackState;
+
 use crate::ports::{
-    FlowStore, NewOutboxItem, PrintRecord, PrintStatus, ShiftWork, ShipmentToPrint, StoreError,
+    FlowStore, NewOutboxItem, PrintRecord, PrintStatus, SavedStep, ShiftWork, ShipmentToPrint,
+    StoreError,
 };
 
 #[async_trait]
@@ -17,10 +20,12 @@ impl FlowStore for SqliteStationStore {
     async fn commit_step(
         &self,
         revision: u64,
-        state_json: &str,
+        state: &PackState,
         writes: &[NewOutboxItem],
         now_ms: i64,
     ) -> Result<u64, StoreError> {
+        let state_json = serde_json::to_string(state)
+            .map_err(|e| StoreError::Corrupt(format!("the pack state cannot be saved ({e})")))?;
         let mut tx = self
             .pool
             .begin_with("BEGIN IMMEDIATE")
@@ -33,7 +38,7 @@ impl FlowStore for SqliteStationStore {
              WHERE excluded.revision > pack_state.revision",
         )
         .bind(revision as i64)
-        .bind(state_json)
+        .bind(&state_json)
         .bind(now_ms)
         .execute(&mut *tx)
         .await
@@ -48,13 +53,23 @@ impl FlowStore for SqliteStationStore {
         Ok(added)
     }
 
-    /// The last saved pack-flow state and its revision, if any.
-    async fn load_pack_state(&self) -> Result<Option<(u64, String)>, StoreError> {
+    /// The last saved pack-flow step, if any.
+    async fn load_pack_state(&self) -> Result<Option<SavedStep>, StoreError> {
         let row = sqlx::query("SELECT revision, state_json FROM pack_state WHERE id = 1")
             .fetch_optional(&self.pool)
             .await
             .map_err(sql_err)?;
-        Ok(row.map(|r| (r.get::<i64, _>(0) as u64, r.get(1))))
+        row.map(|r| {
+            let revision = r.get::<i64, _>(0) as u64;
+            let json: String = r.get(1);
+            let state = serde_json::from_str(&json).map_err(|e| {
+                StoreError::Corrupt(format!(
+                    "the saved pack state (step {revision}) cannot be read ({e}); call IT before packing on"
+                ))
+            })?;
+            Ok(SavedStep { revision, state })
+        })
+        .transpose()
     }
 
     async fn shipments_to_print(&self) -> Result<Vec<ShipmentToPrint>, StoreError> {
@@ -67,14 +82,22 @@ impl FlowStore for SqliteStationStore {
         .fetch_all(&self.pool)
         .await
         .map_err(sql_err)?;
-        Ok(rows
-            .into_iter()
-            .map(|r| ShipmentToPrint {
-                effect_key: r.get(0),
-                payload_json: r.get(1),
-                response_json: r.get::<Option<String>, _>(2).unwrap_or_default(),
+        rows.into_iter()
+            .map(|r| {
+                let effect_key: String = r.get(0);
+                let queued = serde_json::from_str(&r.get::<String, _>(1)).map_err(|e| {
+                    StoreError::Corrupt(format!("queued shipment {effect_key}: {e}"))
+                })?;
+                let answer = r.get::<Option<String>, _>(2).unwrap_or_default();
+                let shipment = serde_json::from_str(&answer)
+                    .map_err(|e| format!("the shipment answer cannot be read: {e}"));
+                Ok(ShipmentToPrint {
+                    effect_key,
+                    queued,
+                    shipment,
+                })
             })
-            .collect())
+            .collect()
     }
 
     async fn release_delivered(&self, trolley: &str) -> Result<bool, StoreError> {

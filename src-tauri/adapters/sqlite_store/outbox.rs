@@ -6,7 +6,10 @@ use sqlx::Row;
 
 use super::insert_writes;
 use super::{sql_err, SqliteStationStore};
-use crate::ports::{Backlog, NewOutboxItem, Outbox, OutboxItem, OutboxKind, StoreError};
+use crate::contract::Shipment;
+use crate::ports::{
+    Backlog, NewOutboxItem, Outbox, OutboxItem, OutboxKind, OutboxWrite, StoreError,
+};
 
 #[async_trait]
 impl Outbox for SqliteStationStore {
@@ -34,14 +37,16 @@ impl Outbox for SqliteStationStore {
         rows.into_iter()
             .map(|r| {
                 let kind: String = r.get(2);
+                let kind = OutboxKind::parse(&kind)
+                    .ok_or_else(|| StoreError::Corrupt(format!("unknown outbox kind {kind}")))?;
+                let payload: String = r.get(4);
                 Ok(OutboxItem {
                     seq: r.get(0),
                     idempotency_key: r.get(1),
-                    kind: OutboxKind::parse(&kind).ok_or_else(|| {
-                        StoreError::Corrupt(format!("unknown outbox kind {kind}"))
-                    })?,
+                    kind,
                     trolley: r.get(3),
-                    payload_json: r.get(4),
+                    write: OutboxWrite::from_payload_json(kind, &payload)
+                        .map_err(|e| e.to_string()),
                     attempts: r.get::<i64, _>(5) as u32,
                 })
             })
@@ -128,14 +133,21 @@ impl Outbox for SqliteStationStore {
         })
     }
 
-    async fn delivered_response(&self, effect_key: &str) -> Result<Option<String>, StoreError> {
+    async fn delivered_shipment(&self, effect_key: &str) -> Result<Option<Shipment>, StoreError> {
         let row: Option<Option<String>> = sqlx::query_scalar(
-            "SELECT response_json FROM outbox WHERE effect_key = ? AND delivered_at_ms IS NOT NULL",
+            "SELECT response_json FROM outbox
+             WHERE effect_key = ? AND kind = 'shipment' AND delivered_at_ms IS NOT NULL",
         )
         .bind(effect_key)
         .fetch_optional(&self.pool)
         .await
         .map_err(sql_err)?;
-        Ok(row.flatten())
+        row.flatten()
+            .map(|json| {
+                serde_json::from_str(&json).map_err(|e| {
+                    StoreError::Corrupt(format!("the shipment answer of {effect_key}: {e}"))
+                })
+            })
+            .transpose()
     }
 }

@@ -1,17 +1,14 @@
 //! Labels: printing each delivered shipment's labels exactly once, reprints, the on-screen
 //! preview, and the checks that a label suits the printer.
 
-use packbench_core::pack_flow::{FlowError, LabelStatus, PackEvent, PackState, Step};
+use packbench_core::pack_flow::{self, FlowError, LabelStatus, PackEvent, PackState, Step};
 use packbench_devices::printer::PrintJob;
 use tracing::{info, warn};
 
-use super::super::outbox::QueuedShipment;
 use crate::clock::now_ms;
 use crate::contract::{LabelFormat, Shipment};
 use crate::error::StationError;
-use crate::ports::{
-    BackendError, DeviceFault, DeviceKind, PreviewError, PrintRecord, PrintStatus, StoreError,
-};
+use crate::ports::{BackendError, DeviceFault, DeviceKind, PreviewError, PrintRecord, PrintStatus};
 use base64::Engine as _;
 use packbench_devices::printer::ContentType;
 
@@ -58,7 +55,7 @@ impl PackService {
     /// releases confirmed, and ask again for a claim left unanswered.
     pub async fn catch_up(&self) -> Result<(), StationError> {
         for s in self.store.shipments_to_print().await? {
-            self.print_shipment(&s.effect_key, &s.payload_json, &s.response_json)
+            self.print_shipment(&s.effect_key, &s.queued.request, s.shipment)
                 .await?;
         }
         self.reconcile_labels().await?;
@@ -95,13 +92,10 @@ impl PackService {
     pub(super) async fn print_shipment(
         &self,
         effect_key: &str,
-        payload_json: &str,
-        response_json: &str,
+        req: &pack_flow::ShipmentRequest,
+        shipment: Result<Shipment, String>,
     ) -> Result<(), StationError> {
-        let req = serde_json::from_str::<QueuedShipment>(payload_json)
-            .map_err(|e| StoreError::Corrupt(format!("queued shipment {effect_key}: {e}")))?
-            .request;
-        let shipment = stored_shipment(response_json);
+        let shipment = shipment.map_err(BackendError::InvalidResponse);
         let docs = shipment
             .as_ref()
             .map_err(Clone::clone)
@@ -146,7 +140,7 @@ impl PackService {
                 // The packing slip follows on the document printer; a failure there never
                 // holds the label or the flow back.
                 let slip = match &shipment {
-                    Ok(sh) => self.print_slip(effect_key, &req, sh).await,
+                    Ok(sh) => self.print_slip(effect_key, req, sh).await,
                     Err(e) => Err(e.clone().into()),
                 };
                 if let Err(e) = slip {
@@ -197,13 +191,17 @@ impl PackService {
             .ok_or_else(|| {
                 StationError::InvalidScan(format!("Order {order_id} has no label yet."))
             })?;
-        let response = self
+        let shipment = self
             .station
             .outbox
-            .delivered_response(&first.shipment_key)
+            .delivered_shipment(&first.shipment_key)
             .await?
-            .unwrap_or_default();
-        let docs = label_documents(&stored_shipment(&response)?)?.jobs;
+            .ok_or_else(|| {
+                BackendError::InvalidResponse(format!(
+                    "the backend's answer for order {order_id}'s shipment is missing"
+                ))
+            })?;
+        let docs = label_documents(&shipment)?.jobs;
         Ok((jobs, first, docs))
     }
 
@@ -316,13 +314,6 @@ pub(super) fn awaiting_label(s: &PackState, order_id: &str) -> bool {
         .is_some_and(|o| o.order.order_id == order_id)
         && s.current()
             .is_some_and(|p| p.label == LabelStatus::Requested)
-}
-
-/// The backend's answer to a delivered shipment write, as the outbox kept it.
-pub(super) fn stored_shipment(response_json: &str) -> Result<Shipment, BackendError> {
-    serde_json::from_str(response_json).map_err(|e| {
-        BackendError::InvalidResponse(format!("the shipment answer cannot be read: {e}"))
-    })
 }
 
 /// A created shipment's tracking numbers and its label documents as print jobs.

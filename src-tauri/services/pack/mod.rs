@@ -44,7 +44,7 @@ use super::Station;
 use crate::clock::now_ms;
 use crate::contract::{self, CatalogueEntry, LabelFormat};
 use crate::error::StationError;
-use crate::ports::{BackendError, FlowStore, LabelRenderer, Printer, Scale, StoreError};
+use crate::ports::{BackendError, FlowStore, LabelRenderer, Printer, SavedStep, Scale, StoreError};
 
 /// How the station runs the flow.
 #[derive(Clone, Debug)]
@@ -126,12 +126,7 @@ impl PackService {
     ) -> Result<Arc<Self>, StationError> {
         let delivered = station.outbox_delivered.clone();
         let state = match store.load_pack_state().await? {
-            Some((rev, json)) => {
-                let s: PackState = serde_json::from_str(&json).map_err(|e| {
-                    StoreError::Corrupt(format!(
-                        "the saved pack state (step {rev}) cannot be read ({e}); call IT before packing on"
-                    ))
-                })?;
+            Some(SavedStep { state: s, .. }) => {
                 if s.station.station_id != station.station_id {
                     return Err(StoreError::Corrupt(format!(
                         "this station's database belongs to station {}, not {}; call IT",
@@ -234,10 +229,8 @@ impl PackService {
         let mut st = self.state.lock().await;
         let (next, fx) = apply(&st, ev)?;
         let writes = writes_for(&st, next.revision, &fx, self.opts.label_format)?;
-        let json = serde_json::to_string(&next)
-            .map_err(|e| StoreError::Corrupt(format!("pack state not serialisable: {e}")))?;
         self.store
-            .commit_step(next.revision, &json, &writes, now_ms())
+            .commit_step(next.revision, &next, &writes, now_ms())
             .await?;
         *st = next;
         drop(st);

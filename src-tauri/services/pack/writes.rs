@@ -1,25 +1,19 @@
 //! The backend writes each committed step causes, as outbox items.
 
 use packbench_core::pack_flow::{Effect, PackState, WeightVerdict};
-use serde::Serialize;
 
 use super::super::outbox::movement_item;
-use super::super::outbox::QueuedShipment;
 use crate::contract::LabelFormat;
 use crate::error::StationError;
-use crate::ports::{NewOutboxItem, OutboxKind, ReleaseTrolley, StoreError, VoidShipment};
+use crate::ports::{
+    NewOutboxItem, OutboxWrite, QueuedShipment, ReleaseTrolley, StoreError, VoidShipment,
+};
 
-pub(super) fn item(
-    kind: OutboxKind,
-    key: String,
-    trolley: &str,
-    payload: &impl Serialize,
-) -> NewOutboxItem {
+pub(super) fn item(key: String, trolley: &str, write: OutboxWrite) -> NewOutboxItem {
     NewOutboxItem {
         effect_key: key,
-        kind,
         trolley: trolley.to_owned(),
-        payload_json: serde_json::to_string(payload).expect("effects serialise"),
+        write,
     }
 }
 
@@ -41,70 +35,62 @@ pub fn writes_for(
         match e {
             Effect::ClaimTrolley { .. } => {}
             Effect::WithdrawClaim { trolley } => out.push(item(
-                OutboxKind::Release,
                 format!("wd:{trolley}@{}#{revision}", before.station.station_id),
                 trolley.as_str(),
-                &ReleaseTrolley {
+                OutboxWrite::Release(ReleaseTrolley {
                     trolley: trolley.to_string(),
                     withdrawn: true,
-                },
+                }),
             )),
             Effect::RecordMovement(m) => out.push(movement_item(m)),
             Effect::RecordException(r) => out.push(item(
-                OutboxKind::Exception,
                 r.key.clone(),
                 r.trolley.as_str(),
-                r,
+                OutboxWrite::Exception(r.clone()),
             )),
             Effect::RouteOrderToException(o) => out.push(item(
-                OutboxKind::OrderException,
                 o.key.clone(),
                 o.trolley.as_str(),
-                o,
+                OutboxWrite::OrderException(o.clone()),
             )),
             Effect::RecordPackagingOverride(p) => out.push(item(
-                OutboxKind::PackagingOverride,
                 p.key.clone(),
                 &trolley_of()?,
-                p,
+                OutboxWrite::PackagingOverride(p.clone()),
             )),
             // A mismatch alone is not recorded: the re-weigh or the supervisor's override is.
             Effect::RecordWeightOverride(w)
                 if !matches!(w.verdict, WeightVerdict::OverriddenBySupervisor { .. }) => {}
             Effect::RecordWeightOverride(w) => out.push(item(
-                OutboxKind::WeightOverride,
                 w.key.clone(),
                 &trolley_of()?,
-                w,
+                OutboxWrite::WeightOverride(w.clone()),
             )),
             Effect::CreateShipment(s) => out.push(item(
-                OutboxKind::Shipment,
                 s.key.clone(),
                 s.trolley.as_str(),
-                &QueuedShipment {
+                OutboxWrite::Shipment(QueuedShipment {
                     request: s.clone(),
                     label_format,
-                },
+                }),
             )),
             Effect::CancelShipment { key, order_id } => out.push(item(
-                OutboxKind::VoidShipment,
                 format!("void:{key}"),
                 &trolley_of()?,
-                &VoidShipment {
+                OutboxWrite::VoidShipment(VoidShipment {
                     shipment_effect_key: key.clone(),
                     order_id: order_id.clone(),
-                },
+                }),
             )),
             Effect::ReleaseTrolley { trolley } => {
                 let claim = held.map(|t| t.claim.clone()).unwrap_or_default();
                 out.push(item(
-                    OutboxKind::Release,
                     format!("rel:{claim}"),
                     trolley.as_str(),
-                    &ReleaseTrolley {
+                    OutboxWrite::Release(ReleaseTrolley {
                         trolley: trolley.to_string(),
                         withdrawn: false,
-                    },
+                    }),
                 ))
             }
         }

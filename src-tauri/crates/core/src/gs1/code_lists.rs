@@ -1,6 +1,6 @@
 //! The code lists some GS1 linters check against (ISO 3166 num-3 and alpha-2 countries, ISO
 //! 4217 currencies, AIDC media types, UN/ECE package types), read out of the tables of GS1's
-//! reference linters vendored in `assets/gs1/lint/` and parsed once, never re-typed.
+//! reference linters vendored in `assets/gs1/vendor/lint/` and parsed once, never re-typed.
 
 use std::sync::OnceLock;
 
@@ -36,26 +36,26 @@ pub(super) struct CodeLists {
 pub(super) fn code_lists() -> &'static CodeLists {
     static LISTS: OnceLock<CodeLists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let pkg = include_str!("../../../../../assets/gs1/lint/lint_packagetype.c");
+        let pkg = include_str!("../../../../../assets/gs1/vendor/lint/lint_packagetype.c");
         let from = pkg
             .find("packagetypes[][4] = {")
             .expect("package type table");
         let to = pkg[from..].find("};").expect("end of package type table") + from;
         CodeLists {
             iso3166: bitfield(
-                include_str!("../../../../../assets/gs1/lint/lint_iso3166.c"),
+                include_str!("../../../../../assets/gs1/vendor/lint/lint_iso3166.c"),
                 "iso3166[] = {",
             ),
             iso3166alpha2: bitfield(
-                include_str!("../../../../../assets/gs1/lint/lint_iso3166alpha2.c"),
+                include_str!("../../../../../assets/gs1/vendor/lint/lint_iso3166alpha2.c"),
                 "iso3166alpha2[] = {",
             ),
             iso4217: bitfield(
-                include_str!("../../../../../assets/gs1/lint/lint_iso4217.c"),
+                include_str!("../../../../../assets/gs1/vendor/lint/lint_iso4217.c"),
                 "iso4217[] = {",
             ),
             mediatype: bitfield(
-                include_str!("../../../../../assets/gs1/lint/lint_mediatype.c"),
+                include_str!("../../../../../assets/gs1/vendor/lint/lint_mediatype.c"),
                 "mediatypes[] = {",
             ),
             packagetypes: pkg[from..to].split('"').skip(1).step_by(2).collect(),

@@ -2,7 +2,7 @@
 //! and times, ISO code lists, and the structured values (coupons, IBAN, piece of total...).
 //! Each returns the rule broken and where in the component it was found. They follow GS1's
 //! reference implementations (`gs1-syntax-engine/src/c-lib/syntax/lint_*.c`); the code lists
-//! are read out of those files' tables (`assets/gs1/lint/`), not re-typed.
+//! are read out of those files' tables (`assets/gs1/vendor/lint/`), not re-typed.
 
 use super::code_lists::{bit_set, code_lists, iso3166, iso3166alpha2, num3};
 use super::dictionary::Cset;
