@@ -3,51 +3,20 @@
 //! commands are accepted from the app's pages; a command or core plugin not granted to the
 //! `main` window, and anything from a remote origin, is refused. The CSP allows nothing remote.
 
-use packbench::config::Config;
-use packbench::services::pack::PackOptions;
+#[path = "support/mock_app.rs"]
+mod mock_app;
+
+use mock_app::{app, embedded, main_window, request, station, LOCAL};
 use packbench_ipc::cmd;
 use serde_json::json;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::Manager;
-
-fn request(cmd: &str, url: &str, body: serde_json::Value) -> InvokeRequest {
-    InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: url.parse().unwrap(),
-        body: InvokeBody::Json(body),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    }
-}
-
-/// The app's pages are served from this origin on Linux.
-const LOCAL: &str = "tauri://localhost";
+use tauri::test::get_ipc_response;
 
 #[test]
 fn the_main_window_may_call_the_station_commands_and_nothing_else() {
     let dir = tempfile::tempdir().unwrap();
-    let cfg = Config {
-        station_id: "ST-ACL".into(),
-        backend_token: "training".into(),
-        data_dir: dir.path().to_owned(),
-        ..Default::default()
-    };
-    let rt =
-        tauri::async_runtime::block_on(packbench::app::start_station(&cfg, PackOptions::default()))
-            .unwrap();
-    let app = packbench::app::app_builder(mock_builder(), rt, false)
-        .build(tauri::generate_context!())
-        .unwrap();
-    let main = match app.get_webview_window("main") {
-        Some(w) => w,
-        None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap(),
-    };
+    let rt = tauri::async_runtime::block_on(station(&embedded("ST-ACL", dir.path())));
+    let app = app(rt);
+    let main = main_window(&app);
 
     // Granted: the station's commands answer.
     let flow = get_ipc_response(&main, request(cmd::get_flow, LOCAL, json!({"req": {}})));

@@ -4,14 +4,14 @@
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+#[path = "support/mock_app.rs"]
+mod mock_app;
+
+use mock_app::{app, embedded, main_window, request, station, LOCAL};
 use packbench::config::Config;
 use packbench::logging::OtlpExport;
-use packbench::services::pack::PackOptions;
 use serde_json::json;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::Manager;
+use tauri::test::get_ipc_response;
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 
@@ -77,18 +77,6 @@ fn start_collector(received: Arc<Received>) -> String {
     format!("http://{addr}")
 }
 
-fn request(cmd: &str, body: serde_json::Value) -> InvokeRequest {
-    InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
-        body: InvokeBody::Json(body),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    }
-}
-
 #[test]
 fn commands_and_backend_calls_reach_the_collector_with_station_and_packer() {
     let received = Arc::new(Received::default());
@@ -101,24 +89,12 @@ fn commands_and_backend_calls_reach_the_collector_with_station_and_packer() {
 
     let dir = tempfile::tempdir().unwrap();
     let cfg = Config {
-        station_id: "ST-OTEL".into(),
-        backend_token: "training".into(),
-        data_dir: dir.path().to_owned(),
         otlp_endpoint: Some(endpoint),
-        ..Default::default()
+        ..embedded("ST-OTEL", dir.path())
     };
-    let rt =
-        tauri::async_runtime::block_on(packbench::app::start_station(&cfg, PackOptions::default()))
-            .unwrap();
-    let app = packbench::app::app_builder(mock_builder(), rt, false)
-        .build(tauri::generate_context!())
-        .unwrap();
-    let main = match app.get_webview_window("main") {
-        Some(w) => w,
-        None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap(),
-    };
+    let rt = tauri::async_runtime::block_on(station(&cfg));
+    let app = app(rt);
+    let main = main_window(&app);
 
     let demo =
         packbench::training::demo_data::generate(packbench::training::demo_data::DEFAULT_SEED);
@@ -127,11 +103,12 @@ fn commands_and_backend_calls_reach_the_collector_with_station_and_packer() {
         &main,
         request(
             "pack_action",
+            LOCAL,
             json!({"req": {"action": {"action": "sign_in_pin", "packer_id": packer.packer_id, "pin": packer.pin}}}),
         ),
     );
     assert!(signed_in.is_ok(), "{signed_in:?}");
-    let flow = get_ipc_response(&main, request("get_flow", json!({"req": {}})));
+    let flow = get_ipc_response(&main, request("get_flow", LOCAL, json!({"req": {}})));
     assert!(flow.is_ok(), "{flow:?}");
 
     export.flush().unwrap();

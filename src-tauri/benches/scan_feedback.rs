@@ -174,12 +174,7 @@ async fn run(wanted: usize) {
             for i in 0..m.slots.len() {
                 measured(&client, "take slot", "PB-TAKE-SLOT", &mut samples).await;
                 step_shown(&client, "verify_units").await;
-                let order_id = wait_for(&client, "#step[data-order]")
-                    .await
-                    .attr("data-order")
-                    .await
-                    .unwrap()
-                    .unwrap();
+                let order_id = order_shown(&client).await;
                 let order = &m
                     .slots
                     .iter()
@@ -212,14 +207,7 @@ async fn run(wanted: usize) {
                     .await
                     .unwrap();
                 measured(&client, "box", &bx, &mut samples).await;
-                let expected: i64 = wait_for(&client, "#weight[data-expected]")
-                    .await
-                    .attr("data-expected")
-                    .await
-                    .unwrap()
-                    .unwrap()
-                    .parse()
-                    .unwrap();
+                let expected: i64 = expected_weight_g(&client).await;
                 scale.set_load_g(expected);
                 wait_gone(&client, "#step[data-step='weigh']").await;
                 scale.set_load_g(0);

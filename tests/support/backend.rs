@@ -1,5 +1,5 @@
 //! A training backend and a station's client of it, as the integration tests start them
-//! (`tests/station.rs`, `tests/backend_contract.rs`, `tests/pack_flow.rs`).
+//! (`tests/station/`: the station, backend-contract and pack-flow tests).
 
 #![allow(dead_code)]
 
@@ -9,20 +9,36 @@ use packbench::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use packbench::training::{self, RunningBackend, TrainingOptions};
 use packbench_core::TrolleyCode;
 
-/// The training backend on a loopback port, its SQLite file at `db`, stations let in with `token`.
-pub async fn backend(db: &Path, token: &str) -> RunningBackend {
-    training::start(TrainingOptions {
+/// The stations' bearer token the tests' backends let in.
+pub const TOKEN: &str = "test-token";
+
+/// A training backend on a loopback port, its SQLite file in the test's directory.
+pub fn options(dir: impl AsRef<Path>) -> TrainingOptions {
+    TrainingOptions {
         listen: "127.0.0.1:0".parse().unwrap(),
+        db_path: dir.as_ref().join("training.sqlite"),
+        token: TOKEN.into(),
+    }
+}
+
+/// The training backend on a loopback port, its SQLite file in `dir`.
+pub async fn backend(dir: impl AsRef<Path>) -> RunningBackend {
+    backend_on(&dir.as_ref().join("training.sqlite")).await
+}
+
+/// The training backend on a loopback port over the SQLite file `db`.
+pub async fn backend_on(db: &Path) -> RunningBackend {
+    training::start(TrainingOptions {
         db_path: db.to_owned(),
-        token: token.into(),
+        ..options(Path::new("."))
     })
     .await
     .expect("training backend starts")
 }
 
 /// A station's client of the backend at `url`.
-pub fn client(url: &str, station: &str, token: &str) -> HttpBackend {
-    HttpBackend::new(url, station, token, HttpBackendOptions::default()).unwrap()
+pub fn client(url: &str, station: &str) -> HttpBackend {
+    HttpBackend::new(url, station, TOKEN, HttpBackendOptions::default()).unwrap()
 }
 
 /// A trolley code the test knows is well formed.

@@ -255,6 +255,22 @@ pub async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Eleme
         .unwrap_or_else(|e| panic!("{css} never shown: {e}"))
 }
 
+/// The weight the screen expects of the parcel being weighed, in grams (`#weight`'s
+/// `data-expected`), once it is shown.
+pub async fn expected_weight_g(client: &Client) -> i64 {
+    let shown = wait_for(client, "#weight[data-expected]").await;
+    let grams = shown.attr("data-expected").await.unwrap().unwrap();
+    grams
+        .parse()
+        .unwrap_or_else(|e| panic!("data-expected={grams:?}: {e}"))
+}
+
+/// The order the screen is verifying (`#step`'s `data-order`), once it is shown.
+pub async fn order_shown(client: &Client) -> String {
+    let step = wait_for(client, "#step[data-order]").await;
+    step.attr("data-order").await.unwrap().unwrap()
+}
+
 pub async fn wait_gone(client: &Client, css: &str) {
     let deadline = Instant::now() + WAIT;
     while client.find(Locator::Css(css)).await.is_ok() {

@@ -11,8 +11,6 @@ use packbench::training::{self, RunningBackend, TrainingOptions};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
-const TOKEN: &str = "test-token";
-
 /// A child process (a standalone backend, a simulated scale) stopped when the test ends,
 /// whether it passes or panics.
 struct KillOnDrop(std::process::Child);
@@ -24,17 +22,7 @@ impl Drop for KillOnDrop {
     }
 }
 
-#[path = "support/backend.rs"]
-mod support;
-use support::code;
-
-async fn backend(dir: &tempfile::TempDir) -> RunningBackend {
-    support::backend(&dir.path().join("training.sqlite"), TOKEN).await
-}
-
-fn client(url: &str, station: &str) -> HttpBackend {
-    support::client(url, station, TOKEN)
-}
+use crate::support::{backend, client, code, TOKEN};
 
 #[tokio::test]
 async fn a_trolley_is_claimed_once_and_refused_to_other_stations() {
@@ -263,7 +251,7 @@ async fn the_wired_station_claims_stores_and_resumes() {
 
 /// The embedded backend's database, reopened after the station that ran it stopped.
 async fn backend_at(dir: &tempfile::TempDir) -> RunningBackend {
-    support::backend(&dir.path().join("training-backend.sqlite"), TOKEN).await
+    crate::support::backend_on(&dir.path().join("training-backend.sqlite")).await
 }
 
 #[test]

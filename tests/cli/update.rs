@@ -13,14 +13,12 @@ use base64::Engine;
 use packbench::app::StationRuntime;
 use packbench::config::{Config, UpdateSettings};
 use packbench::contract::SignInRequest;
-use packbench::services::pack::PackOptions;
 use packbench::services::update::{self, may_install_now};
 use packbench::training::demo_data;
 use serde_json::json;
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::Manager;
+use tauri::test::{get_ipc_response, MockRuntime};
+
+use crate::mock_app::{self, app};
 
 fn b64(s: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(s)
@@ -101,24 +99,11 @@ fn settings(base: &str, pubkey: &str, every: Duration) -> UpdateSettings {
 
 /// A station on the embedded training backend, its config's `[update]` set to `update`.
 async fn station(dir: &std::path::Path, update: Option<UpdateSettings>) -> StationRuntime {
-    let cfg = Config {
-        station_id: "ST-UPD".into(),
-        backend_token: "training".into(),
-        data_dir: dir.to_owned(),
+    mock_app::station(&Config {
         update,
-        ..Default::default()
-    };
-    packbench::app::start_station(&cfg, PackOptions::default())
-        .await
-        .unwrap()
-}
-
-/// The app as `packbench` builds it (mock runtime): with `[update]`, the updater plugin holds
-/// the station config's key.
-fn app(rt: StationRuntime) -> tauri::App<MockRuntime> {
-    packbench::app::app_builder(mock_builder(), rt, false)
-        .build(tauri::generate_context!())
-        .unwrap()
+        ..mock_app::embedded("ST-UPD", dir)
+    })
+    .await
 }
 
 /// This build's version (tauri.conf.json has none: the app and the .deb take Cargo's).
@@ -266,22 +251,13 @@ fn the_webview_cannot_reach_the_updater() {
     tauri::async_runtime::block_on(async {
         let s = settings("http://127.0.0.1:9", &pubkey, Duration::from_secs(3600));
         let app = app(station(dir.path(), Some(s)).await);
-        let main = match app.get_webview_window("main") {
-            Some(w) => w,
-            None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-                .build()
-                .unwrap(),
-        };
+        let main = mock_app::main_window(&app);
         for cmd in ["check", "download", "install", "download_and_install"] {
-            let req = InvokeRequest {
-                cmd: format!("plugin:updater|{cmd}"),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: InvokeBody::Json(json!({"rid": 1})),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            };
+            let req = mock_app::request(
+                &format!("plugin:updater|{cmd}"),
+                mock_app::LOCAL,
+                json!({"rid": 1}),
+            );
             let refusal = get_ipc_response(&main, req)
                 .expect_err("the updater is not granted to the webview")
                 .to_string();
@@ -313,7 +289,7 @@ fn the_update_task_installs_a_verified_update_only_between_trolleys() {
         // Checks every 50 ms so the test does not wait an hour.
         let s = settings(&base, &pubkey, Duration::from_millis(50));
         let rt = station(dir.path(), None).await;
-        let app = mock_builder()
+        let app = tauri::test::mock_builder()
             .plugin(update::plugin(&s))
             .build(tauri::generate_context!())
             .unwrap();

@@ -14,24 +14,12 @@ use packbench::contract::{
     ThroughputGroup, WeightDecision,
 };
 use packbench::ports::{BackendApi, BackendError, SupervisorApi};
-use packbench::training::{demo_data, RunningBackend};
+use packbench::training::demo_data;
 use packbench_core::Manifest;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
-const TOKEN: &str = "contract-token";
-
-#[path = "support/backend.rs"]
-mod support;
-use support::code;
-
-async fn backend(dir: &tempfile::TempDir) -> RunningBackend {
-    support::backend(&dir.path().join("training.sqlite"), TOKEN).await
-}
-
-fn client(url: &str, station: &str) -> HttpBackend {
-    support::client(url, station, TOKEN)
-}
+use crate::support::{backend, client, code, TOKEN};
 
 /// A fresh key per call site and purpose.
 fn key(what: &str) -> String {

@@ -5,31 +5,18 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use packbench::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use packbench::app::{start_station, StationRuntime};
 use packbench::config::Config;
 use packbench::ports::{BackendApi, SupervisorApi};
 use packbench::services::pack::PackOptions;
-use packbench::training::{self, hints, RunningBackend, TrainingOptions};
+use packbench::training::{self, hints, RunningBackend};
 use packbench_core::gs1;
 use packbench_core::pack_flow::StepKind;
 use packbench_ipc::i18n::Lang;
 use packbench_ipc::training::{HintKind, HintTarget};
 use packbench_labels::symbol::Symbology;
 
-const TOKEN: &str = "test-token";
-
-fn options(dir: &Path) -> TrainingOptions {
-    TrainingOptions {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db_path: dir.join("training.sqlite"),
-        token: TOKEN.into(),
-    }
-}
-
-fn client(url: &str, station: &str) -> HttpBackend {
-    HttpBackend::new(url, station, TOKEN, HttpBackendOptions::default()).unwrap()
-}
+use crate::support::{client, options, TOKEN};
 
 async fn station(dir: &Path, url: &str) -> StationRuntime {
     let cfg = Config {

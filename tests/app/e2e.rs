@@ -1,10 +1,9 @@
 //! End-to-end: the real `packbench` binary in a real WebKitGTK webview, driven over WebDriver
 //! (tauri-driver in front of WebKitWebDriver), against a training backend this test runs.
 //! Needs a display (the README's test command runs it under Xvfb). The WebDriver ports are
-//! fixed, so this binary holds the only end-to-end test.
+//! fixed, so every test here takes the one app slot (`ONE_APP`) in turn.
 
-#[path = "support/webdriver.rs"]
-mod webdriver;
+use crate::webdriver;
 
 use std::time::Duration;
 
@@ -289,14 +288,7 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
         for i in 0..manifest.slots.len() {
             scan_wait(&client, "PB-TAKE-SLOT").await;
             step_shown(&client, "verify_units").await;
-            let order_id = client
-                .find(Locator::Css("#step"))
-                .await
-                .unwrap()
-                .attr("data-order")
-                .await
-                .unwrap()
-                .unwrap();
+            let order_id = order_shown(&client).await;
             let order = manifest
                 .slots
                 .iter()
@@ -361,14 +353,7 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
                 }
                 // The screen weighs as soon as the parcel is boxed: no waiting for the answer.
                 scanner_burst(&client, &bx).await;
-                let expected: i64 = wait_for(&client, "#weight[data-expected]")
-                    .await
-                    .attr("data-expected")
-                    .await
-                    .unwrap()
-                    .unwrap()
-                    .parse()
-                    .unwrap();
+                let expected: i64 = expected_weight_g(&client).await;
                 if order_id == heavy && p == 0 {
                     scale.set_load_g(expected + 500);
                     wait_for(&client, "#weight.mismatch").await;

@@ -5,8 +5,7 @@
 //! does it in Polish. On a backend without training mode the page offers nothing.
 //! Runs alone (fixed WebDriver ports), under Xvfb like `e2e.rs`.
 
-#[path = "support/webdriver.rs"]
-mod webdriver;
+use crate::webdriver;
 
 use std::time::{Duration, Instant};
 
@@ -199,14 +198,7 @@ async fn pass(lang: &'static str, shots: bool) {
                     touch(&client, "#training-targets button.hint-box").await;
                 }
                 "weigh" => {
-                    let expected: i64 = wait_for(&client, "#weight[data-expected]")
-                        .await
-                        .attr("data-expected")
-                        .await
-                        .unwrap()
-                        .unwrap()
-                        .parse()
-                        .unwrap();
+                    let expected: i64 = expected_weight_g(&client).await;
                     scale.set_load_g(expected);
                     wait_gone(&client, "#step[data-step='weigh']").await;
                     scale.set_load_g(0);

@@ -13,17 +13,10 @@ use packbench::config::Config;
 use packbench::error::StationError;
 use packbench::ports::{BackendApi, NewOutboxItem, Outbox, OutboxWrite, SupervisorApi};
 use packbench::services::pack::PackOptions;
-use packbench::training::{demo_data, RunningBackend};
+use packbench::training::demo_data;
 use packbench_core::pack_flow::{PackEvent, StepKind};
 
-const TOKEN: &str = "test-token";
-
-#[path = "support/backend.rs"]
-mod support;
-
-async fn backend(dir: &Path) -> RunningBackend {
-    support::backend(&dir.join("training.sqlite"), TOKEN).await
-}
+use crate::support::{backend, TOKEN};
 
 fn config(station: &str, data_dir: &Path, url: &str) -> Config {
     Config {

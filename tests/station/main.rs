@@ -1,0 +1,11 @@
+//! The station's services, adapters and the training backend together, without a window: the
+//! backend contract, the station's wiring and resume, the pack service with real faults, and
+//! training mode. One test binary (one link step).
+
+#[path = "../support/backend.rs"]
+mod support;
+
+mod backend_contract;
+mod pack_flow;
+mod station;
+mod training_mode;
