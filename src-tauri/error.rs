@@ -45,7 +45,9 @@ impl From<StationError> for IpcError {
         let code = match &e {
             StationError::InvalidScan(_) => ErrorCode::InvalidScan,
             StationError::Backend(b) => match b {
-                BackendError::Unreachable(_) => ErrorCode::BackendUnreachable,
+                BackendError::Unreachable(_) | BackendError::Busy { .. } => {
+                    ErrorCode::BackendUnreachable
+                }
                 BackendError::TrolleyUnknown(_) => ErrorCode::TrolleyUnknown,
                 BackendError::TrolleyClaimed { .. } => ErrorCode::TrolleyClaimedElsewhere,
                 BackendError::Rejected { .. } => ErrorCode::BackendRejected,

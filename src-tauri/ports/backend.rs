@@ -30,6 +30,10 @@ pub enum BackendError {
     },
     #[error("The warehouse backend sent an answer the station cannot read ({0}). Call IT.")]
     InvalidResponse(String),
+    /// The backend, or a proxy before it, asked the station to come back later (HTTP 429 or
+    /// 503 with `Retry-After`).
+    #[error("The warehouse backend is busy (HTTP {status}) and asked the station to wait {} s. Queued work is kept and sent then.", retry_after_ms.div_ceil(1000))]
+    Busy { status: u16, retry_after_ms: u64 },
 }
 
 /// The warehouse backend, as the station needs it.

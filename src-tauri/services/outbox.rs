@@ -47,10 +47,14 @@ fn jitter_of(key: &str, attempts: u32) -> u64 {
         })
 }
 
-/// Whether a failed write may succeed later as it is.
+/// Whether a failed write may succeed later as it is. An answer the station cannot read (a
+/// proxy's HTML page, a truncated body, a redirect to a sign-in page) would come back the same:
+/// the write is set aside for a supervisor with what was received, rather than block its
+/// trolley's queue for ever.
 fn is_transient(e: &BackendError) -> bool {
     match e {
-        BackendError::Unreachable(_) | BackendError::InvalidResponse(_) => true,
+        BackendError::Unreachable(_) | BackendError::Busy { .. } => true,
+        BackendError::InvalidResponse(_) => false,
         BackendError::Rejected { status, .. } => *status >= 500 || *status == 408 || *status == 429,
         BackendError::TrolleyUnknown(_) | BackendError::TrolleyClaimed { .. } => false,
     }
@@ -287,7 +291,13 @@ pub async fn deliver_due(
                 }
                 Err(e) if is_transient(&e) => {
                     let attempt = item.attempts + 1;
-                    let delay = retry_delay_ms(attempt, jitter_of(&item.idempotency_key, attempt));
+                    let backoff =
+                        retry_delay_ms(attempt, jitter_of(&item.idempotency_key, attempt));
+                    // A backend that said when to come back is not asked sooner.
+                    let delay = match &e {
+                        BackendError::Busy { retry_after_ms, .. } => backoff.max(*retry_after_ms),
+                        _ => backoff,
+                    };
                     warn!(seq = item.seq, trolley = %item.trolley, attempt, delay_ms = delay, error = %e, "write not delivered; will retry");
                     outbox
                         .mark_retry(item.seq, now_ms + delay as i64, &e.to_string())
@@ -380,6 +390,13 @@ mod tests {
             code: "x".into(),
             message: "x".into()
         }));
+        assert!(is_transient(&BackendError::Busy {
+            status: 503,
+            retry_after_ms: 30_000
+        }));
+        assert!(!is_transient(&BackendError::InvalidResponse(
+            "HTTP 200 with a body that is not the expected JSON".into()
+        )));
         assert!(!is_transient(&BackendError::Rejected {
             status: 409,
             code: "quantity_exceeds_slot".into(),

@@ -1094,3 +1094,161 @@ async fn only_reads_and_keyed_writes_are_retried_and_only_on_transient_failures(
         Err(BackendError::Unreachable(_))
     ));
 }
+
+/// One raw HTTP/1.1 answer, its content length counted.
+fn raw_answer(status: &str, headers: &[&str], body: &str) -> &'static str {
+    let mut head = format!("HTTP/1.1 {status}\r\n");
+    for h in headers {
+        head.push_str(h);
+        head.push_str("\r\n");
+    }
+    let text = format!(
+        "{head}content-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    Box::leak(text.into_boxed_str())
+}
+
+/// What became of one queued movement write answered `answer` by a proxy in front of the
+/// backend: the pass's report, the write's `last_error`, whether it is due again 29 s and 31 s
+/// later, and how many requests the proxy saw.
+async fn queued_write_answered(
+    answer: &'static str,
+) -> (
+    packbench::services::outbox::DeliveryReport,
+    String,
+    bool,
+    bool,
+    usize,
+) {
+    use packbench::adapters::SqliteStationStore;
+    use packbench::ports::{NewOutboxItem, Outbox, OutboxWrite};
+    use packbench::services::outbox::deliver_due;
+
+    let (url, count) = scripted_server(vec![answer]).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("station.sqlite");
+    let store = SqliteStationStore::open(&path).await.unwrap();
+    let write = NewOutboxItem {
+        effect_key: "mv:proxy".into(),
+        trolley: "TR-0001".into(),
+        write: OutboxWrite::Movements(movement_batch()),
+    };
+    store.enqueue(&[write], 0).await.unwrap();
+    let report = deliver_due(&quick_retries(&url), &store, 0).await.unwrap();
+    let pool = packbench::adapters::sqlite_store::open_pool(&path, 1)
+        .await
+        .unwrap();
+    let last_error: Option<String> = sqlx::query_scalar("SELECT last_error FROM outbox")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let due_at_29_s = !store.due(29_000, 10).await.unwrap().is_empty();
+    let due_at_31_s = !store.due(31_000, 10).await.unwrap().is_empty();
+    (
+        report,
+        last_error.unwrap_or_default(),
+        due_at_29_s,
+        due_at_31_s,
+        count.load(Ordering::SeqCst),
+    )
+}
+
+fn movement_batch() -> MovementBatch {
+    MovementBatch {
+        trolley: "TR-0001".into(),
+        order_id: "SO-100001".into(),
+        parcel_id: "P-1".into(),
+        packer_id: "PK-0001".into(),
+        movements: vec![MovementLine {
+            line_no: 1,
+            sku: "LUM-0001".into(),
+            qty: 1,
+        }],
+    }
+}
+
+/// A proxy in front of the backend answers what proxies answer. An answer the same request
+/// would get again (an HTML error or sign-in page, truncated JSON, a redirect) sets the write
+/// aside for a supervisor with the status and the answer's first bytes, so it never blocks its
+/// trolley's queue; a gateway error is retried; "come back in 30 s" (RFC 9110 §10.2.3,
+/// `Retry-After`) is honoured, not hammered.
+#[tokio::test]
+async fn a_hostile_proxy_never_blocks_a_queue_for_ever() {
+    let html = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
+    let gateway = raw_answer("502 Bad Gateway", &["content-type: text/html"], html);
+    let (r, _, _, due_later, seen) = queued_write_answered(gateway).await;
+    assert_eq!(
+        (r.delivered, r.retried, r.failed),
+        (0, 1, 0),
+        "a gateway error passes"
+    );
+    assert!(due_later);
+    assert_eq!(seen, 3, "the transport's own retries");
+
+    let set_aside: [(&str, &'static str, &[&str]); 4] = [
+        (
+            "an HTML 404",
+            raw_answer(
+                "404 Not Found",
+                &["content-type: text/html"],
+                "<html><body><h1>Not Found</h1></body></html>",
+            ),
+            &["HTTP 404", "content-type text/html", "Not Found"],
+        ),
+        (
+            "truncated JSON",
+            raw_answer(
+                "200 OK",
+                &["content-type: application/json"],
+                "{\"movement_ids\":[7],\"from_lo",
+            ),
+            &["HTTP 200", "not the expected JSON", "movement_ids"],
+        ),
+        (
+            "a sign-in page with 200",
+            raw_answer(
+                "200 OK",
+                &["content-type: text/html; charset=utf-8"],
+                "<!DOCTYPE html><html><body>Sign in to the corporate proxy</body></html>",
+            ),
+            &["HTTP 200", "text/html", "Sign in to the corporate proxy"],
+        ),
+        (
+            "a redirect to a sign-in page",
+            raw_answer(
+                "302 Found",
+                &["location: https://sso.example.com/login?next=/v1/movements"],
+                "",
+            ),
+            &["HTTP 302", "redirect to https://sso.example.com/login"],
+        ),
+    ];
+    for (what, answer, says) in set_aside {
+        let (r, error, due_29, due_31, seen) = queued_write_answered(answer).await;
+        assert_eq!(
+            (r.delivered, r.retried, r.failed),
+            (0, 0, 1),
+            "{what}: set aside, not retried"
+        );
+        assert!(!due_29 && !due_31, "{what}: never due again by itself");
+        assert_eq!(seen, 1, "{what}: asked once");
+        for s in says {
+            assert!(error.contains(s), "{what}: {s:?} missing from {error:?}");
+        }
+    }
+
+    let busy = raw_answer(
+        "503 Service Unavailable",
+        &["retry-after: 30", "content-type: text/plain"],
+        "maintenance",
+    );
+    let (r, error, due_29, due_31, seen) = queued_write_answered(busy).await;
+    assert_eq!((r.delivered, r.retried, r.failed), (0, 1, 0));
+    assert!(!due_29 && due_31, "due again after 30 s, not sooner");
+    assert_eq!(
+        seen, 1,
+        "not asked again within the 30 s the backend asked for"
+    );
+    assert!(error.contains("30 s"), "{error}");
+}

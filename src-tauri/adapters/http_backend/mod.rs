@@ -70,6 +70,9 @@ impl HttpBackend {
             .connect_timeout(opts.connect_timeout)
             .timeout(opts.request_timeout)
             .user_agent(concat!("packbench/", env!("CARGO_PKG_VERSION")))
+            // A redirect is an answer to report, not to follow: the API never redirects, and
+            // a proxy that does is sending the station to a sign-in page.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| BackendError::Unreachable(format!("HTTP client set-up failed: {e}")))?;
         Ok(HttpBackend {

@@ -5,7 +5,7 @@ use packbench_core::{Manifest, TrolleyCode};
 use reqwest::{Method, StatusCode};
 use tracing::instrument;
 
-use super::transport::{check_manifest, error_from, query_value, Extra, NO_BODY};
+use super::transport::{check_manifest, query_value, Extra, NO_BODY};
 use super::HttpBackend;
 use crate::contract::{
     self, CatalogueEntry, ExceptionReceipt, Heartbeat, HeartbeatReceipt, LineException,
@@ -28,15 +28,16 @@ impl BackendApi for HttpBackend {
             ),
             None => contract::training::TRAINING_HINTS_PATH.to_owned(),
         };
-        let (status, body) = self
+        let answer = self
             .send(Method::GET, &path, None, Extra::default())
             .await?;
+        let status = answer.status;
         if status.is_success() {
-            return serde_json::from_slice(&body).map(Some).map_err(|e| {
-                BackendError::InvalidResponse(format!("{}{path}: {e}", self.base_url()))
-            });
+            return answer
+                .parse(&format!("{}{path}", self.base_url()))
+                .map(Some);
         }
-        match error_from(status, &body) {
+        match answer.error() {
             // Asked about a trolley this training backend does not know.
             e @ BackendError::TrolleyUnknown(_) => Err(e),
             // A real backend has no such path (or no GET on it), whatever its error body says.
@@ -54,13 +55,13 @@ impl BackendApi for HttpBackend {
     /// The SKU's picture (SVG bytes).
     async fn sku_image(&self, sku: &str) -> Result<Vec<u8>, BackendError> {
         let path = contract::sku_image_path(&query_value(sku));
-        let (status, body) = self
+        let answer = self
             .send(Method::GET, &path, None, Extra::default())
             .await?;
-        if status.is_success() {
-            Ok(body)
+        if answer.status.is_success() {
+            Ok(answer.body)
         } else {
-            Err(error_from(status, &body))
+            Err(answer.error())
         }
     }
 

@@ -140,7 +140,9 @@ impl Bot {
         match r {
             Ok(()) => Ok(()),
             Err(StationError::Backend(
-                BackendError::Unreachable(_) | BackendError::InvalidResponse(_),
+                BackendError::Unreachable(_)
+                | BackendError::Busy { .. }
+                | BackendError::InvalidResponse(_),
             )) => {
                 self.pack.wait_changed(Duration::from_millis(50)).await;
                 Ok(())
