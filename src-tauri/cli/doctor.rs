@@ -23,7 +23,7 @@ pub struct DoctorArgs {
     #[arg(long)]
     pub json: bool,
     /// How long the scale may take to give a stable weight.
-    #[arg(long, default_value_t = 5000)]
+    #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u64).range(100..=60_000))]
     pub scale_timeout_ms: u64,
 }
 

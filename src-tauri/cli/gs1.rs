@@ -21,7 +21,7 @@ pub struct ParseArgs {
     #[arg(long)]
     pub json: bool,
     /// Language of the messages: en, pl or ro.
-    #[arg(long, default_value = "en")]
+    #[arg(long, default_value = "en", value_parser = super::args::lang())]
     pub lang: String,
     /// Also require, within each scan, the AIs the dictionary says an AI needs (like (02)
     /// needing (37)). Off by default: GS1 checks those over all the codes on an item.

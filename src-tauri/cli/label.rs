@@ -30,7 +30,7 @@ pub struct SlipArgs {
     #[arg(long)]
     pub data: PathBuf,
     /// a4 or letter.
-    #[arg(long, default_value = "a4")]
+    #[arg(long, default_value = "a4", value_parser = super::args::paper())]
     pub paper: String,
     /// Where to write the PDF.
     #[arg(long)]
@@ -40,10 +40,10 @@ pub struct SlipArgs {
 #[derive(Debug, Args)]
 pub struct ActionSheetArgs {
     /// The packer's language: en, pl or ro.
-    #[arg(long, default_value = "en")]
+    #[arg(long, default_value = "en", value_parser = super::args::lang())]
     pub lang: String,
     /// a4 or letter.
-    #[arg(long, default_value = "a4")]
+    #[arg(long, default_value = "a4", value_parser = super::args::paper())]
     pub paper: String,
     /// Where to write the PDF.
     #[arg(long)]
@@ -81,9 +81,6 @@ pub fn run_slip(args: SlipArgs) -> anyhow::Result<()> {
 pub fn run_action_sheet(args: ActionSheetArgs) -> anyhow::Result<()> {
     use packbench_ipc::i18n::Lang;
     let paper: Paper = args.paper.parse()?;
-    if !matches!(args.lang.as_str(), "en" | "pl" | "ro") {
-        anyhow::bail!("--lang {}: use en, pl or ro", args.lang);
-    }
     let w = Lang::from_tag(&args.lang).words();
     let actions: Vec<packbench_labels::action_sheet::SheetAction> =
         packbench_ipc::actions::sheet(w)

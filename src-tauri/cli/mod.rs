@@ -3,6 +3,7 @@
 //! environment variables, then the config file. This module holds the clap types and the
 //! dispatch; each subcommand family lives in a file of its own beside it.
 
+pub mod args;
 pub mod carton;
 pub mod doctor;
 pub mod drill;

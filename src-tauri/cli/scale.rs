@@ -19,13 +19,13 @@ pub enum ScaleCommand {
         #[arg(long)]
         port: String,
         /// mt-sics | nci | toledo-8217 | toledo-continuous
-        #[arg(long)]
+        #[arg(long, value_parser = super::args::scale_protocol())]
         protocol: String,
         /// Baud rate; default: the protocol's usual (9600).
-        #[arg(long)]
+        #[arg(long, value_parser = clap::value_parser!(u32).range(300..=921_600))]
         baud: Option<u32>,
         /// Give up after this many milliseconds without a stable weight.
-        #[arg(long, default_value_t = 5000)]
+        #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u64).range(100..=60_000))]
         timeout_ms: u64,
         /// Print JSON (`{"grams": N, "stable": true, ...}`, or `{"code", "message"}` on failure).
         #[arg(long)]
@@ -34,13 +34,13 @@ pub enum ScaleCommand {
     /// Run a simulated scale on a pseudo-terminal until interrupted; prints its port path.
     Simulate {
         /// mt-sics | nci | toledo-8217 | toledo-continuous
-        #[arg(long)]
+        #[arg(long, value_parser = super::args::scale_protocol())]
         protocol: String,
         /// Also make this path a symlink to the port (a stable name for configs).
         #[arg(long)]
         link: Option<PathBuf>,
         /// The load on the platter, in grams.
-        #[arg(long, default_value_t = 1250)]
+        #[arg(long, default_value_t = 1250, value_parser = clap::value_parser!(i64).range(-100_000..=1_000_000))]
         grams: i64,
     },
 }

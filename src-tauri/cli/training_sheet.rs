@@ -26,10 +26,10 @@ pub struct TrainingSheetArgs {
     #[arg(long)]
     pub trolley: Option<String>,
     /// The sheet's language: en, pl or ro (default: the station's).
-    #[arg(long)]
+    #[arg(long, value_parser = super::args::lang())]
     pub lang: Option<String>,
     /// a4 or letter.
-    #[arg(long, default_value = "a4")]
+    #[arg(long, default_value = "a4", value_parser = super::args::paper())]
     pub paper: String,
     /// Where to write the PDF.
     #[arg(long)]

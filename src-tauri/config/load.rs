@@ -4,6 +4,8 @@
 
 use std::path::PathBuf;
 
+use packbench_core::weight_gate::Tolerance;
+
 use super::desk::desk_settings;
 use super::devices::{printers, scale_config, scanner_config};
 use super::error::ConfigError;
@@ -160,10 +162,11 @@ pub(super) fn resolve(
         .chain(tolerances.per_client.iter().map(|(c, t)| (c.as_str(), t)))
     {
         t.validate().map_err(|e| ConfigError::Value {
-            key: if client.is_empty() {
-                "weight.pct"
-            } else {
-                "weight.per_client.*.pct"
+            key: match (client.is_empty(), Tolerance::key_of(&e)) {
+                (true, "pct") => "weight.pct",
+                (true, _) => "weight.abs_g",
+                (false, "pct") => "weight.per_client.*.pct",
+                (false, _) => "weight.per_client.*.abs_g",
             },
             origin: file_origin(),
             message: format!(

@@ -397,3 +397,33 @@ fn invalid_values_name_the_file_and_key() {
         "{err}"
     );
 }
+
+#[test]
+fn weight_tolerances_are_bounded_and_named_by_key() {
+    let err = with_file(
+        "[weight.default]\nabs_g = 1000000\npct = 5\n",
+        Overrides::default(),
+    )
+    .unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("weight.abs_g") && msg.contains("1000000") && msg.contains("station.toml"),
+        "{msg}"
+    );
+    let err = with_file(
+        "[weight.per_client.\"Lumen\"]\nabs_g = 30\npct = 400\n",
+        Overrides::default(),
+    )
+    .unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("weight.per_client.*.pct") && msg.contains("Lumen"),
+        "{msg}"
+    );
+    let ok = with_file(
+        "[weight.default]\nabs_g = 2000\npct = 10\n",
+        Overrides::default(),
+    )
+    .unwrap();
+    assert_eq!(ok.tolerances.default.abs_g, 2000);
+}

@@ -5,6 +5,7 @@
 mod mock_app;
 
 mod doctor;
+mod flags;
 mod gs1_cli;
 mod token;
 mod training_sheet;

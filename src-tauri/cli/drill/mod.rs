@@ -40,23 +40,23 @@ use crate::training::demo_data::{self, Rng};
 #[derive(Debug, Args)]
 pub struct DrillArgs {
     /// How many demo trolleys the station packs (TR-0001 upwards; at most 60).
-    #[arg(long, default_value_t = 3)]
-    pub trolleys: usize,
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..=demo_data::TROLLEYS as i64))]
+    pub trolleys: u16,
     /// How many times the station is killed.
-    #[arg(long, default_value_t = 200)]
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(0..=100_000))]
     pub kills: u32,
     /// How many times the backend is stopped and started again.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=1_000))]
     pub backend_restarts: u32,
     /// Seeds the kill moments and the station's choices.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Longest wait before a SIGKILL, from the station's start.
-    #[arg(long, default_value_t = 250)]
-    pub max_kill_delay_ms: u64,
+    #[arg(long, default_value_t = 250, value_parser = clap::value_parser!(u32).range(1..=60_000))]
+    pub max_kill_delay_ms: u32,
     /// Highest fault-injection point a run may die at (points count commits, backend writes
     /// and label jobs from the station's start).
-    #[arg(long, default_value_t = 40)]
+    #[arg(long, default_value_t = 40, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub max_crash_point: u32,
     /// Keep the drill's databases, logs and label spool here (default: a temporary directory).
     #[arg(long)]
@@ -106,12 +106,6 @@ fn append(path: &Path) -> anyhow::Result<std::fs::File> {
 
 /// Runs the drill; the exit code says whether nothing was lost or doubled.
 pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
-    if args.trolleys == 0 || args.trolleys > demo_data::TROLLEYS {
-        bail!(
-            "--trolleys must be 1 to {} (the demo warehouse's trolleys)",
-            demo_data::TROLLEYS
-        );
-    }
     let started = Instant::now();
     let tmp;
     let work = match &args.work_dir {
@@ -131,7 +125,7 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
     let trolleys: Vec<String> = (1..=args.trolleys).map(|i| format!("TR-{i:04}")).collect();
     let mut rng = Rng::new(args.seed ^ 0x0d71_11ed);
     let mut report = DrillReport {
-        trolleys: args.trolleys,
+        trolleys: usize::from(args.trolleys),
         ..DrillReport::default()
     };
 
@@ -176,7 +170,7 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
             + Duration::from_millis(if by_crash_point {
                 60_000
             } else {
-                u64::from(rng.range(0, args.max_kill_delay_ms as u32))
+                u64::from(rng.range(0, args.max_kill_delay_ms))
             });
         let status = loop {
             if let Some(st) = child.try_wait()? {

@@ -32,14 +32,30 @@ impl Default for Tolerance {
 pub enum ToleranceError {
     #[error("tolerance percent must be from 0 to 100, not {0}")]
     Percent(String),
+    /// Beyond this the gate would wave through a missing item in most parcels.
+    #[error("tolerance in grams must be from 0 to {max} g, not {0} g: a larger one lets most parcels through whatever they hold", max = Tolerance::MAX_ABS_G)]
+    Grams(u32),
 }
 
 impl Tolerance {
+    /// The largest absolute tolerance a config may set.
+    pub const MAX_ABS_G: u32 = 2_000;
+
     pub fn validate(&self) -> Result<(), ToleranceError> {
-        if self.pct.is_finite() && (0.0..=100.0).contains(&self.pct) {
-            Ok(())
-        } else {
-            Err(ToleranceError::Percent(self.pct.to_string()))
+        if !(self.pct.is_finite() && (0.0..=100.0).contains(&self.pct)) {
+            return Err(ToleranceError::Percent(self.pct.to_string()));
+        }
+        if self.abs_g > Self::MAX_ABS_G {
+            return Err(ToleranceError::Grams(self.abs_g));
+        }
+        Ok(())
+    }
+
+    /// Which config key a validation error is about (`pct` or `abs_g`).
+    pub fn key_of(e: &ToleranceError) -> &'static str {
+        match e {
+            ToleranceError::Percent(_) => "pct",
+            ToleranceError::Grams(_) => "abs_g",
         }
     }
 
@@ -187,6 +203,19 @@ mod tests {
         }
         .validate()
         .is_err());
+        // An absurd absolute tolerance would switch the gate off.
+        let huge = Tolerance {
+            abs_g: 1_000_000,
+            pct: 5.0,
+        };
+        assert_eq!(huge.validate(), Err(ToleranceError::Grams(1_000_000)));
+        assert_eq!(Tolerance::key_of(&huge.validate().unwrap_err()), "abs_g");
+        assert!(Tolerance {
+            abs_g: Tolerance::MAX_ABS_G,
+            pct: 100.0
+        }
+        .validate()
+        .is_ok());
     }
 
     proptest! {

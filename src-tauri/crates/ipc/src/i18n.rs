@@ -12,6 +12,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language the kiosk speaks.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Pl, Lang::Ro];
+
     /// From a BCP 47 tag (`pl`, `pl-PL`, `ro`); anything else is English.
     pub fn from_tag(tag: &str) -> Lang {
         match tag.get(..2).map(|s| s.to_ascii_lowercase()).as_deref() {

@@ -582,28 +582,6 @@ fn other_barcode_data_reads_back_too() {
     read_back_zpl(&data, Dpi::D300);
 }
 
-/// Writes the sample's renders to $PACKBENCH_LABELS_KEEP for a person to look at.
-#[test]
-fn keep_sample_renders_when_asked() {
-    let Ok(dir) = std::env::var("PACKBENCH_LABELS_KEEP") else {
-        return;
-    };
-    let dir = Path::new(&dir);
-    for dpi in [Dpi::D203, Dpi::D300] {
-        std::fs::write(
-            dir.join(format!("sample-{dpi:?}.pdf")),
-            render(&sample(), Format::Pdf, dpi).unwrap(),
-        )
-        .unwrap();
-        std::fs::write(
-            dir.join(format!("sample-{dpi:?}.zpl")),
-            render(&sample(), Format::Zpl, dpi).unwrap(),
-        )
-        .unwrap();
-    }
-    read_back_zpl(&sample(), Dpi::D203);
-}
-
 /// Long text in every field must not print past the content area in the ZPL render either
 /// (the printer's font is not the one the layout measured): the strip right of the rules
 /// stays white.

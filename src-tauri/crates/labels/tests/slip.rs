@@ -376,26 +376,6 @@ fn slip_is_deterministic() {
     assert!(a.starts_with(b"%PDF-"));
 }
 
-#[test]
-fn keep_sample_slip_when_asked() {
-    // PACKBENCH_KEEP_SLIP=dir writes the sample slips for a look (pdftoppm them).
-    if let Ok(dir) = std::env::var("PACKBENCH_KEEP_SLIP") {
-        let mut gift = with_lines(40);
-        gift.gift_message = Some("Wszystkiego najlepszego! La mulți ani!".into());
-        for (name, d, paper) in [
-            ("slip-a4.pdf", sample(), Paper::A4),
-            ("slip-letter-long.pdf", with_lines(40), Paper::Letter),
-            ("slip-gift.pdf", gift, Paper::A4),
-        ] {
-            std::fs::write(
-                std::path::Path::new(&dir).join(name),
-                render_packing_slip(&d, paper).unwrap(),
-            )
-            .unwrap();
-        }
-    }
-}
-
 fn text() -> impl Strategy<Value = String> {
     "[a-zA-Z0-9ąćęłńóśźżȘșȚțăâî ,.\\-]{0,160}"
 }
