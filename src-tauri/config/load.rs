@@ -11,7 +11,7 @@ use super::devices::{printers, scale_config, scanner_config};
 use super::error::ConfigError;
 use super::file::{read_file, ConfigFile};
 use super::station::{Config, DEFAULT_STATION_ID, TRAINING_TOKEN};
-use super::update::update_settings;
+use super::update::{trusted_for_updates, update_settings};
 use crate::token_store::{BackendToken, OsKeyring, TokenStoreError};
 
 /// Where configuration may come from besides the file: the environment and flags, already
@@ -178,6 +178,15 @@ pub(super) fn resolve(
                 }
             ),
         })?;
+    }
+    if file.update.is_some() {
+        if let Some(path) = &source {
+            trusted_for_updates(path).map_err(|why| ConfigError::Value {
+                key: "update",
+                origin: file_origin(),
+                message: format!("updates are set only in a root-owned config that the station's user cannot write, like /etc/packbench/station.toml ({why}); move [update] there"),
+            })?;
+        }
     }
     let update = file
         .update

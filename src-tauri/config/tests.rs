@@ -427,3 +427,58 @@ fn weight_tolerances_are_bounded_and_named_by_key() {
     .unwrap();
     assert_eq!(ok.tolerances.default.abs_g, 2000);
 }
+
+/// The update endpoints and key decide what the station installs: a config the station's user
+/// could write (their own file, a world-writable one, one in a writable directory) may not set
+/// them; a root-owned one that only root can write may.
+#[test]
+fn update_settings_come_only_from_a_file_the_station_user_cannot_write() {
+    use std::os::unix::fs::PermissionsExt;
+    let key = release_pubkey();
+    let toml = format!(
+        "[update]\nendpoints = [\"https://u.example.com/latest.json\"]\npubkey = \"{key}\"\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("station.toml");
+    std::fs::write(&p, &toml).unwrap();
+    let read = || {
+        load(&Overrides {
+            config_file: Some(p.clone()),
+            ..Overrides::default()
+        })
+    };
+    // Root's own file (the tests run as root, as the station's installer does).
+    assert!(read().unwrap().update.is_some());
+
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let msg = read().unwrap_err().to_string();
+    assert!(
+        msg.contains("writable by group or others") && msg.contains("[update]"),
+        "{msg}"
+    );
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
+
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let msg = read().unwrap_err().to_string();
+    assert!(msg.contains("writable by group or others"), "{msg}");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    // A user's file: owned by someone other than root.
+    let chown = std::process::Command::new("chown")
+        .arg("65534")
+        .arg(&p)
+        .status()
+        .unwrap();
+    assert!(
+        chown.success(),
+        "the test needs root to hand the file to another user"
+    );
+    let msg = read().unwrap_err().to_string();
+    assert!(
+        msg.contains("owned by uid 65534") && msg.contains("/etc/packbench/station.toml"),
+        "{msg}"
+    );
+    // Without [update], the same user's file is fine.
+    std::fs::write(&p, "station_id = \"ST-07\"\n").unwrap();
+    assert_eq!(read().unwrap().station_id, "ST-07");
+}

@@ -13,6 +13,36 @@ pub struct UpdateSettings {
     pub check_every: std::time::Duration,
 }
 
+/// Whether a config file may carry `[update]`: its endpoints and release key decide what the
+/// station installs with the rights IT gave the updater, so only a file the station's user
+/// cannot write may set them — owned by root, writable by no one else, in a directory likewise
+/// (else the file could be replaced). A user's own `~/.config/packbench/station.toml` may not.
+pub(super) fn trusted_for_updates(path: &std::path::Path) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    for p in [path, dir] {
+        let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        if meta.uid() != 0 {
+            return Err(format!(
+                "{} is owned by uid {}, not root",
+                p.display(),
+                meta.uid()
+            ));
+        }
+        if meta.mode() & 0o022 != 0 {
+            return Err(format!(
+                "{} is writable by group or others (mode {:o})",
+                p.display(),
+                meta.mode() & 0o7777
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Minutes between update checks unless `update.check_minutes` says otherwise.
 pub const DEFAULT_UPDATE_CHECK_MINUTES: u32 = 60;
 
