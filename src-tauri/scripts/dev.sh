@@ -202,10 +202,20 @@ run_contract_fuzz() {
         return 1
     fi
     log "fuzzing the API contract with schemathesis at $url"
-    local rc=0
+    local rc=0 helper session spec
+    helper="$root/src-tauri/scripts/contract_fuzz.py"
+    # A supervisor's session, so the supervisor endpoints are fuzzed past their 401.
+    session=$(python3 "$helper" session "$url" fuzz-token ST-FUZZ) || rc=$?
     # From the temp dir: schemathesis keeps a cache folder in its working directory.
-    (cd "$dir" && "$SCHEMATHESIS" run "$url/v1/openapi.json" -H "Authorization: Bearer fuzz-token" \
-        -H "x-station-id: ST-FUZZ" --checks all --max-examples 100 --seed 20261126) || rc=$?
+    [ "$rc" = 0 ] && { (cd "$dir" && "$SCHEMATHESIS" run "$url/v1/openapi.json" -H "Authorization: Bearer fuzz-token" \
+        -H "x-station-id: ST-FUZZ" -H "x-packer-session: $session" --checks all --max-examples 100 \
+        --seed 20261126 --report har --report-har-path "$dir/fuzz.har") || rc=$?; }
+    if [ -f "$dir/fuzz.har" ]; then
+        spec="$dir/openapi.json"
+        python3 -c 'import sys,urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())' \
+            "$url/v1/openapi.json" >"$spec"
+        python3 "$helper" report "$dir/fuzz.har" "$spec" || true
+    fi
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     rm -rf "$dir"

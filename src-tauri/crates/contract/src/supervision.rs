@@ -273,12 +273,13 @@ pub struct PackedOrdersQuery {
     /// Window start, inclusive (ms since the Unix epoch).
     #[param(minimum = 0, maximum = 10000000000000_u64)]
     pub from_ms: i64,
-    /// Window end, exclusive; at most 8 days after `from_ms`.
+    /// Window end, exclusive. A window over 8 days is cut to its last 8 days; one that ends
+    /// before it starts holds no orders.
     #[param(minimum = 0, maximum = 10000000000000_u64)]
     pub to_ms: i64,
 }
 
-/// The longest window of one packed-orders read: a week and a day.
+/// The longest window one packed-orders read answers (a longer one is cut to its last 8 days).
 pub const PACKED_ORDERS_MAX_WINDOW_MS: i64 = 8 * 24 * 60 * 60 * 1000;
 
 /// The SKU path parameter.

@@ -44,11 +44,12 @@ pub(crate) async fn movements(
 }
 
 #[utoipa::path(get, path = "/v1/movements", tag = "supervisor",
-    description = "Movements of one trolley or one order (give exactly one), oldest first.",
+    description = "Movements of a trolley, of an order, or of both filters at once, oldest \
+        first; with neither, every movement. At most 10,000.",
     params(MovementQuery, StationHeader, SessionHeader),
     responses(
         (status = 200, description = "Movements", body = Vec<MovementEntry>),
-        (status = 400, description = "Neither or both of trolley and order_id, or malformed (`bad_request`)", body = ApiError),
+        (status = 400, description = "A malformed trolley code or order id (`bad_request`)", body = ApiError),
         SupervisorAuth,
     ),
     security(("bearer" = [])))]
@@ -61,12 +62,14 @@ pub(crate) async fn list_movements(
         Some(t) => Some(trolley_code(t)?.to_string()),
         None => None,
     };
-    if trolley.is_some() == q.order_id.is_some() {
-        return Err(err(
-            StatusCode::BAD_REQUEST,
-            codes::BAD_REQUEST,
-            "give exactly one of trolley and order_id",
-        ));
+    if let Some(o) = &q.order_id {
+        if o.is_empty() || o.chars().count() > 64 || o.chars().any(char::is_control) {
+            return Err(err(
+                StatusCode::BAD_REQUEST,
+                codes::BAD_REQUEST,
+                "order_id must be 1-64 printable characters",
+            ));
+        }
     }
     Ok(Json(
         st.db
