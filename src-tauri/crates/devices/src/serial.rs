@@ -60,6 +60,8 @@ struct Heard {
     last_bytes: Vec<u8>,
     garbled: Option<String>,
     answered: bool,
+    /// The last "cannot weigh now" answer (MT-SICS `S I`, `EL`), for the error at the deadline.
+    refusal: Option<ScaleEvent>,
 }
 
 impl Heard {
@@ -206,6 +208,16 @@ impl SerialScale {
     /// The error when an operation ran out of time.
     fn out_of_time(&self, heard: &Heard, timeout: Duration, settling: bool) -> ScaleError {
         let timeout_ms = timeout.as_millis() as u64;
+        match &heard.refusal {
+            Some(ScaleEvent::Busy) if settling => return ScaleError::Busy,
+            Some(ScaleEvent::Refused(reason)) if settling => {
+                return ScaleError::CannotExecute {
+                    action: Action::Weigh,
+                    reason: reason.clone(),
+                }
+            }
+            _ => {}
+        }
         if heard.answered && settling {
             ScaleError::NotSettled { timeout_ms }
         } else if heard.bytes > 0 {
@@ -231,7 +243,11 @@ impl SerialScale {
             ScaleEvent::Overload => ScaleError::Overload,
             ScaleEvent::Underload => ScaleError::Underload,
             ScaleEvent::NeedsZero => ScaleError::NeedsZero,
-            ScaleEvent::Fault(detail) => ScaleError::DeviceFault(detail.clone()),
+            ScaleEvent::Fault(fault) => ScaleError::DeviceFault(fault.clone()),
+            ScaleEvent::TransmissionError => ScaleError::TransmissionError {
+                port: self.config.port.clone(),
+                settings: format!("{} {}", self.config.protocol, self.config.serial),
+            },
             ScaleEvent::NotUnderstood(detail) => ScaleError::NotUnderstood {
                 port: self.config.port.clone(),
                 protocol: self.config.protocol.to_string(),
@@ -265,6 +281,12 @@ impl SerialScale {
                     }
                     ScaleEvent::Refused(reason) => {
                         return Err(ScaleError::CannotExecute { action, reason })
+                    }
+                    ScaleEvent::Busy => {
+                        return Err(ScaleError::CannotExecute {
+                            action,
+                            reason: "the scale is busy".into(),
+                        })
                     }
                     _ => {}
                 }
@@ -316,11 +338,19 @@ impl Scale for SerialScale {
             let mut answered = false;
             while let Some(event) = self.next_answer(round_until, &mut heard)? {
                 answered = true;
-                match event {
-                    ScaleEvent::Weight(sample) if settler.push_sample(&sample) => {
-                        return Ok(Reading::from_sample(&sample));
+                match &event {
+                    ScaleEvent::Weight(sample) if settler.push_sample(sample) => {
+                        return Ok(Reading::from_sample(sample));
                     }
-                    ScaleEvent::Motion | ScaleEvent::Refused(_) => settler.reset(),
+                    ScaleEvent::Weight(_) => heard.refusal = None,
+                    ScaleEvent::Motion => {
+                        settler.reset();
+                        heard.refusal = None;
+                    }
+                    ScaleEvent::Busy | ScaleEvent::Refused(_) => {
+                        settler.reset();
+                        heard.refusal = Some(event);
+                    }
                     _ => {}
                 }
                 if request.is_some() {

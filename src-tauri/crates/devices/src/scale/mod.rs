@@ -13,7 +13,7 @@ pub mod toledo_8217;
 pub mod toledo_continuous;
 pub mod units;
 
-pub use codec::{FrameDecoder, Garbled, Sample, ScaleEvent};
+pub use codec::{Fault, FrameDecoder, Garbled, Sample, ScaleEvent};
 pub use error::{Action, ScaleError};
 pub use settle::{SettleRule, Settler};
 pub use units::{Unit, WeightValue};

@@ -3,3 +3,4 @@
 
 mod fuzz;
 mod pty;
+mod status_frames;
