@@ -5,6 +5,7 @@
 
 pub mod codec;
 pub mod error;
+pub mod health;
 pub mod mt_sics;
 pub mod nci;
 pub mod settle;
@@ -15,6 +16,7 @@ pub mod units;
 
 pub use codec::{Fault, FrameDecoder, Garbled, Sample, ScaleEvent};
 pub use error::{Action, ScaleError};
+pub use health::ScaleHealth;
 pub use settle::{SettleRule, Settler};
 pub use units::{Unit, WeightValue};
 
