@@ -29,6 +29,14 @@ const SILENCING_ERRORS: u32 = error_bits::MEDIA_OUT
     | error_bits::HEAD_OPEN
     | error_bits::PRINTHEAD_OVER_TEMPERATURE;
 
+/// Whether unframed text holds an `~HQES` answer up to the end of its WARNINGS line.
+fn loose_answer_complete(text: &[u8]) -> bool {
+    let Some(at) = text.windows(9).position(|w| w == b"WARNINGS:") else {
+        return false;
+    };
+    ErrorsAndWarnings::looks_like(text) && text[at..].contains(&b'\n')
+}
+
 /// Collects the two answers from bytes as they arrive.
 #[derive(Debug, Default)]
 pub struct StatusReader {
@@ -38,6 +46,9 @@ pub struct StatusReader {
     hs: Option<Result<HostStatus, HostStatusError>>,
     garbage: Option<String>,
     heard: Vec<u8>,
+    /// Text outside any STX/ETX frame: read as an `~HQES` answer once it holds a whole
+    /// WARNINGS line, in case a printer sends that answer unframed.
+    loose: Vec<u8>,
 }
 
 impl StatusReader {
@@ -51,8 +62,15 @@ impl StatusReader {
         for &b in bytes {
             match (&mut self.frame, b) {
                 (None, STX) => self.frame = Some(Vec::new()),
-                (None, b'\r' | b'\n') => {}
-                (None, _) => {}
+                (None, b) => {
+                    if self.loose.len() < MAX_FRAME {
+                        self.loose.push(b);
+                    }
+                    if b == b'\n' && self.hqes.is_none() && loose_answer_complete(&self.loose) {
+                        let text = std::mem::take(&mut self.loose);
+                        self.hqes = Some(ErrorsAndWarnings::parse(&text));
+                    }
+                }
                 (Some(_), STX) => self.garbage = Some("a frame started inside a frame".into()),
                 (Some(f), ETX) => {
                     let f = std::mem::take(f);
@@ -236,6 +254,18 @@ mod tests {
         let (done, status) = read(b"\x02ERRORS: 1 0000 1\x03");
         assert!(done);
         assert_eq!(status.unwrap_err().code(), "printer_status_unreadable");
+    }
+
+    #[test]
+    fn an_unframed_hqes_answer_is_read_too() {
+        let e = ErrorsAndWarnings {
+            errors: error_bits::HEAD_OPEN,
+            warnings: 0,
+        };
+        let framed = e.encode();
+        let (done, status) = read(&framed[1..framed.len() - 1]);
+        assert!(done, "head open: no ~HS answer to wait for");
+        assert_eq!(status.unwrap().conditions, vec![Condition::HeadOpen]);
     }
 
     #[test]
