@@ -132,7 +132,7 @@ mod tests {
         });
         let e = IpcError::from(StationError::from(fault));
         assert_eq!(e.code, ErrorCode::DeviceFailed);
-        assert_eq!(e.reason.as_deref(), Some("printer_out_of_paper"));
+        assert_eq!(e.reason.as_deref(), Some("paper_out"));
         assert!(e.message.contains("ZD420"), "{}", e.message);
     }
 }

@@ -49,7 +49,7 @@ impl Printer for DevicePrinter {
                 st.can_print(),
                 st.conditions.iter().map(|c| c.code().to_owned()).collect(),
             ),
-            Ok(Err(e)) => (false, vec![e.code().to_owned()]),
+            Ok(Err(e)) => (false, vec![e.fault_code().to_owned()]),
             Err(_) => (false, vec!["status_failed".to_owned()]),
         };
         Readiness { ready, problems }

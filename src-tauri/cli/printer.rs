@@ -15,7 +15,9 @@ pub enum PrinterCommand {
         /// tcp://host:9100, ipp://host/printers/NAME, cups://QUEUE, serial:///dev/..., usblp:///dev/usb/lp0
         #[arg(long)]
         printer: String,
-        /// Print JSON: `{"ready": bool, "state", "problems": [{"code", "message"}]}`.
+        /// Print JSON: `{"ready": bool, "state", "problems": [{"code", "message"}]}`; codes
+        /// such as paper_out, ribbon_out, head_open, paused, cutter_fault, head_too_hot,
+        /// not_answering, unreachable.
         #[arg(long)]
         json: bool,
     },
@@ -70,7 +72,7 @@ fn status(uri: &str, json: bool) -> ExitCode {
                 .collect();
             if let (Some(e), true) = (&refusal, problems.is_empty()) {
                 problems.push(Problem {
-                    code: e.code().to_owned(),
+                    code: e.fault_code().to_owned(),
                     message: e.to_string(),
                 });
             }
@@ -85,8 +87,9 @@ fn status(uri: &str, json: bool) -> ExitCode {
             printer: uri.to_owned(),
             ready: false,
             state: None,
+            // `unreachable`, `not_answering`, or the set-up error's own code.
             problems: vec![Problem {
-                code: e.code().to_owned(),
+                code: e.fault_code().to_owned(),
                 message: e.to_string(),
             }],
         },

@@ -40,9 +40,11 @@ impl DeviceFault {
     }
 }
 
+/// A printer fault carries the printer's state code (`paper_out`, `head_open`,
+/// `not_answering`...), the one its status, the heartbeat and the screen share.
 impl From<PrinterError> for DeviceFault {
     fn from(e: PrinterError) -> Self {
-        DeviceFault::new(DeviceKind::Printer, e.code(), e.to_string())
+        DeviceFault::new(DeviceKind::Printer, e.fault_code(), e.to_string())
     }
 }
 
@@ -52,7 +54,8 @@ impl From<ScaleError> for DeviceFault {
     }
 }
 
-/// Whether a device can work now, and the stable codes of what stops it (`paper_out`, ...).
+/// Whether a device can work now, and the stable codes of what stops it (`paper_out`,
+/// `scale_disconnected`, ...).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Readiness {
     pub ready: bool,
@@ -92,4 +95,6 @@ pub trait Scale: Send + Sync {
     fn place(&self, _grams: u32) {}
     /// The scale's name for messages and logs.
     fn describe(&self) -> String;
+    /// Whether it can weigh now (port open, answering, no fault), as last checked.
+    async fn health(&self) -> Readiness;
 }

@@ -29,6 +29,7 @@ pub async fn build(
     let backlog = station.backlog().await?;
     let work = store.shift_counters(now_ms() - SHIFT_MS).await?;
     let printer_health = printer.health().await;
+    let scale_health = pack.scale_health().await;
     Ok(Heartbeat {
         station_id: station.station_id.clone(),
         packer_id: view.packer.map(|p| p.packer_id),
@@ -51,8 +52,8 @@ pub async fn build(
             DeviceHealth {
                 kind: DeviceKind::Scale,
                 name: pack.scale_name(),
-                ready: true,
-                problems: Vec::new(),
+                ready: scale_health.ready,
+                problems: scale_health.problems,
             },
         ],
         outbox: OutboxHealth {

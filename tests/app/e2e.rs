@@ -389,6 +389,28 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
             }
         }
         screenshot(&client, "full-06-trolley-done.png").await;
+
+        // The scale's state in the status bar is its own, not a constant: a scale gone silent
+        // shows in words within 10 s (probe every 2 s, heartbeat every 5 s), and comes back.
+        wait_for(&client, ".device[data-kind='scale'][data-ready='true']").await;
+        scale.update(|s| s.silent = true);
+        let silent = wait_for(
+            &client,
+            ".device[data-kind='scale'][data-ready='false'][data-problems='scale_no_answer']",
+        )
+        .await;
+        let text = silent.text().await.unwrap();
+        // In the packer's language, whichever the demo packer has.
+        use packbench_ipc::device_words::{lookup, EN, PL, RO};
+        assert!(
+            [EN, PL, RO]
+                .iter()
+                .any(|t| lookup(t, "scale_no_answer") == Some(text.as_str())),
+            "{text}"
+        );
+        screenshot(&client, "full-07-scale-silent.png").await;
+        scale.update(|s| s.silent = false);
+        wait_for(&client, ".device[data-kind='scale'][data-ready='true']").await;
     })
     .await;
     drop(driver);

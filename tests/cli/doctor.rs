@@ -316,8 +316,46 @@ fn printer_status_reports_paper_out_with_a_stable_code() {
     ]);
     assert!(!out.status.success());
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(
-        report["problems"][0]["code"], "printer_unreachable",
+    assert_eq!(report["problems"][0]["code"], "unreachable", "{report:#}");
+}
+
+/// `packbench printer status --json` names each state of a Zebra as the ZPL Programming Guide
+/// has it answer: `~HQES` flags in every state, and no `~HS` reply for "MEDIA OUT, RIBBON
+/// OUT, HEAD OPEN, REWINDER FULL, HEAD OVER-TEMPERATURE".
+#[test]
+fn printer_status_names_each_fault_and_a_printer_that_does_not_answer() {
+    use packbench_devices::printer::sim::{StatusReply, ZebraState};
+    let zebra = SimulatedZebra::start().unwrap();
+    let uri = format!("{}?status_timeout_ms=500", zebra.uri());
+    let status = |want: &str| {
+        let out = packbench(&["printer", "status", "--printer", &uri, "--json"]);
+        assert!(!out.status.success(), "{want}");
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["problems"][0]["code"], want, "{report:#}");
+        report
+    };
+    type Set = fn(&mut ZebraState);
+    let table: [(Set, &str); 6] = [
+        (|s| s.ribbon_out = true, "ribbon_out"),
+        (|s| s.head_open = true, "head_open"),
+        (|s| s.paused = true, "paused"),
+        (|s| s.cutter_fault = true, "cutter_fault"),
+        (|s| s.over_temperature = true, "head_too_hot"),
+        (|s| s.rewinder_full = true, "not_answering"),
+    ];
+    for (set, code) in table {
+        zebra.update(|s| *s = ZebraState::default());
+        zebra.update(set);
+        status(code);
+    }
+    zebra.update(|s| *s = ZebraState::default());
+    zebra.set_status_reply(StatusReply::Silent);
+    let report = status("not_answering");
+    assert!(
+        report["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("check the printer's display"),
         "{report:#}"
     );
 }

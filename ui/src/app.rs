@@ -246,7 +246,7 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <StationBar station=station />
+        <StationBar station=station lang=lang />
         <main class=move || format!("outcome-{}", flash.get().unwrap_or("none")) data-outcome=move || flash.get().unwrap_or("none") data-answered=move || answered.get().to_string()>
             <ScanBox on_scan=on_scan busy=busy />
             <ErrorBanner error=error lang=lang />

@@ -20,6 +20,11 @@ impl PackService {
         self.scale.describe()
     }
 
+    /// Whether the scale can weigh now, for the status bar and heartbeats.
+    pub async fn scale_health(&self) -> crate::ports::Readiness {
+        self.scale.health().await
+    }
+
     /// What the parcel on the scale should weigh (units plus tare), and its client.
     pub(super) async fn expected_weight(&self, st: &PackState) -> Option<(u64, String)> {
         let slot = st.current_order()?;

@@ -1,13 +1,19 @@
 use leptos::prelude::*;
+use packbench_ipc::i18n::Lang;
 use packbench_ipc::GetStationResponse;
 
-/// The top bar: product, station id and which backend the station talks to.
+/// The top bar: product, station id, which backend the station talks to, and each device's
+/// state; a device's problems in the packer's language (`data-problems` keeps the codes).
 #[component]
-pub fn StationBar(station: ReadSignal<Option<GetStationResponse>>) -> impl IntoView {
+pub fn StationBar(
+    station: ReadSignal<Option<GetStationResponse>>,
+    #[prop(into)] lang: Signal<Lang>,
+) -> impl IntoView {
     view! {
         <header class="topbar">
             <span class="brand">"Packbench"</span>
             {move || station.get().map(|st| {
+                let w = lang.get().words();
                 let training = st.backend == "training";
                 let b = st.backlog;
                 let (has_pending, has_failed) = (b.pending > 0, b.failed > 0);
@@ -33,12 +39,31 @@ pub fn StationBar(station: ReadSignal<Option<GetStationResponse>>) -> impl IntoV
                     .map(|d| {
                         let text = if d.ready {
                             format!("{}: ready", d.kind.replace('_', " "))
+                        } else if d.problems.is_empty() {
+                            format!("{}: not ready", d.kind.replace('_', " "))
                         } else {
-                            format!("{}: {}", d.kind.replace('_', " "), d.problems.join(", ").replace('_', " "))
+                            d.problems
+                                .iter()
+                                .map(|p| {
+                                    w.device_problem(p).map_or_else(
+                                        || format!("{}: {}", d.kind.replace('_', " "), p.replace('_', " ")),
+                                        str::to_owned,
+                                    )
+                                })
+                                .collect::<Vec<_>>()
+                                .join(" · ")
                         };
                         let class = if d.ready { "device status-ok" } else { "device status-off" };
                         view! {
-                            <span class=class data-kind=d.kind.clone() data-ready=d.ready.to_string() title=d.name.clone()>{text}</span>
+                            <span
+                                class=class
+                                data-kind=d.kind.clone()
+                                data-ready=d.ready.to_string()
+                                data-problems=d.problems.join(" ")
+                                title=d.name.clone()
+                            >
+                                {text}
+                            </span>
                         }
                     })
                     .collect_view();

@@ -4,7 +4,8 @@
 
 use crate::scale::codec::{printable, Decoded, FrameDecoder};
 use crate::scale::{
-    Action, Parity, Reading, Scale, ScaleConfig, ScaleError, ScaleEvent, SerialSettings, Settler,
+    Action, Parity, Reading, Scale, ScaleConfig, ScaleError, ScaleEvent, ScaleHealth,
+    SerialSettings, Settler,
 };
 use serialport::{ClearBuffer, SerialPort};
 use std::collections::VecDeque;
@@ -51,6 +52,9 @@ pub struct SerialScale {
     port: Option<Box<dyn SerialPort>>,
     decoder: Box<dyn FrameDecoder>,
     pending: VecDeque<Decoded>,
+    /// When the scale last answered with something other than a fault.
+    last_good: Option<Instant>,
+    last_fault: Option<ScaleError>,
 }
 
 /// What came in during one operation, to tell "nothing" from "garbage" from "moving".
@@ -60,6 +64,8 @@ struct Heard {
     last_bytes: Vec<u8>,
     garbled: Option<String>,
     answered: bool,
+    /// The last "cannot weigh now" answer (MT-SICS `S I`, `EL`), for the error at the deadline.
+    refusal: Option<ScaleEvent>,
 }
 
 impl Heard {
@@ -81,6 +87,8 @@ impl SerialScale {
             port: None,
             decoder,
             pending: VecDeque::new(),
+            last_good: None,
+            last_fault: None,
         })
     }
 
@@ -98,6 +106,54 @@ impl SerialScale {
     /// Whether the port is open (it closes after an I/O error until the next call).
     pub fn is_connected(&self) -> bool {
         self.port.is_some()
+    }
+
+    /// How the scale is doing, as the last exchange left it.
+    pub fn health(&self) -> ScaleHealth {
+        ScaleHealth {
+            port_open: self.port.is_some(),
+            last_fault: self.last_fault.clone(),
+            last_good_age: self.last_good.map(|t| t.elapsed()),
+        }
+    }
+
+    /// Asks the scale for one weight (or, for continuous output, listens for a frame) within
+    /// the reply timeout, reopening the port if it was lost: any sensible answer means the
+    /// scale is there; a status fault, silence or a lost port is kept as the last fault.
+    pub fn probe(&mut self) -> ScaleHealth {
+        let until = Instant::now() + Duration::from_millis(self.config.reply_timeout_ms.max(1));
+        let result = (|| {
+            self.discard_input()?;
+            if let Some(bytes) = self.config.protocol.weigh_request() {
+                self.send(bytes)?;
+            }
+            let mut heard = Heard::default();
+            match self.next_answer(until, &mut heard)? {
+                Some(_) => Ok(()),
+                None => Err(self.out_of_time(
+                    &heard,
+                    Duration::from_millis(self.config.reply_timeout_ms),
+                    false,
+                )),
+            }
+        })();
+        self.note(&result);
+        self.health()
+    }
+
+    /// Keeps what an exchange showed of the scale's health.
+    fn note<T>(&mut self, result: &Result<T, ScaleError>) {
+        match result {
+            Ok(_) => self.last_fault = None,
+            // Still, slow or refused: the scale is there and answering.
+            Err(
+                ScaleError::NotSettled { .. }
+                | ScaleError::CannotExecute { .. }
+                | ScaleError::NotSupported { .. }
+                | ScaleError::Busy,
+            ) => {}
+            Err(e) => self.last_fault = Some(e.clone()),
+        }
     }
 
     fn connect(&mut self) -> Result<&mut Box<dyn SerialPort>, ScaleError> {
@@ -194,7 +250,10 @@ impl SerialScale {
                     heard.answered = true;
                     return match self.event_error(&event) {
                         Some(e) => Err(e),
-                        None => Ok(Some(event)),
+                        None => {
+                            self.last_good = Some(Instant::now());
+                            Ok(Some(event))
+                        }
                     };
                 }
                 Err(garbled) => heard.garbled = Some(garbled.0),
@@ -206,6 +265,16 @@ impl SerialScale {
     /// The error when an operation ran out of time.
     fn out_of_time(&self, heard: &Heard, timeout: Duration, settling: bool) -> ScaleError {
         let timeout_ms = timeout.as_millis() as u64;
+        match &heard.refusal {
+            Some(ScaleEvent::Busy) if settling => return ScaleError::Busy,
+            Some(ScaleEvent::Refused(reason)) if settling => {
+                return ScaleError::CannotExecute {
+                    action: Action::Weigh,
+                    reason: reason.clone(),
+                }
+            }
+            _ => {}
+        }
         if heard.answered && settling {
             ScaleError::NotSettled { timeout_ms }
         } else if heard.bytes > 0 {
@@ -231,7 +300,11 @@ impl SerialScale {
             ScaleEvent::Overload => ScaleError::Overload,
             ScaleEvent::Underload => ScaleError::Underload,
             ScaleEvent::NeedsZero => ScaleError::NeedsZero,
-            ScaleEvent::Fault(detail) => ScaleError::DeviceFault(detail.clone()),
+            ScaleEvent::Fault(fault) => ScaleError::DeviceFault(fault.clone()),
+            ScaleEvent::TransmissionError => ScaleError::TransmissionError {
+                port: self.config.port.clone(),
+                settings: format!("{} {}", self.config.protocol, self.config.serial),
+            },
             ScaleEvent::NotUnderstood(detail) => ScaleError::NotUnderstood {
                 port: self.config.port.clone(),
                 protocol: self.config.protocol.to_string(),
@@ -266,6 +339,12 @@ impl SerialScale {
                     ScaleEvent::Refused(reason) => {
                         return Err(ScaleError::CannotExecute { action, reason })
                     }
+                    ScaleEvent::Busy => {
+                        return Err(ScaleError::CannotExecute {
+                            action,
+                            reason: "the scale is busy".into(),
+                        })
+                    }
                     _ => {}
                 }
             } else if let ScaleEvent::Weight(s) = event {
@@ -298,6 +377,26 @@ impl SerialScale {
 
 impl Scale for SerialScale {
     fn read_stable(&mut self, timeout: Duration) -> Result<Reading, ScaleError> {
+        let result = self.weigh_stable(timeout);
+        self.note(&result);
+        result
+    }
+
+    fn zero(&mut self) -> Result<(), ScaleError> {
+        let result = self.run_command(Action::Zero);
+        self.note(&result);
+        result
+    }
+
+    fn tare(&mut self) -> Result<(), ScaleError> {
+        let result = self.run_command(Action::Tare);
+        self.note(&result);
+        result
+    }
+}
+
+impl SerialScale {
+    fn weigh_stable(&mut self, timeout: Duration) -> Result<Reading, ScaleError> {
         let deadline = Instant::now() + timeout;
         let request = self.config.protocol.weigh_request();
         let reply_timeout = Duration::from_millis(self.config.reply_timeout_ms.max(1));
@@ -316,11 +415,19 @@ impl Scale for SerialScale {
             let mut answered = false;
             while let Some(event) = self.next_answer(round_until, &mut heard)? {
                 answered = true;
-                match event {
-                    ScaleEvent::Weight(sample) if settler.push_sample(&sample) => {
-                        return Ok(Reading::from_sample(&sample));
+                match &event {
+                    ScaleEvent::Weight(sample) if settler.push_sample(sample) => {
+                        return Ok(Reading::from_sample(sample));
                     }
-                    ScaleEvent::Motion | ScaleEvent::Refused(_) => settler.reset(),
+                    ScaleEvent::Weight(_) => heard.refusal = None,
+                    ScaleEvent::Motion => {
+                        settler.reset();
+                        heard.refusal = None;
+                    }
+                    ScaleEvent::Busy | ScaleEvent::Refused(_) => {
+                        settler.reset();
+                        heard.refusal = Some(event);
+                    }
                     _ => {}
                 }
                 if request.is_some() {
@@ -336,13 +443,5 @@ impl Scale for SerialScale {
                 std::thread::sleep(poll.min(deadline - now));
             }
         }
-    }
-
-    fn zero(&mut self) -> Result<(), ScaleError> {
-        self.run_command(Action::Zero)
-    }
-
-    fn tare(&mut self) -> Result<(), ScaleError> {
-        self.run_command(Action::Tare)
     }
 }

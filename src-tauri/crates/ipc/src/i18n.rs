@@ -100,15 +100,26 @@ pub struct Words {
     /// Refusal headlines by stable code (IPC code, or the flow's reason for `refused`).
     pub refusals: &'static [(&'static str, &'static str)],
     pub refused_generic: &'static str,
+    /// Device fault lines by the device's code (see [`crate::device_words`]).
+    pub devices: &'static [(&'static str, &'static str)],
 }
 
 impl Words {
-    /// The headline for a refusal: by the flow's reason first, then by the error code.
+    /// The headline for a refusal: a device fault's line by its code, the flow's reason,
+    /// then the error code.
     pub fn refusal(&self, code: &str, reason: Option<&str>) -> &'static str {
+        if let Some(line) = reason.and_then(|r| self.device_problem(r)) {
+            return line;
+        }
         reason
             .and_then(|r| self.refusals.iter().find(|(k, _)| *k == r))
             .or_else(|| self.refusals.iter().find(|(k, _)| *k == code))
             .map_or(self.refused_generic, |(_, v)| v)
+    }
+
+    /// What the packer reads for a device fault code (`paper_out`, `scale_disconnected`...).
+    pub fn device_problem(&self, code: &str) -> Option<&'static str> {
+        crate::device_words::lookup(self.devices, code)
     }
 }
 
@@ -190,6 +201,7 @@ pub static EN: Words = Words {
         ("packaging_reason_required", "Give a reason for another box"),
     ],
     refused_generic: "Not accepted",
+    devices: crate::device_words::EN,
 };
 
 pub static PL: Words = Words {
@@ -270,6 +282,7 @@ pub static PL: Words = Words {
         ("packaging_reason_required", "Podaj powód innego opakowania"),
     ],
     refused_generic: "Nie przyjęto",
+    devices: crate::device_words::PL,
 };
 
 pub static RO: Words = Words {
@@ -353,6 +366,7 @@ pub static RO: Words = Words {
         ),
     ],
     refused_generic: "Neacceptat",
+    devices: crate::device_words::RO,
 };
 
 #[cfg(test)]
@@ -414,6 +428,22 @@ mod tests {
         assert_eq!(
             EN.refusal("refused", Some("not_a_known_reason")),
             "Not accepted"
+        );
+        // A device fault: its own line, in the packer's language, with what to do.
+        assert_eq!(
+            EN.refusal("device_failed", Some("paper_out")),
+            "Label printer: out of labels — load a new roll, then scan PB-REPRINT"
+        );
+        assert_eq!(
+            PL.refusal("device_failed", Some("scale_disconnected")),
+            "Waga: odłączona — sprawdź kabel; połączy się sama"
+        );
+        assert!(RO
+            .refusal("device_failed", Some("head_open"))
+            .starts_with("Imprimanta de etichete: capul este deschis"));
+        assert_eq!(
+            EN.refusal("device_failed", Some("printer_spool_failed")),
+            "Device problem"
         );
     }
 }

@@ -161,17 +161,22 @@ pub fn evaluate(stations: &[StationFacts], policy: &AlertPolicy, now_ms: i64) ->
                     ),
                 ));
             } else if !d.ready {
+                // Each problem by name, with its code for anyone searching the logs.
                 let why = if d.problems.is_empty() {
                     "not ready".to_owned()
                 } else {
-                    d.problems.join(", ")
+                    d.problems
+                        .iter()
+                        .map(|p| format!("{} [{p}]", super::device_problems::describe(p)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 };
                 out.push(alert(
                     AlertKind::DeviceNotReady,
                     Severity::Warning,
                     Some(&d.kind),
                     format!(
-                        "{}: {} {} ({why}).",
+                        "{}: {} {}: {why}.",
                         s.station_id,
                         d.kind.replace('_', " "),
                         d.name

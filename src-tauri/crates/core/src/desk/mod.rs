@@ -23,6 +23,7 @@
 //! or a shift of four hours is not counted against anyone.
 
 mod alerts;
+pub mod device_problems;
 mod productivity;
 mod records;
 

@@ -209,16 +209,38 @@ fn alerts_name_offline_backlogged_and_out_of_labels_stations() {
         ]
     );
     assert!(alerts[1].message.contains("5 min"), "{}", alerts[1].message);
-    assert!(
-        alerts[2].message.contains("head_open"),
-        "{}",
-        alerts[2].message
+    assert_eq!(
+        alerts[2].message,
+        "ST-HEAD: label printer Zebra: printhead open [head_open]."
     );
     assert!(
         alerts[3].message.contains("11 min"),
         "{}",
         alerts[3].message
     );
+}
+
+#[test]
+fn a_device_alert_names_the_station_the_device_and_each_fault() {
+    let mut st = facts("ST-07");
+    st.devices.push(DeviceFacts {
+        kind: "scale".into(),
+        name: "nci scale on /dev/ttyUSB0".into(),
+        ready: false,
+        problems: vec!["scale_disconnected".into()],
+    });
+    st.devices[0].ready = false;
+    st.devices[0].problems = vec!["cutter_fault".into(), "not_answering".into()];
+    let alerts = evaluate(&[st], &AlertPolicy::default(), NOW);
+    let messages: Vec<&str> = alerts.iter().map(|a| a.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        vec![
+            "ST-07: label printer Zebra: cutter fault [cutter_fault], connected but not answering (see its display) [not_answering].",
+            "ST-07: scale nci scale on /dev/ttyUSB0: disconnected [scale_disconnected].",
+        ]
+    );
+    assert_eq!(alerts[1].key, "device_not_ready/ST-07/scale");
 }
 
 #[test]

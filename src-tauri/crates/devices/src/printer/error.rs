@@ -93,6 +93,21 @@ fn ribbon_out(p: &PrinterName) -> String {
     }
 }
 
+/// What the packer does for a stopping condition other than the four with their own variant.
+fn fault(p: &PrinterName, c: &crate::printer::Condition) -> String {
+    use crate::printer::Condition as C;
+    match c {
+        C::CutterFault => format!("{p} reports a cutter fault: open the head, clear the cutter of labels and close it, then press Feed."),
+        C::HeadTooHot => format!("{p} stopped because its printhead is too hot: let it cool for a few minutes, then press Feed."),
+        C::MotorTooHot => format!("{p} stopped because its motor is too hot: let it cool for a few minutes, then press Feed."),
+        C::MediaJam => format!("{p} has a media jam: open the head, clear the jammed labels, close it and press Feed."),
+        C::BadPrintheadElement | C::PrintheadNotDetected | C::HardwareFault | C::CorruptMemory => {
+            format!("{p} reports a hardware fault ({}): switch it off and on; if it stays, call IT.", c.describe())
+        }
+        other => format!("{p} cannot print ({}): check the printer's display; if it stays, call IT.", other.describe()),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PrinterError {
     #[error("The printer setting \"{uri}\" is wrong: {reason}. Call IT.")]
@@ -130,6 +145,19 @@ pub enum PrinterError {
     NotReady {
         printer: PrinterName,
         reason: String,
+    },
+    /// A condition that stops printing, reported by the printer (`~HQES`, `~HS`, IPP).
+    #[error("{}", fault(.printer, .condition))]
+    Fault {
+        printer: PrinterName,
+        condition: crate::printer::Condition,
+    },
+    /// The printer took the connection but answered neither `~HQES` nor `~HS` in time: a real
+    /// Zebra keeps quiet like this in some error states, so its display says why.
+    #[error("{printer} is connected but does not answer (no status within {}): check the printer's display for an error, fix it, then press Feed.", secs(*.timeout_ms))]
+    NotAnswering {
+        printer: PrinterName,
+        timeout_ms: u64,
     },
     #[error("{printer} did not {stage} within {}: check that it is on and not jammed, then print again.", secs(*.timeout_ms))]
     Timeout {
@@ -170,11 +198,40 @@ impl PrinterError {
             PrinterError::Paused { .. } => "printer_paused",
             PrinterError::RibbonOut { .. } => "printer_ribbon_out",
             PrinterError::NotReady { .. } => "printer_not_ready",
+            PrinterError::Fault { .. } => "printer_fault",
+            PrinterError::NotAnswering { .. } => "printer_not_answering",
             PrinterError::Timeout { .. } => "printer_timeout",
             PrinterError::Rejected { .. } => "printer_rejected",
             PrinterError::StatusUnreadable { .. } => "printer_status_unreadable",
             PrinterError::StatusUnsupported { .. } => "printer_status_unsupported",
             PrinterError::ConnectionLost { .. } => "printer_connection_lost",
+        }
+    }
+
+    /// The code of the printer's state this error stands for, in the vocabulary of
+    /// [`Condition::code`](crate::printer::Condition::code) (`paper_out`, `head_open`,
+    /// `cutter_fault`...) plus `not_answering` and `unreachable`: what status reports, the
+    /// heartbeat and the screen share. Errors of set-up or of the job keep their own code.
+    pub fn fault_code(&self) -> &'static str {
+        use crate::printer::Condition;
+        match self {
+            PrinterError::OutOfPaper { .. } => Condition::PaperOut.code(),
+            PrinterError::HeadOpen { .. } => Condition::HeadOpen.code(),
+            PrinterError::Paused { .. } => Condition::Paused.code(),
+            PrinterError::RibbonOut { .. } => Condition::RibbonOut.code(),
+            PrinterError::Fault { condition, .. } => condition.code(),
+            PrinterError::NotAnswering { .. }
+            | PrinterError::Timeout {
+                stage: Stage::Status,
+                ..
+            } => "not_answering",
+            PrinterError::Unreachable { .. }
+            | PrinterError::ConnectionLost { .. }
+            | PrinterError::Timeout {
+                stage: Stage::Connect,
+                ..
+            } => "unreachable",
+            other => other.code(),
         }
     }
 
@@ -186,6 +243,16 @@ impl PrinterError {
                 | PrinterError::HeadOpen { .. }
                 | PrinterError::Paused { .. }
                 | PrinterError::RibbonOut { .. }
+                | PrinterError::NotAnswering { .. }
+        ) || matches!(
+            self,
+            PrinterError::Fault { condition, .. } if matches!(
+                condition,
+                crate::printer::Condition::CutterFault
+                    | crate::printer::Condition::HeadTooHot
+                    | crate::printer::Condition::MotorTooHot
+                    | crate::printer::Condition::MediaJam
+            )
         )
     }
 }

@@ -1,12 +1,15 @@
 //! The `Printer` port and its adapters, one per technology: [`RawTcpPrinter`] (JetDirect 9100),
-//! [`IppPrinter`] (IPP and CUPS queues), [`SerialPrinter`], [`UsbLpPrinter`]; [`zebra`] holds
-//! the pure `~HS` codec and [`sim`] a simulated Zebra speaking it over TCP or a pty.
+//! [`IppPrinter`] (IPP and CUPS queues), [`SerialPrinter`], [`UsbLpPrinter`]; [`zebra`] and
+//! [`hqes`] hold the pure `~HS` and `~HQES` codecs, [`status_query`] the exchange that asks
+//! both, and [`sim`] a simulated Zebra speaking them over TCP or a pty.
 
 mod error;
+pub mod hqes;
 pub mod ipp;
 pub mod raw_tcp;
 pub mod serial;
 pub mod sim;
+pub mod status_query;
 pub mod uri;
 pub mod usblp;
 pub mod zebra;
@@ -185,6 +188,17 @@ pub enum Condition {
     CorruptMemory,
     BufferFull,
     Offline,
+    /// `~HQES` error flags beyond the `~HS` ones.
+    CutterFault,
+    MotorTooHot,
+    BadPrintheadElement,
+    PrintheadNotDetected,
+    /// Invalid firmware configuration or printhead thermistor open: a service call.
+    HardwareFault,
+    /// `~HQES` warnings: the printer still prints.
+    NeedsCalibration,
+    CleanPrinthead,
+    ReplacePrinthead,
     /// A condition reported by name (an IPP `printer-state-reasons` keyword).
     Other(String),
 }
@@ -194,7 +208,12 @@ impl Condition {
     pub fn stops_printing(&self) -> bool {
         !matches!(
             self,
-            Condition::HeadTooCold | Condition::BufferFull | Condition::Other(_)
+            Condition::HeadTooCold
+                | Condition::BufferFull
+                | Condition::NeedsCalibration
+                | Condition::CleanPrinthead
+                | Condition::ReplacePrinthead
+                | Condition::Other(_)
         )
     }
 
@@ -211,6 +230,14 @@ impl Condition {
             Condition::CorruptMemory => "corrupt_memory",
             Condition::BufferFull => "buffer_full",
             Condition::Offline => "offline",
+            Condition::CutterFault => "cutter_fault",
+            Condition::MotorTooHot => "motor_too_hot",
+            Condition::BadPrintheadElement => "bad_printhead_element",
+            Condition::PrintheadNotDetected => "printhead_not_detected",
+            Condition::HardwareFault => "hardware_fault",
+            Condition::NeedsCalibration => "needs_calibration",
+            Condition::CleanPrinthead => "clean_printhead",
+            Condition::ReplacePrinthead => "replace_printhead",
             Condition::Other(_) => "other",
         }
     }
@@ -228,6 +255,14 @@ impl Condition {
             Condition::CorruptMemory => "memory corrupt".into(),
             Condition::BufferFull => "receive buffer full".into(),
             Condition::Offline => "offline".into(),
+            Condition::CutterFault => "cutter fault".into(),
+            Condition::MotorTooHot => "motor too hot".into(),
+            Condition::BadPrintheadElement => "bad printhead element".into(),
+            Condition::PrintheadNotDetected => "printhead not detected".into(),
+            Condition::HardwareFault => "hardware fault (firmware or printhead sensor)".into(),
+            Condition::NeedsCalibration => "media needs calibrating".into(),
+            Condition::CleanPrinthead => "printhead needs cleaning".into(),
+            Condition::ReplacePrinthead => "printhead needs replacing".into(),
             Condition::Other(k) => k.clone(),
         }
     }
@@ -266,9 +301,9 @@ impl PrinterStatus {
                 Condition::HeadOpen => PrinterError::HeadOpen { printer },
                 Condition::Paused => PrinterError::Paused { printer },
                 Condition::RibbonOut => PrinterError::RibbonOut { printer },
-                other => PrinterError::NotReady {
+                other => PrinterError::Fault {
                     printer,
-                    reason: other.describe(),
+                    condition: other.clone(),
                 },
             });
         }
@@ -346,6 +381,8 @@ pub(crate) fn with_role(mut e: PrinterError, role: Role) -> PrinterError {
         | Paused { printer }
         | RibbonOut { printer }
         | NotReady { printer, .. }
+        | Fault { printer, .. }
+        | NotAnswering { printer, .. }
         | Timeout { printer, .. }
         | Rejected { printer, .. }
         | StatusUnreadable { printer, .. }

@@ -1,8 +1,9 @@
 //! Raw TCP (JetDirect, port 9100): one connection is one job; the job is written, the
 //! connection half-closed, and (like CUPS's socket backend) the printer's own close awaited as
-//! its receipt. Zebra printers answer `~HS` on the same port, on a connection of its own.
+//! its receipt. Zebra printers answer `~HQES` and `~HS` on the same port, on a connection of
+//! its own.
 
-use crate::printer::zebra::{printable, HostStatus, HostStatusReader, HOST_STATUS_REQUEST};
+use crate::printer::status_query::{self, StatusReader};
 use crate::printer::{
     check_before_send, JobReceipt, JobState, PrintJob, Printer, PrinterError, PrinterName,
     PrinterStatus, PrinterUri, Role, Stage, Transport,
@@ -166,66 +167,32 @@ impl Printer for RawTcpPrinter {
         let mut stream = self.connect(role)?;
         stream
             .set_write_timeout(Some(timeout))
-            .and_then(|()| stream.write_all(HOST_STATUS_REQUEST))
+            .and_then(|()| stream.write_all(&status_query::request()))
             .map_err(|e| self.io_error(role, Stage::Status, timeout, e))?;
-        let mut reader = HostStatusReader::default();
-        let mut heard = Vec::new();
+        let mut reader = StatusReader::default();
         let deadline = Instant::now() + timeout;
         let mut buf = [0u8; 256];
-        let result = loop {
+        loop {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
-                break None;
+                break;
             }
             if let Err(e) = stream.set_read_timeout(Some(left)) {
                 return Err(self.io_error(role, Stage::Status, timeout, e));
             }
             match stream.read(&mut buf) {
-                Ok(0) => break None,
+                Ok(0) => break,
                 Ok(n) => {
-                    keep_tail(&mut heard, &buf[..n]);
-                    if let Some(r) = reader.push(&buf[..n]) {
-                        break Some(r);
+                    if reader.push(&buf[..n]) {
+                        break;
                     }
                 }
                 Err(e) if matches!(e.kind(), ErrorKind::TimedOut | ErrorKind::WouldBlock) => {}
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}
                 Err(e) => return Err(self.io_error(role, Stage::Status, timeout, e)),
             }
-        };
+        }
         let _ = stream.shutdown(Shutdown::Both);
-        status_from(result, &heard, self.name(role), timeout)
-    }
-}
-
-/// Keeps the last bytes heard, for a message.
-pub(crate) fn keep_tail(heard: &mut Vec<u8>, bytes: &[u8]) {
-    heard.extend_from_slice(bytes);
-    let excess = heard.len().saturating_sub(64);
-    heard.drain(..excess);
-}
-
-/// The outcome of a `~HS` exchange, shared by the TCP and serial adapters.
-pub(crate) fn status_from(
-    result: Option<Result<HostStatus, crate::printer::zebra::HostStatusError>>,
-    heard: &[u8],
-    printer: PrinterName,
-    timeout: Duration,
-) -> Result<PrinterStatus, PrinterError> {
-    match result {
-        Some(Ok(hs)) => Ok(hs.to_status()),
-        Some(Err(e)) => Err(PrinterError::StatusUnreadable {
-            printer,
-            sample: format!("{e}: {}", printable(heard, 48)),
-        }),
-        None if !heard.is_empty() => Err(PrinterError::StatusUnreadable {
-            printer,
-            sample: printable(heard, 48),
-        }),
-        None => Err(PrinterError::Timeout {
-            printer,
-            stage: Stage::Status,
-            timeout_ms: millis(timeout),
-        }),
+        reader.outcome(self.name(role), timeout)
     }
 }

@@ -1,9 +1,9 @@
 //! Serial printers (RS-232, USB-serial, a pty): the job is written to the line; Zebra printers
-//! answer `~HS` on it. The port opens at the first call and, after an I/O error, again at the
+//! answer `~HQES` and `~HS` on it. The port opens at the first call and, after an I/O error, again at the
 //! next one, so a replugged printer comes back without a restart.
 
-use crate::printer::raw_tcp::{keep_tail, millis, status_from};
-use crate::printer::zebra::{HostStatusReader, HOST_STATUS_REQUEST};
+use crate::printer::raw_tcp::millis;
+use crate::printer::status_query::{self, StatusReader};
 use crate::printer::{
     check_before_send, JobReceipt, JobState, PrintJob, Printer, PrinterError, PrinterName,
     PrinterStatus, PrinterUri, Role, Stage, Transport,
@@ -133,17 +133,16 @@ impl Printer for SerialPrinter {
             .clear(ClearBuffer::Input)
             .and_then(|()| port.set_timeout(timeout))
             .map_err(std::io::Error::from)
-            .and_then(|()| port.write_all(HOST_STATUS_REQUEST))
+            .and_then(|()| port.write_all(&status_query::request()))
             .and_then(|()| port.flush());
         sent.map_err(|e| self.lost(role, Stage::Status, timeout, e))?;
         let deadline = Instant::now() + timeout;
-        let mut reader = HostStatusReader::default();
-        let mut heard = Vec::new();
+        let mut reader = StatusReader::default();
         let mut buf = [0u8; 256];
-        let result = loop {
+        loop {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
-                break None;
+                break;
             }
             let port = self.port(role)?;
             let read = port
@@ -153,15 +152,14 @@ impl Printer for SerialPrinter {
             match read {
                 Ok(0) => {}
                 Ok(n) => {
-                    keep_tail(&mut heard, &buf[..n]);
-                    if let Some(r) = reader.push(&buf[..n]) {
-                        break Some(r);
+                    if reader.push(&buf[..n]) {
+                        break;
                     }
                 }
                 Err(e) if matches!(e.kind(), ErrorKind::TimedOut | ErrorKind::Interrupted) => {}
                 Err(e) => return Err(self.lost(role, Stage::Status, timeout, e)),
             }
-        };
-        status_from(result, &heard, self.name(role), timeout)
+        }
+        reader.outcome(self.name(role), timeout)
     }
 }

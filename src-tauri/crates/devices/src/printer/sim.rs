@@ -1,7 +1,13 @@
 //! A simulated Zebra label printer speaking the real protocols, for tests and training mode:
-//! [`SimulatedZebra`] on a TCP port (one connection = one job, `~HS` answered on the same
-//! port) and [`SimulatedSerialZebra`] on a pty. Both keep every job's bytes.
+//! [`SimulatedZebra`] on a TCP port (one connection = one job, `~HQES` and `~HS` answered on
+//! the same port) and [`SimulatedSerialZebra`] on a pty. Both keep every job's bytes.
+//! It answers as the ZPL Programming Guide says a printer does: `~HQES` always, and `~HS`
+//! not at all "if the printer is in one of these conditions: MEDIA OUT, RIBBON OUT, HEAD OPEN,
+//! REWINDER FULL, HEAD OVER-TEMPERATURE".
 
+use crate::printer::hqes::{
+    error_bits, warning_bits, ErrorsAndWarnings, ERRORS_AND_WARNINGS_REQUEST,
+};
 use crate::printer::zebra::{HostStatus, HOST_STATUS_REQUEST};
 use serialport::{SerialPort, TTYPort};
 use std::io::{ErrorKind, Read, Write};
@@ -11,25 +17,108 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-/// How the simulator answers `~HS`.
+/// How the simulator answers status requests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StatusReply {
-    /// The three lines for its [`HostStatus`].
+    /// As the guide says, for its [`ZebraState`].
     Answer,
-    /// Nothing (a printer that does not speak `~HS`).
+    /// Nothing to either request (a printer that does not speak them, or a hung one).
     Silent,
-    /// These bytes instead.
+    /// `~HS` answered as the guide says, `~HQES` ignored (firmware older than `~HQES`).
+    HostStatusOnly,
+    /// These bytes instead, once per request.
     Garbage(Vec<u8>),
 }
 
+/// The simulated printer's state: what `~HS` reports (reached through `Deref`, so
+/// `sim.update(|s| s.paper_out = true)` works), and the `~HQES` flags `~HS` has no field for.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ZebraState {
+    pub host: HostStatus,
+    pub cutter_fault: bool,
+    pub motor_over_temperature: bool,
+    pub bad_printhead_element: bool,
+    pub printhead_detection_error: bool,
+    /// Silences `~HS` per the guide; `~HQES` has no flag for it.
+    pub rewinder_full: bool,
+    pub needs_calibration: bool,
+    pub clean_printhead: bool,
+    pub replace_printhead: bool,
+}
+
+impl std::ops::Deref for ZebraState {
+    type Target = HostStatus;
+    fn deref(&self) -> &HostStatus {
+        &self.host
+    }
+}
+
+impl std::ops::DerefMut for ZebraState {
+    fn deref_mut(&mut self) -> &mut HostStatus {
+        &mut self.host
+    }
+}
+
+impl ZebraState {
+    /// The `~HQES` flags of this state (ZPL Programming Guide, Error and Warning Flags).
+    pub fn errors_and_warnings(&self) -> ErrorsAndWarnings {
+        let bit = |on: bool, b: u32| if on { b } else { 0 };
+        ErrorsAndWarnings {
+            errors: bit(self.host.paper_out, error_bits::MEDIA_OUT)
+                | bit(self.host.ribbon_out, error_bits::RIBBON_OUT)
+                | bit(self.host.head_open, error_bits::HEAD_OPEN)
+                | bit(self.cutter_fault, error_bits::CUTTER_FAULT)
+                | bit(
+                    self.host.over_temperature,
+                    error_bits::PRINTHEAD_OVER_TEMPERATURE,
+                )
+                | bit(
+                    self.motor_over_temperature,
+                    error_bits::MOTOR_OVER_TEMPERATURE,
+                )
+                | bit(
+                    self.bad_printhead_element,
+                    error_bits::BAD_PRINTHEAD_ELEMENT,
+                )
+                | bit(
+                    self.printhead_detection_error,
+                    error_bits::PRINTHEAD_DETECTION_ERROR,
+                ),
+            warnings: bit(
+                self.needs_calibration,
+                warning_bits::NEED_TO_CALIBRATE_MEDIA,
+            ) | bit(self.clean_printhead, warning_bits::CLEAN_PRINTHEAD)
+                | bit(self.replace_printhead, warning_bits::REPLACE_PRINTHEAD),
+        }
+    }
+
+    /// Whether `~HS` goes unanswered: "MEDIA OUT, RIBBON OUT, HEAD OPEN, REWINDER FULL, HEAD
+    /// OVER-TEMPERATURE" (ZPL Programming Guide, ~HS).
+    pub fn silences_host_status(&self) -> bool {
+        self.host.paper_out
+            || self.host.ribbon_out
+            || self.host.head_open
+            || self.rewinder_full
+            || self.host.over_temperature
+    }
+}
+
+/// A status request found in the stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Request {
+    HostStatus,
+    ErrorsAndWarnings,
+}
+
 struct Shared {
-    status: Mutex<(HostStatus, StatusReply)>,
+    status: Mutex<(ZebraState, StatusReply)>,
     /// TCP: one entry per job connection. Serial: one entry, the whole line.
     jobs: Mutex<Vec<Vec<u8>>>,
     /// TCP: when the last byte of each job arrived, in the order of `jobs`.
     arrivals: Mutex<Vec<Instant>>,
     changed: Condvar,
     status_requests: AtomicUsize,
+    hqes_requests: AtomicUsize,
     stop: AtomicBool,
 }
 
@@ -40,22 +129,31 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Shared {
     fn new() -> Arc<Self> {
         Arc::new(Shared {
-            status: Mutex::new((HostStatus::default(), StatusReply::Answer)),
+            status: Mutex::new((ZebraState::default(), StatusReply::Answer)),
             jobs: Mutex::new(Vec::new()),
             arrivals: Mutex::new(Vec::new()),
             changed: Condvar::new(),
             status_requests: AtomicUsize::new(0),
+            hqes_requests: AtomicUsize::new(0),
             stop: AtomicBool::new(false),
         })
     }
 
-    fn reply(&self) -> Vec<u8> {
-        self.status_requests.fetch_add(1, Ordering::SeqCst);
+    fn reply(&self, request: Request) -> Vec<u8> {
+        match request {
+            Request::HostStatus => &self.status_requests,
+            Request::ErrorsAndWarnings => &self.hqes_requests,
+        }
+        .fetch_add(1, Ordering::SeqCst);
         let s = lock(&self.status);
-        match &s.1 {
-            StatusReply::Answer => s.0.encode(),
-            StatusReply::Silent => Vec::new(),
-            StatusReply::Garbage(g) => g.clone(),
+        let (state, how) = (&s.0, &s.1);
+        match (how, request) {
+            (StatusReply::Silent, _) => Vec::new(),
+            (StatusReply::Garbage(g), _) => g.clone(),
+            (StatusReply::HostStatusOnly, Request::ErrorsAndWarnings) => Vec::new(),
+            (_, Request::ErrorsAndWarnings) => state.errors_and_warnings().encode(),
+            (_, Request::HostStatus) if state.silences_host_status() => Vec::new(),
+            (_, Request::HostStatus) => state.host.encode(),
         }
     }
 
@@ -78,30 +176,46 @@ impl Shared {
     }
 }
 
-/// Counts `~HS` requests in `data[from..]`; returns how many and where scanning resumes
-/// (a request may be split across reads).
-fn scan_requests(data: &[u8], from: usize) -> (usize, usize) {
-    let n = HOST_STATUS_REQUEST.len();
-    let mut count = 0;
+/// The status request starting at `data[i..]`, if a whole one does.
+fn request_at(data: &[u8]) -> Option<(Request, usize)> {
+    if data.starts_with(HOST_STATUS_REQUEST) {
+        Some((Request::HostStatus, HOST_STATUS_REQUEST.len()))
+    } else if data.starts_with(ERRORS_AND_WARNINGS_REQUEST) {
+        Some((
+            Request::ErrorsAndWarnings,
+            ERRORS_AND_WARNINGS_REQUEST.len(),
+        ))
+    } else {
+        None
+    }
+}
+
+/// The status requests in `data[from..]`, in order, and where scanning resumes (a request
+/// may be split across reads, so scanning stops short of a partial one).
+fn scan_requests(data: &[u8], from: usize) -> (Vec<Request>, usize) {
+    let longest = ERRORS_AND_WARNINGS_REQUEST.len();
+    let mut found = Vec::new();
     let mut i = from;
-    while i + n <= data.len() {
-        if &data[i..i + n] == HOST_STATUS_REQUEST {
-            count += 1;
+    while i < data.len() {
+        if let Some((r, n)) = request_at(&data[i..]) {
+            found.push(r);
             i += n;
+        } else if data.len() - i < longest && data[i] == b'~' {
+            // Perhaps the start of a request whose rest has not arrived.
+            break;
         } else {
             i += 1;
         }
     }
-    (count, i)
+    (found, i)
 }
 
-/// Drops every `~HS` from a stream: what is left is what would print.
+/// Drops every `~HS` and `~HQES` from a stream: what is left is what would print.
 pub fn without_status_requests(data: &[u8]) -> Vec<u8> {
-    let n = HOST_STATUS_REQUEST.len();
     let mut out = Vec::with_capacity(data.len());
     let mut i = 0;
     while i < data.len() {
-        if data[i..].starts_with(HOST_STATUS_REQUEST) {
+        if let Some((_, n)) = request_at(&data[i..]) {
             i += n;
         } else {
             out.push(data[i]);
@@ -114,13 +228,14 @@ pub fn without_status_requests(data: &[u8]) -> Vec<u8> {
 /// The controls both simulators share.
 macro_rules! controls {
     () => {
-        /// Sets what `~HS` reports from now on.
+        /// Sets what `~HS` reports from now on (the `~HQES`-only flags are kept).
         pub fn set_status(&self, status: HostStatus) {
-            lock(&self.shared.status).0 = status;
+            lock(&self.shared.status).0.host = status;
         }
 
-        /// Changes part of the status: `sim.update(|s| s.paper_out = true)`.
-        pub fn update(&self, f: impl FnOnce(&mut HostStatus)) {
+        /// Changes part of the state: `sim.update(|s| s.paper_out = true)`,
+        /// `sim.update(|s| s.cutter_fault = true)`.
+        pub fn update(&self, f: impl FnOnce(&mut ZebraState)) {
             f(&mut lock(&self.shared.status).0)
         }
 
@@ -131,6 +246,11 @@ macro_rules! controls {
         /// How many `~HS` requests arrived.
         pub fn status_requests(&self) -> usize {
             self.shared.status_requests.load(Ordering::SeqCst)
+        }
+
+        /// How many `~HQES` requests arrived.
+        pub fn errors_and_warnings_requests(&self) -> usize {
+            self.shared.hqes_requests.load(Ordering::SeqCst)
         }
     };
 }
@@ -238,8 +358,8 @@ fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
                 data.extend_from_slice(&buf[..n]);
                 let (requests, next) = scan_requests(&data, scanned);
                 scanned = next;
-                for _ in 0..requests {
-                    let reply = shared.reply();
+                for r in requests {
+                    let reply = shared.reply(r);
                     if !reply.is_empty() && stream.write_all(&reply).is_err() {
                         return;
                     }
@@ -348,8 +468,8 @@ fn run_serial(mut master: TTYPort, slave: TTYPort, shared: Arc<Shared>) {
                     requests
                 };
                 shared.changed.notify_all();
-                for _ in 0..requests {
-                    let reply = shared.reply();
+                for r in requests {
+                    let reply = shared.reply(r);
                     if !reply.is_empty() {
                         let _ = master.write_all(&reply);
                     }

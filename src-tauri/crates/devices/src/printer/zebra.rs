@@ -54,7 +54,7 @@ impl HostStatus {
         }
     }
 
-    fn from_lines(lines: &[Vec<u8>]) -> Result<HostStatus, HostStatusError> {
+    pub(crate) fn from_lines(lines: &[Vec<u8>]) -> Result<HostStatus, HostStatusError> {
         let fields = |i: usize, min: usize| -> Result<Vec<String>, HostStatusError> {
             let text = std::str::from_utf8(&lines[i])
                 .map_err(|_| HostStatusError(format!("line {} is not text", i + 1)))?;

@@ -31,13 +31,58 @@ pub enum ScaleEvent {
     /// The scale has no valid zero (for example not zeroed at power-up).
     NeedsZero,
     /// The scale reports an internal fault (RAM, ROM, calibration...).
-    Fault(String),
+    Fault(Fault),
+    /// Understood but not carried out now: another command runs, or the weight did not settle
+    /// in the scale's own time (MT-SICS `S I`).
+    Busy,
+    /// The scale received garbled bytes (MT-SICS `ET`): baud rate or parity differ.
+    TransmissionError,
     /// A command was carried out.
     Done,
     /// A command was understood but could not be carried out now; the text says why.
     Refused(String),
     /// The scale did not understand the command (wrong protocol?).
     NotUnderstood(String),
+}
+
+/// An internal fault a scale reports in its status (NCI SCP-01 status bytes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fault {
+    Ram,
+    Eeprom,
+    Rom,
+    /// "Faulty calibration".
+    Calibration,
+    /// The scale could not take its zero when switched on.
+    InitialZero,
+    /// Anything else, in words.
+    Other(String),
+}
+
+impl Fault {
+    /// A stable code, part of [`ScaleError::code`](super::ScaleError::code)'s vocabulary.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Fault::Ram => "scale_ram_error",
+            Fault::Eeprom => "scale_eeprom_error",
+            Fault::Rom => "scale_rom_error",
+            Fault::Calibration => "scale_calibration_error",
+            Fault::InitialZero => "scale_initial_zero_error",
+            Fault::Other(_) => "scale_fault",
+        }
+    }
+
+    /// What the packer does about it.
+    pub fn advice(&self) -> String {
+        match self {
+            Fault::Ram => "The scale reports a memory (RAM) error: switch it off and on again; if it stays, call IT.".into(),
+            Fault::Eeprom => "The scale reports a settings memory (EEPROM) error: switch it off and on again; if it stays, call IT.".into(),
+            Fault::Rom => "The scale reports a program memory (ROM) error: switch it off and on again; if it stays, call IT.".into(),
+            Fault::Calibration => "The scale reports a faulty calibration: do not weigh parcels on it; call IT to have it calibrated.".into(),
+            Fault::InitialZero => "The scale could not find zero when it was switched on: take everything off the platter, switch it off and on again.".into(),
+            Fault::Other(what) => format!("The scale reports a fault ({what}): switch it off and on again; if it stays, call IT."),
+        }
+    }
 }
 
 /// A frame that could not be read: its bytes, shortened and made printable for a message.

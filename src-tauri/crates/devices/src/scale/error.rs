@@ -41,8 +41,13 @@ pub enum ScaleError {
     NotSettled { timeout_ms: u64 },
     #[error("The scale needs zeroing: take everything off the platter and press zero.")]
     NeedsZero,
-    #[error("The scale reports a fault ({0}): switch it off and on again; if it stays, call IT.")]
-    DeviceFault(String),
+    /// A fault the scale reports in its status (RAM, ROM, EEPROM, calibration, initial zero).
+    #[error("{}", .0.advice())]
+    DeviceFault(super::Fault),
+    #[error("The scale is busy (zeroing, taring, or still settling) and did not weigh: keep the parcel still and weigh again.")]
+    Busy,
+    #[error("The scale on {port} received garbled data (MT-SICS ET): check its baud rate and parity against the settings ({settings}). Call IT.")]
+    TransmissionError { port: String, settings: String },
     #[error("The scale could not {action}: {reason}. Take everything off the platter if zeroing, keep it still, and try again.")]
     CannotExecute { action: Action, reason: String },
     #[error("This scale ({protocol}) cannot {action} from Packbench: use the key on the scale.")]
@@ -77,7 +82,9 @@ impl ScaleError {
             ScaleError::Underload => "scale_underload",
             ScaleError::NotSettled { .. } => "scale_not_settled",
             ScaleError::NeedsZero => "scale_needs_zero",
-            ScaleError::DeviceFault(_) => "scale_fault",
+            ScaleError::DeviceFault(f) => f.code(),
+            ScaleError::Busy => "scale_busy",
+            ScaleError::TransmissionError { .. } => "scale_transmission_error",
             ScaleError::CannotExecute { .. } => "scale_cannot_execute",
             ScaleError::NotSupported { .. } => "scale_not_supported",
             ScaleError::NoAnswer { .. } => "scale_no_answer",
@@ -98,7 +105,9 @@ impl ScaleError {
                 | ScaleError::Underload
                 | ScaleError::NotSettled { .. }
                 | ScaleError::NeedsZero
+                | ScaleError::Busy
                 | ScaleError::CannotExecute { .. }
+                | ScaleError::DeviceFault(super::Fault::InitialZero)
         )
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod codec;
 pub mod error;
+pub mod health;
 pub mod mt_sics;
 pub mod nci;
 pub mod settle;
@@ -13,8 +14,9 @@ pub mod toledo_8217;
 pub mod toledo_continuous;
 pub mod units;
 
-pub use codec::{FrameDecoder, Garbled, Sample, ScaleEvent};
+pub use codec::{Fault, FrameDecoder, Garbled, Sample, ScaleEvent};
 pub use error::{Action, ScaleError};
+pub use health::ScaleHealth;
 pub use settle::{SettleRule, Settler};
 pub use units::{Unit, WeightValue};
 

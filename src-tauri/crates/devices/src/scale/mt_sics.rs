@@ -136,7 +136,7 @@ impl Reply {
             }),
             Reply::WeighFailed(Status::Above) => ScaleEvent::Overload,
             Reply::WeighFailed(Status::Below) => ScaleEvent::Underload,
-            Reply::WeighFailed(_) => ScaleEvent::Refused("the scale is busy".into()),
+            Reply::WeighFailed(_) => ScaleEvent::Busy,
             Reply::Zero(Status::Done) | Reply::Tare { .. } => ScaleEvent::Done,
             Reply::Zero(Status::Above) => {
                 ScaleEvent::Refused("the load is above the zero range".into())
@@ -154,9 +154,7 @@ impl Reply {
                 ScaleEvent::Refused("the weight was not steady".into())
             }
             Reply::Error('S') => ScaleEvent::NotUnderstood("MT-SICS syntax error (ES)".into()),
-            Reply::Error('T') => ScaleEvent::NotUnderstood(
-                "MT-SICS transmission error (ET): check baud rate and parity".into(),
-            ),
+            Reply::Error('T') => ScaleEvent::TransmissionError,
             Reply::Error(_) => {
                 ScaleEvent::Refused("the scale cannot execute the command now (EL)".into())
             }
@@ -234,7 +232,10 @@ mod tests {
 
     #[test]
     fn reply_table() {
-        let busy = ScaleEvent::Refused("the scale is busy".into());
+        // MT-SICS reference manual, S: "S I" command understood but currently not executable,
+        // "S +" balance in overload range, "S -" in underload range; "ES" syntax error, "ET"
+        // transmission error, "EL" logical error.
+        let busy = ScaleEvent::Busy;
         let cases: Vec<(&[u8], ScaleEvent)> = vec![
             (b"S S      1.234 kg\r\n", weight(true, 1234, 3, Unit::Kg)),
             (b"S D      1.234 kg\r\n", weight(false, 1234, 3, Unit::Kg)),
@@ -277,12 +278,7 @@ mod tests {
                 b"ES\r\n",
                 ScaleEvent::NotUnderstood("MT-SICS syntax error (ES)".into()),
             ),
-            (
-                b"ET\r\n",
-                ScaleEvent::NotUnderstood(
-                    "MT-SICS transmission error (ET): check baud rate and parity".into(),
-                ),
-            ),
+            (b"ET\r\n", ScaleEvent::TransmissionError),
             (
                 b"EL\r\n",
                 ScaleEvent::Refused("the scale cannot execute the command now (EL)".into()),

@@ -1,14 +1,15 @@
 //! NCI / Weigh-Tronix SCP-01. Requests end CR: `W` weight, `S` status, `Z` zero.
 //! Replies: weight `<LF>xxxx.xxuu<CR><LF>hh<CR><ETX>`, status `<LF>hh<CR><ETX>`, unknown command
-//! `<LF>?<CR><ETX>`. Status byte 1: bit0 motion, bit1 at zero, bit2 RAM error, bit3 EEPROM
-//! error; byte 2: bit0 under capacity, bit1 over capacity, bit2 ROM error, bit3 bad
-//! calibration; bits 4-5 always 1, so `00` is all clear. Some models add a third byte, read
-//! and ignored here. 7-bit ASCII: the parity bit is masked off.
+//! `<LF>?<CR><ETX>`. Status bytes, as Weigh-Tronix's SCP-01 table gives them: byte 1 bit0
+//! motion, bit1 at zero, bit2 RAM error, bit3 EEPROM error, bit6 always 0; byte 2 bit0 under
+//! capacity, bit1 over capacity, bit2 ROM error, bit3 faulty calibration, bit6 "byte follows";
+//! optional byte 3 bits0-1 range (00 low, 11 high), bit2 net weight, bit3 initial zero error;
+//! bits 4-5 always 1, so `00` is all clear. 7-bit ASCII: the parity bit is masked off.
 //! `Z` is answered with a status; the zero took when that status shows "at zero" (a scale
 //! ignores `Z` with a load outside its zero range). Frames are read from their ETX backwards,
 //! so noise before a frame is skipped; an empty weight field means the frame was a status.
 
-use super::codec::{Decoded, FrameDecoder, Garbled, Sample, ScaleEvent};
+use super::codec::{Decoded, Fault, FrameDecoder, Garbled, Sample, ScaleEvent};
 use super::units::{Unit, WeightValue};
 
 pub const WEIGH: &[u8] = b"W\r";
@@ -30,12 +31,23 @@ pub struct Status {
     pub over_capacity: bool,
     pub rom_error: bool,
     pub bad_calibration: bool,
+    /// Byte 3, when the scale sends one.
+    pub extended: Option<Extended>,
+}
+
+/// The optional third status byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Extended {
+    pub high_range: bool,
+    pub net: bool,
+    pub initial_zero_error: bool,
 }
 
 impl Status {
-    pub fn to_bytes(self) -> [u8; 2] {
+    /// Two bytes, or three with [`Status::extended`] (byte 2 then says "byte follows").
+    pub fn to_bytes(self) -> Vec<u8> {
         let bit = |b: bool, n: u8| u8::from(b) << n;
-        [
+        let mut out = vec![
             0x30 | bit(self.motion, 0)
                 | bit(self.at_zero, 1)
                 | bit(self.ram_error, 2)
@@ -43,16 +55,31 @@ impl Status {
             0x30 | bit(self.under_capacity, 0)
                 | bit(self.over_capacity, 1)
                 | bit(self.rom_error, 2)
-                | bit(self.bad_calibration, 3),
-        ]
+                | bit(self.bad_calibration, 3)
+                | bit(self.extended.is_some(), 6),
+        ];
+        if let Some(x) = self.extended {
+            out.push(
+                0x30 | if x.high_range { 0b11 } else { 0 }
+                    | bit(x.net, 2)
+                    | bit(x.initial_zero_error, 3),
+            );
+        }
+        out
     }
 
-    /// Reads 2 (or 3) status bytes; each must be `0x30..=0x3F`.
+    /// Reads 2 or 3 status bytes: bits 4-5 always set, byte 1's bit 6 always clear. Bit 6 of
+    /// byte 2 ("byte follows") is not required before a third byte: the frame's CR ends it.
     pub fn parse(bytes: &[u8]) -> Option<Status> {
-        if !(2..=3).contains(&bytes.len()) || bytes.iter().any(|&b| b & 0xF0 != 0x30) {
+        let (a, b, c) = match bytes {
+            [a, b] => (*a, *b, None),
+            [a, b, c] => (*a, *b, Some(*c)),
+            _ => return None,
+        };
+        let fixed_bits = |b: u8| b & 0x30 == 0x30 && b & 0x80 == 0;
+        if !fixed_bits(a) || a & 0x40 != 0 || !fixed_bits(b) || c.is_some_and(|c| !fixed_bits(c)) {
             return None;
         }
-        let (a, b) = (bytes[0], bytes[1]);
         Some(Status {
             motion: a & 1 != 0,
             at_zero: a & 2 != 0,
@@ -62,22 +89,30 @@ impl Status {
             over_capacity: b & 2 != 0,
             rom_error: b & 4 != 0,
             bad_calibration: b & 8 != 0,
+            extended: c.map(|c| Extended {
+                high_range: c & 0b11 == 0b11,
+                net: c & 4 != 0,
+                initial_zero_error: c & 8 != 0,
+            }),
         })
     }
 
     fn fault(&self) -> Option<ScaleEvent> {
-        let faults: Vec<&str> = [
-            (self.ram_error, "RAM error"),
-            (self.eeprom_error, "EEPROM error"),
-            (self.rom_error, "ROM error"),
-            (self.bad_calibration, "bad calibration"),
+        // Worst first: a memory or calibration fault makes any weight meaningless.
+        let fault = [
+            (self.ram_error, Fault::Ram),
+            (self.eeprom_error, Fault::Eeprom),
+            (self.rom_error, Fault::Rom),
+            (self.bad_calibration, Fault::Calibration),
+            (
+                self.extended.is_some_and(|x| x.initial_zero_error),
+                Fault::InitialZero,
+            ),
         ]
-        .iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, name)| *name)
-        .collect();
-        if !faults.is_empty() {
-            Some(ScaleEvent::Fault(faults.join(", ")))
+        .into_iter()
+        .find_map(|(on, f)| on.then_some(f));
+        if let Some(f) = fault {
+            Some(ScaleEvent::Fault(f))
         } else if self.over_capacity {
             Some(ScaleEvent::Overload)
         } else if self.under_capacity {
@@ -181,10 +216,10 @@ impl Reply {
                         value: *value,
                         unit: *unit,
                         stable: !s.motion,
-                        net: None,
+                        net: s.extended.map(|x| x.net),
                     }),
                     Reply::Weight { weight: None, .. } => {
-                        ScaleEvent::Fault("no weight value in the reply".into())
+                        ScaleEvent::Fault(Fault::Other("no weight value in the reply".into()))
                     }
                     _ if s.motion => ScaleEvent::Motion,
                     // A status reply answers `Z` here: it worked when the scale is at zero.
@@ -267,24 +302,24 @@ mod tests {
             (b"\n0001.00LB\r\n02\r\x03", ScaleEvent::Overload),
             (
                 b"\n-------\r\n00\r\x03",
-                ScaleEvent::Fault("no weight value in the reply".into()),
+                ScaleEvent::Fault(Fault::Other("no weight value in the reply".into())),
             ),
             // Status replies: every bit.
             (b"\n00\r\x03", not_zero()),
             (b"\n10\r\x03", ScaleEvent::Motion),
             (b"\n20\r\x03", ScaleEvent::Done),
-            (b"\n40\r\x03", ScaleEvent::Fault("RAM error".into())),
-            (b"\n80\r\x03", ScaleEvent::Fault("EEPROM error".into())),
+            (b"\n40\r\x03", ScaleEvent::Fault(Fault::Ram)),
+            (b"\n80\r\x03", ScaleEvent::Fault(Fault::Eeprom)),
             (b"\n01\r\x03", ScaleEvent::Underload),
             (b"\n02\r\x03", ScaleEvent::Overload),
-            (b"\n04\r\x03", ScaleEvent::Fault("ROM error".into())),
-            (b"\n08\r\x03", ScaleEvent::Fault("bad calibration".into())),
-            (
-                b"\n<4\r\x03",
-                ScaleEvent::Fault("RAM error, EEPROM error, ROM error".into()),
-            ),
+            (b"\n04\r\x03", ScaleEvent::Fault(Fault::Rom)),
+            (b"\n08\r\x03", ScaleEvent::Fault(Fault::Calibration)),
+            (b"\n<4\r\x03", ScaleEvent::Fault(Fault::Ram)),
+            // A third byte: byte 2 says one follows (bit 6).
+            (b"\n2p0\r\x03", ScaleEvent::Done),
+            (b"\n0p0\r\x03", not_zero()),
+            (b"\n0p8\r\x03", ScaleEvent::Fault(Fault::InitialZero)),
             (b"\n200\r\x03", ScaleEvent::Done),
-            (b"\n000\r\x03", not_zero()),
             (
                 b"\n?\r\x03",
                 ScaleEvent::NotUnderstood("the scale answered '?' (unknown command)".into()),
@@ -309,6 +344,8 @@ mod tests {
             }
         }
         assert_eq!(Status::parse(b"0"), None);
+        // Byte 1's bit 6 is "always 0".
+        assert_eq!(Status::parse(b"p0"), None);
         assert_eq!(Status::parse(b"0000"), None);
         assert_eq!(Status::parse(b"0@"), None);
     }

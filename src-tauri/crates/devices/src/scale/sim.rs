@@ -520,7 +520,7 @@ mod tests {
             (
                 Protocol::Nci,
                 Condition::Fault,
-                ScaleEvent::Fault("RAM error".into()),
+                ScaleEvent::Fault(crate::scale::Fault::Ram),
             ),
             (
                 Protocol::Toledo8217,

@@ -174,7 +174,7 @@ fn conditions_map_to_refusals_a_packer_can_act_on() {
                 over_temperature: true,
                 ..Default::default()
             },
-            "printer_not_ready",
+            "printer_fault",
         ),
     ] {
         assert_eq!(refusal(hs).unwrap().0, code);

@@ -4,6 +4,7 @@
 
 mod codec;
 mod cups;
+mod fault_states;
 mod raw_tcp;
 mod serial;
 mod uri;

@@ -90,7 +90,7 @@ fn a_printer_that_cannot_print_is_refused_before_anything_is_sent() {
     let uri = sim.uri();
     let mut printer = open_printer(&uri).unwrap();
     let job = PrintJob::zpl("ORD-7-1", "Parcel", label_zpl("JJD0001"));
-    type Set = fn(&mut packbench_devices::printer::zebra::HostStatus);
+    type Set = fn(&mut packbench_devices::printer::sim::ZebraState);
     let table: [(Set, &str, String); 4] = [
         (|s| s.paper_out = true, "printer_out_of_paper", format!("Label printer {uri} is out of labels: load a roll and press Feed.")),
         (|s| s.head_open = true, "printer_head_open", format!("Label printer {uri} has its head open: close the printhead until it clicks, then press Feed.")),
@@ -118,10 +118,13 @@ fn status_off_sends_to_a_printer_that_does_not_answer_hs() {
     let job = PrintJob::zpl("J1", "Parcel", label_zpl("X1"));
     let mut checked = open_printer(&format!("{}?status_timeout_ms=200", sim.uri())).unwrap();
     let e = checked.send(&job).unwrap_err();
-    assert_eq!(e.code(), "printer_timeout");
+    assert_eq!(
+        (e.code(), e.fault_code()),
+        ("printer_not_answering", "not_answering")
+    );
     assert!(
         e.to_string()
-            .contains("did not answer the status request within 0.2 s"),
+            .contains("does not answer (no status within 0.2 s): check the printer's display"),
         "{e}"
     );
     let mut unchecked = open_printer(&format!("{}?status=off", sim.uri())).unwrap();
@@ -225,7 +228,8 @@ fn a_printer_that_never_reads_times_out() {
         "{:?}",
         started.elapsed()
     );
-    // And a status request nobody answers.
+    // And a status request nobody answers: connected, so not answering rather than
+    // unreachable.
     let mut printer = open_printer(&format!("{uri}?status_timeout_ms=300")).unwrap();
     let started = Instant::now();
     let e = printer.status().unwrap_err();
@@ -233,8 +237,8 @@ fn a_printer_that_never_reads_times_out() {
     assert!(
         matches!(
             e,
-            PrinterError::Timeout {
-                stage: Stage::Status,
+            PrinterError::NotAnswering {
+                timeout_ms: 300,
                 ..
             }
         ),

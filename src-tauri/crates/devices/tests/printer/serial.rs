@@ -19,9 +19,9 @@ fn jobs_go_down_the_line_byte_exact_after_a_status_check() {
     printer.send(&b).unwrap();
     let expected = [a.data.clone(), b.data.clone()].concat();
     assert_eq!(sim.wait_for_printed(expected.len(), DEADLINE), expected);
-    let mut line = b"~HS".to_vec();
+    let mut line = b"~HQES~HS".to_vec();
     line.extend(&a.data);
-    line.extend(b"~HS");
+    line.extend(b"~HQES~HS");
     line.extend(&b.data);
     assert_eq!(sim.received(), line);
 }
@@ -53,7 +53,10 @@ fn a_silent_line_times_out_and_garbage_is_unreadable() {
     let uri = format!("serial://{}?status_timeout_ms=300", sim.path());
     let mut printer = open_printer(&uri).unwrap();
     sim.set_status_reply(StatusReply::Silent);
-    assert_eq!(printer.status().unwrap_err().code(), "printer_timeout");
+    assert_eq!(
+        printer.status().unwrap_err().code(),
+        "printer_not_answering"
+    );
     sim.set_status_reply(StatusReply::Garbage(b"\x02\x02\x02".to_vec()));
     assert_eq!(
         printer.status().unwrap_err().code(),

@@ -2,4 +2,6 @@
 //! serial adapter against its simulator over real pseudo-terminals.
 
 mod fuzz;
+mod health;
 mod pty;
+mod status_frames;

@@ -200,7 +200,7 @@ fn overload_underload_and_faults_are_reported_at_once() {
         (Protocol::MtSics, Condition::Underload, "scale_underload"),
         (Protocol::Nci, Condition::Overload, "scale_overload"),
         (Protocol::Nci, Condition::Underload, "scale_underload"),
-        (Protocol::Nci, Condition::Fault, "scale_fault"),
+        (Protocol::Nci, Condition::Fault, "scale_ram_error"),
         (Protocol::Toledo8217, Condition::Overload, "scale_overload"),
         (
             Protocol::Toledo8217,
