@@ -6,6 +6,7 @@
 mod support;
 
 mod backend_contract;
+mod device_health;
 mod pack_flow;
 mod station;
 mod training_mode;
