@@ -209,3 +209,96 @@ fn a_carrier_label_goes_to_the_printer_byte_for_byte() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(printer.join().unwrap(), std::fs::read(&p).unwrap());
 }
+
+/// A Zebra on a TCP port answering SGD `getvar` as the SGD manual shows (`"832"`), one
+/// connection; unknown variables answer `"?"`.
+fn zebra_answering(
+    vars: &'static [(&'static str, &'static str)],
+) -> (u16, std::thread::JoinHandle<Vec<String>>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let handle = std::thread::spawn(move || {
+        let (conn, _) = listener.accept().unwrap();
+        let mut reader = BufReader::new(conn.try_clone().unwrap());
+        let mut writer = conn;
+        let mut asked = Vec::new();
+        let mut line = String::new();
+        while reader.read_line(&mut line).unwrap_or(0) > 0 {
+            let request = line.trim_end().to_owned();
+            line.clear();
+            let var = request
+                .strip_prefix("! U1 getvar \"")
+                .and_then(|r| r.strip_suffix('"'))
+                .unwrap_or("")
+                .to_owned();
+            let value = vars.iter().find(|(k, _)| *k == var).map_or("?", |(_, v)| v);
+            writer.write_all(format!("\"{value}\"").as_bytes()).unwrap();
+            asked.push(request);
+        }
+        asked
+    });
+    (port, handle)
+}
+
+#[test]
+fn label_media_asks_the_zebra_and_says_where_it_disagrees_with_the_station() {
+    // A printer loaded with DHL Paket's 103 x 199 mm labels.
+    let (port, zebra) = zebra_answering(&[
+        ("ezpl.print_width", "832"),
+        ("zpl.label_length", "1592"),
+        ("head.resolution.in_dpi", "203"),
+    ]);
+    let uri = format!("tcp://127.0.0.1:{port}");
+    let out = packbench(
+        &[
+            "label-media",
+            "--printer",
+            &uri,
+            "--media",
+            "4x6in",
+            "--dpi",
+            "203",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("the printer's labels are 199 mm long (label length 1592 dots)")
+            && err.contains("4x6in labels (101.6 mm x 152.4 mm)"),
+        "{err}"
+    );
+    assert_eq!(
+        zebra.join().unwrap(),
+        [
+            "! U1 getvar \"ezpl.print_width\"",
+            "! U1 getvar \"zpl.label_length\"",
+            "! U1 getvar \"head.resolution.in_dpi\""
+        ]
+    );
+
+    // The same printer agrees with a station set for its labels; an older one that does not
+    // know its resolution is still compared by size.
+    let (port, _zebra) =
+        zebra_answering(&[("ezpl.print_width", "832"), ("zpl.label_length", "1592")]);
+    let uri = format!("tcp://127.0.0.1:{port}");
+    let out = packbench(
+        &[
+            "label-media",
+            "--printer",
+            &uri,
+            "--media",
+            "103x199mm",
+            "--dpi",
+            "203",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("resolution not said"),
+        "{}",
+        text(&out.stdout)
+    );
+}

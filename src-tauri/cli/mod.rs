@@ -76,6 +76,8 @@ pub enum Command {
     /// Draw a carrier's ZPL label as the station previews it (PNG); exit 1 with the reason when
     /// it does not suit the label printer and its labels.
     Preview(zpl::PreviewArgs),
+    /// Ask the label printer (a Zebra, SGD getvar) what labels it holds; compare with the config.
+    LabelMedia(zpl::LabelMediaArgs),
     /// Crash drill: pack demo trolleys while killing the station; check nothing is lost or doubled.
     Drill(drill::DrillArgs),
     /// The headless station the drill runs (no webview; the app's services).
@@ -133,6 +135,9 @@ pub fn main() -> ExitCode {
         Some(Command::ZplCheck(args)) => zpl::run_zpl_check(args, &cli.station.overrides()),
         Some(Command::Preview(args)) => {
             return exit(zpl::run_preview(args, &cli.station.overrides()))
+        }
+        Some(Command::LabelMedia(args)) => {
+            return exit(zpl::run_label_media(args, &cli.station.overrides()))
         }
         Some(Command::ActionSheet(args)) => label::run_action_sheet(args),
         Some(Command::Scale(cmd)) => return scale::run(cmd),

@@ -1,7 +1,8 @@
 //! `packbench zpl-check` and `packbench preview`: a carrier's ZPL label judged against the
 //! label printer and the labels loaded in it, as the station judges it before printing (where
-//! the renderer says ink falls), and drawn as the station's preview draws it. For IT checking
-//! a carrier's labels against a printer set-up.
+//! the renderer says ink falls), and drawn as the station's preview draws it; and
+//! `packbench label-media`: what a Zebra says of its labels (SGD `getvar`), held against the
+//! station's settings. For IT checking a carrier's labels against a printer set-up.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -33,6 +34,18 @@ pub struct ZplCheckArgs {
     pub zpl: PathBuf,
     #[command(flatten)]
     pub printer: PrinterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LabelMediaArgs {
+    /// The label printer (raw TCP, a Zebra). Default: the station's `[printers] label`.
+    #[arg(long)]
+    pub printer: Option<String>,
+    #[command(flatten)]
+    pub station_printer: PrinterArgs,
+    /// How long to wait for each answer, in milliseconds.
+    #[arg(long, default_value_t = 2000)]
+    pub timeout_ms: u64,
 }
 
 #[derive(Debug, Args)]
@@ -105,6 +118,47 @@ pub fn run_zpl_check(args: ZplCheckArgs, station: &Overrides) -> anyhow::Result<
         describe(&printer)
     );
     Ok(())
+}
+
+/// Asks the label printer for its print width, label length and resolution and says where
+/// they disagree with the station's settings: exit 1 when they do.
+pub fn run_label_media(args: LabelMediaArgs, station: &Overrides) -> anyhow::Result<ExitCode> {
+    let printer = args.station_printer.profile(station)?;
+    let uri = match args.printer {
+        Some(u) => u,
+        None => config::load(station)
+            .context("cannot read the station's config")?
+            .printers
+            .label
+            .context("no label printer: give --printer tcp://host:9100 or set [printers] label")?,
+    };
+    let report = packbench_devices::printer::sgd::ask_media(
+        &uri,
+        std::time::Duration::from_millis(args.timeout_ms),
+    )?;
+    let said =
+        |v: Option<u32>, unit: &str| v.map_or("not said".to_owned(), |d| format!("{d} {unit}"));
+    println!(
+        "{uri}: print width {}, label length {}, resolution {}",
+        said(report.print_width_dots, "dots"),
+        said(report.label_length_dots, "dots"),
+        said(report.dpi, "dpi")
+    );
+    let wrong = packbench_labels::zpl_check::disagreements(
+        &printer,
+        report.print_width_dots,
+        report.label_length_dots,
+        report.dpi,
+    );
+    if wrong.is_empty() {
+        println!("agrees with the station: {}", describe(&printer));
+        return Ok(ExitCode::SUCCESS);
+    }
+    for w in &wrong {
+        eprintln!("packbench: {w}");
+    }
+    eprintln!("load the labels the station is set for, or set [printers] label_media and label_dpi to the printer's");
+    Ok(ExitCode::FAILURE)
 }
 
 /// The file the `n`th preview (from 0) goes to: OUT, then OUT-2.png, OUT-3.png...

@@ -6,6 +6,7 @@ mod error;
 pub mod ipp;
 pub mod raw_tcp;
 pub mod serial;
+pub mod sgd;
 pub mod sim;
 pub mod uri;
 pub mod usblp;

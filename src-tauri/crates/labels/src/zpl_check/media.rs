@@ -6,6 +6,8 @@ use std::str::FromStr;
 
 use crate::Dpi;
 
+use super::facts::PrinterProfile;
+
 /// Zebra's 4-inch desktop and industrial printers print up to 104 mm (832 dots at 203 dpi,
 /// 1248 at 300), a little wider than a 4.00 in label.
 pub const FOUR_INCH_HEAD_MM: f64 = 104.0;
@@ -140,9 +142,84 @@ impl fmt::Display for Media {
     }
 }
 
+/// What a printer says of itself (Zebra SGD: print width and label length in dots, head
+/// resolution), held against the station's settings: one sentence per disagreement, in
+/// millimetres. A print width between the labels' width and the head's is ordinary.
+pub fn disagreements(
+    station: &PrinterProfile,
+    print_width_dots: Option<u32>,
+    label_length_dots: Option<u32>,
+    printer_dpi: Option<u32>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let set_for = format!(
+        "the station is set for {} labels ({} x {}) at {} dpi",
+        station.media,
+        say_mm(station.media.width_mm()),
+        say_mm(station.media.length_mm()),
+        match station.dpi {
+            Dpi::D203 => 203,
+            Dpi::D300 => 300,
+        }
+    );
+    if let Some(dpi) = printer_dpi {
+        let station_dpi = match station.dpi {
+            Dpi::D203 => 203,
+            Dpi::D300 => 300,
+        };
+        if dpi.abs_diff(station_dpi) > 10 {
+            out.push(format!("the printer prints at {dpi} dpi; {set_for}"));
+            // Its dots are another size: the figures below would mislead.
+            return out;
+        }
+    }
+    let mm = |d: u32| say_mm(dots_to_mm(d, station.dpi));
+    if let Some(pw) = print_width_dots {
+        let narrowest = u64::from(station.width_dots) * 97 / 100;
+        if u64::from(pw) < narrowest || pw > station.head_width_dots {
+            out.push(format!(
+                "the printer prints {} wide (print width {pw} dots); {set_for}",
+                mm(pw)
+            ));
+        }
+    }
+    if let Some(ll) = label_length_dots {
+        if u64::from(ll.abs_diff(station.label_length_dots)) * 100
+            > u64::from(station.label_length_dots) * 3
+        {
+            out.push(format!(
+                "the printer's labels are {} long (label length {ll} dots); {set_for}",
+                mm(ll)
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_printer_that_agrees_says_nothing_and_one_that_does_not_says_it_in_millimetres() {
+        let four_by_six = PrinterProfile::four_by_six(Dpi::D203);
+        assert!(disagreements(&four_by_six, Some(832), Some(1218), Some(203)).is_empty());
+        assert!(disagreements(&four_by_six, Some(812), Some(1219), None).is_empty());
+        let dhl = disagreements(&four_by_six, Some(832), Some(1592), Some(203));
+        assert_eq!(dhl.len(), 1, "{dhl:?}");
+        assert!(
+            dhl[0].contains("199 mm long") && dhl[0].contains("4x6in labels (101.6 mm x 152.4 mm)"),
+            "{dhl:?}"
+        );
+        let narrow = disagreements(&four_by_six, Some(640), None, None);
+        assert!(narrow[0].contains("80 mm wide"), "{narrow:?}");
+        let other = disagreements(&four_by_six, Some(1248), Some(1827), Some(300));
+        assert_eq!(other.len(), 1);
+        assert!(
+            other[0].contains("300 dpi") && other[0].contains("203 dpi"),
+            "{other:?}"
+        );
+    }
 
     #[test]
     fn sizes_read_in_inches_and_millimetres_and_say_themselves_back() {

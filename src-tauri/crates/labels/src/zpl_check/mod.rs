@@ -18,6 +18,8 @@ mod tokenize;
 
 pub use check::{check_zpl_for_printer, check_zpl_with_ink};
 pub use facts::{InkExtent, Orientation, PrinterProfile, Units, ZplFacts, ZplFormatFacts};
-pub use media::{dots_to_mm, mm_to_dots, say_mm, Media, MediaError, FOUR_INCH_HEAD_MM};
+pub use media::{
+    disagreements, dots_to_mm, mm_to_dots, say_mm, Media, MediaError, FOUR_INCH_HEAD_MM,
+};
 pub use read::read_zpl;
 pub use tokenize::{tokenize, ZplCommand};
