@@ -56,8 +56,8 @@ pub fn preview_pngs(zpl: &[u8], dpi: Dpi, media: Media) -> Result<Vec<Vec<u8>>, 
 }
 
 /// Where ink falls in each format of `zpl` on a printer of `dpi`, measured on a canvas half as
-/// wide again as the print head and twice the media's length, so a label too big for `media`
-/// shows how big it is. Drawn the right way up and unclipped by `^PW` (the check applies
+/// wide and as long again as the print head and the media, so a label too big for `media`
+/// shows how big it is (up to that). Drawn the right way up and unclipped by `^PW` (the check applies
 /// `^PW` itself): the extent is the format's own layout. Formats that draw nothing are left
 /// out, so the list may be shorter than the file's formats. Thin rules (lines no thicker than
 /// 1 mm and at least a quarter of the label's width long) do not count: carriers draw them
@@ -68,7 +68,7 @@ pub fn ink_extents(
     media: Media,
 ) -> Result<Vec<Option<InkExtent>>, DrawError> {
     let canvas_w_mm = media.width_mm().max(FOUR_INCH_HEAD_MM) * 1.5;
-    let canvas_l_mm = media.length_mm() * 2.0;
+    let canvas_l_mm = media.length_mm() * 1.5;
     formats(zpl, dpi)?
         .into_iter()
         .map(|mut label| {
