@@ -67,6 +67,12 @@ impl StationRuntime {
 pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<StationRuntime> {
     let opts = PackOptions {
         tolerances: cfg.tolerances.clone(),
+        label_media: cfg.printers.label_media,
+        label_format: match cfg.printers.label_dpi {
+            Some(packbench_labels::Dpi::D300) => crate::contract::LabelFormat::Zpl300,
+            Some(packbench_labels::Dpi::D203) => crate::contract::LabelFormat::Zpl203,
+            None => opts.label_format,
+        },
         ..opts
     };
     let lock = lock_data_dir(&cfg.data_dir)?;
@@ -95,7 +101,6 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         Some(sc) => Arc::new(SerialWeighScale::new(sc.clone()).map_err(anyhow::Error::msg)?),
         None => Arc::new(TrainingScale::start().map_err(anyhow::Error::msg)?),
     };
-    let label_format = opts.label_format;
     let pack = PackService::open(
         station.clone(),
         store.clone(),
@@ -136,7 +141,6 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
                 .as_deref()
                 .map(|url| Arc::new(HttpWebhook::new(url)) as Arc<dyn AlertWebhook>),
         },
-        label_format,
         cfg.desk.clone(),
     ));
     let remote_override = Arc::new(services::remote_override::RemoteOverride::new(

@@ -128,28 +128,27 @@ impl ImageCache for DiskImageCache {
     }
 }
 
-/// Draws ZPL with `labelize`, the renderer the labels crate's tests read labels back with.
+/// Draws ZPL with `labelize` (the labels crate's `zpl_draw`), the renderer the labels crate's
+/// tests read labels back with and compare with carriers' reference renders.
 pub struct LabelizeRenderer;
 
 impl LabelRenderer for LabelizeRenderer {
-    fn render_png(
+    fn render_pngs(
         &self,
         zpl: &[u8],
-        dots_per_mm: u8,
-        width_mm: f64,
-        height_mm: f64,
-    ) -> Result<Vec<u8>, PreviewError> {
-        labelize::render_png(
-            zpl,
-            labelize::RenderOptions {
-                width_mm: Some(width_mm),
-                height_mm: Some(height_mm),
-                dpmm: i32::from(dots_per_mm),
-                ..Default::default()
-            },
-        )
-        .map(|png| png.bytes)
-        .map_err(|e| PreviewError(e.to_string()))
+        dpi: packbench_labels::Dpi,
+        media: packbench_labels::Media,
+    ) -> Result<Vec<Vec<u8>>, PreviewError> {
+        packbench_labels::zpl_draw::preview_pngs(zpl, dpi, media).map_err(|e| PreviewError(e.0))
+    }
+
+    fn ink(
+        &self,
+        zpl: &[u8],
+        dpi: packbench_labels::Dpi,
+        media: packbench_labels::Media,
+    ) -> Result<Vec<Option<packbench_labels::InkExtent>>, PreviewError> {
+        packbench_labels::zpl_draw::ink_extents(zpl, dpi, media).map_err(|e| PreviewError(e.0))
     }
 }
 

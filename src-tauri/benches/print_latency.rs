@@ -71,7 +71,7 @@ async fn run(wanted: usize) {
         scale: Some(ScaleConfig::new(scale.path(), Protocol::MtSics)),
         printers: Printers {
             label: Some(zebra.uri()),
-            document: None,
+            ..Default::default()
         },
         ..Default::default()
     };

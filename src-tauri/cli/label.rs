@@ -1,12 +1,12 @@
 //! `packbench label` renders label data (the backend's label-data JSON) to ZPL or PDF, as the
-//! station would print it; `packbench slip` renders a packing slip; `packbench zpl-check` tells
-//! whether a carrier's ZPL label suits a printer. For IT checking printers and carriers' labels.
+//! station would print it; `packbench slip` renders a packing slip (carriers' ZPL: `zpl.rs`).
+//! For IT checking printers and labels.
 
 use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Args;
-use packbench_labels::{Dpi, Format, LabelData, PackingSlipData, Paper, PrinterProfile};
+use packbench_labels::{Dpi, Format, LabelData, PackingSlipData, Paper};
 
 #[derive(Debug, Args)]
 pub struct LabelArgs {
@@ -50,16 +50,6 @@ pub struct ActionSheetArgs {
     pub out: PathBuf,
 }
 
-#[derive(Debug, Args)]
-pub struct ZplCheckArgs {
-    /// The ZPL file (a carrier's label).
-    #[arg(long)]
-    pub zpl: PathBuf,
-    /// The printer's resolution: 203 or 300 dots per inch (4x6 inch labels).
-    #[arg(long, default_value_t = 203)]
-    pub dpi: u32,
-}
-
 fn read_json<T: serde::de::DeserializeOwned>(
     path: &std::path::Path,
     what: &str,
@@ -96,26 +86,6 @@ pub fn run_action_sheet(args: ActionSheetArgs) -> anyhow::Result<()> {
         packbench_labels::action_sheet::render_action_sheet(w.action_sheet_title, &actions, paper)
             .context("cannot render the action sheet")?;
     std::fs::write(&args.out, pdf).with_context(|| format!("cannot write {}", args.out.display()))
-}
-
-pub fn run_zpl_check(args: ZplCheckArgs) -> anyhow::Result<()> {
-    let zpl =
-        std::fs::read(&args.zpl).with_context(|| format!("cannot read {}", args.zpl.display()))?;
-    let printer = PrinterProfile::four_by_six(Dpi::try_from(args.dpi)?);
-    let facts = packbench_labels::check_zpl_for_printer(&zpl, printer).with_context(|| {
-        format!(
-            "{} does not suit a 4x6 {} dpi printer",
-            args.zpl.display(),
-            args.dpi
-        )
-    })?;
-    println!(
-        "{}: {} label format(s), fit for a 4x6 {} dpi printer",
-        args.zpl.display(),
-        facts.formats.len(),
-        args.dpi
-    );
-    Ok(())
 }
 
 pub fn run(args: LabelArgs) -> anyhow::Result<()> {

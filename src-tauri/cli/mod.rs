@@ -13,6 +13,7 @@ pub mod printer;
 pub mod scale;
 pub mod token;
 pub mod training_sheet;
+pub mod zpl;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -71,8 +72,13 @@ pub enum Command {
     Slip(label::SlipArgs),
     /// Print this: the packers' action sheet (a PDF page of action barcodes).
     ActionSheet(label::ActionSheetArgs),
-    /// Check that a carrier's ZPL label suits the printer (resolution, width, length).
-    ZplCheck(label::ZplCheckArgs),
+    /// Check that a carrier's ZPL label suits the label printer and its labels (size, resolution).
+    ZplCheck(zpl::ZplCheckArgs),
+    /// Draw a carrier's ZPL label as the station previews it (PNG); exit 1 with the reason when
+    /// it does not suit the label printer and its labels.
+    Preview(zpl::PreviewArgs),
+    /// Ask the label printer (a Zebra, SGD getvar) what labels it holds; compare with the config.
+    LabelMedia(zpl::LabelMediaArgs),
     /// Crash drill: pack demo trolleys while killing the station; check nothing is lost or doubled.
     Drill(drill::DrillArgs),
     /// The headless station the drill runs (no webview; the app's services).
@@ -127,7 +133,13 @@ pub fn main() -> ExitCode {
         Some(Command::Carton(args)) => carton::run(args),
         Some(Command::Label(args)) => label::run(args),
         Some(Command::Slip(args)) => label::run_slip(args),
-        Some(Command::ZplCheck(args)) => label::run_zpl_check(args),
+        Some(Command::ZplCheck(args)) => zpl::run_zpl_check(args, &cli.station.overrides()),
+        Some(Command::Preview(args)) => {
+            return exit(zpl::run_preview(args, &cli.station.overrides()))
+        }
+        Some(Command::LabelMedia(args)) => {
+            return exit(zpl::run_label_media(args, &cli.station.overrides()))
+        }
         Some(Command::ActionSheet(args)) => label::run_action_sheet(args),
         Some(Command::Scale(cmd)) => return scale::run(cmd),
         Some(Command::Drill(args)) => return exit(drill::run(args)),

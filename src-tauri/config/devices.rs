@@ -4,15 +4,20 @@
 use packbench_devices::printer::PrinterUri;
 use packbench_devices::scale::{Parity, Protocol, ScaleConfig};
 use packbench_devices::scanner::{ScannerConfig, Terminator};
+use packbench_labels::{Dpi, Media};
 
 use super::error::ConfigError;
 use super::file::{PrintersSection, ScaleSection, ScannerSection};
 
-/// The station's printers, their URIs checked.
+/// The station's printers, their URIs checked, and the label printer's labels.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Printers {
     pub label: Option<String>,
     pub document: Option<String>,
+    /// The labels loaded in the label printer (4x6 in unless `label_media` says otherwise).
+    pub label_media: Media,
+    /// The label printer's resolution, when the file says it.
+    pub label_dpi: Option<Dpi>,
 }
 
 /// A serial line's speed, when it is one of the standard rates.
@@ -133,8 +138,28 @@ pub(super) fn printers(p: Option<&PrintersSection>, origin: &str) -> Result<Prin
             })?;
         }
     }
+    let label_media = match &p.label_media {
+        Some(m) => m.parse::<Media>().map_err(|e| ConfigError::Value {
+            key: "printers.label_media",
+            origin: origin.to_owned(),
+            message: e.to_string(),
+        })?,
+        None => Media::default(),
+    };
+    let label_dpi = p
+        .label_dpi
+        .map(|d| {
+            Dpi::try_from(d).map_err(|_| ConfigError::Value {
+                key: "printers.label_dpi",
+                origin: origin.to_owned(),
+                message: format!("{d}: use 203 or 300"),
+            })
+        })
+        .transpose()?;
     Ok(Printers {
         label: p.label,
         document: p.document,
+        label_media,
+        label_dpi,
     })
 }

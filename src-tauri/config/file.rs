@@ -95,6 +95,11 @@ pub struct PrintersSection {
     pub label: Option<String>,
     /// The document printer (packing slips, PDF).
     pub document: Option<String>,
+    /// The labels loaded in the label printer, width x length: `4x6in` (the default),
+    /// `4x8in`, `100x150mm`, `103x199mm`...
+    pub label_media: Option<String>,
+    /// The label printer's resolution: 203 (the default) or 300 dots per inch.
+    pub label_dpi: Option<u32>,
 }
 
 /// Reads and parses the file; its values are checked later.

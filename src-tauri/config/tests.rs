@@ -182,7 +182,21 @@ fn devices_are_read_from_their_tables() {
     assert_eq!(c.printers.label.as_deref(), Some("tcp://10.0.0.9:9100"));
     assert_eq!(c.printers.document.as_deref(), Some("cups://office"));
     let c = with_file("", Overrides::default()).unwrap();
-    assert_eq!((c.scale, c.printers), (None, Printers::default()));
+    assert_eq!((c.scale, c.printers.clone()), (None, Printers::default()));
+    // Unless told, the label printer holds 4x6 in labels and its resolution is not forced.
+    assert_eq!(c.printers.label_media.to_string(), "4x6in");
+    assert_eq!(c.printers.label_dpi, None);
+}
+
+#[test]
+fn the_label_printers_media_and_resolution_are_read_from_printers() {
+    let c = with_file(
+        "[printers]\nlabel = \"tcp://10.0.0.9:9100\"\nlabel_media = \"103x199mm\"\nlabel_dpi = 300\n",
+        Overrides::default(),
+    )
+    .unwrap();
+    assert_eq!(c.printers.label_media, "103x199mm".parse().unwrap());
+    assert_eq!(c.printers.label_dpi, Some(packbench_labels::Dpi::D300));
 }
 
 #[test]
@@ -217,6 +231,16 @@ fn bad_device_settings_name_the_file_the_key_and_what_is_allowed() {
             "[printers]\nlabel = \"lpt1\"\n",
             "printers.label",
             "tcp://host:9100",
+        ),
+        (
+            "[printers]\nlabel_media = \"4x6\"\n",
+            "printers.label_media",
+            "4x6in, 4x8in, 100x150mm or 103x199mm",
+        ),
+        (
+            "[printers]\nlabel_dpi = 600\n",
+            "printers.label_dpi",
+            "203 or 300",
         ),
         (
             "[printers]\nlabel = \"tcp://p:9100\"\nreceipt = \"x\"\n",

@@ -52,14 +52,22 @@ pub trait ImageCache: Send + Sync {
 #[error("The label cannot be shown on screen: {0}")]
 pub struct PreviewError(pub String);
 
-/// Draws a ZPL label as the printer would print it, for the screen.
+/// Draws a ZPL label as the printer would print it: for the screen, and to tell where its ink
+/// falls before it is sent.
 pub trait LabelRenderer: Send + Sync {
-    /// A PNG of the label at `dots_per_mm` on media `width_mm` x `height_mm`.
-    fn render_png(
+    /// One PNG per format of the label, at the printer's `dpi` on the loaded `media`.
+    fn render_pngs(
         &self,
         zpl: &[u8],
-        dots_per_mm: u8,
-        width_mm: f64,
-        height_mm: f64,
-    ) -> Result<Vec<u8>, PreviewError>;
+        dpi: packbench_labels::Dpi,
+        media: packbench_labels::Media,
+    ) -> Result<Vec<Vec<u8>>, PreviewError>;
+
+    /// Where ink falls in each format that draws something, in the printer's dots, unclipped.
+    fn ink(
+        &self,
+        zpl: &[u8],
+        dpi: packbench_labels::Dpi,
+        media: packbench_labels::Media,
+    ) -> Result<Vec<Option<packbench_labels::InkExtent>>, PreviewError>;
 }

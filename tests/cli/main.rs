@@ -10,3 +10,4 @@ mod gs1_cli;
 mod token;
 mod training_sheet;
 mod update;
+mod zpl_cli;

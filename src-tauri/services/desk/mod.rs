@@ -26,11 +26,11 @@ use packbench_ipc::desk::{
 };
 use tracing::{info, warn};
 
-use super::pack::{label_documents, label_fits, PackService};
+use super::pack::{label_documents, PackService};
 use super::Station;
 use crate::clock::now_ms;
 use crate::config::DeskSettings;
-use crate::contract::{ForceRelease, LabelFormat, ShipmentStatus, WeightRequestDecision};
+use crate::contract::{ForceRelease, ShipmentStatus, WeightRequestDecision};
 use crate::error::StationError;
 use crate::ports::{
     AlertWebhook, Exports, FlowStore, PrintRecord, PrintStatus, Printer, SupervisorApi,
@@ -65,7 +65,6 @@ pub struct DeskService {
     backend: Arc<dyn SupervisorApi>,
     store: Arc<dyn FlowStore>,
     printer: Arc<dyn Printer>,
-    label_format: LabelFormat,
     exports: Arc<dyn Exports>,
     settings: DeskSettings,
     model: WorkModel,
@@ -95,7 +94,6 @@ impl DeskService {
         station: Station,
         pack: Arc<PackService>,
         ports: DeskPorts,
-        label_format: LabelFormat,
         settings: DeskSettings,
     ) -> Self {
         DeskService {
@@ -104,7 +102,6 @@ impl DeskService {
             backend: ports.backend,
             store: ports.store,
             printer: ports.printer,
-            label_format,
             exports: ports.exports,
             settings,
             model: WorkModel::default(),
@@ -398,7 +395,7 @@ impl DeskService {
         let n = jobs.len();
         let mut result = Ok(());
         for mut job in jobs {
-            if let Err(e) = label_fits(&job, self.label_format) {
+            if let Err(e) = self.pack.label_fits(&job) {
                 result = Err(e);
                 break;
             }

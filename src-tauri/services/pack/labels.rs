@@ -8,7 +8,9 @@ use tracing::{info, warn};
 use crate::clock::now_ms;
 use crate::contract::{LabelFormat, Shipment};
 use crate::error::StationError;
-use crate::ports::{BackendError, DeviceFault, DeviceKind, PreviewError, PrintRecord, PrintStatus};
+use crate::ports::{
+    BackendError, DeviceFault, DeviceKind, LabelRenderer, PreviewError, PrintRecord, PrintStatus,
+};
 use base64::Engine as _;
 use packbench_devices::printer::ContentType;
 
@@ -170,7 +172,7 @@ impl PackService {
         for mut job in jobs {
             // A carrier's ZPL made for another resolution or size than the label printer's is
             // caught here, with what is wrong, instead of printing a useless label.
-            label_fits(&job, self.opts.label_format)?;
+            self.label_fits(&job)?;
             job.job_id = format!("{key}#{}c{copy}", job.job_id);
             self.printer.print(job).await?;
         }
@@ -205,14 +207,25 @@ impl PackService {
         Ok((jobs, first, docs))
     }
 
-    /// Exactly what went to the label printer for an order, as PNG images (ZPL drawn at the
-    /// printer's resolution, 4x6 in).
+    /// The label printer as the station is set up: its resolution and the loaded labels.
+    pub fn label_printer(&self) -> packbench_labels::PrinterProfile {
+        packbench_labels::PrinterProfile::new(
+            printer_dpi(self.opts.label_format),
+            self.opts.label_media,
+        )
+    }
+
+    /// Whether a document suits the label printer, judged by where its ink falls as the
+    /// preview renderer draws it.
+    pub fn label_fits(&self, job: &PrintJob) -> Result<(), DeviceFault> {
+        label_fits(job, self.label_printer(), Some(self.renderer.as_ref()))
+    }
+
+    /// Exactly what went to the label printer for an order, as PNG images (each ZPL format
+    /// drawn at the printer's resolution on the loaded labels).
     pub async fn label_preview(&self, order_id: &str) -> Result<Vec<Vec<u8>>, StationError> {
         let (_, _, docs) = self.printed_label(order_id).await?;
-        let dpmm = match self.opts.label_format {
-            LabelFormat::Zpl300 => 12,
-            _ => 8,
-        };
+        let printer = self.label_printer();
         let mut images = Vec::new();
         for d in docs {
             if d.content_type != ContentType::Zpl {
@@ -221,7 +234,10 @@ impl PackService {
                 )
                 .into());
             }
-            images.push(self.renderer.render_png(&d.data, dpmm, 101.6, 152.4)?);
+            images.extend(
+                self.renderer
+                    .render_pngs(&d.data, printer.dpi, printer.media)?,
+            );
         }
         Ok(images)
     }
@@ -358,36 +374,46 @@ pub fn label_documents(sh: &Shipment) -> Result<LabelDocuments, BackendError> {
     })
 }
 
-/// Whether a ZPL label suits the station's label printer (4x6 at the station's resolution);
-/// PDF documents are not checked here.
-pub fn label_fits(job: &PrintJob, printer: LabelFormat) -> Result<(), DeviceFault> {
+/// The resolution of a label printer asked for labels of `format`.
+pub fn printer_dpi(format: LabelFormat) -> packbench_labels::Dpi {
+    match format {
+        LabelFormat::Zpl300 => packbench_labels::Dpi::D300,
+        _ => packbench_labels::Dpi::D203,
+    }
+}
+
+/// Whether a ZPL label suits the station's label printer and the labels loaded in it; with a
+/// renderer, by where its ink falls, else by its field origins and barcodes. A label the
+/// renderer cannot draw is judged without it. PDF documents are not checked here.
+pub fn label_fits(
+    job: &PrintJob,
+    printer: packbench_labels::PrinterProfile,
+    renderer: Option<&dyn LabelRenderer>,
+) -> Result<(), DeviceFault> {
     if job.content_type != ContentType::Zpl {
         return Ok(());
     }
-    let dpi = match printer {
-        LabelFormat::Zpl300 => packbench_labels::Dpi::D300,
-        _ => packbench_labels::Dpi::D203,
-    };
-    packbench_labels::check_zpl_for_printer(
-        &job.data,
-        packbench_labels::PrinterProfile::four_by_six(dpi),
-    )
-    .map(|_| ())
-    .map_err(|e| {
-        DeviceFault::new(
-            DeviceKind::Printer,
-            "label_does_not_fit",
-            format!(
-                "the label for {} does not suit the label printer: {e}",
-                job.name
-            ),
-        )
-    })
+    let ink = renderer
+        .and_then(|r| r.ink(&job.data, printer.dpi, printer.media).ok())
+        .unwrap_or_default();
+    packbench_labels::check_zpl_with_ink(&job.data, printer, &ink)
+        .map(|_| ())
+        .map_err(|e| {
+            DeviceFault::new(
+                DeviceKind::Printer,
+                "label_does_not_fit",
+                format!(
+                    "the label for {} does not suit the label printer: {e}",
+                    job.name
+                ),
+            )
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use packbench_labels::{Dpi, Media, PrinterProfile};
 
     fn sample_zpl(dpi: packbench_labels::Dpi) -> Vec<u8> {
         let json = std::fs::read_to_string(concat!(
@@ -411,14 +437,60 @@ mod tests {
             "SO-1 parcel 1",
             sample_zpl(packbench_labels::Dpi::D203),
         );
-        assert!(label_fits(&at203, LabelFormat::Zpl203).is_ok());
-        assert!(label_fits(&at300, LabelFormat::Zpl300).is_ok());
-        let err = label_fits(&at300, LabelFormat::Zpl203).unwrap_err().message;
+        let p203 = PrinterProfile::four_by_six(Dpi::D203);
+        let p300 = PrinterProfile::four_by_six(Dpi::D300);
+        assert!(label_fits(&at203, p203, None).is_ok());
+        assert!(label_fits(&at300, p300, None).is_ok());
+        let err = label_fits(&at300, p203, None).unwrap_err().message;
         assert!(
             err.contains("SO-1 parcel 1") && err.contains("does not suit"),
             "{err}"
         );
         let pdf = PrintJob::pdf("p1", "SO-1 parcel 1", b"%PDF-1.7".to_vec());
-        assert!(label_fits(&pdf, LabelFormat::Zpl203).is_ok());
+        assert!(label_fits(&pdf, p203, None).is_ok());
+    }
+
+    /// A renderer that reports ink down to `bottom_dots`, as a drawn 199 mm label would.
+    struct InkTo {
+        bottom_dots: u32,
+    }
+
+    impl LabelRenderer for InkTo {
+        fn render_pngs(&self, _: &[u8], _: Dpi, _: Media) -> Result<Vec<Vec<u8>>, PreviewError> {
+            Err(PreviewError("not drawn in this test".into()))
+        }
+        fn ink(
+            &self,
+            _: &[u8],
+            _: Dpi,
+            _: Media,
+        ) -> Result<Vec<Option<packbench_labels::InkExtent>>, PreviewError> {
+            Ok(vec![Some(packbench_labels::InkExtent {
+                right_dots: 790,
+                bottom_dots: self.bottom_dots,
+            })])
+        }
+    }
+
+    #[test]
+    fn where_the_ink_falls_decides_against_the_loaded_labels() {
+        // No ^PW or ^LL: only the ink tells the label's length.
+        let job = PrintJob::zpl(
+            "p1",
+            "SO-2 parcel 1",
+            b"^XA^FO20,20^GFA,1,1,1,00^FS^XZ".to_vec(),
+        );
+        let long = InkTo { bottom_dots: 1590 };
+        let four_by_six = PrinterProfile::four_by_six(Dpi::D203);
+        assert!(label_fits(&job, four_by_six, None).is_ok());
+        let err = label_fits(&job, four_by_six, Some(&long)).unwrap_err();
+        assert_eq!(err.code, "label_does_not_fit");
+        assert!(
+            err.message.contains("198.8 mm long") && err.message.contains("152.4 mm long"),
+            "{}",
+            err.message
+        );
+        let dhl = PrinterProfile::new(Dpi::D203, "103x199mm".parse().unwrap());
+        assert!(label_fits(&job, dhl, Some(&long)).is_ok());
     }
 }

@@ -55,6 +55,8 @@ pub struct PackOptions {
     pub label_wait: Duration,
     /// The label format asked of the backend for the label printer.
     pub label_format: LabelFormat,
+    /// The labels loaded in the label printer (`[printers] label_media`).
+    pub label_media: packbench_labels::Media,
     /// How far a parcel may weigh from what should be in it, per client.
     pub tolerances: Tolerances,
     /// How long the weighing step waits for a parcel on the scale.
@@ -67,6 +69,7 @@ impl Default for PackOptions {
             exception_location: "EXC".into(),
             label_wait: Duration::from_secs(4),
             label_format: LabelFormat::Zpl203,
+            label_media: packbench_labels::Media::default(),
             tolerances: Tolerances::default(),
             weigh_timeout: Duration::from_secs(20),
         }

@@ -1,7 +1,9 @@
 //! Packbench's shipping labels: label data -> a pure 4x6 layout -> ZPL (203/300 dpi) or PDF.
 //! Also the packing slip that goes into the parcel (`render_packing_slip`, A4 or Letter PDF)
 //! and the checks of a carrier's ready ZPL against the station's printer
-//! (`check_zpl_for_printer`: wrong resolution, too wide, too long).
+//! (`check_zpl_for_printer`: too wide or too long for the loaded labels, in millimetres, or
+//! made for another resolution) and, with the `draw` feature, their previews and ink
+//! (`zpl_draw`).
 //!
 //! `render` is the one entry point for callers (the CLI, the printing service); the layout
 //! model is public so previews and tests can inspect what will print.
@@ -21,6 +23,8 @@ pub mod symbol;
 pub mod training_sheet;
 pub mod zpl;
 pub mod zpl_check;
+#[cfg(feature = "draw")]
+pub mod zpl_draw;
 
 use std::str::FromStr;
 
@@ -29,7 +33,10 @@ pub use layout::{layout, Layout};
 pub use slip::logo as slip_logo;
 pub use slip::{render_packing_slip, PackingSlipData, Paper, SlipLine};
 pub use sscc::{Sscc, SsccError};
-pub use zpl_check::{check_zpl_for_printer, PrinterProfile, ZplFacts, ZplFormatFacts};
+pub use zpl_check::{
+    check_zpl_for_printer, check_zpl_with_ink, InkExtent, Media, MediaError, PrinterProfile,
+    ZplFacts, ZplFormatFacts,
+};
 
 /// Output document kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,13 +101,13 @@ pub enum LabelError {
         printer_dpi: u32,
         evidence: String,
     },
-    #[error("the label is {label_dots} dots wide but the printer prints {printer_dots} dots: {evidence}")]
+    #[error("{evidence}")]
     TooWide {
         label_dots: u32,
         printer_dots: u32,
         evidence: String,
     },
-    #[error("the label is {label_dots} dots long but the printer's labels are {printer_dots} dots: {evidence}")]
+    #[error("{evidence}")]
     TooLong {
         label_dots: u32,
         printer_dots: u32,

@@ -1,29 +1,52 @@
-//! Carrier ZPL checks before printing: labels made for another resolution or a wider head
-//! are refused with stable codes naming both values; the reader follows prefix changes,
-//! multi-format files and ^FH escapes, and never panics (proptest).
+//! Carrier ZPL checks before printing: labels wider or longer than the loaded labels are
+//! refused in millimetres, labels made for another resolution only on evidence of one, with
+//! stable codes; the reader follows prefix changes, multi-format files and ^FH escapes, and
+//! never panics (proptest).
 
 use packbench_labels::zpl_check::{read_zpl, tokenize, Orientation, Units};
 use packbench_labels::{
-    check_zpl_for_printer, render, Dpi, Format, LabelData, LabelError, PrinterProfile,
+    check_zpl_for_printer, render, Dpi, Format, LabelData, LabelError, Media, PrinterProfile,
 };
 use proptest::prelude::*;
 
 const P203: PrinterProfile = PrinterProfile {
     dpi: Dpi::D203,
+    media: Media::FOUR_BY_SIX_IN,
     width_dots: 812,
     label_length_dots: 1218,
+    head_width_dots: 832,
 };
 const P300: PrinterProfile = PrinterProfile {
     dpi: Dpi::D300,
+    media: Media::FOUR_BY_SIX_IN,
     width_dots: 1218,
     label_length_dots: 1827,
+    head_width_dots: 1248,
 };
 /// A 6-inch-wide 203-dpi printer (6x4 labels).
 const P203_WIDE: PrinterProfile = PrinterProfile {
     dpi: Dpi::D203,
+    media: Media {
+        width_um: 152_400,
+        length_um: 101_600,
+        inches: true,
+    },
     width_dots: 1218,
     label_length_dots: 812,
+    head_width_dots: 1218,
 };
+
+#[test]
+fn profiles_come_from_the_loaded_labels() {
+    let p = PrinterProfile::new(Dpi::D203, "103x199mm".parse().unwrap());
+    assert_eq!(
+        (p.width_dots, p.label_length_dots, p.head_width_dots),
+        (824, 1592, 832)
+    );
+    let p = PrinterProfile::new(Dpi::D300, "6x4in".parse().unwrap());
+    assert_eq!((p.width_dots, p.head_width_dots), (1828, 1828));
+    assert_eq!(PrinterProfile::four_by_six(Dpi::D203).width_dots, 812);
+}
 
 fn sample_label(dpi: Dpi) -> Vec<u8> {
     let data: LabelData =
@@ -87,14 +110,19 @@ fn table_of_carrier_labels() {
             "^XA^PW1218^LL1827^FO40,40^FDx^FS^XZ",
             P203,
             "label_wrong_dpi",
-            &["1218", "812", "300", "203"],
+            &[
+                "^PW1218",
+                "^LL1827",
+                "at 300 dpi, which fits",
+                "152.4 mm long",
+            ],
         ),
         (
             "4in 203 on 300",
             "^XA^PW812^LL1218^FO40,40^FDx^FS^XZ",
             P300,
             "label_wrong_dpi",
-            &["812", "1218", "203", "300"],
+            &["812", "203", "300"],
         ),
         ("4in 300 on 300", "^XA^PW1218^LL1827^XZ", P300, "ok", &[]),
         (
@@ -105,60 +133,81 @@ fn table_of_carrier_labels() {
             &[],
         ),
         (
-            "6in wide 203 on 4in 203",
+            "6in wide 203 on 4in 203: a size, not a resolution",
             "^XA^PW1218^LL812^FO1100,700^FDx^FS^XZ",
             P203,
-            "label_wrong_dpi",
-            &["1218", "812"],
+            "label_too_wide",
+            &["this label is 152.2 mm wide", "101.6 mm wide"],
         ),
         (
             "8in 203 on 4in 203",
             "^XA^PW1624^FO10,10^FDx^FS^XZ",
             P203,
             "label_too_wide",
-            &["1624", "812"],
+            &["203 mm wide", "^PW1624", "101.6 mm wide", "at most 104 mm"],
         ),
         (
             "6in 300 on 4in 300",
             "^XA^PW1800^FO10,10^FDx^FS^XZ",
             P300,
             "label_too_wide",
-            &["1800", "1218"],
+            &["150 mm wide", "101.6 mm wide"],
         ),
         (
             "no ^PW, 300-dpi coordinates",
             "^XA^FO1100,1700^A0N,40^FDx^FS^XZ",
             P203,
             "label_wrong_dpi",
-            &["1100", "812"],
+            &["1100 dots", "1700 dots", "at 300 dpi"],
         ),
         (
             "no ^PW, far too wide",
             "^XA^FO1500,100^FDx^FS^XZ",
             P203,
             "label_too_wide",
-            &["1500", "812"],
+            &["187.5 mm wide", "a field starts there: 1500 dots"],
         ),
         (
             "too long",
             "^XA^PW812^LL2436^XZ",
             P203,
             "label_too_long",
-            &["2436", "1218"],
+            &["this label is 304.5 mm long (^LL2436", "152.4 mm long"],
         ),
         (
-            "6in long at 300 only",
+            "9 in long, no other sign of 300 dpi: a length",
             "^XA^LL1827^XZ",
             P203,
-            "label_wrong_dpi",
-            &["1827", "1218"],
+            "label_too_long",
+            &["228.4 mm long", "152.4 mm long"],
         ),
         (
             "rotated barcode too long",
             "^XA^PW812^LL1218^FO100,900^BY4^BCR,100^FD12345678901234567890^FS^XZ",
             P203,
-            "label_wrong_dpi",
-            &["1218"],
+            "label_too_long",
+            &["a rotated barcode reaches there"],
+        ),
+        (
+            "a field origin a few dots past ^PW is ordinary",
+            "^XA^PW812^LL1218^FO826,1230^A0N,20^FDx^FS^XZ",
+            P203,
+            "ok",
+            &[],
+        ),
+        (
+            "^FT inverted barcode reads leftwards from its origin",
+            "^XA^PW812^LL1218^FT800,300^BY3^BCI,80^FD12345678901234567890^FS^XZ",
+            P203,
+            "ok",
+            &[],
+        ),
+        (
+            "^FO inverted barcode still starts at its field box",
+            "^XA^PW812^LL1218^FO600,300^BY3^BCI,80^FD12345678901234567890^FS^XZ",
+            P203,
+            "label_too_wide",
+            &["a barcode reaches there"],
         ),
         (
             "inverted print is fine",
@@ -193,7 +242,7 @@ fn table_of_carrier_labels() {
             "^XA^MUM^PW200^FO10,10^FDx^FS^XZ",
             P203,
             "label_too_wide",
-            &["1600", "812"],
+            &["200 mm wide", "^PW1600"],
         ),
         (
             "^JMB half density fits",
@@ -207,14 +256,14 @@ fn table_of_carrier_labels() {
             "^XA^JMB^PW812^XZ",
             P203,
             "label_too_wide",
-            &["1624", "812"],
+            &["203 mm wide"],
         ),
         (
             "barcode module 5 at 300",
             "^XA^PW812^FO150,100^BY5^BCN,100,Y,N,N^FD123456789012345678901234^FS^XZ",
             P203,
-            "label_wrong_dpi",
-            &["812"],
+            "label_too_wide",
+            &["123.1 mm wide", "a barcode reaches there"],
         ),
         (
             "barcode module 3 fits",
@@ -357,7 +406,10 @@ fn error_codes_are_stable_and_messages_name_both_values() {
         other => panic!("{other:?}"),
     }
     let msg = e.to_string();
-    assert!(msg.contains("1624") && msg.contains("812"), "{msg}");
+    assert!(
+        msg.contains("this label is 203 mm wide") && msg.contains("101.6 mm wide"),
+        "{msg}"
+    );
     assert_eq!(e.code(), "label_too_wide");
 }
 
@@ -404,8 +456,10 @@ proptest! {
         let z = parts.concat();
         let odd = PrinterProfile {
             dpi: if high { Dpi::D300 } else { Dpi::D203 },
+            media: Media::FOUR_BY_SIX_IN,
             width_dots,
             label_length_dots,
+            head_width_dots: width_dots,
         };
         for p in [P203, P300, odd] {
             match check_zpl_for_printer(z.as_bytes(), p) {

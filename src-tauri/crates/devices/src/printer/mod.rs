@@ -8,6 +8,7 @@ pub mod hqes;
 pub mod ipp;
 pub mod raw_tcp;
 pub mod serial;
+pub mod sgd;
 pub mod sim;
 pub mod status_query;
 pub mod uri;

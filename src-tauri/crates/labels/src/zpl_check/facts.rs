@@ -3,26 +3,51 @@
 
 use crate::Dpi;
 
-/// The printer the label is about to be sent to.
+use super::media::{mm_to_dots, Media, FOUR_INCH_HEAD_MM};
+
+/// The printer the label is about to be sent to, and the labels loaded in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PrinterProfile {
     pub dpi: Dpi,
-    /// Print width in dots (^PW the printer is set up for: 812 for 4 in at 203 dpi).
+    /// The loaded labels, as configured.
+    pub media: Media,
+    /// Width of the loaded labels in dots (812 for 4 in at 203 dpi).
     pub width_dots: u32,
-    /// Label (media) length in dots (1218 for 6 in at 203 dpi).
+    /// Length of the loaded labels in dots (1219 for 6 in at 203 dpi).
     pub label_length_dots: u32,
+    /// How wide the print head prints, in dots: at least a 4-inch printer's 104 mm.
+    pub head_width_dots: u32,
 }
 
 impl PrinterProfile {
-    /// A 4x6 in printer of `dpi`.
-    pub fn four_by_six(dpi: Dpi) -> Self {
-        let (width_dots, label_length_dots) = dpi.label_dots();
+    /// A printer of `dpi` with `media` loaded; its head is a 4-inch printer's (104 mm) unless
+    /// the media is wider.
+    pub fn new(dpi: Dpi, media: Media) -> Self {
+        let width_dots = media.width_dots(dpi);
         PrinterProfile {
             dpi,
+            media,
             width_dots,
-            label_length_dots,
+            label_length_dots: media.length_dots(dpi),
+            head_width_dots: width_dots.max(mm_to_dots(FOUR_INCH_HEAD_MM, dpi)),
         }
     }
+
+    /// A 4x6 in printer of `dpi`.
+    pub fn four_by_six(dpi: Dpi) -> Self {
+        Self::new(dpi, Media::FOUR_BY_SIX_IN)
+    }
+}
+
+/// Where ink falls in one format, measured by drawing it with nothing clipped and the right
+/// way up (`^POI` only turns the finished label round), in the printer's dots; `None` when
+/// the format draws nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct InkExtent {
+    /// One past the rightmost inked dot.
+    pub right_dots: u32,
+    /// One past the lowest inked dot.
+    pub bottom_dots: u32,
 }
 
 /// Unit of measure set by `^MU`.

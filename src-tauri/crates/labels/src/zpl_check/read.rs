@@ -135,7 +135,10 @@ pub fn read_zpl(zpl: &[u8], dpi: Dpi) -> Result<ZplFacts, LabelError> {
     let mut field_x: f64 = 0.0;
     let mut field_y: f64 = 0.0;
     let mut fh: Option<u8> = None;
-    let mut barcode_horizontal: Option<bool> = None;
+    // A `^BC` field's orientation (N, R, I, B) and whether its origin is `^FT` (the
+    // barcode's own corner) rather than `^FO` (the field box's top left).
+    let mut barcode: Option<u8> = None;
+    let mut origin_is_ft = false;
     let mut data: Vec<u8> = Vec::new();
 
     let finish = |f: &mut ZplFormatFacts, s: &Settings| {
@@ -157,7 +160,7 @@ pub fn read_zpl(zpl: &[u8], dpi: Dpi) -> Result<ZplFacts, LabelError> {
                 home = (0.0, 0.0);
                 module_dots = 2.0;
                 fh = None;
-                barcode_horizontal = None;
+                barcode = None;
                 data.clear();
             }
             "XZ" if !cmd.control => {
@@ -197,6 +200,7 @@ pub fn read_zpl(zpl: &[u8], dpi: Dpi) -> Result<ZplFacts, LabelError> {
                 );
             }
             "FO" | "FT" if !cmd.control => {
+                origin_is_ft = cmd.name == "FT";
                 field_x = home.0 + settings.dots(number(p.first()).unwrap_or(0.0), dpi);
                 field_y = home.1 + settings.dots(number(p.get(1)).unwrap_or(0.0), dpi);
                 if let Some(f) = current.as_mut() {
@@ -218,7 +222,7 @@ pub fn read_zpl(zpl: &[u8], dpi: Dpi) -> Result<ZplFacts, LabelError> {
             }
             "BC" if !cmd.control => {
                 let o = first.to_ascii_uppercase();
-                barcode_horizontal = Some(matches!(o.as_str(), "" | "N" | "I"));
+                barcode = Some(o.bytes().next().unwrap_or(b'N'));
             }
             "FH" if !cmd.control => {
                 fh = Some(cmd.params.first().copied().unwrap_or(b'_'));
@@ -227,20 +231,28 @@ pub fn read_zpl(zpl: &[u8], dpi: Dpi) -> Result<ZplFacts, LabelError> {
             "FS" if !cmd.control => {
                 if let Some(f) = current.as_mut() {
                     f.fields += 1;
-                    if let Some(horizontal) = barcode_horizontal {
+                    if let Some(orientation) = barcode {
                         let modules = f64::from(code128_min_modules(&unescape(&data, fh)));
                         let extent = (modules * module_dots).min(MAX_VALUE);
-                        if horizontal {
-                            let right = whole_dots(field_x + extent);
-                            f.max_barcode_right_dots = f.max_barcode_right_dots.max(right);
-                        } else {
-                            let bottom = whole_dots(field_y + extent);
-                            f.max_barcode_bottom_dots = f.max_barcode_bottom_dots.max(bottom);
+                        // From a `^FO` the field box lies right of and below the origin
+                        // whatever the rotation. From a `^FT` the symbol starts at the origin
+                        // and runs in its reading direction: right (N), down (R), left (I)
+                        // or up (B); left and up cannot pass the media's far edges.
+                        match (orientation, origin_is_ft) {
+                            (b'R' | b'B', false) | (b'R', true) => {
+                                let bottom = whole_dots(field_y + extent);
+                                f.max_barcode_bottom_dots = f.max_barcode_bottom_dots.max(bottom);
+                            }
+                            (b'I' | b'B', true) => {}
+                            _ => {
+                                let right = whole_dots(field_x + extent);
+                                f.max_barcode_right_dots = f.max_barcode_right_dots.max(right);
+                            }
                         }
                     }
                 }
                 fh = None;
-                barcode_horizontal = None;
+                barcode = None;
                 data.clear();
             }
             _ => {}
