@@ -1003,3 +1003,98 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
     let err = packbench_ipc::IpcError::from(err);
     assert_eq!(err.reason.as_deref(), Some("no_live_shipment"), "{err:?}");
 }
+
+/// Takes the next slot and packs its order in the largest stocked box, weighed on the training
+/// scale; returns the order id.
+async fn pack_next_order(pack: &packbench::services::pack::PackService) -> String {
+    let packaging_id = demo_data::packaging_catalogue()
+        .into_iter()
+        .filter(|c| c.spec.stocked && c.spec.allowed_clients.is_empty())
+        .max_by_key(|c| {
+            c.spec
+                .inner_mm
+                .iter()
+                .map(|&d| u64::from(d))
+                .product::<u64>()
+        })
+        .map(|c| c.spec.id)
+        .unwrap();
+    let order_id = take_slot_and_scan_every_unit(pack).await;
+    pack.handle(PackEvent::PackagingChosen {
+        packaging_id,
+        suggested_id: None,
+        override_reason: None,
+    })
+    .await
+    .unwrap();
+    pack.weigh().await.unwrap();
+    order_id
+}
+
+/// The label printer runs out of labels mid-trolley: a simulated Zebra on raw TCP that, as its
+/// ZPL Programming Guide says, flags "media out" in `~HQES` and keeps quiet to `~HS`. The
+/// order's label is not sent and the heartbeat names the fault; the order waits as label
+/// pending while the packer goes on; once the roll is loaded, the action sheet's reprint prints
+/// that order's label (not the last one that printed), once.
+#[tokio::test(flavor = "multi_thread")]
+async fn out_of_labels_mid_trolley_the_order_waits_and_prints_once_after_the_roll_is_loaded() {
+    use packbench_devices::printer::sim::SimulatedZebra;
+
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(dir.path()).await;
+    let zebra = SimulatedZebra::start().unwrap();
+    let mut cfg = config("ST-ROLL", &dir.path().join("station"), &b.url());
+    cfg.printers.label = Some(format!("{}?status_timeout_ms=800", zebra.uri()));
+    let rt = start(&cfg).await;
+    let pack = rt.pack.clone();
+    pack.scan(&badge()).await.unwrap();
+    pack.scan("TR-0001").await.unwrap();
+
+    let first = pack_next_order(&pack).await;
+    assert_eq!(zebra.wait_for_jobs(1, Duration::from_secs(30)).len(), 1);
+
+    zebra.update(|s| s.paper_out = true);
+    let second = pack_next_order(&pack).await;
+    assert_ne!(first, second);
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while pack.view().await.pending_labels == 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the order never waited"
+        );
+        pack.wait_changed(Duration::from_millis(200)).await;
+    }
+    let v = pack.view().await;
+    assert_eq!(v.step, StepKind::ScanSlot, "the packer goes on: {v:?}");
+    assert_eq!(
+        zebra.jobs().len(),
+        1,
+        "nothing sent to a printer out of labels"
+    );
+    let hb = rt.heartbeat().await.unwrap();
+    let printer = hb
+        .devices
+        .iter()
+        .find(|d| d.name.contains("tcp://"))
+        .unwrap();
+    assert_eq!(
+        (printer.ready, printer.problems.clone()),
+        (false, vec!["paper_out".to_owned()])
+    );
+
+    // The roll loaded, the packer scans reprint: the waiting order's label, once.
+    zebra.update(|s| s.paper_out = false);
+    pack.scan("PB-REPRINT").await.unwrap();
+    assert_eq!(zebra.wait_for_jobs(2, Duration::from_secs(30)).len(), 2);
+    let v = pack.view().await;
+    assert_eq!(
+        v.pending_labels, 0,
+        "the waiting order has its label: {v:?}"
+    );
+    pack.catch_up().await.unwrap();
+    assert_eq!(
+        zebra.jobs().len(),
+        2,
+        "printed once, not again by the catch-up"
+    );
+}

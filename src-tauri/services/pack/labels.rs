@@ -127,6 +127,7 @@ impl PackService {
         crate::crashpoint::hit("before sending a label");
         let result = self.send_jobs(effect_key, 0, jobs).await;
         crate::crashpoint::hit("after sending a label, before recording it");
+        *self.reprint_order.lock().unwrap_or_else(|p| p.into_inner()) = Some(req.order_id.clone());
         let (status, error) = match &result {
             Ok(()) => (PrintStatus::Printed, None),
             Err(e) => (PrintStatus::Failed, Some(e.to_string())),

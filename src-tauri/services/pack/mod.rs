@@ -91,8 +91,11 @@ pub struct PackService {
     catalogue: RwLock<Vec<CatalogueEntry>>,
     /// The last weight check's sentence, for the screen.
     last_weight: std::sync::Mutex<Option<(ParcelRef, WeightCheck)>>,
-    /// The order whose label printed last (the action sheet's "reprint").
+    /// The order whose label printed last (the screen's preview).
     last_labelled: std::sync::Mutex<Option<String>>,
+    /// The order the action sheet's "reprint" is for: the last whose first label was sent to
+    /// the printer, printed or not (the packer reloads labels, then scans reprint).
+    reprint_order: std::sync::Mutex<Option<String>>,
     /// A box other than the suggested one, scanned at the packaging step, waiting for the
     /// packer's reason.
     other_box: std::sync::Mutex<Option<String>>,
@@ -162,6 +165,7 @@ impl PackService {
             refusal: std::sync::Mutex::new(None),
             other_box: std::sync::Mutex::new(None),
             last_labelled: std::sync::Mutex::new(None),
+            reprint_order: std::sync::Mutex::new(None),
             changed: watch::channel(0).0,
             delivered,
             supervisor_session: std::sync::Mutex::new(None),

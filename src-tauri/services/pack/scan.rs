@@ -95,7 +95,7 @@ impl PackService {
             actions::DAMAGED => line_event(pack_flow::ExceptionReason::Damaged).await?,
             actions::REPRINT => {
                 let order = self
-                    .last_labelled
+                    .reprint_order
                     .lock()
                     .unwrap_or_else(|p| p.into_inner())
                     .clone()
