@@ -1007,18 +1007,7 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
 /// Takes the next slot and packs its order in the largest stocked box, weighed on the training
 /// scale; returns the order id.
 async fn pack_next_order(pack: &packbench::services::pack::PackService) -> String {
-    let packaging_id = demo_data::packaging_catalogue()
-        .into_iter()
-        .filter(|c| c.spec.stocked && c.spec.allowed_clients.is_empty())
-        .max_by_key(|c| {
-            c.spec
-                .inner_mm
-                .iter()
-                .map(|&d| u64::from(d))
-                .product::<u64>()
-        })
-        .map(|c| c.spec.id)
-        .unwrap();
+    let packaging_id = packbench::cli::drill::largest_open_box();
     let order_id = take_slot_and_scan_every_unit(pack).await;
     pack.handle(PackEvent::PackagingChosen {
         packaging_id,

@@ -17,6 +17,23 @@ use crate::services::pack::PackService;
 use crate::services::Station;
 use crate::training::demo_data;
 
+/// The demo catalogue's largest stocked box open to every client: what the drill's packer
+/// packs every parcel in (it fits any order's parcel).
+pub fn largest_open_box() -> String {
+    demo_data::packaging_catalogue()
+        .into_iter()
+        .filter(|c| c.spec.stocked && c.spec.allowed_clients.is_empty())
+        .max_by_key(|c| {
+            c.spec
+                .inner_mm
+                .iter()
+                .map(|&d| u64::from(d))
+                .product::<u64>()
+        })
+        .map(|c| c.spec.id)
+        .expect("the demo catalogue has boxes")
+}
+
 /// Packs the trolleys at a running station as the drill's packer does, then waits for every
 /// write to be delivered and every label printed.
 pub async fn pack_trolleys(
@@ -54,18 +71,7 @@ impl Bot {
             .find(|p| p.role == "supervisor")
             .map(|p| p.packer_id.clone())
             .expect("the demo warehouse has supervisors");
-        let packaging_id = demo_data::packaging_catalogue()
-            .into_iter()
-            .filter(|c| c.spec.stocked && c.spec.allowed_clients.is_empty())
-            .max_by_key(|c| {
-                c.spec
-                    .inner_mm
-                    .iter()
-                    .map(|&d| u64::from(d))
-                    .product::<u64>()
-            })
-            .map(|c| c.spec.id)
-            .expect("the demo catalogue has boxes");
+        let packaging_id = largest_open_box();
         Bot {
             pack,
             station,

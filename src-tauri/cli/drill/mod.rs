@@ -21,7 +21,7 @@ mod report;
 mod station;
 
 pub use audit::verify;
-pub use bot::{pack_trolleys, unit_scan};
+pub use bot::{largest_open_box, pack_trolleys, unit_scan};
 pub use report::DrillReport;
 pub use station::{run_station, DrillStationArgs};
 

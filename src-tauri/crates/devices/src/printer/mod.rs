@@ -288,6 +288,23 @@ impl PrinterStatus {
         }
     }
 
+    /// A printer's status from what it reports: stopped by any condition that stops printing,
+    /// else printing while it holds work (`busy`), else idle.
+    pub fn from_conditions(conditions: Vec<Condition>, busy: bool) -> Self {
+        let state = if conditions.iter().any(Condition::stops_printing) {
+            PrinterState::Stopped
+        } else if busy {
+            PrinterState::Printing
+        } else {
+            PrinterState::Idle
+        };
+        PrinterStatus {
+            state,
+            conditions,
+            detail: None,
+        }
+    }
+
     pub fn can_print(&self) -> bool {
         self.refusal(&PrinterName::new(Role::Unknown, "")).is_none()
     }

@@ -8,7 +8,7 @@
 
 use crate::printer::hqes::{error_bits, ErrorsAndWarnings, HqesError};
 use crate::printer::zebra::{printable, HostStatus, HostStatusError, HOST_STATUS_REQUEST};
-use crate::printer::{Condition, PrinterError, PrinterName, PrinterState, PrinterStatus};
+use crate::printer::{PrinterError, PrinterName, PrinterStatus};
 use std::time::Duration;
 
 /// Both requests, in the order the printer answers them.
@@ -173,24 +173,13 @@ fn merge(e: &ErrorsAndWarnings, hs: Option<&HostStatus>) -> PrinterStatus {
     }
     // Worst first: what stops printing before warnings.
     conditions.sort_by_key(|c| !c.stops_printing());
-    let state = if conditions.iter().any(Condition::stops_printing) {
-        PrinterState::Stopped
-    } else if hs.is_some_and(|h| h.formats_in_buffer > 0 || h.label_waiting || h.partial_format) {
-        PrinterState::Printing
-    } else {
-        PrinterState::Idle
-    };
-    PrinterStatus {
-        state,
-        conditions,
-        detail: None,
-    }
+    PrinterStatus::from_conditions(conditions, hs.is_some_and(HostStatus::holds_work))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::printer::Role;
+    use crate::printer::{Condition, PrinterState, Role};
 
     fn name() -> PrinterName {
         PrinterName::new(Role::Label, "tcp://zebra:9100")

@@ -2,7 +2,7 @@
 //! comma-separated fields (ZPL Programming Guide, "~HS Host Status Return"). Parsing is
 //! lenient about spacing and trailing fields, strict about flags, and never panics.
 
-use crate::printer::{Condition, PrinterState, PrinterStatus};
+use crate::printer::{Condition, PrinterStatus};
 
 /// The request, on the job's port or line.
 pub const HOST_STATUS_REQUEST: &[u8] = b"~HS";
@@ -154,19 +154,12 @@ impl HostStatus {
     }
 
     pub fn to_status(&self) -> PrinterStatus {
-        let conditions = self.conditions();
-        let state = if conditions.iter().any(Condition::stops_printing) {
-            PrinterState::Stopped
-        } else if self.formats_in_buffer > 0 || self.label_waiting || self.partial_format {
-            PrinterState::Printing
-        } else {
-            PrinterState::Idle
-        };
-        PrinterStatus {
-            state,
-            conditions,
-            detail: None,
-        }
+        PrinterStatus::from_conditions(self.conditions(), self.holds_work())
+    }
+
+    /// Formats waiting, a label waiting to be taken, or a format half received.
+    pub fn holds_work(&self) -> bool {
+        self.formats_in_buffer > 0 || self.label_waiting || self.partial_format
     }
 }
 
