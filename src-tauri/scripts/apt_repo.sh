@@ -318,9 +318,9 @@ cmd_test() {
     # (The script itself, as release runs it: a function called in a condition would run
     # without set -e.)
     PACKBENCH_APT_KEY=$good PACKBENCH_APT_URL="$URL/good" \
-        "$SELF" publish "$DEB" "$T/www/good" >"$T/publish.out" 2>&1 ||
+        bash "$SELF" publish "$DEB" "$T/www/good" >"$T/publish.out" 2>&1 ||
         { cat "$T/publish.out" >&2; die "publish failed"; }
-    PACKBENCH_APT_KEY=$other "$SELF" publish "$DEB" "$T/www/other" >"$T/publish.out" 2>&1 ||
+    PACKBENCH_APT_KEY=$other bash "$SELF" publish "$DEB" "$T/www/other" >"$T/publish.out" 2>&1 ||
         { cat "$T/publish.out" >&2; die "publish with the impostor's key failed"; }
     local f
     for f in dists/stable/InRelease dists/stable/Release.gpg $KEYRING_NAME packbench.sources packbench.list; do

@@ -4,7 +4,8 @@
 #   dev.sh test   install what is missing, build, run every test (end-to-end under Xvfb), and
 #                 build and check the .deb (debug profile)
 #   dev.sh release  build the release .deb; with TAURI_SIGNING_PRIVATE_KEY set, also its
-#                 updater signature (.deb.sig), see the README's Release section
+#                 updater signature (.deb.sig); with PACKBENCH_APT_KEY set, also a signed apt
+#                 repository holding it (apt_repo.sh publish), see the README's Release section
 # Idempotent: installed packages and tools are detected and skipped. Build artefacts are cached
 # outside the clone (PACKBENCH_CACHE, default /var/cache/packbench) so later runs are fast.
 set -euo pipefail
@@ -33,6 +34,8 @@ APT_PACKAGES=(
     python3 python3-venv
     # The bundler tauri-cli comes prebuilt from the npm registry (@tauri-apps/cli)
     nodejs
+    # The signed apt repository (apt_repo.sh): laid out by reprepro, signed with gpg
+    reprepro gpg gpg-agent
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -257,6 +260,7 @@ cmd_test() {
     log "crash drill: 200 kills"
     "$CARGO_TARGET_DIR/debug/packbench" drill --trolleys 10 --kills 200 --seed 20261126
     test_deb
+    test_apt_repo
     log "tests passed in $((SECONDS - started)) s"
 }
 
@@ -283,6 +287,14 @@ test_deb() {
     log "deb signed for the updater ($sig); deb step took $((SECONDS - started)) s"
 }
 
+# The apt repository, proven on the .deb test_deb built: laid out and signed with a throw-away
+# key, apt (in a temporary root) verifies and installs it and refuses another key's signature,
+# an unsigned repository and tampered indices or .deb (apt_repo.sh test; a few seconds).
+test_apt_repo() {
+    log "apt repository: publishing the debug .deb with a throw-away key and installing it with apt"
+    "$root/src-tauri/scripts/apt_repo.sh" test "$(ls "$CARGO_TARGET_DIR"/debug/bundle/deb/*.deb)"
+}
+
 # The tauri-cli config overlay that makes it sign the .deb for the updater with PUBKEY's pair
 # (PUBKEY: the public key, or the path of its .pub file).
 updater_config() {
@@ -303,6 +315,16 @@ cmd_release() {
     else
         log "TAURI_SIGNING_PRIVATE_KEY is not set: no updater signature (stations with [update] will not install this .deb)"
     fi
+    # The apt repository's key is checked before the long build, not after it.
+    local apt_repo=${PACKBENCH_APT_REPO:-$CARGO_TARGET_DIR/release/bundle/apt}
+    if [ -n "${PACKBENCH_APT_KEY:-}" ]; then
+        gpg --batch --list-secret-keys "$PACKBENCH_APT_KEY" >/dev/null 2>&1 || {
+            echo "PACKBENCH_APT_KEY is set, but gpg has no secret key '$PACKBENCH_APT_KEY' in ${GNUPGHOME:-~/.gnupg} (set GNUPGHOME to the keyring holding IT's archive key)" >&2
+            exit 1
+        }
+    else
+        log "PACKBENCH_APT_KEY is not set: no apt repository (IT's fleets install through apt from one, see the README)"
+    fi
     log "building the release .deb"
     build_deb release "${args[@]}"
     check_deb release
@@ -313,6 +335,10 @@ cmd_release() {
         log "updater signature: $deb.sig (its contents go in the update manifest's \"signature\")"
     fi
     log "release: $deb"
+    # The apt repository holds a copy of the .deb: the updater's .deb and .sig stay as they are.
+    if [ -n "${PACKBENCH_APT_KEY:-}" ]; then
+        "$root/src-tauri/scripts/apt_repo.sh" publish "$deb" "$apt_repo"
+    fi
 }
 
 case "${1:-}" in
