@@ -9,11 +9,16 @@
 #       sources entry (OUTDIR/packbench.sources, deb822, and OUTDIR/packbench.list, one line) and
 #       prints it. OUTDIR is laid out afresh with this one release: it must be absent, empty, or an
 #       earlier publish (it is then replaced). Serve OUTDIR as is (any static HTTP(S) server).
+#       The pool's copy of DEB also carries an origin signature by the same key (debsigs: an
+#       _gpgorigin member), checkable with debsig-verify and the policy and keyring written to
+#       OUTDIR/debsig/ (for /etc/debsig/policies/ and /usr/share/debsig/keyrings/). DEB itself is
+#       not changed: the updater's .deb and its .sig stay as they were.
 #   apt_repo.sh test DEB
 #       Proves it end to end with throw-away keys in a temporary GNUPGHOME: apt, in a temporary
 #       root and over a loopback HTTP server, verifies the signature and installs DEB, and refuses
 #       a repository signed by another key, an unsigned one, a tampered Packages file, a Release
-#       rewritten to match it (signature no longer matching), and a tampered .deb. One PASS/FAIL
+#       rewritten to match it (signature no longer matching), and a tampered .deb; debsig-verify
+#       accepts the pool's .deb and refuses the impostor's and the tampered one. One PASS/FAIL
 #       line per check; exits non-zero on any failure. Cleans up after itself.
 #
 # Variables (publish):
@@ -25,8 +30,8 @@
 #                            (default https://packages.example.com/packbench: a placeholder)
 #   PACKBENCH_APT_CODENAME   the suite and codename (default stable)
 #   PACKBENCH_APT_COMPONENT  the component (default main)
-# Needs reprepro, gpg (+ gpg-agent), dpkg-dev tools, and for test apt and python3 (http.server);
-# dev.sh installs them (APT_PACKAGES).
+# Needs reprepro, gpg (+ gpg-agent), debsigs, debsig-verify, and for test apt and python3
+# (http.server); dev.sh installs them (APT_PACKAGES).
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -41,7 +46,7 @@ need() {
     local c
     for c in "$@"; do
         command -v "$c" >/dev/null 2>&1 ||
-            die "$c is missing (src-tauri/scripts/dev.sh installs it; or: apt-get install reprepro gpg gpg-agent)"
+            die "$c is missing (src-tauri/scripts/dev.sh installs it; or: apt-get install reprepro gpg gpg-agent debsigs debsig-verify)"
     done
 }
 
@@ -57,17 +62,64 @@ sources_entry() {
     fi
 }
 
+# sign_origin DEB FPR DEBSIG_DIR WORK: adds an origin signature by primary key FPR to DEB
+# (debsigs: an _gpgorigin member), writes the debsig-verify policy and keyring for it under
+# DEBSIG_DIR (policies/<keyid>/packbench.pol, keyrings/<keyid>/debsig.gpg), checks DEB with them,
+# prints the key id. debsigs runs plain "gpg" from PATH, without --batch or a way to pass a
+# passphrase: a wrapper first on PATH adds them (gpg_opts, the caller's), and a digest after
+# debsigs' --openpgp (which resets it: an RSA key then signs with SHA-1, which debsig-verify
+# refuses as weak).
+sign_origin() {
+    local deb=$1 fpr=$2 dir=$3 work=$4 kid
+    mkdir -p "$work/bin"
+    printf '#!/usr/bin/env bash\nexec %q%s "$@" --digest-algo SHA512\n' "$(command -v gpg)" \
+        "$(printf ' %q' "${gpg_opts[@]}")" >"$work/bin/gpg"
+    chmod +x "$work/bin/gpg"
+    # "FPR!": the primary key itself, not a signing subkey.
+    PATH="$work/bin:$PATH" debsigs --sign=origin --default-key="$fpr!" "$deb" >&2 ||
+        die "debsigs could not sign $deb with $fpr"
+    kid=$(ar p "$deb" _gpgorigin | gpg --batch --list-packets 2>/dev/null |
+        sed -n 's/^:signature packet: .*keyid \([0-9A-F]*\).*/\1/p' | head -1)
+    [ -n "$kid" ] || die "no origin signature in $deb"
+    mkdir -p "$dir/policies/$kid" "$dir/keyrings/$kid"
+    gpg --batch --quiet --export --export-options export-minimal "$fpr" >"$dir/keyrings/$kid/debsig.gpg"
+    cat >"$dir/policies/$kid/packbench.pol" <<EOF
+<?xml version="1.0"?>
+<!DOCTYPE Policy SYSTEM "https://www.debian.org/debsig/1.0/policy.dtd">
+<Policy xmlns="https://www.debian.org/debsig/1.0/">
+  <Origin Name="Packbench" id="$kid" Description="Packbench, signed with IT's archive key"/>
+  <Selection>
+    <Required Type="origin" File="debsig.gpg" id="$kid"/>
+  </Selection>
+  <Verification MinOptional="0">
+    <Required Type="origin" File="debsig.gpg" id="$kid"/>
+  </Verification>
+</Policy>
+EOF
+    debsig-verify --quiet --policies-dir "$dir/policies" --keyrings-dir "$dir/keyrings" "$deb" >&2 ||
+        die "the origin signature of $deb does not verify with the policy in $dir"
+    echo "$kid"
+}
+
 cmd_publish() {
     [ $# -eq 2 ] || die "usage: apt_repo.sh publish DEB OUTDIR"
     local deb=$1 out=${2%/}
     local key=${PACKBENCH_APT_KEY:-} codename=${PACKBENCH_APT_CODENAME:-stable}
     local component=${PACKBENCH_APT_COMPONENT:-main}
     local url=${PACKBENCH_APT_URL:-https://packages.example.com/packbench}
-    need reprepro gpg gpgv dpkg-deb
+    need reprepro gpg gpgv dpkg-deb debsigs debsig-verify
     [ -f "$deb" ] || die "no .deb at $deb"
     [ -n "$key" ] || die "PACKBENCH_APT_KEY is not set: the fingerprint of IT's archive signing key (its secret key in GNUPGHOME)"
     gpg --batch --list-secret-keys "$key" >/dev/null 2>&1 ||
         die "no secret key '$key' in ${GNUPGHOME:-~/.gnupg} (set GNUPGHOME to the keyring holding it)"
+    # The primary key's fingerprint, and whether it signs itself (debsig-verify 0.28 checks only
+    # signatures by a primary key: a signing subkey's are "No applicable policy found").
+    local fpr primary_signs=no
+    [ "$(gpg --batch --with-colons --list-secret-keys "$key" | grep -c '^sec:')" = 1 ] ||
+        die "PACKBENCH_APT_KEY='$key' names more than one secret key: give the fingerprint"
+    fpr=$(gpg --batch --with-colons --list-secret-keys "$key" | awk -F: '$1 == "fpr" { print $10; exit }')
+    gpg --batch --with-colons --list-secret-keys "$key" | awk -F: '$1 == "sec" { exit $12 ~ /s/ ? 0 : 1 }' &&
+        primary_signs=yes
     if [ -e "$out" ] && [ -n "$(ls -A "$out")" ] && [ ! -f "$out/$KEYRING_NAME" ]; then
         die "$out is neither empty nor an earlier apt repository of ours: not replacing it"
     fi
@@ -93,20 +145,32 @@ Architectures: $arch
 Components: $component
 Description: Packbench pack-station app
 EOF
+    local gpg_opts=(--batch --quiet)
+    if [ -n "${PACKBENCH_APT_KEY_PASSPHRASE_FILE:-}" ]; then
+        gpg_opts+=(--pinentry-mode loopback --passphrase-file "$PACKBENCH_APT_KEY_PASSPHRASE_FILE")
+    fi
+
+    # The pool's copy gets the origin signature (the given .deb stays as it is).
+    local signed kid=""
+    signed="$work/$(basename "$deb")"
+    cp "$deb" "$signed"
+    if [ "$primary_signs" = yes ]; then
+        kid=$(sign_origin "$signed" "$fpr" "$new/debsig" "$work")
+    else
+        log "the primary key of '$key' does not sign (only a subkey does): the .deb gets no origin signature (debsig-verify checks only a primary key's); the repository is signed all the same"
+    fi
+
     # tauri-cli's .deb has no Section (reprepro skips a package without one): misc by default.
     local section priority
     section=$(dpkg-deb --field "$deb" Section)
     priority=$(dpkg-deb --field "$deb" Priority)
     reprepro --silent --basedir "$work" --outdir "$(cd "$new" && pwd)" \
-        --section "${section:-misc}" --priority "${priority:-optional}" includedeb "$codename" "$deb"
+        --section "${section:-misc}" --priority "${priority:-optional}" includedeb "$codename" "$signed"
     [ "$(reprepro --basedir "$work" --outdir "$(cd "$new" && pwd)" list "$codename" "$package")" = \
         "$codename|$component|$arch: $package $version" ] ||
         die "reprepro did not take $deb into $codename/$component/$arch"
 
-    local dist="$new/dists/$codename" sign=(gpg --batch --yes --quiet --local-user "$key" --digest-algo SHA512)
-    if [ -n "${PACKBENCH_APT_KEY_PASSPHRASE_FILE:-}" ]; then
-        sign+=(--pinentry-mode loopback --passphrase-file "$PACKBENCH_APT_KEY_PASSPHRASE_FILE")
-    fi
+    local dist="$new/dists/$codename" sign=(gpg "${gpg_opts[@]}" --yes --local-user "$key" --digest-algo SHA512)
     "${sign[@]}" --clearsign --output "$dist/InRelease" "$dist/Release"
     "${sign[@]}" --armor --detach-sign --output "$dist/Release.gpg" "$dist/Release"
     gpg --batch --quiet --export --export-options export-minimal "$key" >"$new/$KEYRING_NAME"
@@ -123,8 +187,6 @@ EOF
     trap - EXIT
     rm -rf "$work"
 
-    local fpr
-    fpr=$(gpg --batch --with-colons --fingerprint "$key" | awk -F: '$1 == "fpr" { print $10; exit }')
     log "apt repository: $out ($package $version, $codename/$component/$arch), signed by $fpr"
     [ -n "${PACKBENCH_APT_URL:-}" ] ||
         log "PACKBENCH_APT_URL is not set: the sources entry names a placeholder; set it to where $out is served"
@@ -139,6 +201,13 @@ $(sources_entry "$url" "$codename" "$component" "$arch" "$KEYRING_PATH" deb822 |
     $(sources_entry "$url" "$codename" "$component" "$arch" "$KEYRING_PATH" line)
   apt-get update && apt-get install packbench
 EOF
+    [ -n "$kid" ] || return 0
+    cat <<EOF
+To check a copied .deb by itself (the pool's carries an origin signature):
+  install $out/debsig/policies/$kid/packbench.pol as /etc/debsig/policies/$kid/packbench.pol,
+  $out/debsig/keyrings/$kid/debsig.gpg as /usr/share/debsig/keyrings/$kid/debsig.gpg, then
+  debsig-verify packbench_${version}_$arch.deb
+EOF
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -149,11 +218,11 @@ failed=0
 pass() { results+=("PASS: $*"); printf 'PASS: %s\n' "$*"; }
 fail() { results+=("FAIL: $*"); printf 'FAIL: %s\n' "$*"; failed=1; }
 
-# new_key NAME: a throw-away signing key (ed25519, no passphrase, generated in milliseconds) in
-# the test's GNUPGHOME; prints its fingerprint.
+# new_key NAME ALGO: a throw-away signing key (no passphrase, valid one day) in the test's
+# GNUPGHOME; prints its fingerprint.
 new_key() {
     gpg --batch --quiet --passphrase '' \
-        --quick-gen-key "Packbench $1 (throw-away test key) <$1@packbench.invalid>" ed25519 sign 1d
+        --quick-gen-key "Packbench $1 (throw-away test key) <$1@packbench.invalid>" "$2" sign 1d
     gpg --batch --quiet --with-colons --list-keys "<$1@packbench.invalid>" 2>/dev/null | awk -F: '$1 == "fpr" { print $10; exit }'
 }
 
@@ -277,7 +346,7 @@ cleanup_test() {
 
 cmd_test() {
     [ $# -eq 1 ] || die "usage: apt_repo.sh test DEB"
-    need reprepro gpg gpgv gpgconf gpg-agent dpkg-deb apt-get python3
+    need reprepro gpg gpgv gpgconf gpg-agent dpkg-deb apt-get python3 debsigs debsig-verify
     DEB=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
     [ -f "$DEB" ] || die "no .deb at $1"
     local started=$EPOCHREALTIME package version
@@ -308,9 +377,11 @@ cmd_test() {
     done
     URL="http://127.0.0.1:$port"
 
-    local good other
-    good=$(new_key archive)
-    other=$(new_key impostor)
+    local good other deb_sum
+    deb_sum=$(sha256sum <"$DEB")
+    # IT's: RSA as archive keys usually are (about 0.5 s to make); the impostor's: ed25519 (ms).
+    good=$(new_key archive rsa3072)
+    other=$(new_key impostor ed25519)
     if [ -z "$good" ] || [ -z "$other" ]; then die "generating the throw-away keys failed"; fi
     gpg --batch --quiet --export "$good" >"$T/archive-keyring.gpg"
 
@@ -348,9 +419,32 @@ cmd_test() {
     cp -al "$T/www/good" "$T/www/baddeb"
     local pooled
     pooled=$(find "$T/www/baddeb/pool" -name '*.deb')
-    rm "$pooled"
-    cp "$DEB" "$pooled"
+    cp "$pooled" "$pooled.copy"
+    mv "$pooled.copy" "$pooled" # its own file now, not the good repository's
     flip_byte "$pooled"
+
+    # The origin signature inside the pool's .deb, checked by debsig-verify with the policy and
+    # keyring publish wrote; the .deb given to publish (the updater's) is left as it was.
+    local pol="$T/www/good/debsig/policies" krs="$T/www/good/debsig/keyrings" pool_deb
+    pool_deb=$(find "$T/www/good/pool" -name '*.deb')
+    if [ "$(sha256sum <"$DEB")" = "$deb_sum" ] && ! ar t "$DEB" | grep -q '^_gpg' &&
+        ar t "$pool_deb" | grep -qx _gpgorigin &&
+        debsig-verify --policies-dir "$pol" --keyrings-dir "$krs" "$pool_deb" >"$T/debsig.out" 2>&1; then
+        pass "origin signature: debsig-verify accepts the pool's .deb (_gpgorigin); the given .deb is unchanged"
+    else
+        fail "origin signature: the pool's .deb does not verify, or the given .deb was changed"
+        cat "$T/debsig.out"
+    fi
+    local refused=()
+    debsig-verify --policies-dir "$pol" --keyrings-dir "$krs" "$(find "$T/www/other/pool" -name '*.deb')" \
+        >/dev/null 2>&1 || refused+=("the impostor's")
+    debsig-verify --policies-dir "$pol" --keyrings-dir "$krs" "$pooled" >/dev/null 2>&1 || refused+=("a tampered one")
+    debsig-verify --policies-dir "$pol" --keyrings-dir "$krs" "$DEB" >/dev/null 2>&1 || refused+=("an unsigned one")
+    if [ ${#refused[@]} -eq 3 ]; then
+        pass "origin signature: debsig-verify refuses the impostor's .deb, a tampered one and an unsigned one"
+    else
+        fail "origin signature: debsig-verify refused only: ${refused[*]:-none} (of the impostor's, a tampered one, an unsigned one)"
+    fi
 
     # 1. The good repository: the signature verifies, the package installs into the root.
     apt_root good good "$T/archive-keyring.gpg"

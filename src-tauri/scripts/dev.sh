@@ -34,8 +34,9 @@ APT_PACKAGES=(
     python3 python3-venv
     # The bundler tauri-cli comes prebuilt from the npm registry (@tauri-apps/cli)
     nodejs
-    # The signed apt repository (apt_repo.sh): laid out by reprepro, signed with gpg
-    reprepro gpg gpg-agent
+    # The signed apt repository (apt_repo.sh): laid out by reprepro, signed with gpg; the .deb in
+    # it signed with debsigs and checked with debsig-verify
+    reprepro gpg gpg-agent debsigs debsig-verify
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -289,7 +290,8 @@ test_deb() {
 
 # The apt repository, proven on the .deb test_deb built: laid out and signed with a throw-away
 # key, apt (in a temporary root) verifies and installs it and refuses another key's signature,
-# an unsigned repository and tampered indices or .deb (apt_repo.sh test; a few seconds).
+# an unsigned repository and tampered indices or .deb; debsig-verify checks the .deb's own
+# origin signature (apt_repo.sh test; about 4 s on the debug .deb).
 test_apt_repo() {
     log "apt repository: publishing the debug .deb with a throw-away key and installing it with apt"
     "$root/src-tauri/scripts/apt_repo.sh" test "$(ls "$CARGO_TARGET_DIR"/debug/bundle/deb/*.deb)"
