@@ -358,6 +358,7 @@ cmd_test() {
 
     T=$(mktemp -d)
     trap cleanup_test EXIT
+    trap 'exit 130' INT TERM # so that EXIT cleans up (the server, the gpg-agent, the temp dir)
     chmod 755 "$T"
     mkdir -p "$T/www" "$T/roots"
     export GNUPGHOME="$T/gnupg"
