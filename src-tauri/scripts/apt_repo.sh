@@ -226,9 +226,9 @@ new_key() {
     gpg --batch --quiet --with-colons --list-keys "<$1@packbench.invalid>" 2>/dev/null | awk -F: '$1 == "fpr" { print $10; exit }'
 }
 
-# apt_root NAME REPO: a fresh apt root under $T/roots/NAME knowing only the repository served at
-# $T/www/REPO, through the deb822 stanza publish wrote, with Signed-By pointing at KEYRING (a file
-# inside the root: apt does not prefix Dir to it). APT_CONFIG makes apt read this root's config
+# apt_root NAME REPO KEYRING: a fresh apt root under $T/roots/NAME knowing only the repository
+# served from $T/www/REPO, through the deb822 stanza publish wrote, with Signed-By pointing at a
+# copy of KEYRING inside the root (apt does not prefix Dir to it). APT_CONFIG makes apt read this root's config
 # only (not the host's /etc/apt/apt.conf.d, its proxies, hooks or trusted keys).
 apt_root() {
     local name=$1 repo=$2 keyring=$3 r="$T/roots/$1"
@@ -276,7 +276,8 @@ apt_in() {
         DEBIAN_FRONTEND=noninteractive "$tool" -q "$@" >"$r.out" 2>&1
 }
 
-show_out() { sed 's/^/    | /' "$T/roots/$1.out"; }
+# show_out NAME [FILE]: apt's output (or FILE), indented, after a FAIL line.
+show_out() { sed 's/^/    | /' "${2:-$T/roots/$1.out}"; }
 
 # lists_accepted NAME: whether apt kept a package index for the repository.
 lists_accepted() { compgen -G "$T/roots/$1/var/lib/apt/lists/*_Packages*" >/dev/null; }
@@ -286,13 +287,14 @@ lists_accepted() { compgen -G "$T/roots/$1/var/lib/apt/lists/*_Packages*" >/dev/
 expect_refused() {
     local name=$1 what=$2 regex=$3 rc=0 said
     apt_in "$name" apt-get update || rc=$?
-    said=$(grep -Eo "$regex" "$T/roots/$name.out" | head -1 || true)
+    cp "$T/roots/$name.out" "$T/roots/$name.update.out"
+    said=$(grep -Eo "$regex" "$T/roots/$name.update.out" | head -1 || true)
     if [ "$rc" -ne 0 ] && [ -n "$said" ] && ! lists_accepted "$name" &&
         ! apt_in "$name" apt-cache show packbench; then
         pass "$what: apt-get update refused it (exit $rc, $said), no package list kept"
     else
         fail "$what: expected apt-get update to fail with /$regex/ and keep no package list (exit $rc)"
-        show_out "$name"
+        show_out "$name" "$T/roots/$name.update.out"
     fi
 }
 
