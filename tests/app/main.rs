@@ -5,5 +5,6 @@
 #[path = "../support/webdriver.rs"]
 mod webdriver;
 
+mod devices;
 mod e2e;
 mod newcomer;

@@ -31,7 +31,16 @@ pub fn Stations(overview: ReadSignal<Option<DeskOverviewResponse>>) -> impl Into
                                 format!(
                                     "{}: {}",
                                     d.kind.replace('_', " "),
-                                    if d.problems.is_empty() { "not ready".to_owned() } else { d.problems.join(", ").replace('_', " ") }
+                                    if d.problems.is_empty() {
+                                        "not ready".to_owned()
+                                    } else {
+                                        // Each fault by name, as the alerts say it.
+                                        d.problems
+                                            .iter()
+                                            .map(|p| packbench_core::desk::device_problems::describe(p))
+                                            .collect::<Vec<_>>()
+                                            .join(", ")
+                                    }
                                 )
                             };
                             view! {

@@ -55,6 +55,8 @@ pub struct SerialScale {
     /// When the scale last answered with something other than a fault.
     last_good: Option<Instant>,
     last_fault: Option<ScaleError>,
+    /// The device number the path named when the port was opened.
+    opened_device: Option<u64>,
 }
 
 /// What came in during one operation, to tell "nothing" from "garbage" from "moving".
@@ -89,6 +91,7 @@ impl SerialScale {
             pending: VecDeque::new(),
             last_good: None,
             last_fault: None,
+            opened_device: None,
         })
     }
 
@@ -137,6 +140,12 @@ impl SerialScale {
                 )),
             }
         })();
+        // Silent, and the configured path now names another device (a `/dev/serial/by-id/...`
+        // link follows the scale to its new node when it is replugged): the old descriptor will
+        // never answer again, so the next probe opens the path afresh.
+        if matches!(result, Err(ScaleError::NoAnswer { .. })) && self.path_moved() {
+            self.port = None;
+        }
         self.note(&result);
         self.health()
     }
@@ -156,8 +165,20 @@ impl SerialScale {
         }
     }
 
+    /// The device number the configured path names now (following links), if it exists.
+    fn device_of_path(&self) -> Option<u64> {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(&self.config.port).ok().map(|m| m.rdev())
+    }
+
+    /// Whether the configured path names another device than the open port's (or none).
+    fn path_moved(&self) -> bool {
+        self.device_of_path() != self.opened_device
+    }
+
     fn connect(&mut self) -> Result<&mut Box<dyn SerialPort>, ScaleError> {
         if self.port.is_none() {
+            self.opened_device = self.device_of_path();
             let port = open_port(&self.config.port, &self.config.serial).map_err(|e| {
                 ScaleError::PortUnavailable {
                     port: self.config.port.clone(),

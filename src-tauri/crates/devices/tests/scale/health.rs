@@ -55,6 +55,37 @@ fn an_unplugged_scale_shows_and_a_replugged_one_recovers_in_each_protocol() {
     }
 }
 
+/// The link follows the scale to a new device node while the old node is still open but will
+/// never answer (a USB adapter replugged; the old pty number reused by another device): a
+/// silent probe notices that the path names another device and the next one opens it.
+#[test]
+fn a_link_repointed_at_a_replugged_scale_is_followed_although_the_old_port_stays_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("scale");
+    let old = plug(Protocol::MtSics, &link);
+    let mut c = ScaleConfig::new(link.to_str().unwrap(), Protocol::MtSics);
+    c.reply_timeout_ms = 300;
+    let mut scale = SerialScale::new(c).unwrap();
+    assert!(scale.probe().ready());
+    old.update(|s| s.silent = true);
+    let new = plug(Protocol::MtSics, &link);
+    let h = scale.probe();
+    assert_eq!(
+        h.problem(),
+        Some("scale_no_answer"),
+        "still on the old node: {h:?}"
+    );
+    let h = scale.probe();
+    assert!(h.ready(), "the link followed to the new node: {h:?}");
+    // A scale that is merely silent on the same node keeps its port.
+    new.update(|s| s.silent = true);
+    let h = scale.probe();
+    assert!(
+        h.port_open && h.problem() == Some("scale_no_answer"),
+        "{h:?}"
+    );
+}
+
 #[test]
 fn a_silent_or_faulty_scale_is_not_ready() {
     let sim = SimulatedScale::start(SimScale::new(Protocol::Nci)).unwrap();
