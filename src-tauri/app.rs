@@ -7,13 +7,13 @@ use std::sync::Arc;
 use anyhow::Context;
 use tauri::Manager;
 
-use crate::adapters::files::{DirExports, DiskImageCache, HttpWebhook};
+use crate::adapters::files::{DirExports, DiskImageCache};
 use crate::adapters::http_backend::{HttpBackend, HttpBackendOptions};
 use crate::adapters::scale::{SerialWeighScale, TrainingScale};
 use crate::adapters::{DevicePrinter, SpoolPrinter, SqliteStationStore};
 use crate::config::{Config, UpdateSettings};
 use crate::logging;
-use crate::ports::{AlertWebhook, Printer, Scale, SupervisorApi};
+use crate::ports::{Printer, Scale, SupervisorApi};
 use crate::services::pack::{PackOptions, PackService};
 use crate::services::{self, Station};
 use crate::training::{self, RunningBackend, TrainingOptions};
@@ -42,6 +42,8 @@ pub struct StationRuntime {
     pub remote_override: Arc<services::remote_override::RemoteOverride>,
     /// Training mode's touch targets (none unless the backend is a training one).
     pub training_hints: Arc<services::training_hints::TrainingHintsService>,
+    /// When the station raises its own alerts (`[desk] backlog_alert_min`).
+    pub alert_policy: packbench_core::desk::AlertPolicy,
     /// Held for the station's life: one station process per data directory.
     _lock: std::fs::File,
 }
@@ -56,6 +58,7 @@ impl StationRuntime {
             &self.pack,
             self.store.as_ref(),
             self.printer.as_ref(),
+            &self.alert_policy,
         )
         .await
     }
@@ -115,11 +118,15 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
     if let Some(sc) = &cfg.scanner {
         spawn_serial_scanner(sc.clone(), pack.clone())?;
     }
+    let alert_policy = packbench_core::desk::AlertPolicy {
+        backlog_max_age_ms: cfg.desk.backlog_alert_ms,
+    };
     tokio::spawn(services::heartbeat::run(
         station.clone(),
         pack.clone(),
         store.clone(),
         printer.clone(),
+        alert_policy,
         std::time::Duration::from_secs(5),
     ));
     let images = Arc::new(services::sku_images::SkuImages::new(
@@ -135,18 +142,13 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
             store: store.clone(),
             printer: printer.clone(),
             exports: Arc::new(DirExports::new(cfg.data_dir.join("exports"))),
-            webhook: cfg
-                .desk
-                .webhook_url
-                .as_deref()
-                .map(|url| Arc::new(HttpWebhook::new(url)) as Arc<dyn AlertWebhook>),
         },
         cfg.desk.clone(),
     ));
-    let remote_override = Arc::new(services::remote_override::RemoteOverride::new(
-        supervisor,
-        pack.clone(),
-    ));
+    let remote_override = Arc::new(
+        services::remote_override::RemoteOverride::new(supervisor, pack.clone(), store.clone())
+            .await,
+    );
     tokio::spawn(
         remote_override
             .clone()
@@ -167,6 +169,7 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         desk,
         remote_override,
         training_hints,
+        alert_policy,
         _lock: lock,
     })
 }
@@ -258,6 +261,8 @@ pub async fn connect_backend(
                 listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
                 db_path: cfg.data_dir.join("training-backend.sqlite"),
                 token: cfg.backend_token.expose().to_owned(),
+                // The embedded backend posts this station's alerts to the desk's webhook.
+                webhook_url: cfg.desk.webhook_url.clone(),
             })
             .await
             .context("starting the embedded training backend")?;
@@ -404,6 +409,7 @@ pub fn serve_training_backend(
     listen: SocketAddr,
     db: PathBuf,
     token: String,
+    webhook_url: Option<String>,
 ) -> anyhow::Result<()> {
     let log_dir = db
         .parent()
@@ -416,6 +422,7 @@ pub fn serve_training_backend(
             listen,
             db_path: db,
             token,
+            webhook_url,
         })
         .await?;
         println!("training backend listening on {}", running.url());

@@ -1,5 +1,5 @@
-//! The station's files and notifications: desk exports in a folder, the alert webhook over HTTP
-//! with `reqwest`, product pictures kept on disk, and labels drawn for the screen by `labelize`.
+//! The station's files: desk exports in a folder, product pictures kept on disk, and labels
+//! drawn for the screen by `labelize`. (Alerts go to the webhook from the backend: `GET /v1/alerts`.)
 
 use std::path::{Path, PathBuf};
 
@@ -7,9 +7,7 @@ use async_trait::async_trait;
 use sha2::{Digest, Sha256};
 use tracing::warn;
 
-use crate::ports::{
-    AlertWebhook, Exports, FileError, ImageCache, LabelRenderer, PreviewError, WebhookError,
-};
+use crate::ports::{Exports, FileError, ImageCache, LabelRenderer, PreviewError};
 
 fn file_error(path: &Path, e: std::io::Error) -> FileError {
     FileError {
@@ -50,41 +48,6 @@ impl Exports for DirExports {
             .await
             .map_err(|e| file_error(&path, e))?;
         Ok(path)
-    }
-}
-
-/// A Slack-compatible webhook: each message is posted as `{"text": ...}`.
-pub struct HttpWebhook {
-    client: reqwest::Client,
-    url: String,
-}
-
-impl HttpWebhook {
-    pub fn new(url: &str) -> Self {
-        HttpWebhook {
-            client: reqwest::Client::builder()
-                .timeout(std::time::Duration::from_secs(5))
-                .build()
-                .unwrap_or_default(),
-            url: url.to_owned(),
-        }
-    }
-}
-
-#[async_trait]
-impl AlertWebhook for HttpWebhook {
-    async fn post(&self, text: &str) -> Result<(), WebhookError> {
-        let resp = self
-            .client
-            .post(&self.url)
-            .json(&serde_json::json!({ "text": text }))
-            .send()
-            .await
-            .map_err(|e| WebhookError(e.to_string()))?;
-        if !resp.status().is_success() {
-            return Err(WebhookError(format!("it answered {}", resp.status())));
-        }
-        Ok(())
     }
 }
 
@@ -196,39 +159,5 @@ mod tests {
             .await
             .unwrap_err();
         assert!(err.to_string().contains("no/such/dir/c.csv"), "{err}");
-    }
-
-    #[tokio::test]
-    async fn the_webhook_posts_slack_text_and_names_a_refusal() {
-        use axum::routing::post;
-        use std::sync::Arc;
-        let got = Arc::new(tokio::sync::Mutex::new(Vec::<serde_json::Value>::new()));
-        let sink = got.clone();
-        let app = axum::Router::new().route(
-            "/hook",
-            post(move |axum::Json(v): axum::Json<serde_json::Value>| {
-                let sink = sink.clone();
-                async move {
-                    sink.lock().await.push(v);
-                    "ok"
-                }
-            }),
-        );
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-
-        HttpWebhook::new(&format!("http://{addr}/hook"))
-            .post("Packbench CRITICAL: ST-09 is offline")
-            .await
-            .unwrap();
-        let got = got.lock().await;
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0]["text"], "Packbench CRITICAL: ST-09 is offline");
-
-        let refused = HttpWebhook::new(&format!("http://{addr}/nowhere"))
-            .post("x")
-            .await;
-        assert!(refused.unwrap_err().to_string().contains("404"));
     }
 }

@@ -43,6 +43,7 @@ async fn run(wanted: usize) {
         listen: "127.0.0.1:0".parse().unwrap(),
         db_path: db,
         token: TOKEN.into(),
+        webhook_url: None,
     })
     .await
     .expect("training backend");

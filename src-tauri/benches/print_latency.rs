@@ -58,6 +58,7 @@ async fn run(wanted: usize) {
         listen: "127.0.0.1:0".parse().unwrap(),
         db_path: dir.path().join("training.sqlite"),
         token: TOKEN.into(),
+        webhook_url: None,
     })
     .await
     .expect("training backend");

@@ -99,6 +99,7 @@ fn main() {
             listen: "127.0.0.1:0".parse().unwrap(),
             db_path: dir.path().join("training.sqlite"),
             token: "bench".into(),
+            webhook_url: None,
         })
         .await
         .expect("training backend");

@@ -63,6 +63,9 @@ pub enum Command {
         /// Bearer token stations must present.
         #[arg(long, env = "PACKBENCH_TRAINING_TOKEN", default_value = TRAINING_TOKEN, hide_env_values = true)]
         token: String,
+        /// The site's chat webhook (Slack-compatible): each alert raised is posted there once.
+        #[arg(long, value_parser = crate::config::webhook_url)]
+        webhook_url: Option<String>,
     },
     /// Suggest packaging for every order of a benchmark instance file (cartonization).
     Carton(carton::CartonArgs),
@@ -127,9 +130,12 @@ pub fn main() -> ExitCode {
         None | Some(Command::Run) => config::load(&cli.station.overrides())
             .map_err(anyhow::Error::from)
             .and_then(crate::app::run),
-        Some(Command::TrainingBackend { listen, db, token }) => {
-            crate::app::serve_training_backend(listen, db, token)
-        }
+        Some(Command::TrainingBackend {
+            listen,
+            db,
+            token,
+            webhook_url,
+        }) => crate::app::serve_training_backend(listen, db, token, webhook_url),
         Some(Command::Carton(args)) => carton::run(args),
         Some(Command::Label(args)) => label::run(args),
         Some(Command::Slip(args)) => label::run_slip(args),

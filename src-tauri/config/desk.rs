@@ -35,19 +35,7 @@ pub(super) fn desk_settings(
         message,
     };
     if let Some(url) = &d.webhook_url {
-        let ok = url
-            .strip_prefix("https://")
-            .or_else(|| url.strip_prefix("http://"))
-            .is_some_and(|rest| {
-                !rest.is_empty() && !rest.starts_with('/') && !rest.chars().any(char::is_whitespace)
-            });
-        if !ok {
-            return Err(bad(
-                "desk.webhook_url",
-                format!("\"{url}\": use an http:// or https:// URL, like https://hooks.slack.com/services/..."),
-            ));
-        }
-        out.webhook_url = Some(url.clone());
+        out.webhook_url = Some(webhook_url(url).map_err(|m| bad("desk.webhook_url", m))?);
     }
     if let Some(min) = d.backlog_alert_min {
         if !(1..=1440).contains(&min) {
@@ -59,4 +47,21 @@ pub(super) fn desk_settings(
         out.backlog_alert_ms = min * 60 * 1000;
     }
     Ok(out)
+}
+
+/// A chat webhook's address, checked: http:// or https:// and a host.
+pub fn webhook_url(url: &str) -> Result<String, String> {
+    let ok = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .is_some_and(|rest| {
+            !rest.is_empty() && !rest.starts_with('/') && !rest.chars().any(char::is_whitespace)
+        });
+    if ok {
+        Ok(url.to_owned())
+    } else {
+        Err(format!(
+            "\"{url}\": use an http:// or https:// URL, like https://hooks.slack.com/services/..."
+        ))
+    }
 }

@@ -14,7 +14,7 @@ mod load;
 mod station;
 mod update;
 
-pub use desk::DeskSettings;
+pub use desk::{webhook_url, DeskSettings};
 pub use devices::Printers;
 pub use error::ConfigError;
 pub use file::{

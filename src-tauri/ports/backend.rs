@@ -5,11 +5,11 @@ use async_trait::async_trait;
 use packbench_core::{Manifest, TrolleyCode};
 
 use crate::contract::{
-    CatalogueEntry, ExceptionReceipt, ForceRelease, Heartbeat, HeartbeatReceipt, LineException,
-    MovementBatch, MovementEntry, MovementReceipt, NewShipment, NewWeightOverrideRequest,
-    OpenExceptions, OrderException, OverrideEntry, OverrideKind, OverrideReceipt, OverrideRecord,
-    Released, Shipment, SignInRequest, SignedIn, StationStatus, Throughput, ThroughputGroup,
-    WeightOverrideRequest, WeightRequestDecision,
+    AlertRecord, CatalogueEntry, ExceptionReceipt, ForceRelease, Heartbeat, HeartbeatReceipt,
+    LineException, MovementBatch, MovementEntry, MovementReceipt, NewShipment,
+    NewWeightOverrideRequest, OpenExceptions, OrderException, OverrideEntry, OverrideKind,
+    OverrideReceipt, OverrideRecord, Released, Shipment, SignInRequest, SignedIn, StationStatus,
+    Throughput, ThroughputGroup, WeightOverrideRequest, WeightRequestDecision,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -136,6 +136,9 @@ pub trait SupervisorApi: Send + Sync {
 
     /// Every station's latest heartbeat (a supervisor's session).
     async fn stations(&self, session: &str) -> Result<Vec<StationStatus>, BackendError>;
+
+    /// The site's open alerts, as the backend holds them (a supervisor's session).
+    async fn alerts(&self, session: &str) -> Result<Vec<AlertRecord>, BackendError>;
 
     /// Work per packer or station in `[from_ms, to_ms)` (a supervisor's session).
     async fn throughput(

@@ -27,18 +27,6 @@ pub trait Exports: Send + Sync {
     ) -> Result<PathBuf, FileError>;
 }
 
-/// A webhook could not be posted to.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("The alert webhook was not reached: {0}")]
-pub struct WebhookError(pub String);
-
-/// The chat webhook supervisors' alerts are posted to.
-#[async_trait]
-pub trait AlertWebhook: Send + Sync {
-    /// Posts one message.
-    async fn post(&self, text: &str) -> Result<(), WebhookError>;
-}
-
 /// Product pictures kept on the station's disk, so a restart during an outage still shows them.
 /// Losing a copy (a full disk) costs only the offline copy, so neither call fails.
 #[async_trait]

@@ -328,6 +328,14 @@ pub struct ShiftWork {
     pub exceptions: u32,
 }
 
+/// A weight override the station asked of the desk and waits on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeskRequest {
+    pub request_id: String,
+    pub order_id: String,
+    pub parcel_no: u32,
+}
+
 /// The pack flow's durable state and the label print jobs, in the station's database.
 #[async_trait]
 pub trait FlowStore: Send + Sync {
@@ -362,4 +370,9 @@ pub trait FlowStore: Send + Sync {
     async fn shift_counters(&self, since_ms: i64) -> Result<ShiftWork, StoreError>;
     /// Every label job of an order, oldest first.
     async fn print_jobs_of(&self, order_id: &str) -> Result<Vec<PrintRecord>, StoreError>;
+    /// Keeps (or, with `None`, forgets) the weight override the station waits on, so a restart
+    /// goes on waiting for the supervisor's answer.
+    async fn save_desk_request(&self, request: Option<&DeskRequest>) -> Result<(), StoreError>;
+    /// The weight override the station was waiting on when it stopped.
+    async fn load_desk_request(&self) -> Result<Option<DeskRequest>, StoreError>;
 }

@@ -2,6 +2,11 @@
 //! shift counters, its devices' health and its queued work, for the supervisor's desk. A
 //! heartbeat is not queued when the backend is down (a stale one is worth nothing); the next
 //! one after an outage says everything again.
+//!
+//! The heartbeat also carries the alerts the station raises about itself, evaluated here by the
+//! desk's own rules ([`packbench_core::desk::evaluate`]) on its devices and its queue: the
+//! backend records them for every desk and posts each once to the site's webhook, whether or not
+//! a desk is open anywhere.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,12 +16,33 @@ use tracing::debug;
 use super::pack::PackService;
 use super::Station;
 use crate::clock::now_ms;
-use crate::contract::{DeviceHealth, DeviceKind, Heartbeat, OutboxHealth, ShiftCounters};
+use crate::contract::{
+    AlertSeverity, DeviceHealth, DeviceKind, Heartbeat, OutboxHealth, ShiftCounters, StationAlert,
+};
 use crate::error::StationError;
 use crate::ports::{FlowStore, Printer};
+use packbench_core::desk::{self, AlertPolicy};
 
 /// A shift, for the counters: the last 12 hours.
 const SHIFT_MS: i64 = 12 * 60 * 60 * 1000;
+
+/// The alerts a station raises about itself: the desk's rules on its own devices and queue.
+pub fn own_alerts(hb: &Heartbeat, policy: &AlertPolicy) -> Vec<StationAlert> {
+    let now = now_ms();
+    let facts = super::desk::heartbeat_facts(hb, false, now);
+    desk::evaluate(&[facts], policy, now)
+        .into_iter()
+        .map(|a| StationAlert {
+            key: a.key.chars().take(128).collect(),
+            kind: a.kind,
+            severity: match a.severity {
+                desk::Severity::Critical => AlertSeverity::Critical,
+                desk::Severity::Warning => AlertSeverity::Warning,
+            },
+            message: a.message.chars().take(500).collect(),
+        })
+        .collect()
+}
 
 /// What the station would say now.
 pub async fn build(
@@ -24,13 +50,14 @@ pub async fn build(
     pack: &PackService,
     store: &dyn FlowStore,
     printer: &dyn Printer,
+    policy: &AlertPolicy,
 ) -> Result<Heartbeat, StationError> {
     let view = pack.view().await;
     let backlog = station.backlog().await?;
     let work = store.shift_counters(now_ms() - SHIFT_MS).await?;
     let printer_health = printer.health().await;
     let scale_health = pack.scale_health().await;
-    Ok(Heartbeat {
+    let mut hb = Heartbeat {
         station_id: station.station_id.clone(),
         packer_id: view.packer.map(|p| p.packer_id),
         trolley: view.trolley.map(|t| t.to_string()),
@@ -63,7 +90,10 @@ pub async fn build(
         },
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
         sent_at_ms: now_ms().max(0) as u64,
-    })
+        alerts: Vec::new(),
+    };
+    hb.alerts = own_alerts(&hb, policy);
+    Ok(hb)
 }
 
 /// Sends a heartbeat every `every`, for the station's life.
@@ -72,10 +102,11 @@ pub async fn run(
     pack: Arc<PackService>,
     store: Arc<dyn FlowStore>,
     printer: Arc<dyn Printer>,
+    policy: AlertPolicy,
     every: Duration,
 ) {
     loop {
-        match build(&station, &pack, store.as_ref(), printer.as_ref()).await {
+        match build(&station, &pack, store.as_ref(), printer.as_ref(), &policy).await {
             Ok(hb) => {
                 let key = uuid::Uuid::now_v7().to_string();
                 let sent = station.backend.heartbeat(&key, &hb).await;
@@ -88,10 +119,7 @@ pub async fn run(
                     .devices
                     .iter()
                     .map(|d| packbench_ipc::DeviceStatus {
-                        kind: serde_json::to_value(d.kind)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_owned))
-                            .unwrap_or_default(),
+                        kind: d.kind.as_str().to_owned(),
                         name: d.name.clone(),
                         ready: d.ready,
                         problems: d.problems.clone(),

@@ -3,41 +3,63 @@
 //! posts a request to the backend under an idempotency key and polls it. When a supervisor
 //! approves, the station records the same override a badge scan would
 //! ([`PackService::override_weight_by`], under the approving supervisor's id and reason); a
-//! decline is shown to the packer. The request lives in memory: after a restart, or once the
-//! packer weighed again and the flow moved on, it is dropped (the packer asks again if needed).
+//! decline is shown to the packer. The request waited on is kept in the station's database, so
+//! a restart goes on waiting for the answer; once the packer weighed again and the flow moved
+//! on, it is dropped (the packer asks again if needed).
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use tracing::{debug, info};
+use tracing::{debug, info, warn};
 
 use super::pack::{PackService, WeightInQuestion};
 use crate::contract::{NewWeightOverrideRequest, WeightRequestStatus};
 use crate::error::StationError;
-use crate::ports::SupervisorApi;
+use crate::ports::{DeskRequest, FlowStore, SupervisorApi};
 use packbench_core::pack_flow::FlowError;
 
 /// The request this station waits on, and the parcel it is about.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Asked {
-    request_id: String,
-    order_id: String,
-    parcel_no: u32,
-}
+type Asked = DeskRequest;
 
 pub struct RemoteOverride {
     backend: Arc<dyn SupervisorApi>,
     pack: Arc<PackService>,
+    store: Arc<dyn FlowStore>,
     asked: tokio::sync::Mutex<Option<Asked>>,
 }
 
 impl RemoteOverride {
-    pub fn new(backend: Arc<dyn SupervisorApi>, pack: Arc<PackService>) -> Self {
+    /// Picks up the request the station was waiting on when it stopped, if any.
+    pub async fn new(
+        backend: Arc<dyn SupervisorApi>,
+        pack: Arc<PackService>,
+        store: Arc<dyn FlowStore>,
+    ) -> Self {
+        let asked = match store.load_desk_request().await {
+            Ok(a) => a,
+            Err(e) => {
+                warn!(error = %e, "the weight override asked before the restart is not readable; the packer can ask again");
+                None
+            }
+        };
+        if let Some(a) = &asked {
+            info!(request = %a.request_id, order = %a.order_id, "still waiting for the desk's answer");
+        }
         RemoteOverride {
             backend,
             pack,
-            asked: Default::default(),
+            store,
+            asked: tokio::sync::Mutex::new(asked),
         }
+    }
+
+    /// Waits on `now` (or on nothing), in memory and in the database. A database that cannot
+    /// keep it (a full disk) costs only the wait across a restart: it is logged, not refused.
+    async fn keep(&self, asked: &mut Option<Asked>, now: Option<Asked>) {
+        if let Err(e) = self.store.save_desk_request(now.as_ref()).await {
+            warn!(error = %e, "the weight override waited on is not saved; a restart would forget it");
+        }
+        *asked = now;
     }
 
     /// Asks the desk about the parcel the gate just refused; asking again for the same parcel
@@ -76,11 +98,12 @@ impl RemoteOverride {
             )
             .await?;
         info!(request = %r.request_id, order = %order_id, parcel_no, "weight override asked of the desk");
-        *asked = Some(Asked {
+        let now = Some(Asked {
             request_id: r.request_id.clone(),
             order_id,
             parcel_no,
         });
+        self.keep(&mut asked, now).await;
         Ok(r.request_id)
     }
 
@@ -107,7 +130,7 @@ impl RemoteOverride {
             .is_some_and(|w| w.order_id == a.order_id && w.parcel_no == a.parcel_no);
         if !still {
             debug!(request = %a.request_id, "the parcel moved on: no longer waiting for the desk");
-            *asked = None;
+            self.keep(&mut asked, None).await;
             return Ok(());
         }
         let r = self.backend.weight_request(&a.request_id).await?;
@@ -118,7 +141,7 @@ impl RemoteOverride {
                 let reason = r.reason.unwrap_or_default();
                 self.pack.override_weight_by(&supervisor, &reason).await?;
                 info!(request = %a.request_id, %supervisor, "weight override approved at the desk");
-                *asked = None;
+                self.keep(&mut asked, None).await;
             }
             WeightRequestStatus::Declined => {
                 self.pack.note_refusal(packbench_ipc::IpcError::refused(
@@ -129,7 +152,7 @@ impl RemoteOverride {
                         r.reason.unwrap_or_default()
                     ),
                 ));
-                *asked = None;
+                self.keep(&mut asked, None).await;
             }
         }
         Ok(())

@@ -510,7 +510,7 @@ async fn click(client: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
 }
 
-/// A heartbeat as a simulated station sends it.
+/// A heartbeat as a simulated station sends it, with the alerts a station raises about itself.
 fn sim_heartbeat(
     station: &str,
     packer: Option<&str>,
@@ -518,7 +518,7 @@ fn sim_heartbeat(
     outbox: (u64, Option<u64>),
 ) -> packbench::contract::Heartbeat {
     use packbench::contract::{DeviceHealth, DeviceKind, Heartbeat, OutboxHealth, ShiftCounters};
-    Heartbeat {
+    let mut hb = Heartbeat {
         station_id: station.into(),
         packer_id: packer.map(str::to_owned),
         trolley: None,
@@ -551,7 +551,14 @@ fn sim_heartbeat(
         },
         app_version: "0.1.0".into(),
         sent_at_ms: packbench::clock::now_ms() as u64,
-    }
+        alerts: vec![],
+    };
+    // The alerts a station raises about itself, by the station's own rules.
+    hb.alerts = packbench::services::heartbeat::own_alerts(
+        &hb,
+        &packbench_core::desk::AlertPolicy::default(),
+    );
+    hb
 }
 
 /// The supervisor's desk in the real app, against a training backend with simulated stations:

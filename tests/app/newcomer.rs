@@ -278,6 +278,7 @@ async fn a_station_on_a_real_backend_offers_no_hints() {
             listen: "127.0.0.1:0".parse().unwrap(),
             db_path: dir.path().join("real.sqlite"),
             token: TOKEN.into(),
+            webhook_url: None,
         },
     )
     .await

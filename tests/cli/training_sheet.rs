@@ -37,6 +37,7 @@ async fn the_training_sheet_holds_every_code_of_the_trolley() {
         listen: "127.0.0.1:0".parse().unwrap(),
         db_path: data.join("training-backend.sqlite"),
         token: "training".into(),
+        webhook_url: None,
     })
     .await
     .unwrap();

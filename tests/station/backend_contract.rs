@@ -637,6 +637,7 @@ fn heartbeat(station: &str) -> Heartbeat {
         },
         app_version: "0.1.0".into(),
         sent_at_ms: packbench::clock::now_ms() as u64,
+        alerts: vec![],
     }
 }
 
@@ -1282,4 +1283,153 @@ async fn a_hostile_proxy_never_blocks_a_queue_for_ever() {
         "not asked again within the 30 s the backend asked for"
     );
     assert!(error.contains("30 s"), "{error}");
+}
+
+/// A chat webhook on loopback that refuses the first `refuse` posts (500) and keeps the texts of
+/// those it accepts.
+async fn flaky_webhook(
+    refuse: usize,
+) -> (
+    String,
+    std::sync::Arc<std::sync::Mutex<(usize, Vec<String>)>>,
+) {
+    use axum::routing::post;
+    let seen = std::sync::Arc::new(std::sync::Mutex::new((0usize, Vec::<String>::new())));
+    let sink = seen.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        post(move |axum::Json(v): axum::Json<serde_json::Value>| {
+            let sink = sink.clone();
+            async move {
+                let mut s = sink.lock().unwrap();
+                s.0 += 1;
+                if s.0 <= refuse {
+                    return axum::http::StatusCode::INTERNAL_SERVER_ERROR;
+                }
+                s.1.push(v["text"].as_str().unwrap_or_default().to_owned());
+                axum::http::StatusCode::OK
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (format!("http://{addr}/hook"), seen)
+}
+
+/// Waits (polling) until `cond` holds, for at most 30 s.
+async fn eventually(what: &str, mut cond: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !cond() {
+        assert!(std::time::Instant::now() < deadline, "never: {what}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// Alerts live in the backend: a station's heartbeat raises its own (by the station's rules),
+/// every supervisor reads the same list with the same raise time, the webhook gets each raise
+/// once although it failed twice first (retried with backoff), a lasting alert is not posted
+/// again, one gone from the heartbeat clears, and a silent station is raised offline by the
+/// backend and posted once. A station may not raise `station_offline` itself.
+#[tokio::test]
+async fn alerts_are_the_backends_one_list_and_each_is_posted_once_despite_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let (hook, seen) = flaky_webhook(2).await;
+    let b = packbench::training::start(packbench::training::TrainingOptions {
+        webhook_url: Some(hook),
+        ..crate::support::options(dir.path())
+    })
+    .await
+    .unwrap();
+    let a = client(&b.url(), "ST-A");
+    let mut h = heartbeat("ST-A");
+    h.alerts = packbench::services::heartbeat::own_alerts(&h, &Default::default());
+    assert_eq!(h.alerts.len(), 1, "{:?}", h.alerts);
+    a.heartbeat(&key("al-1"), &h).await.unwrap();
+
+    let (_, sv1) = session_of(&a, "supervisor").await;
+    let (_, sv2) = session_of(&client(&b.url(), "ST-DESK"), "supervisor").await;
+    let one = a.alerts(&sv1).await.unwrap();
+    assert_eq!(one, a.alerts(&sv2).await.unwrap(), "every desk, one list");
+    assert_eq!(one.len(), 1, "{one:?}");
+    assert_eq!(
+        (one[0].kind.as_str(), one[0].station_id.as_str()),
+        ("printer_out_of_labels", "ST-A")
+    );
+    assert!(
+        one[0].message.contains("out of labels"),
+        "{}",
+        one[0].message
+    );
+    let (_, packer) = session_of(&a, "packer").await;
+    assert_eq!(refused(a.alerts(&packer).await).0, 403);
+
+    // Refused twice, then delivered: one post, three attempts.
+    eventually("the alert is delivered", || {
+        seen.lock().unwrap().1.len() == 1
+    })
+    .await;
+    let posts = b.db.alert_posts().await.unwrap();
+    assert_eq!(posts.len(), 1);
+    assert_eq!((posts[0].1, posts[0].2), (3, true), "{posts:?}");
+    assert!(seen.lock().unwrap().1[0].starts_with("Packbench CRITICAL: ST-A"));
+
+    // The condition lasts: same raise, no second post.
+    a.heartbeat(&key("al-2"), &h).await.unwrap();
+    let again = a.alerts(&sv1).await.unwrap();
+    assert_eq!(again[0].raised_at_ms, one[0].raised_at_ms);
+    // The roll loaded: the next heartbeat carries no alert, and it clears.
+    let mut fixed = h.clone();
+    fixed.devices[0].ready = true;
+    fixed.devices[0].problems.clear();
+    fixed.alerts = packbench::services::heartbeat::own_alerts(&fixed, &Default::default());
+    assert!(fixed.alerts.is_empty());
+    a.heartbeat(&key("al-3"), &fixed).await.unwrap();
+    assert!(a.alerts(&sv1).await.unwrap().is_empty());
+
+    // Its last heartbeat five minutes old: the backend raises it offline, and posts it once.
+    {
+        use sqlx::ConnectOptions;
+        let mut db = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(dir.path().join("training.sqlite"))
+            .connect()
+            .await
+            .unwrap();
+        sqlx::query("UPDATE heartbeats SET received_at_ms = received_at_ms - 300000")
+            .execute(&mut db)
+            .await
+            .unwrap();
+    }
+    let offline = a.alerts(&sv1).await.unwrap();
+    assert_eq!(offline.len(), 1, "{offline:?}");
+    assert_eq!(offline[0].kind, "station_offline");
+    assert!(
+        offline[0].message.contains("5 min"),
+        "{}",
+        offline[0].message
+    );
+    assert_eq!(a.alerts(&sv2).await.unwrap(), offline, "raised once");
+    eventually("the offline alert is delivered", || {
+        seen.lock().unwrap().1.len() == 2
+    })
+    .await;
+    assert!(seen.lock().unwrap().1[1].contains("ST-A is offline"));
+    // Heard from again: cleared.
+    a.heartbeat(&key("al-4"), &fixed).await.unwrap();
+    assert!(a.alerts(&sv1).await.unwrap().is_empty());
+
+    let mut forged = fixed.clone();
+    forged.alerts = vec![packbench::contract::StationAlert {
+        key: "station_offline/ST-B".into(),
+        kind: "station_offline".into(),
+        severity: packbench::contract::AlertSeverity::Critical,
+        message: "ST-B is offline".into(),
+    }];
+    assert_eq!(refused(a.heartbeat(&key("al-5"), &forged).await).0, 422);
+    let posts = b.db.alert_posts().await.unwrap();
+    assert_eq!(
+        posts.iter().filter(|p| p.2).count(),
+        2,
+        "each raise posted once: {posts:?}"
+    );
 }

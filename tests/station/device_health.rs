@@ -154,6 +154,30 @@ async fn an_unplugged_scale_shows_within_10_s_and_recovers_and_printer_faults_ke
         "{text:?}"
     );
 
+    // No desk is open anywhere: the station's own heartbeat raised both in the backend, for
+    // every desk and the webhook.
+    let raised = |alerts: &[packbench::contract::AlertRecord]| {
+        let of = |kind: &str, what: &str| {
+            alerts
+                .iter()
+                .any(|a| a.station_id == "ST-HEALTH" && a.kind == kind && a.message.contains(what))
+        };
+        of("device_not_ready", "printhead open [head_open]") && of("device_not_ready", "scale")
+    };
+    let started = Instant::now();
+    loop {
+        let alerts = b.db.open_alerts(packbench::clock::now_ms()).await.unwrap();
+        if raised(&alerts) {
+            break;
+        }
+        assert!(
+            started.elapsed() < SHOWS_WITHIN,
+            "the backend's alerts lack the station's faults: {alerts:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    eprintln!("faults raised in the backend after {:?}", started.elapsed());
+
     // The cable back: the station reopens the port by itself.
     let _scale = plug_scale(&link);
     let took = within(SHOWS_WITHIN, "the replugged scale recovers", || {

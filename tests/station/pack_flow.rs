@@ -865,6 +865,31 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
     let id = rt.remote_override.ask().await.unwrap();
     assert_eq!(rt.remote_override.ask().await.unwrap(), id, "asked once");
     rt.remote_override.poll_once().await.unwrap();
+    // What a restart builds: the service anew over the station's database. It goes on waiting
+    // for the same request (and the answer is applied once, by whichever polls first).
+    let restarted = || async {
+        packbench::services::remote_override::RemoteOverride::new(
+            std::sync::Arc::new(
+                packbench::adapters::HttpBackend::new(
+                    &b.url(),
+                    "ST-ASK",
+                    TOKEN,
+                    Default::default(),
+                )
+                .unwrap(),
+            ),
+            pack.clone(),
+            rt.store.clone(),
+        )
+        .await
+    };
+    let resumed = restarted().await;
+    assert_eq!(
+        resumed.pending().await,
+        Some(id.clone()),
+        "kept across a restart"
+    );
+    resumed.poll_once().await.unwrap();
     assert_eq!(
         pack.view().await.step,
         StepKind::Weigh,
@@ -909,10 +934,15 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
             std::time::Instant::now() < deadline,
             "the approval was never applied"
         );
-        rt.remote_override.poll_once().await.unwrap();
+        resumed.poll_once().await.unwrap();
         pack.wait_changed(Duration::from_millis(200)).await;
     }
-    assert_eq!(rt.remote_override.pending().await, None);
+    assert_eq!(resumed.pending().await, None);
+    assert_eq!(
+        restarted().await.pending().await,
+        None,
+        "forgotten once answered"
+    );
 
     // The override reaches the backend under the approving supervisor.
     let deadline = std::time::Instant::now() + Duration::from_secs(30);

@@ -1090,6 +1090,7 @@ mod outbox {
             listen: addr,
             db_path: dir.path().join("training.sqlite"),
             token: TOKEN.into(),
+            webhook_url: None,
         })
         .await
         .unwrap();

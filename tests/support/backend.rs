@@ -18,6 +18,7 @@ pub fn options(dir: impl AsRef<Path>) -> TrainingOptions {
         listen: "127.0.0.1:0".parse().unwrap(),
         db_path: dir.as_ref().join("training.sqlite"),
         token: TOKEN.into(),
+        webhook_url: None,
     }
 }
 

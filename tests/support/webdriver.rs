@@ -154,6 +154,7 @@ pub async fn start_backend() -> (tempfile::TempDir, training::RunningBackend) {
         listen: "127.0.0.1:0".parse().unwrap(),
         db_path: dir.path().join("training.sqlite"),
         token: TOKEN.into(),
+        webhook_url: None,
     })
     .await
     .unwrap();

@@ -8,8 +8,8 @@ use reqwest::Method;
 use super::transport::{query_value, Extra, NO_BODY};
 use super::HttpBackend;
 use crate::contract::{
-    self, ForceRelease, MovementEntry, OpenExceptions, OverrideEntry, OverrideKind, Released,
-    Shipment, StationStatus, Throughput, ThroughputGroup,
+    self, AlertRecord, ForceRelease, MovementEntry, OpenExceptions, OverrideEntry, OverrideKind,
+    Released, Shipment, StationStatus, Throughput, ThroughputGroup,
 };
 use crate::ports::{BackendError, SupervisorApi};
 
@@ -46,6 +46,16 @@ impl SupervisorApi for HttpBackend {
         self.call(
             Method::GET,
             contract::STATIONS_PATH,
+            NO_BODY,
+            Extra::session(session),
+        )
+        .await
+    }
+
+    async fn alerts(&self, session: &str) -> Result<Vec<AlertRecord>, BackendError> {
+        self.call(
+            Method::GET,
+            contract::ALERTS_PATH,
             NO_BODY,
             Extra::session(session),
         )

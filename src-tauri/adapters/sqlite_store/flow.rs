@@ -8,8 +8,8 @@ use super::{sql_err, store_err, SqliteStationStore};
 use packbench_core::pack_flow::PackState;
 
 use crate::ports::{
-    FlowStore, NewOutboxItem, PrintRecord, PrintStatus, SavedStep, ShiftWork, ShipmentToPrint,
-    StoreError,
+    DeskRequest, FlowStore, NewOutboxItem, PrintRecord, PrintStatus, SavedStep, ShiftWork,
+    ShipmentToPrint, StoreError,
 };
 
 #[async_trait]
@@ -201,6 +201,35 @@ impl FlowStore for SqliteStationStore {
         .await
         .map_err(sql_err)?;
         rows.into_iter().map(print_record).collect()
+    }
+
+    async fn save_desk_request(&self, request: Option<&DeskRequest>) -> Result<(), StoreError> {
+        match request {
+            Some(r) => sqlx::query(
+                "INSERT OR REPLACE INTO desk_request (id, request_id, order_id, parcel_no) VALUES (1, ?, ?, ?)",
+            )
+            .bind(&r.request_id)
+            .bind(&r.order_id)
+            .bind(i64::from(r.parcel_no)),
+            None => sqlx::query("DELETE FROM desk_request"),
+        }
+        .execute(&self.pool)
+        .await
+        .map_err(sql_err)?;
+        Ok(())
+    }
+
+    async fn load_desk_request(&self) -> Result<Option<DeskRequest>, StoreError> {
+        let row =
+            sqlx::query("SELECT request_id, order_id, parcel_no FROM desk_request WHERE id = 1")
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(sql_err)?;
+        Ok(row.map(|r| DeskRequest {
+            request_id: r.get(0),
+            order_id: r.get(1),
+            parcel_no: u32::try_from(r.get::<i64, _>(2)).unwrap_or(0),
+        }))
     }
 }
 

@@ -8,15 +8,15 @@
 //! the role again on every supervisor endpoint). The token never leaves memory: it is not saved,
 //! logged or shown.
 //!
-//! Alerts are evaluated on each overview poll ([`packbench_core::desk::evaluate`]); an alert
-//! newly raised is posted once to the configured webhook (`[desk] webhook_url`,
-//! Slack-compatible `{"text": ...}`), in the background, never on every poll.
+//! Alerts are the backend's (`GET /v1/alerts`): stations raise their own in their heartbeats
+//! ([`crate::services::heartbeat`]) and the backend raises `station_offline`, so every desk shows
+//! the same list and the site's webhook gets each alert once, from the backend, desk open or not.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use packbench_core::desk::{
-    self, AlertPolicy, AlertTracker, DeskRecord, GroupBy, RecordFilter, StationFacts, WorkModel,
+    self, Alert, AlertPolicy, DeskRecord, GroupBy, RecordFilter, WorkModel,
 };
 use packbench_core::pack_flow::Role;
 use packbench_core::TrolleyCode;
@@ -24,26 +24,24 @@ use packbench_ipc::desk::{
     DeskAction, DeskExportResponse, DeskOverviewResponse, DeskProductivityResponse,
     DeskRecordsResponse, Period, WeightRequestView,
 };
-use tracing::{info, warn};
+use tracing::info;
 
 use super::pack::{label_documents, PackService};
 use super::Station;
 use crate::clock::now_ms;
 use crate::config::DeskSettings;
-use crate::contract::{ForceRelease, ShipmentStatus, WeightRequestDecision};
-use crate::error::StationError;
-use crate::ports::{
-    AlertWebhook, Exports, FlowStore, PrintRecord, PrintStatus, Printer, SupervisorApi,
+use crate::contract::{
+    AlertRecord, AlertSeverity, ForceRelease, ShipmentStatus, WeightRequestDecision,
 };
+use crate::error::StationError;
+use crate::ports::{Exports, FlowStore, PrintRecord, PrintStatus, Printer, SupervisorApi};
 
-mod alerts;
 mod rows;
 #[cfg(test)]
 mod tests;
 
-pub use alerts::post_alerts;
-pub use rows::{desk_records, records_csv};
-use rows::{station_facts, station_row};
+use rows::station_row;
+pub use rows::{desk_records, heartbeat_facts, records_csv};
 
 /// The signed-in supervisor's session, for one call. The token stays out of `Debug`.
 struct Session {
@@ -68,8 +66,6 @@ pub struct DeskService {
     exports: Arc<dyn Exports>,
     settings: DeskSettings,
     model: WorkModel,
-    alerts: std::sync::Mutex<AlertTracker>,
-    webhook: Option<Arc<dyn AlertWebhook>>,
 }
 
 /// What the desk's ports it is built from.
@@ -78,8 +74,21 @@ pub struct DeskPorts {
     pub store: Arc<dyn FlowStore>,
     pub printer: Arc<dyn Printer>,
     pub exports: Arc<dyn Exports>,
-    /// The alert webhook, when `[desk] webhook_url` is set.
-    pub webhook: Option<Arc<dyn AlertWebhook>>,
+}
+
+/// An alert as the desk shows it.
+fn alert_view(a: AlertRecord) -> Alert {
+    Alert {
+        key: a.key,
+        kind: a.kind,
+        severity: match a.severity {
+            AlertSeverity::Critical => desk::Severity::Critical,
+            AlertSeverity::Warning => desk::Severity::Warning,
+        },
+        station_id: a.station_id,
+        message: a.message,
+        raised_at_ms: a.raised_at_ms,
+    }
 }
 
 fn refused(reason: &'static str, message: impl Into<String>) -> StationError {
@@ -105,8 +114,6 @@ impl DeskService {
             exports: ports.exports,
             settings,
             model: WorkModel::default(),
-            alerts: Default::default(),
-            webhook: ports.webhook,
         }
     }
 
@@ -140,27 +147,13 @@ impl DeskService {
         let policy = AlertPolicy {
             backlog_max_age_ms: self.settings.backlog_alert_ms,
         };
-        let facts: Vec<StationFacts> = stations.iter().map(station_facts).collect();
-        let current = desk::evaluate(&facts, &policy, now);
-        let (changes, active) = {
-            let mut t = self.alerts.lock().unwrap_or_else(|p| p.into_inner());
-            let c = t.update(now, current);
-            (c, t.active())
-        };
-        for a in &changes.raised {
-            warn!(alert = %a.key, "desk alert raised");
-        }
-        for a in &changes.cleared {
-            info!(alert = %a.key, "desk alert cleared");
-        }
-        if let (Some(hook), false) = (&self.webhook, changes.raised.is_empty()) {
-            let (hook, raised) = (hook.clone(), changes.raised);
-            tokio::spawn(async move {
-                if let Err(e) = post_alerts(hook.as_ref(), &raised).await {
-                    warn!(error = %e, "desk webhook not delivered");
-                }
-            });
-        }
+        let active: Vec<Alert> = self
+            .backend
+            .alerts(&s.token)
+            .await?
+            .into_iter()
+            .map(alert_view)
+            .collect();
         let rows = stations
             .iter()
             .map(|st| station_row(st, &recent, now, &policy))

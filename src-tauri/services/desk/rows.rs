@@ -6,29 +6,22 @@ use packbench_ipc::desk::StationRow;
 use packbench_ipc::DeviceStatus;
 
 use crate::contract::{
-    OpenExceptions, OverrideEntry, OverrideRecord, StationStatus, WeightDecision,
+    Heartbeat, OpenExceptions, OverrideEntry, OverrideRecord, StationStatus, WeightDecision,
 };
 
-fn device_kind(k: crate::contract::DeviceKind) -> String {
-    serde_json::to_value(k)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-pub(super) fn station_facts(s: &StationStatus) -> StationFacts {
+/// What the alert rules need of a heartbeat, received at `last_seen_ms`.
+pub fn heartbeat_facts(h: &Heartbeat, stale: bool, last_seen_ms: i64) -> StationFacts {
     StationFacts {
-        station_id: s.station_id.clone(),
-        stale: s.stale,
-        last_seen_ms: s.last_seen_ms,
-        oldest_pending_age_ms: s.heartbeat.outbox.oldest_pending_age_ms,
-        failed_writes: s.heartbeat.outbox.failed,
-        devices: s
-            .heartbeat
+        station_id: h.station_id.clone(),
+        stale,
+        last_seen_ms,
+        oldest_pending_age_ms: h.outbox.oldest_pending_age_ms,
+        failed_writes: h.outbox.failed,
+        devices: h
             .devices
             .iter()
             .map(|d| desk::DeviceFacts {
-                kind: device_kind(d.kind),
+                kind: d.kind.as_str().to_owned(),
                 name: d.name.clone(),
                 ready: d.ready,
                 problems: d.problems.clone(),
@@ -49,7 +42,7 @@ pub(super) fn station_row(
         .devices
         .iter()
         .map(|d| DeviceStatus {
-            kind: device_kind(d.kind),
+            kind: d.kind.as_str().to_owned(),
             name: d.name.clone(),
             ready: d.ready,
             problems: d.problems.clone(),

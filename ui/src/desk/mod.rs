@@ -113,7 +113,7 @@ pub fn Desk(on_action: Callback<PackAction>) -> impl IntoView {
                     view! {
                         <li
                             class=format!("alert {sev}")
-                            data-kind=a.kind.as_str()
+                            data-kind=a.kind.clone()
                             data-station=a.station_id.clone()
                             data-severity=sev
                         >

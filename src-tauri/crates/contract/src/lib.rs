@@ -42,6 +42,7 @@ pub const OVERRIDES_PATH: &str = "/v1/overrides";
 pub const SHIPMENTS_PATH: &str = "/v1/shipments";
 pub const HEARTBEATS_PATH: &str = "/v1/heartbeats";
 pub const STATIONS_PATH: &str = "/v1/stations";
+pub const ALERTS_PATH: &str = "/v1/alerts";
 pub const THROUGHPUT_PATH: &str = "/v1/throughput";
 /// Supervisor: per-order facts (units, lines, parcels, exceptions) of orders packed in a window.
 pub const PACKED_ORDERS_PATH: &str = "/v1/packed-orders";

@@ -65,6 +65,18 @@ pub enum DeviceKind {
     Scanner,
 }
 
+impl DeviceKind {
+    /// The wire name (`label_printer`...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeviceKind::Scale => "scale",
+            DeviceKind::LabelPrinter => "label_printer",
+            DeviceKind::DocumentPrinter => "document_printer",
+            DeviceKind::Scanner => "scanner",
+        }
+    }
+}
+
 /// One device's health as the station sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -143,6 +155,63 @@ pub struct Heartbeat {
     #[schema(minimum = 0, maximum = 10000000000000_u64)]
     #[serde(deserialize_with = "whole")]
     pub sent_at_ms: u64,
+    /// The alerts the station raises about itself now (its devices, its queue). The backend
+    /// records each while heartbeats carry it and clears it when one no longer does, so every
+    /// desk shows the same list, with or without a desk open.
+    #[serde(default)]
+    #[schema(max_items = 20)]
+    pub alerts: Vec<StationAlert>,
+}
+
+/// How urgent an alert is.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertSeverity {
+    Warning,
+    Critical,
+}
+
+/// An alert a station raises about itself, in its heartbeat.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StationAlert {
+    /// Stable while the condition lasts, unique within the station (like
+    /// `printer_out_of_labels/ST-01/label_printer`).
+    #[schema(
+        example = "printer_out_of_labels/ST-01/label_printer",
+        min_length = 1,
+        max_length = 128,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
+    pub key: String,
+    /// What kind of condition (`printer_out_of_labels`, `device_not_ready`, `outbox_backlog`,
+    /// `outbox_refused`; the backend adds `station_offline`).
+    #[schema(example = "printer_out_of_labels", pattern = "^[a-z][a-z0-9_]{0,63}$")]
+    pub kind: String,
+    pub severity: AlertSeverity,
+    /// What a supervisor reads, naming the station and what to do.
+    #[schema(
+        example = "ST-01: label printer Zebra ZD421 is out of labels. Load a new roll.",
+        min_length = 1,
+        max_length = 500,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
+    pub message: String,
+}
+
+/// An alert as the backend holds it: raised by a station's heartbeat, or by the backend itself
+/// when a station stops sending them (`station_offline`). Open until its condition goes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct AlertRecord {
+    pub key: String,
+    pub kind: String,
+    pub severity: AlertSeverity,
+    pub station_id: String,
+    pub message: String,
+    /// When the backend first recorded it (ms since the Unix epoch).
+    pub raised_at_ms: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]

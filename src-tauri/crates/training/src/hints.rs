@@ -168,27 +168,15 @@ pub(crate) async fn hints(
 pub async fn start_without_training_mode(
     opts: TrainingOptions,
 ) -> Result<RunningBackend, TrainingError> {
-    let db = TrainingDb::open(&opts.db_path).await?;
-    let listen_err = |source| TrainingError::Listen {
-        addr: opts.listen,
-        source,
-    };
-    let listener = tokio::net::TcpListener::bind(opts.listen)
-        .await
-        .map_err(listen_err)?;
-    let addr = listener.local_addr().map_err(listen_err)?;
-    let app = Router::new()
-        .route(
-            TRAINING_HINTS_PATH,
-            get(|| async { err(StatusCode::NOT_FOUND, codes::NOT_FOUND, "no such endpoint") }),
-        )
-        .fallback_service(crate::router::router(db.clone(), opts.token));
-    let task = tokio::spawn(async move {
-        if let Err(e) = axum::serve(listener, app).await {
-            tracing::error!(error = %e, "training backend (no training mode) stopped");
-        }
-    });
-    Ok(RunningBackend { addr, db, task })
+    crate::serve(opts, |app| {
+        Router::new()
+            .route(
+                TRAINING_HINTS_PATH,
+                get(|| async { err(StatusCode::NOT_FOUND, codes::NOT_FOUND, "no such endpoint") }),
+            )
+            .fallback_service(app)
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! deterministic demo warehouse. The app starts it in-process on a loopback port when no backend
 //! is configured; `packbench training-backend` serves it standalone so several stations share one.
 
+mod alerts;
 mod db;
 pub mod demo_data;
 mod exceptions;
@@ -31,6 +32,9 @@ pub struct TrainingOptions {
     pub db_path: PathBuf,
     /// The bearer token stations must present.
     pub token: String,
+    /// The site's chat webhook: each alert raised is posted there once (Slack-compatible
+    /// `{"text": ...}`), retried with backoff while it fails.
+    pub webhook_url: Option<String>,
 }
 
 /// A training backend serving in the background of this process.
@@ -38,6 +42,7 @@ pub struct RunningBackend {
     pub addr: SocketAddr,
     pub db: TrainingDb,
     task: JoinHandle<()>,
+    alerts: JoinHandle<()>,
 }
 
 impl RunningBackend {
@@ -49,6 +54,7 @@ impl RunningBackend {
 impl Drop for RunningBackend {
     fn drop(&mut self) {
         self.task.abort();
+        self.alerts.abort();
     }
 }
 
@@ -70,26 +76,38 @@ pub enum TrainingError {
 
 /// Opens (seeding on first use) the database and starts serving; returns once the socket listens.
 pub async fn start(opts: TrainingOptions) -> Result<RunningBackend, TrainingError> {
+    serve(opts, |app| app).await
+}
+
+/// Opens the database, serves the contract's router (as `wrap` makes it) and runs the alerts'
+/// background work (offline sweep, webhook posts).
+pub(crate) async fn serve(
+    opts: TrainingOptions,
+    wrap: impl FnOnce(axum::Router) -> axum::Router,
+) -> Result<RunningBackend, TrainingError> {
     let db = TrainingDb::open(&opts.db_path).await?;
-    let listener =
-        TcpListener::bind(opts.listen)
-            .await
-            .map_err(|source| TrainingError::Listen {
-                addr: opts.listen,
-                source,
-            })?;
-    let addr = listener
-        .local_addr()
-        .map_err(|source| TrainingError::Listen {
-            addr: opts.listen,
-            source,
-        })?;
-    let app = router::router(db.clone(), opts.token);
+    let listen_err = |source| TrainingError::Listen {
+        addr: opts.listen,
+        source,
+    };
+    let listener = TcpListener::bind(opts.listen).await.map_err(listen_err)?;
+    let addr = listener.local_addr().map_err(listen_err)?;
+    let app = wrap(router::router(db.clone(), opts.token));
     let task = tokio::spawn(async move {
         if let Err(e) = axum::serve(listener, app).await {
             tracing::error!(error = %e, "training backend stopped");
         }
     });
+    let alerts = tokio::spawn(alerts::run(
+        db.clone(),
+        opts.webhook_url,
+        std::time::Duration::from_secs(1),
+    ));
     tracing::info!(%addr, db = %opts.db_path.display(), "training backend listening");
-    Ok(RunningBackend { addr, db, task })
+    Ok(RunningBackend {
+        addr,
+        db,
+        task,
+        alerts,
+    })
 }

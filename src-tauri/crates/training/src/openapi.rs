@@ -13,13 +13,14 @@ use packbench_core::carton::{Packaging, PackagingKind};
 use packbench_core::desk::PackedOrder;
 
 use packbench_contract::{
-    ApiError, CatalogueEntry, DeviceHealth, DeviceKind, ExceptionReceipt, ExceptionStatus,
-    ForceRelease, Health, Heartbeat, HeartbeatReceipt, LabelDocument, LabelFormat, LineException,
-    LineExceptionEntry, LineExceptionReason, MovementBatch, MovementEntry, MovementLine,
-    MovementReceipt, NewShipment, NewWeightOverrideRequest, OpenExceptions, OrderException,
-    OrderExceptionEntry, OrderExceptionReason, OutboxHealth, OverrideEntry, OverrideKind,
-    OverrideReceipt, OverrideRecord, Packer, ParcelContentLine, ParcelRequest, Released, Role,
-    ShiftCounters, Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationStatus,
+    AlertRecord, AlertSeverity, ApiError, CatalogueEntry, DeviceHealth, DeviceKind,
+    ExceptionReceipt, ExceptionStatus, ForceRelease, Health, Heartbeat, HeartbeatReceipt,
+    LabelDocument, LabelFormat, LineException, LineExceptionEntry, LineExceptionReason,
+    MovementBatch, MovementEntry, MovementLine, MovementReceipt, NewShipment,
+    NewWeightOverrideRequest, OpenExceptions, OrderException, OrderExceptionEntry,
+    OrderExceptionReason, OutboxHealth, OverrideEntry, OverrideKind, OverrideReceipt,
+    OverrideRecord, Packer, ParcelContentLine, ParcelRequest, Released, Role, ShiftCounters,
+    Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationAlert, StationStatus,
     Throughput, ThroughputGroup, ThroughputRow, WeightDecision, WeightOverrideRequest,
     WeightRequestDecision, WeightRequestStatus,
 };
@@ -40,7 +41,7 @@ use packbench_labels::{Address, LabelData, ParcelOf};
         station::sign_in, station::packaging, exceptions::exceptions,
         exceptions::order_exceptions, exceptions::list_exceptions, exceptions::overrides,
         exceptions::list_overrides, shipments::shipments, shipments::void_shipment,
-        shipments::list_shipments, supervision::heartbeats, supervision::stations,
+        shipments::list_shipments, supervision::heartbeats, supervision::stations, supervision::alerts,
         supervision::throughput, supervision::packed_orders,
         weight_requests::request_weight_override, weight_requests::list_weight_requests,
         weight_requests::weight_request, weight_requests::decide_weight_request,
@@ -55,7 +56,7 @@ use packbench_labels::{Address, LabelData, ParcelOf};
         WeightDecision, OverrideReceipt, OverrideEntry, NewShipment, ParcelRequest,
         ParcelContentLine, LabelFormat, Shipment, ShipmentStatus, ShippedParcel, LabelDocument,
         LabelData, Address, ParcelOf, Heartbeat, ShiftCounters, DeviceHealth, DeviceKind,
-        OutboxHealth, HeartbeatReceipt, StationStatus, Throughput, ThroughputGroup,
+        OutboxHealth, HeartbeatReceipt, StationStatus, StationAlert, AlertSeverity, AlertRecord, Throughput, ThroughputGroup,
         ThroughputRow, MovementEntry, ForceRelease, PackedOrder, NewWeightOverrideRequest,
         WeightOverrideRequest, WeightRequestStatus, WeightRequestDecision
     )),
@@ -145,6 +146,7 @@ mod tests {
             "/v1/shipments/{shipment_id}/void",
             "/v1/heartbeats",
             "/v1/stations",
+            "/v1/alerts",
             "/v1/throughput",
             "/v1/skus/{sku}/image",
         ] {

@@ -51,6 +51,7 @@ pub fn router(db: TrainingDb, token: String) -> Router {
         )
         .route("/v1/heartbeats", post(supervision::heartbeats))
         .route("/v1/stations", get(supervision::stations))
+        .route("/v1/alerts", get(supervision::alerts))
         .route("/v1/throughput", get(supervision::throughput))
         .route("/v1/packed-orders", get(supervision::packed_orders))
         .route(

@@ -195,6 +195,7 @@ impl TrainingDb {
         {
             return Err(WriteError::Invalid("a counter is out of range".into()));
         }
+        super::alerts::check(&h.alerts)?;
         let json = serde_json::to_string(h).map_err(|e| WriteError::Invalid(e.to_string()))?;
         self.idempotent(
             station,
@@ -211,6 +212,7 @@ impl TrainingDb {
                 .bind(received_at_ms)
                 .execute(&mut *conn)
                 .await?;
+                super::alerts::sync_station(conn, station, &h.alerts, received_at_ms).await?;
                 Ok(HeartbeatReceipt { received_at_ms })
             },
         )

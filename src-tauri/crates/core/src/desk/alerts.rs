@@ -77,7 +77,9 @@ impl AlertKind {
 pub struct Alert {
     /// Stable while the condition lasts: `kind/station[/device]`.
     pub key: String,
-    pub kind: AlertKind,
+    /// An [`AlertKind`]'s `as_str()`, or a kind the backend raises that this build does not
+    /// know (shown as it comes).
+    pub kind: String,
     pub severity: Severity,
     pub station_id: String,
     pub message: String,
@@ -100,7 +102,7 @@ pub fn evaluate(stations: &[StationFacts], policy: &AlertPolicy, now_ms: i64) ->
                 Some(d) => format!("{}/{}/{d}", kind.as_str(), s.station_id),
                 None => format!("{}/{}", kind.as_str(), s.station_id),
             },
-            kind,
+            kind: kind.as_str().to_owned(),
             severity,
             station_id: s.station_id.clone(),
             message,

@@ -191,21 +191,33 @@ fn alerts_name_offline_backlogged_and_out_of_labels_stations() {
         &policy,
         NOW,
     );
-    let got: Vec<(&str, AlertKind, Severity)> = alerts
+    let got: Vec<(&str, &str, Severity)> = alerts
         .iter()
-        .map(|a| (a.station_id.as_str(), a.kind, a.severity))
+        .map(|a| (a.station_id.as_str(), a.kind.as_str(), a.severity))
         .collect();
     assert_eq!(
         got,
         vec![
             (
                 "ST-PAPER",
-                AlertKind::PrinterOutOfLabels,
+                AlertKind::PrinterOutOfLabels.as_str(),
                 Severity::Critical
             ),
-            ("ST-STALE", AlertKind::StationOffline, Severity::Critical),
-            ("ST-HEAD", AlertKind::DeviceNotReady, Severity::Warning),
-            ("ST-BACKLOG", AlertKind::OutboxBacklog, Severity::Warning),
+            (
+                "ST-STALE",
+                AlertKind::StationOffline.as_str(),
+                Severity::Critical
+            ),
+            (
+                "ST-HEAD",
+                AlertKind::DeviceNotReady.as_str(),
+                Severity::Warning
+            ),
+            (
+                "ST-BACKLOG",
+                AlertKind::OutboxBacklog.as_str(),
+                Severity::Warning
+            ),
         ]
     );
     assert!(alerts[1].message.contains("5 min"), "{}", alerts[1].message);

@@ -6,8 +6,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use packbench_contract::{
-    codes, ApiError, Heartbeat, HeartbeatReceipt, IdempotencyHeader, PackedOrdersQuery,
-    SessionHeader, StationHeader, StationStatus, Throughput, ThroughputQuery,
+    codes, AlertRecord, ApiError, Heartbeat, HeartbeatReceipt, IdempotencyHeader,
+    PackedOrdersQuery, SessionHeader, StationHeader, StationStatus, Throughput, ThroughputQuery,
     PACKED_ORDERS_MAX_WINDOW_MS,
 };
 use packbench_core::desk::PackedOrder;
@@ -53,6 +53,24 @@ pub(crate) async fn stations(
     _: Supervisor,
 ) -> Result<Json<Vec<StationStatus>>, ApiErr> {
     Ok(Json(st.db.stations(packbench_sqlite::now_ms()).await?))
+}
+
+#[utoipa::path(get, path = "/v1/alerts", tag = "supervisor",
+    description = "The open alerts of the site, the same for every desk: those stations raise \
+        in their heartbeats (devices, queue) while they raise them, and `station_offline` for a \
+        station silent for 60 s. Most severe first, then oldest. Each raise is also posted once \
+        to the site's webhook, if one is set.",
+    params(StationHeader, SessionHeader),
+    responses(
+        (status = 200, description = "The open alerts", body = Vec<AlertRecord>),
+        SupervisorAuth,
+    ),
+    security(("bearer" = [])))]
+pub(crate) async fn alerts(
+    State(st): State<Arc<AppState>>,
+    _: Supervisor,
+) -> Result<Json<Vec<AlertRecord>>, ApiErr> {
+    Ok(Json(st.db.open_alerts(packbench_sqlite::now_ms()).await?))
 }
 
 #[utoipa::path(get, path = "/v1/throughput", tag = "supervisor",
