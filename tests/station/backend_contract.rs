@@ -580,7 +580,7 @@ async fn releases_take_a_key_and_supervisors_force_release_stale_claims() {
         reason: "ST-A crashed".into(),
     };
     let (_, packer) = session_of(&other, "packer").await;
-    let (_, sv) = session_of(&other, "supervisor").await;
+    let (sv_id, sv) = session_of(&other, "supervisor").await;
     assert_eq!(
         refused(
             other
@@ -609,6 +609,24 @@ async fn releases_take_a_key_and_supervisors_force_release_stale_claims() {
             .claimed_by,
         "ST-B"
     );
+    // Supervisors read every release once (the retried one is one), forced ones by whom.
+    let releases = other
+        .releases_of_trolley(&sv, &code("TR-0005"))
+        .await
+        .unwrap();
+    let seen: Vec<_> = releases
+        .iter()
+        .map(|r| (r.holder.as_str(), r.forced_by.as_deref(), r.packed))
+        .collect();
+    assert_eq!(
+        seen,
+        [("ST-A", None, false), ("ST-A", Some(sv_id.as_str()), false)]
+    );
+    assert!(other
+        .releases_of_trolley(&sv, &code("TR-0006"))
+        .await
+        .unwrap()
+        .is_empty());
 }
 
 fn heartbeat(station: &str) -> Heartbeat {
@@ -709,6 +727,7 @@ async fn supervisor_reads_refuse_packers_and_missing_sessions() {
         "/v1/exceptions?status=open".to_owned(),
         "/v1/overrides?kind=weight".to_owned(),
         "/v1/movements?trolley=TR-0006".to_owned(),
+        "/v1/releases?trolley=TR-0006".to_owned(),
         format!(
             "/v1/packed-orders?from_ms={}&to_ms={}",
             now - 1000,
