@@ -486,3 +486,36 @@ fn tempfile_dir() -> anyhow::Result<PathBuf> {
     std::fs::create_dir_all(&d)?;
     Ok(d)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::process::ExitStatusExt;
+
+    #[test]
+    fn only_a_marked_abort_or_the_drills_own_sigkill_is_a_kill() {
+        let signal = ExitStatus::from_raw;
+        let exit = |code: i32| ExitStatus::from_raw(code << 8);
+        let marked = Some(Point::AfterLabel.as_str());
+        assert_eq!(judge(exit(0), false, None), RunEnd::Finished);
+        assert_eq!(
+            judge(signal(SIGABRT), false, marked),
+            RunEnd::Killed(Some(Phase::Printing))
+        );
+        assert_eq!(judge(signal(SIGKILL), true, None), RunEnd::Killed(None));
+        for (status, sent, marker) in [
+            (signal(SIGABRT), false, None),      // a real abort (a panic)
+            (signal(11), false, None),           // a segfault
+            (signal(SIGKILL), false, None),      // someone else's SIGKILL (the OOM killer)
+            (signal(11), false, marked),         // a segfault after the marker was written
+            (signal(SIGABRT), false, Some("x")), // a marker naming no crash point
+            (exit(1), false, None),              // an error exit
+            (exit(1), true, None),
+        ] {
+            assert!(
+                matches!(judge(status, sent, marker), RunEnd::Failed(_)),
+                "{status:?} {marker:?}"
+            );
+        }
+    }
+}

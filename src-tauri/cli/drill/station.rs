@@ -1,5 +1,5 @@
 //! `packbench drill-station`: the headless station the drill starts and kills, with the app's
-//! services and no webview.
+//! services and no webview; for `--outage` it pauses once it holds the outage trolley.
 
 use std::process::ExitCode;
 use std::time::Duration;
