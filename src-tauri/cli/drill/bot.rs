@@ -362,6 +362,9 @@ impl Bot {
     /// Waits until every write is delivered and every label printed.
     async fn drain(&self) -> anyhow::Result<()> {
         let deadline = Instant::now() + Duration::from_secs(300);
+        // Labels still pending with every write delivered and nothing moving: they will not
+        // print by themselves (a shipment answer without a label, say).
+        let mut stalled: Option<(u64, Instant)> = None;
         loop {
             let backlog = self.station.backlog().await?;
             let st = self.pack.state().await;
@@ -374,6 +377,20 @@ impl Bot {
             if backlog.pending == 0 && st.pending_labels.is_empty() && st.trolley.is_none() {
                 return Ok(());
             }
+            stalled = match stalled {
+                Some((rev, since)) if backlog.pending == 0 && rev == st.revision => {
+                    if since.elapsed() >= LABELS_STALLED {
+                        bail!(
+                            "{} labels pending with every write delivered, none printed for {} s; see the station's log",
+                            st.pending_labels.len(),
+                            LABELS_STALLED.as_secs()
+                        );
+                    }
+                    Some((rev, since))
+                }
+                _ if backlog.pending == 0 => Some((st.revision, Instant::now())),
+                _ => None,
+            };
             if Instant::now() >= deadline {
                 bail!(
                     "the outbox did not drain: {} writes pending, {} labels pending",
@@ -386,6 +403,9 @@ impl Bot {
         }
     }
 }
+
+/// How long labels may stay pending with nothing left to deliver before the drain gives up.
+const LABELS_STALLED: Duration = Duration::from_secs(20);
 
 /// What a scanner reads from unit `n` of an order line: its barcode, or for a SKU that needs
 /// lot/expiry or a serial, a GS1 element string carrying them (`]C1` 01 GTIN, 17, 10, 21).

@@ -125,6 +125,17 @@ enum RunEnd {
     Failed(String),
 }
 
+impl std::fmt::Display for RunEnd {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunEnd::Finished => f.write_str("the station finished"),
+            RunEnd::Killed(Some(p)) => write!(f, "the station died at a crash point ({p:?})"),
+            RunEnd::Killed(None) => f.write_str("the station was killed"),
+            RunEnd::Failed(why) => f.write_str(why),
+        }
+    }
+}
+
 const SIGABRT: i32 = 6;
 const SIGKILL: i32 = 9;
 
@@ -363,7 +374,9 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
         backend = Some(start_backend(&d.exe, port, &backend_db, &backend_log)?);
         report.backend_restarts += 1;
     }
-    if report.failures.is_empty() && args.outage {
+    // After a failed run the work is finished all the same, so the audit can say what the
+    // failure cost.
+    if args.outage {
         let outage = work.join("outage");
         let _ = std::fs::remove_dir_all(&outage);
         std::fs::create_dir_all(&outage)?;
@@ -405,7 +418,7 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
                 }
                 match d.wait(&mut child, LAST_RUN_LIMIT, "replaying the outage")? {
                     RunEnd::Finished => {}
-                    other => report.failures.push(format!("outage run: {other:?}")),
+                    other => report.failures.push(format!("outage run: {other}")),
                 }
             }
             Err(why) => report.failures.push(format!("outage run: {why}")),
@@ -413,45 +426,22 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
         if backend.is_none() {
             backend = Some(start_backend(&d.exe, port, &backend_db, &backend_log)?);
         }
-    } else if report.failures.is_empty() && !finished {
+    } else if !finished {
         let mut child = d.station(&trolleys, None, None)?;
         report.station_runs += 1;
         match d.wait(&mut child, LAST_RUN_LIMIT, "the last run did not finish")? {
             RunEnd::Finished => {}
             other => report.failures.push(format!(
-                "the last run: {other:?} (see {})",
+                "the last run: {other} (see {})",
                 d.station_log.display()
             )),
         }
     }
 
-    if report.failures.is_empty() {
-        let rt = tokio::runtime::Runtime::new()?;
-        rt.block_on(verify(&d.url, TRAINING_TOKEN, &trolleys, &mut report))?;
-        let station_dir = work.join("station");
-        let labels = rt.block_on(LabelEvidence::read(
-            &station_dir.join("print-spool"),
-            &station_dir.join("station.sqlite"),
-        ))?;
-        report.labels_printed = labels.documents.len() as u64;
-        report.labels_uncertain = labels.uncertain_orders.len() as u64;
-        report.kinds = rt.block_on(audit_kinds(
-            &d.url,
-            TRAINING_TOKEN,
-            STATION_ID,
-            &trolleys,
-            &labels,
-        ))?;
-        report.lost = report.kinds.values().map(|k| k.lost).sum();
-        report.duplicates = report.kinds.values().map(|k| k.duplicates).sum();
-        for (kind, a) in &report.kinds {
-            if !a.clean() {
-                report.failures.push(format!(
-                    "{kind}: {} lost, {} duplicates of {} expected",
-                    a.lost, a.duplicates, a.expected
-                ));
-            }
-        }
+    // Audited after a failure too: what was lost says more than that a run failed.
+    let rt = tokio::runtime::Runtime::new()?;
+    if let Err(e) = rt.block_on(audit(&d, &trolleys, &mut report)) {
+        report.failures.push(format!("the audit failed: {e:#}"));
     }
     if let Some(mut b) = backend {
         let _ = b.child.kill();
@@ -475,6 +465,31 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Audits units, every kind of write and the labels; each unclean kind is a failure.
+async fn audit(d: &Drill, trolleys: &[String], report: &mut DrillReport) -> anyhow::Result<()> {
+    verify(&d.url, TRAINING_TOKEN, trolleys, report).await?;
+    let station_dir = d.work.join("station");
+    let labels = LabelEvidence::read(
+        &station_dir.join("print-spool"),
+        &station_dir.join("station.sqlite"),
+    )
+    .await?;
+    report.labels_printed = labels.documents.len() as u64;
+    report.labels_uncertain = labels.uncertain_orders.len() as u64;
+    report.kinds = audit_kinds(&d.url, TRAINING_TOKEN, STATION_ID, trolleys, &labels).await?;
+    report.lost = report.kinds.values().map(|k| k.lost).sum();
+    report.duplicates = report.kinds.values().map(|k| k.duplicates).sum();
+    for (kind, a) in &report.kinds {
+        if !a.clean() {
+            report.failures.push(format!(
+                "{kind}: {} lost, {} duplicates of {} expected",
+                a.lost, a.duplicates, a.expected
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn tempfile_dir() -> anyhow::Result<PathBuf> {
