@@ -438,6 +438,13 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
         }
     }
 
+    // A kill before the station did anything in its run proves little: most must come after.
+    if report.kills_after_work * 2 < report.kills {
+        report.failures.push(format!(
+            "only {} of {} kills landed after the station had committed a step in that run",
+            report.kills_after_work, report.kills
+        ));
+    }
     // Audited after a failure too: what was lost says more than that a run failed.
     let rt = tokio::runtime::Runtime::new()?;
     if let Err(e) = rt.block_on(audit(&d, &trolleys, &mut report)) {
