@@ -154,19 +154,6 @@ impl KindAudit {
     }
 }
 
-/// The kinds of write the audit checks, in the order it reports them.
-pub const KINDS: [&str; 9] = [
-    "movements",
-    "line_exceptions",
-    "order_exceptions",
-    "packaging_overrides",
-    "weight_overrides",
-    "shipments",
-    "voided_shipments",
-    "releases",
-    "labels",
-];
-
 /// What the label printer got: the label documents in the station's spool (what came out of
 /// the printer, not what the station believes), and the orders whose first label job the
 /// station marked `uncertain` (cut by a kill mid-send: the packer is told to check).

@@ -14,34 +14,34 @@
 //! supervisor's reads) and the labels in the spool against the packer's plan, prints one JSON
 //! line and exits non-zero on any loss, duplicate or failure.
 //!
-//! This file holds the arguments and the orchestration (processes, kills, outages); the packer
-//! is in `bot` and its choices in `plan`, the audit in `audit`, the verdict in `report`, the
-//! headless station in `station`.
+//! This file holds the arguments and the orchestration (kills, outages, the audit's call); the
+//! child processes and the judging of their ends are in `processes`, the packer in `bot` and
+//! its choices in `plan`, the audit in `audit`, the verdict in `report`, the headless station
+//! in `station`.
 
 mod audit;
 mod bot;
 mod plan;
+mod processes;
 mod report;
 mod station;
 
-pub use audit::{audit_kinds, verify, KindAudit, LabelEvidence, KINDS};
+pub use audit::{audit_kinds, verify, KindAudit, LabelEvidence};
 pub use bot::{largest_open_box, pack_trolleys, pack_trolleys_holding, unit_scan, OutageHold};
 pub use plan::{plan_order, Boxes, OrderPlan};
 pub use report::{DrillReport, KillsByPhase, OutageReport};
 pub use station::{run_station, DrillStationArgs};
 
-use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode, ExitStatus, Stdio};
+use std::path::PathBuf;
+use std::process::{Child, ExitCode};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
 use clap::Args;
 
 use crate::config::TRAINING_TOKEN;
-use crate::crashpoint::{Phase, Point, COMMITTED_FILE, MARKER_FILE};
 use crate::training::demo_data::{self, Rng};
+use processes::{free_port, judge, start_backend, Backend, Drill, RunEnd, STATION_ID};
 
 #[derive(Debug, Args)]
 pub struct DrillArgs {
@@ -73,197 +73,6 @@ pub struct DrillArgs {
     pub outage: bool,
 }
 
-struct Backend {
-    child: Child,
-}
-
-fn free_port() -> anyhow::Result<u16> {
-    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
-}
-
-fn start_backend(exe: &Path, port: u16, db: &Path, log: &Path) -> anyhow::Result<Backend> {
-    let mut child = Command::new(exe)
-        .args(["training-backend", "--listen"])
-        .arg(format!("127.0.0.1:{port}"))
-        .arg("--db")
-        .arg(db)
-        .env("PACKBENCH_TRAINING_TOKEN", TRAINING_TOKEN)
-        .stdout(Stdio::piped())
-        .stderr(append(log)?)
-        .spawn()
-        .context("starting the training backend")?;
-    let stdout = child.stdout.take().expect("piped");
-    let mut line = String::new();
-    BufReader::new(stdout)
-        .read_line(&mut line)
-        .context("reading the training backend's first line")?;
-    if !line.contains("listening") {
-        let _ = child.kill();
-        bail!(
-            "the training backend did not start (see {}): {line:?}",
-            log.display()
-        );
-    }
-    Ok(Backend { child })
-}
-
-fn append(path: &Path) -> anyhow::Result<std::fs::File> {
-    Ok(std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)?)
-}
-
-/// How a station run ended, as the drill judges it.
-#[derive(Debug, PartialEq)]
-enum RunEnd {
-    /// Exit 0: the station packed its trolleys.
-    Finished,
-    /// Killed: at a crash point (its phase) or by the drill's SIGKILL (`None`).
-    Killed(Option<Phase>),
-    /// Any other death, or a hang: never a kill.
-    Failed(String),
-}
-
-impl std::fmt::Display for RunEnd {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RunEnd::Finished => f.write_str("the station finished"),
-            RunEnd::Killed(Some(p)) => write!(f, "the station died at a crash point ({p:?})"),
-            RunEnd::Killed(None) => f.write_str("the station was killed"),
-            RunEnd::Failed(why) => f.write_str(why),
-        }
-    }
-}
-
-const SIGABRT: i32 = 6;
-const SIGKILL: i32 = 9;
-
-/// Judges a station's exit: only an abort that left a crash point's marker, or the drill's
-/// own SIGKILL, is a kill; a real abort, a segfault or an error exit is a failure.
-fn judge(status: ExitStatus, sent_sigkill: bool, marker: Option<&str>) -> RunEnd {
-    use std::os::unix::process::ExitStatusExt;
-    if status.success() {
-        return RunEnd::Finished;
-    }
-    match (status.signal(), marker.map(|m| (m, Point::parse(m)))) {
-        (Some(SIGABRT), Some((_, Some(point)))) => RunEnd::Killed(Some(point.phase())),
-        (Some(SIGKILL), None) if sent_sigkill => RunEnd::Killed(None),
-        (_, Some((m, _))) => RunEnd::Failed(format!(
-            "the station died ({status}) with the crash-point marker {m:?}, not by that crash point"
-        )),
-        (_, None) => RunEnd::Failed(format!(
-            "the station died by itself ({status}) with no crash-point marker"
-        )),
-    }
-}
-
-/// Paths and settings of one drill, shared by its station runs.
-struct Drill {
-    exe: PathBuf,
-    url: String,
-    work: PathBuf,
-    marks: PathBuf,
-    station_log: PathBuf,
-}
-
-impl Drill {
-    fn station(
-        &self,
-        trolleys: &[String],
-        crash_at: Option<u32>,
-        hold: Option<(&str, &Path)>,
-    ) -> anyhow::Result<Child> {
-        for f in [MARKER_FILE, COMMITTED_FILE] {
-            match std::fs::remove_file(self.marks.join(f)) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
-                _ => {}
-            }
-        }
-        let mut c = Command::new(&self.exe);
-        c.arg("drill-station")
-            .arg("--trolleys")
-            .arg(trolleys.join(","))
-            .env("PACKBENCH_BACKEND_URL", &self.url)
-            .env("PACKBENCH_BACKEND_TOKEN", TRAINING_TOKEN)
-            .env("PACKBENCH_STATION_ID", STATION_ID)
-            .env("PACKBENCH_DATA_DIR", self.work.join("station"))
-            .env("PACKBENCH_DRILL_MARKS", &self.marks)
-            .env_remove("PACKBENCH_CONFIG")
-            .stdout(Stdio::null())
-            .stderr(append(&self.station_log)?);
-        if let Some((trolley, dir)) = hold {
-            c.arg("--hold-after-claim")
-                .arg(trolley)
-                .arg("--outage-dir")
-                .arg(dir);
-        }
-        match crash_at {
-            Some(n) => c.env("PACKBENCH_DRILL_CRASH_AT", n.to_string()),
-            None => c.env_remove("PACKBENCH_DRILL_CRASH_AT"),
-        };
-        c.spawn().context("starting the drill station")
-    }
-
-    fn marker(&self) -> Option<String> {
-        std::fs::read_to_string(self.marks.join(MARKER_FILE)).ok()
-    }
-
-    fn committed(&self) -> bool {
-        self.marks.join(COMMITTED_FILE).exists()
-    }
-
-    /// Waits for a station run to end by itself, up to `limit`; past it the run is killed and
-    /// is a hang (`Err` with what hung).
-    fn wait(&self, child: &mut Child, limit: Duration, what: &str) -> anyhow::Result<RunEnd> {
-        let deadline = Instant::now() + limit;
-        loop {
-            if let Some(st) = child.try_wait()? {
-                return Ok(judge(st, false, self.marker().as_deref()));
-            }
-            if Instant::now() >= deadline {
-                child.kill()?;
-                child.wait()?;
-                return Ok(RunEnd::Failed(format!(
-                    "the station hung: {what} for {} s",
-                    limit.as_secs()
-                )));
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-
-    /// Waits for `file` to appear while the station runs; `Err` names why it never did.
-    fn wait_for_file(&self, child: &mut Child, file: &Path, limit: Duration) -> Result<(), String> {
-        let deadline = Instant::now() + limit;
-        while !file.exists() {
-            match child.try_wait() {
-                Ok(Some(st)) => {
-                    return Err(format!(
-                        "the station ended ({st}) before {} appeared",
-                        file.display()
-                    ))
-                }
-                Ok(None) => {}
-                Err(e) => return Err(e.to_string()),
-            }
-            if Instant::now() >= deadline {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!(
-                    "the station hung: no {} in {} s",
-                    file.display(),
-                    limit.as_secs()
-                ));
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        Ok(())
-    }
-}
-
-/// The drill station's id at the backend.
-const STATION_ID: &str = "ST-DRILL";
 /// How long a crash-point run may take to reach its point before it counts as a hang.
 const CRASH_POINT_LIMIT: Duration = Duration::from_secs(60);
 /// How long a run may go without committing a step before its SIGKILL comes anyway (a run
@@ -507,37 +316,4 @@ fn tempfile_dir() -> anyhow::Result<PathBuf> {
     ));
     std::fs::create_dir_all(&d)?;
     Ok(d)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::os::unix::process::ExitStatusExt;
-
-    #[test]
-    fn only_a_marked_abort_or_the_drills_own_sigkill_is_a_kill() {
-        let signal = ExitStatus::from_raw;
-        let exit = |code: i32| ExitStatus::from_raw(code << 8);
-        let marked = Some(Point::AfterLabel.as_str());
-        assert_eq!(judge(exit(0), false, None), RunEnd::Finished);
-        assert_eq!(
-            judge(signal(SIGABRT), false, marked),
-            RunEnd::Killed(Some(Phase::Printing))
-        );
-        assert_eq!(judge(signal(SIGKILL), true, None), RunEnd::Killed(None));
-        for (status, sent, marker) in [
-            (signal(SIGABRT), false, None),      // a real abort (a panic)
-            (signal(11), false, None),           // a segfault
-            (signal(SIGKILL), false, None),      // someone else's SIGKILL (the OOM killer)
-            (signal(11), false, marked),         // a segfault after the marker was written
-            (signal(SIGABRT), false, Some("x")), // a marker naming no crash point
-            (exit(1), false, None),              // an error exit
-            (exit(1), true, None),
-        ] {
-            assert!(
-                matches!(judge(status, sent, marker), RunEnd::Failed(_)),
-                "{status:?} {marker:?}"
-            );
-        }
-    }
 }
