@@ -81,9 +81,10 @@ pub fn router(db: TrainingDb, token: String) -> Router {
 }
 
 /// Runs the request in a task of its own, so a client that hangs up (a station killed or cut
-/// off mid-request) never drops a handler half-way: a write cancelled between `BEGIN` and its
-/// commit left its pooled SQLite connection inside a transaction, and every write that later
-/// drew that connection failed (`begin_with at non-zero transaction depth`, HTTP 500).
+/// off mid-request) never drops a handler half-way: its write is carried out and answered to
+/// no one, and its retry gets that answer. Dropped handlers were behind the drill's HTTP 500s
+/// ("begin_with at non-zero transaction depth", "database is locked") that held a station's
+/// queue until the backend restarted.
 async fn run_to_the_end(req: Request, next: Next) -> Response {
     match tokio::spawn(next.run(req)).await {
         Ok(r) => r,
