@@ -121,9 +121,7 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
     let mut finished = false;
     while report.kills < args.kills && report.failures.is_empty() {
         if restart_at.contains(&report.kills) && backend.is_some() {
-            let mut b = backend.take().expect("checked");
-            let _ = b.child.kill();
-            let _ = b.child.wait();
+            drop(backend.take()); // stops it
         } else if backend.is_none() {
             backend = Some(start_backend(&d.exe, port, &backend_db, &backend_log)?);
             report.backend_restarts += 1;
@@ -198,10 +196,7 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
             if let Err(e) = d.wait_for_file(child, &outage.join("claimed"), LAST_RUN_LIMIT) {
                 return Ok(Err(e));
             }
-            if let Some(mut b) = backend.take() {
-                let _ = b.child.kill();
-                let _ = b.child.wait();
-            }
+            drop(backend.take()); // the outage
             std::fs::write(outage.join("resume"), b"")?;
             if let Err(e) = d.wait_for_file(child, &outage.join("packed"), LAST_RUN_LIMIT) {
                 return Ok(Err(e));
@@ -259,10 +254,7 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
     if let Err(e) = rt.block_on(audit(&d, &trolleys, &mut report)) {
         report.failures.push(format!("the audit failed: {e:#}"));
     }
-    if let Some(mut b) = backend {
-        let _ = b.child.kill();
-        let _ = b.child.wait();
-    }
+    drop(backend);
     report.elapsed_s = (started.elapsed().as_secs_f64() * 10.0).round() / 10.0;
     report.ok = report.failures.is_empty() && report.expected_units > 0;
     println!("{}", serde_json::to_string(&report)?);

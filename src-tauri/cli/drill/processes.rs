@@ -15,8 +15,17 @@ use crate::crashpoint::{Phase, Point, COMMITTED_FILE, MARKER_FILE};
 /// The drill station's id at the backend.
 pub(super) const STATION_ID: &str = "ST-DRILL";
 
+/// The training backend's process; stopped when dropped, so no path out of the drill (an
+/// error included) leaves it running.
 pub(super) struct Backend {
     pub(super) child: Child,
+}
+
+impl Drop for Backend {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 pub(super) fn free_port() -> anyhow::Result<u16> {
