@@ -8,8 +8,8 @@ use crate::contract::{
     AlertRecord, CatalogueEntry, ExceptionReceipt, ForceRelease, Heartbeat, HeartbeatReceipt,
     LineException, MovementBatch, MovementEntry, MovementReceipt, NewShipment,
     NewWeightOverrideRequest, OpenExceptions, OrderException, OverrideEntry, OverrideKind,
-    OverrideReceipt, OverrideRecord, Released, Shipment, SignInRequest, SignedIn, StationStatus,
-    Throughput, ThroughputGroup, WeightOverrideRequest, WeightRequestDecision,
+    OverrideReceipt, OverrideRecord, ReleaseEntry, Released, Shipment, SignInRequest, SignedIn,
+    StationStatus, Throughput, ThroughputGroup, WeightOverrideRequest, WeightRequestDecision,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -172,6 +172,13 @@ pub trait SupervisorApi: Send + Sync {
         session: &str,
         order_id: &str,
     ) -> Result<Vec<MovementEntry>, BackendError>;
+
+    /// A trolley's releases, oldest first: by its station or forced (a supervisor's session).
+    async fn releases_of_trolley(
+        &self,
+        session: &str,
+        trolley: &TrolleyCode,
+    ) -> Result<Vec<ReleaseEntry>, BackendError>;
 
     /// A supervisor takes a claim away from whichever station holds it.
     async fn force_release(

@@ -112,6 +112,9 @@ async fn send(
     item: &OutboxItem,
 ) -> Result<String, BackendError> {
     let key = item.idempotency_key.as_str();
+    if crate::crashpoint::drops_write(item.kind.as_str()) {
+        return Ok(r#"{"dropped":"a deliberately broken outbox (drill test)"}"#.into());
+    }
     let write = item.write.clone().map_err(|e| unreadable(item, e))?;
     match write {
         OutboxWrite::Movements(batch) => Ok(answer(&backend.record_movements(key, &batch).await?)),
@@ -278,9 +281,9 @@ pub async fn deliver_due(
         let mut progressed = false;
         // One write per trolley is due at a time, so they can all go at once: order per
         // trolley holds, and a slow trolley does not hold the others up.
-        crate::crashpoint::hit("before a backend write");
+        crate::crashpoint::hit(crate::crashpoint::Point::BeforeBackendWrite);
         let results = join_all(due.iter().map(|item| send(backend, outbox, item))).await;
-        crate::crashpoint::hit("after a backend write, before recording it");
+        crate::crashpoint::hit(crate::crashpoint::Point::AfterBackendWrite);
         let mut delivered = Vec::new();
         for (item, sent) in due.iter().zip(results) {
             match sent {

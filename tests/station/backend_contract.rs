@@ -19,7 +19,7 @@ use packbench_core::Manifest;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
-use crate::support::{backend, client, code, TOKEN};
+use crate::support::{backend, backend_on, client, code, TOKEN};
 
 /// A fresh key per call site and purpose.
 fn key(what: &str) -> String {
@@ -580,7 +580,7 @@ async fn releases_take_a_key_and_supervisors_force_release_stale_claims() {
         reason: "ST-A crashed".into(),
     };
     let (_, packer) = session_of(&other, "packer").await;
-    let (_, sv) = session_of(&other, "supervisor").await;
+    let (sv_id, sv) = session_of(&other, "supervisor").await;
     assert_eq!(
         refused(
             other
@@ -608,6 +608,80 @@ async fn releases_take_a_key_and_supervisors_force_release_stale_claims() {
             .unwrap()
             .claimed_by,
         "ST-B"
+    );
+    // Supervisors read every release once (the retried one is one), forced ones by whom.
+    let releases = other
+        .releases_of_trolley(&sv, &code("TR-0005"))
+        .await
+        .unwrap();
+    let seen: Vec<_> = releases
+        .iter()
+        .map(|r| (r.holder.as_str(), r.forced_by.as_deref(), r.packed))
+        .collect();
+    assert_eq!(
+        seen,
+        [("ST-A", None, false), ("ST-A", Some(sv_id.as_str()), false)]
+    );
+    assert!(other
+        .releases_of_trolley(&sv, &code("TR-0006"))
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+/// A write whose station hangs up while the backend waits for its database is still carried
+/// out (its key then stands for it), and the writes after it are answered: a handler dropped
+/// half-way must leave nothing behind (the crash drill, which kills stations mid-request, saw
+/// writes fail with HTTP 500 until the backend restarted).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_write_whose_station_hangs_up_completes_and_later_writes_are_answered() {
+    use sqlx::Connection;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("training.sqlite");
+    let b = backend_on(&db).await;
+    let a = client(&b.url(), "ST-A");
+    a.heartbeat(&key("hb-before"), &heartbeat("ST-A"))
+        .await
+        .unwrap();
+
+    // Another writer holds the database, so the backend's next write waits in `BEGIN`.
+    let mut other = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
+        .await
+        .unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut other)
+        .await
+        .unwrap();
+    // The station gives up waiting and hangs up.
+    let impatient = reqwest::Client::builder()
+        .timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    let hung_up = impatient
+        .post(format!("{}/v1/heartbeats", b.url()))
+        .bearer_auth(TOKEN)
+        .header("x-station-id", "ST-A")
+        .header("idempotency-key", key("hb-hung-up"))
+        .json(&heartbeat("ST-A"))
+        .send()
+        .await;
+    assert!(
+        hung_up.as_ref().is_err_and(|e| e.is_timeout()),
+        "{hung_up:?}"
+    );
+    sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
+    other.close().await.unwrap();
+
+    // Every later write is answered, on whichever pooled connection it gets.
+    for i in 0..12 {
+        a.heartbeat(&key(&format!("hb-after-{i}")), &heartbeat("ST-A"))
+            .await
+            .unwrap_or_else(|e| panic!("write {i} after the hang-up: {e}"));
+    }
+    // The hung-up write was carried out: its key now stands for that heartbeat alone.
+    assert_eq!(
+        refused(a.heartbeat(&key("hb-hung-up"), &heartbeat("ST-A")).await).1,
+        "idempotency_key_reused"
     );
 }
 
@@ -710,6 +784,7 @@ async fn supervisor_reads_refuse_packers_and_missing_sessions() {
         "/v1/exceptions?status=open".to_owned(),
         "/v1/overrides?kind=weight".to_owned(),
         "/v1/movements?trolley=TR-0006".to_owned(),
+        "/v1/releases?trolley=TR-0006".to_owned(),
         format!(
             "/v1/packed-orders?from_ms={}&to_ms={}",
             now - 1000,

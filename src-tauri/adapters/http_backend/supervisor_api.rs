@@ -9,7 +9,7 @@ use super::transport::{query_value, Extra, NO_BODY};
 use super::HttpBackend;
 use crate::contract::{
     self, AlertRecord, ForceRelease, MovementEntry, OpenExceptions, OverrideEntry, OverrideKind,
-    Released, Shipment, StationStatus, Throughput, ThroughputGroup,
+    ReleaseEntry, Released, Shipment, StationStatus, Throughput, ThroughputGroup,
 };
 use crate::ports::{BackendError, SupervisorApi};
 
@@ -110,6 +110,17 @@ impl SupervisorApi for HttpBackend {
         trolley: &TrolleyCode,
     ) -> Result<Vec<MovementEntry>, BackendError> {
         let path = format!("{}?trolley={}", contract::MOVEMENTS_PATH, trolley.as_str());
+        self.call(Method::GET, &path, NO_BODY, Extra::session(session))
+            .await
+    }
+
+    /// A trolley's releases, oldest first (a supervisor's session).
+    async fn releases_of_trolley(
+        &self,
+        session: &str,
+        trolley: &TrolleyCode,
+    ) -> Result<Vec<ReleaseEntry>, BackendError> {
+        let path = format!("{}?trolley={}", contract::RELEASES_PATH, trolley.as_str());
         self.call(Method::GET, &path, NO_BODY, Extra::session(session))
             .await
     }

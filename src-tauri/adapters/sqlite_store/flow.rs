@@ -47,9 +47,9 @@ impl FlowStore for SqliteStationStore {
             return Err(StoreError::StaleStep { revision });
         }
         let added = insert_writes(&mut tx, writes, now_ms).await?;
-        crate::crashpoint::hit("before the step's commit");
+        crate::crashpoint::hit(crate::crashpoint::Point::BeforeCommit);
         tx.commit().await.map_err(sql_err)?;
-        crate::crashpoint::hit("after the step's commit");
+        crate::crashpoint::hit(crate::crashpoint::Point::AfterCommit);
         Ok(added)
     }
 

@@ -1,13 +1,14 @@
 //! The drill's packer: a bot that packs trolleys at a running station through the same
-//! service the screen uses, deciding each step from the saved flow state alone.
+//! service the screen uses, deciding each step from the saved flow state and its plan for the
+//! order (`plan`), so a restart at any moment carries on to the same result.
 
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::bail;
-use packbench_core::pack_flow::{
-    ExceptionReason, PackEvent, PackState, ParcelStatus, Step, WeightVerdict,
-};
+use packbench_core::pack_flow::{PackEvent, PackState, ParcelStatus, Step, WeightVerdict};
 use packbench_core::{gs1, OrderLine, TrolleyCode};
 
 use crate::app::StationRuntime;
@@ -17,21 +18,34 @@ use crate::services::pack::PackService;
 use crate::services::Station;
 use crate::training::demo_data;
 
+use super::plan::{plan_order, Boxes, OrderPlan};
+
 /// The demo catalogue's largest stocked box open to every client: what the drill's packer
 /// packs every parcel in (it fits any order's parcel).
 pub fn largest_open_box() -> String {
-    demo_data::packaging_catalogue()
-        .into_iter()
-        .filter(|c| c.spec.stocked && c.spec.allowed_clients.is_empty())
-        .max_by_key(|c| {
-            c.spec
-                .inner_mm
-                .iter()
-                .map(|&d| u64::from(d))
-                .product::<u64>()
-        })
-        .map(|c| c.spec.id)
-        .expect("the demo catalogue has boxes")
+    Boxes::demo().chosen
+}
+
+/// The outage drill's pause: once the station holds `trolley`, the bot says so
+/// (`DIR/claimed`) and waits for `DIR/resume` (the drill has taken the backend down); when the
+/// trolley is packed offline it writes `DIR/packed` with the number of labels pending.
+#[derive(Debug)]
+pub struct OutageHold {
+    pub trolley: TrolleyCode,
+    pub dir: PathBuf,
+    resumed: AtomicBool,
+    reported: AtomicBool,
+}
+
+impl OutageHold {
+    pub fn new(trolley: TrolleyCode, dir: PathBuf) -> Self {
+        OutageHold {
+            trolley,
+            dir,
+            resumed: AtomicBool::new(false),
+            reported: AtomicBool::new(false),
+        }
+    }
 }
 
 /// Packs the trolleys at a running station as the drill's packer does, then waits for every
@@ -40,9 +54,18 @@ pub async fn pack_trolleys(
     station: &StationRuntime,
     trolleys: Vec<TrolleyCode>,
 ) -> anyhow::Result<()> {
-    Bot::new(station.pack.clone(), station.station.clone(), trolleys)
-        .run()
-        .await
+    pack_trolleys_holding(station, trolleys, None).await
+}
+
+/// [`pack_trolleys`], pausing for the outage drill at the held trolley.
+pub async fn pack_trolleys_holding(
+    station: &StationRuntime,
+    trolleys: Vec<TrolleyCode>,
+    outage: Option<OutageHold>,
+) -> anyhow::Result<()> {
+    let mut bot = Bot::new(station.pack.clone(), station.station.clone(), trolleys);
+    bot.outage = outage;
+    bot.run().await
 }
 
 /// Plays the packer: decides every next action from the saved flow state alone, so a restart
@@ -53,7 +76,8 @@ struct Bot {
     trolleys: Vec<TrolleyCode>,
     badge: String,
     supervisor_id: String,
-    packaging_id: String,
+    boxes: Boxes,
+    outage: Option<OutageHold>,
 }
 
 impl Bot {
@@ -71,14 +95,14 @@ impl Bot {
             .find(|p| p.role == "supervisor")
             .map(|p| p.packer_id.clone())
             .expect("the demo warehouse has supervisors");
-        let packaging_id = largest_open_box();
         Bot {
             pack,
             station,
             trolleys,
             badge,
             supervisor_id,
-            packaging_id,
+            boxes: Boxes::demo(),
+            outage: None,
         }
     }
 
@@ -109,10 +133,12 @@ impl Bot {
                     false
                 }
                 Step::ReleasingTrolley => {
+                    self.report_packed_offline(&st)?;
                     self.pack.wait_changed(Duration::from_millis(200)).await;
                     false
                 }
                 Step::ScanSlot => {
+                    self.hold_for_outage(&st).await?;
                     self.act(PackEvent::TakeSuggestedSlot).await?;
                     false
                 }
@@ -121,12 +147,7 @@ impl Bot {
                     false
                 }
                 Step::ChoosePackaging => {
-                    self.act(PackEvent::PackagingChosen {
-                        packaging_id: self.packaging_id.clone(),
-                        suggested_id: None,
-                        override_reason: None,
-                    })
-                    .await?;
+                    self.choose_packaging(&st).await?;
                     false
                 }
                 Step::Weigh { last_mismatch_g } => {
@@ -179,44 +200,116 @@ impl Bot {
         Ok(st.trolley.is_none() && self.next_trolley(st).await?.is_none())
     }
 
+    /// The plan for the order being packed.
+    fn plan(&self, st: &PackState) -> anyhow::Result<OrderPlan> {
+        let Some(slot) = st.current_order() else {
+            bail!("no open order at step {:?}", st.step);
+        };
+        Ok(plan_order(&slot.order, &self.boxes))
+    }
+
+    /// The next unit or exception of the plan for the open parcel, or closing it when it holds
+    /// what the plan puts in it.
     async fn verify(&self, st: &PackState) -> anyhow::Result<()> {
         let (Some(slot), Some(prog)) = (st.current_order(), st.current()) else {
             bail!("verifying with no open order");
         };
-        let order_id = &slot.order.order_id;
-        let open_units: u32 = prog.open_parcel().map_or(0, |p| p.units.len() as u32);
-        let total: u32 = prog.lines.iter().map(|l| l.required).sum();
-        // Orders of 6 units or more ship in two parcels.
-        if total >= 6 && prog.parcels.len() == 1 && open_units >= total / 2 {
-            return self.act(PackEvent::CloseParcel).await;
-        }
-        let next = slot
-            .order
-            .lines
+        let plan = self.plan(st)?;
+        let done = prog
+            .parcels
             .iter()
-            .zip(&prog.lines)
-            .find(|(_, p)| p.remaining() > 0);
-        let Some((line, p)) = next else {
-            return self.act(PackEvent::CloseParcel).await;
-        };
-        let h = hash(&[order_id.as_bytes(), &line.line_no.to_le_bytes()]);
-        if p.exception == 0 && h.is_multiple_of(9) {
-            let reason = if h.is_multiple_of(2) {
-                ExceptionReason::Short
-            } else {
-                ExceptionReason::Damaged
-            };
-            return self
-                .act(PackEvent::ReportException {
-                    line_no: line.line_no,
-                    reason,
-                    units: 1,
-                    found_barcode: None,
-                })
-                .await;
+            .filter(|p| p.status != ParcelStatus::Open)
+            .count();
+        let open = prog.open_parcel();
+        let target = plan.parcels.get(done);
+        for (line, p) in slot.order.lines.iter().zip(&prog.lines) {
+            let excepted = plan.exception_units(line.line_no);
+            if p.exception < excepted {
+                let e = plan
+                    .exceptions
+                    .iter()
+                    .find(|e| e.line_no == line.line_no)
+                    .expect("planned");
+                return self
+                    .act(PackEvent::ReportException {
+                        line_no: line.line_no,
+                        reason: e.reason,
+                        units: excepted - p.exception,
+                        found_barcode: None,
+                    })
+                    .await;
+            }
+            let want = target.map_or(0, |t| t.units.get(&line.line_no).copied().unwrap_or(0));
+            let have = open.map_or(0, |o| o.units_of(line.line_no));
+            if have < want {
+                let raw = unit_scan(&slot.order.order_id, line, p.scanned + 1);
+                return self.act(PackEvent::Scanned { raw }).await;
+            }
         }
-        let raw = unit_scan(order_id, line, p.scanned + 1);
-        self.act(PackEvent::Scanned { raw }).await
+        if open.is_some() {
+            return self.act(PackEvent::CloseParcel).await;
+        }
+        bail!(
+            "order {}: nothing of the plan is left to verify, yet the flow verifies",
+            slot.order.order_id
+        )
+    }
+
+    /// The planned box for the closed parcel, overriding the suggestion where the plan says.
+    async fn choose_packaging(&self, st: &PackState) -> anyhow::Result<()> {
+        let plan = self.plan(st)?;
+        let Some(parcel) = st.current().and_then(|prog| {
+            prog.parcels
+                .iter()
+                .find(|p| p.status == ParcelStatus::Closed)
+        }) else {
+            bail!("choosing a box with no closed parcel");
+        };
+        let Some(planned) = plan.parcels.get(parcel.parcel_no as usize - 1) else {
+            bail!("parcel {} is not in the plan", parcel.parcel_no);
+        };
+        let over = planned.overrides_suggestion.clone();
+        self.act(PackEvent::PackagingChosen {
+            packaging_id: planned.packaging_id.clone(),
+            override_reason: over
+                .as_ref()
+                .map(|_| "drill: the suggested box is damaged".to_owned()),
+            suggested_id: over,
+        })
+        .await
+    }
+
+    /// Outage drill: once the held trolley is claimed, say so and wait for the backend to go.
+    async fn hold_for_outage(&self, st: &PackState) -> anyhow::Result<()> {
+        let Some(h) = &self.outage else {
+            return Ok(());
+        };
+        if h.resumed.load(Ordering::Relaxed)
+            || st.trolley.as_ref().map(|t| t.trolley()) != Some(&h.trolley)
+        {
+            return Ok(());
+        }
+        std::fs::write(h.dir.join("claimed"), h.trolley.as_str())?;
+        while !h.dir.join("resume").exists() {
+            self.pack.wait_changed(Duration::from_millis(20)).await;
+        }
+        h.resumed.store(true, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Outage drill: the held trolley is packed; tell the drill how many labels wait.
+    fn report_packed_offline(&self, st: &PackState) -> anyhow::Result<()> {
+        let Some(h) = &self.outage else {
+            return Ok(());
+        };
+        if !h.resumed.load(Ordering::Relaxed)
+            || st.trolley.as_ref().map(|t| t.trolley()) != Some(&h.trolley)
+            || h.reported.swap(true, Ordering::Relaxed)
+        {
+            return Ok(());
+        }
+        std::fs::write(h.dir.join("packed"), st.pending_labels.len().to_string())?;
+        Ok(())
     }
 
     async fn weigh(&self, st: &PackState, last_mismatch: Option<u32>) -> anyhow::Result<()> {
@@ -237,10 +330,11 @@ impl Bot {
             .map(|l| l.item.weight_g)
             .sum::<u32>()
             + 150;
-        let h = hash(&[
-            slot.order.order_id.as_bytes(),
-            &parcel.parcel_no.to_le_bytes(),
-        ]);
+        let planned_override = self
+            .plan(st)?
+            .parcels
+            .get(parcel.parcel_no as usize - 1)
+            .is_some_and(|p| p.weight_override);
         let ev = match last_mismatch {
             // A mis-weigh, then a supervisor's override.
             Some(_) => PackEvent::ParcelWeighed {
@@ -251,7 +345,7 @@ impl Bot {
                     expected_g: expected,
                 },
             },
-            None if h.is_multiple_of(7) => PackEvent::ParcelWeighed {
+            None if planned_override => PackEvent::ParcelWeighed {
                 measured_g: expected + 400,
                 verdict: WeightVerdict::Mismatch {
                     expected_g: expected,
@@ -268,6 +362,9 @@ impl Bot {
     /// Waits until every write is delivered and every label printed.
     async fn drain(&self) -> anyhow::Result<()> {
         let deadline = Instant::now() + Duration::from_secs(300);
+        // Labels still pending with every write delivered and nothing moving: they will not
+        // print by themselves (a shipment answer without a label, say).
+        let mut stalled: Option<(u64, Instant)> = None;
         loop {
             let backlog = self.station.backlog().await?;
             let st = self.pack.state().await;
@@ -280,6 +377,20 @@ impl Bot {
             if backlog.pending == 0 && st.pending_labels.is_empty() && st.trolley.is_none() {
                 return Ok(());
             }
+            stalled = match stalled {
+                Some((rev, since)) if backlog.pending == 0 && rev == st.revision => {
+                    if since.elapsed() >= LABELS_STALLED {
+                        bail!(
+                            "{} labels pending with every write delivered, none printed for {} s; see the station's log",
+                            st.pending_labels.len(),
+                            LABELS_STALLED.as_secs()
+                        );
+                    }
+                    Some((rev, since))
+                }
+                _ if backlog.pending == 0 => Some((st.revision, Instant::now())),
+                _ => None,
+            };
             if Instant::now() >= deadline {
                 bail!(
                     "the outbox did not drain: {} writes pending, {} labels pending",
@@ -293,15 +404,8 @@ impl Bot {
     }
 }
 
-/// FNV-1a: the bot's deterministic choices.
-fn hash(parts: &[&[u8]]) -> u64 {
-    parts
-        .iter()
-        .flat_map(|p| p.iter())
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        })
-}
+/// How long labels may stay pending with nothing left to deliver before the drain gives up.
+const LABELS_STALLED: Duration = Duration::from_secs(20);
 
 /// What a scanner reads from unit `n` of an order line: its barcode, or for a SKU that needs
 /// lot/expiry or a serial, a GS1 element string carrying them (`]C1` 01 GTIN, 17, 10, 21).

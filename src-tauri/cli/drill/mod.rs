@@ -1,34 +1,39 @@
-//! The crash drill: `packbench drill --trolleys N --kills K`.
+//! The crash drill: `packbench drill --trolleys N --kills K [--outage]`.
 //!
 //! It starts a training backend (a child process), then a headless station (`packbench
 //! drill-station`, another child: the same services as the app, no webview) that signs in and
-//! packs N demo trolleys by itself: units scanned (GS1 lot, expiry and serial where the SKU asks),
-//! some lines short or damaged, orders split over parcels, weight overrides, labels. The drill
-//! kills that station K times at random moments, half of them by SIGKILL after a random delay
-//! and half at a random fault-injection point (before and after the station's commits, its
-//! backend writes and its label jobs: see [`crate::crashpoint`]), and stops and restarts the
-//! backend a few times on the way. When the station has finished, the drill checks through the
-//! backend's API that every picked unit was dispatched or put in exception exactly once, prints
-//! one JSON line and exits non-zero on any loss or duplicate.
+//! packs N demo trolleys by itself, by a plan made from each order alone (`plan`): units
+//! scanned (GS1 lot, expiry and serial where the SKU asks), some lines short or damaged,
+//! orders split over parcels, packaging and weight overrides, labels. The drill kills that
+//! station K times: half by SIGKILL a random delay after the run's first committed step, half
+//! at a random fault-injection point (before and after the station's commits, its backend
+//! writes and its label jobs: see [`crate::crashpoint`]), which leaves a marker naming itself;
+//! any other death, or a run that hangs, is a failure named in the output. It stops and
+//! restarts the backend a few times on the way, and with `--outage` keeps it down while a
+//! whole trolley is packed. Then it audits every kind of write through the backend's API (a
+//! supervisor's reads) and the labels in the spool against the packer's plan, prints one JSON
+//! line and exits non-zero on any loss, duplicate or failure.
 //!
-//! This file holds the arguments and the orchestration (processes, kills, outages); the packer
-//! is in `bot`, the count of what the backend recorded in `audit`, the headless station in
-//! `station`.
+//! This file holds the arguments and the orchestration (kills, outages, the audit's call); the
+//! child processes and the judging of their ends are in `processes`, the packer in `bot` and
+//! its choices in `plan`, the audit in `audit`, the verdict in `report`, the headless station
+//! in `station`.
 
 mod audit;
 mod bot;
+mod plan;
+mod processes;
 mod report;
 mod station;
 
-pub use audit::verify;
-pub use bot::{largest_open_box, pack_trolleys, unit_scan};
-pub use report::DrillReport;
+pub use audit::{audit_kinds, verify, KindAudit, LabelEvidence};
+pub use bot::{largest_open_box, pack_trolleys, pack_trolleys_holding, unit_scan, OutageHold};
+pub use plan::{plan_order, Boxes, OrderPlan};
+pub use report::{DrillReport, KillsByPhase, OutageReport};
 pub use station::{run_station, DrillStationArgs};
 
-use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode, Stdio};
+use std::path::PathBuf;
+use std::process::{Child, ExitCode};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
@@ -36,6 +41,7 @@ use clap::Args;
 
 use crate::config::TRAINING_TOKEN;
 use crate::training::demo_data::{self, Rng};
+use processes::{free_port, judge, start_backend, Backend, Drill, RunEnd, STATION_ID};
 
 #[derive(Debug, Args)]
 pub struct DrillArgs {
@@ -51,7 +57,7 @@ pub struct DrillArgs {
     /// Seeds the kill moments and the station's choices.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Longest wait before a SIGKILL, from the station's start.
+    /// Longest wait before a SIGKILL, from the station's first committed step in that run.
     #[arg(long, default_value_t = 250, value_parser = clap::value_parser!(u32).range(1..=60_000))]
     pub max_kill_delay_ms: u32,
     /// Highest fault-injection point a run may die at (points count commits, backend writes
@@ -61,195 +67,200 @@ pub struct DrillArgs {
     /// Keep the drill's databases, logs and label spool here (default: a temporary directory).
     #[arg(long)]
     pub work_dir: Option<PathBuf>,
+    /// After the kills, pack the last trolley with the backend down from its claim to its last
+    /// slot (every label pending), then bring the backend back and audit the replay.
+    #[arg(long)]
+    pub outage: bool,
 }
 
-struct Backend {
-    child: Child,
-}
+/// How long a crash-point run may take to reach its point before it counts as a hang.
+const CRASH_POINT_LIMIT: Duration = Duration::from_secs(60);
+/// How long a run may go without committing a step before its SIGKILL comes anyway (a run
+/// during a backend outage may have nothing to commit: it waits for a claim's answer).
+const NO_WORK_LIMIT: Duration = Duration::from_secs(2);
+/// The longest a last run (no kills) may take.
+const LAST_RUN_LIMIT: Duration = Duration::from_secs(600);
 
-fn free_port() -> anyhow::Result<u16> {
-    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
-}
-
-fn start_backend(exe: &Path, port: u16, db: &Path, log: &Path) -> anyhow::Result<Backend> {
-    let mut child = Command::new(exe)
-        .args(["training-backend", "--listen"])
-        .arg(format!("127.0.0.1:{port}"))
-        .arg("--db")
-        .arg(db)
-        .env("PACKBENCH_TRAINING_TOKEN", TRAINING_TOKEN)
-        .stdout(Stdio::piped())
-        .stderr(append(log)?)
-        .spawn()
-        .context("starting the training backend")?;
-    let stdout = child.stdout.take().expect("piped");
-    let mut line = String::new();
-    BufReader::new(stdout)
-        .read_line(&mut line)
-        .context("reading the training backend's first line")?;
-    if !line.contains("listening") {
-        let _ = child.kill();
-        bail!(
-            "the training backend did not start (see {}): {line:?}",
-            log.display()
-        );
-    }
-    Ok(Backend { child })
-}
-
-fn append(path: &Path) -> anyhow::Result<std::fs::File> {
-    Ok(std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)?)
-}
-
-/// Runs the drill; the exit code says whether nothing was lost or doubled.
+/// Runs the drill; the exit code says whether nothing was lost or doubled and nothing failed.
 pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let tmp;
     let work = match &args.work_dir {
         Some(d) => d.clone(),
-        None => {
-            tmp = tempfile_dir()?;
-            tmp.clone()
-        }
+        None => tempfile_dir()?,
     };
     std::fs::create_dir_all(&work)?;
-    let exe = std::env::current_exe()?;
     let port = free_port()?;
-    let url = format!("http://127.0.0.1:{port}");
+    let d = Drill {
+        exe: std::env::current_exe()?,
+        url: format!("http://127.0.0.1:{port}"),
+        marks: work.join("marks"),
+        station_log: work.join("station.log"),
+        work: work.clone(),
+    };
+    std::fs::create_dir_all(&d.marks)?;
     let backend_db = work.join("backend.sqlite");
     let backend_log = work.join("backend.log");
-    let station_log = work.join("station.log");
     let trolleys: Vec<String> = (1..=args.trolleys).map(|i| format!("TR-{i:04}")).collect();
+    if args.outage && trolleys.len() < 2 {
+        bail!("--outage keeps the last trolley for the outage: give the drill at least 2 trolleys");
+    }
+    // With --outage the last trolley is packed only in the outage run, from its first slot.
+    let kill_trolleys = &trolleys[..trolleys.len() - usize::from(args.outage)];
     let mut rng = Rng::new(args.seed ^ 0x0d71_11ed);
     let mut report = DrillReport {
         trolleys: usize::from(args.trolleys),
         ..DrillReport::default()
     };
 
-    let mut backend = Some(start_backend(&exe, port, &backend_db, &backend_log)?);
+    let mut backend = Some(start_backend(&d.exe, port, &backend_db, &backend_log)?);
     // Backend outages start after these kills and last for the next station run.
     let restart_at: Vec<u32> = (1..=args.backend_restarts)
         .map(|i| i * args.kills / (args.backend_restarts + 1))
         .collect();
-    let station = |crash_at: Option<u32>| -> anyhow::Result<Child> {
-        let mut c = Command::new(&exe);
-        c.arg("drill-station")
-            .arg("--trolleys")
-            .arg(trolleys.join(","))
-            .env("PACKBENCH_BACKEND_URL", &url)
-            .env("PACKBENCH_BACKEND_TOKEN", TRAINING_TOKEN)
-            .env("PACKBENCH_STATION_ID", "ST-DRILL")
-            .env("PACKBENCH_DATA_DIR", work.join("station"))
-            .env_remove("PACKBENCH_CONFIG")
-            .stdout(Stdio::null())
-            .stderr(append(&station_log)?);
-        match crash_at {
-            Some(n) => c.env("PACKBENCH_DRILL_CRASH_AT", n.to_string()),
-            None => c.env_remove("PACKBENCH_DRILL_CRASH_AT"),
-        };
-        c.spawn().context("starting the drill station")
-    };
 
     let mut finished = false;
-    while report.kills < args.kills {
+    while report.kills < args.kills && report.failures.is_empty() {
         if restart_at.contains(&report.kills) && backend.is_some() {
-            let mut b = backend.take().expect("checked");
-            let _ = b.child.kill();
-            let _ = b.child.wait();
+            drop(backend.take()); // stops it
         } else if backend.is_none() {
-            backend = Some(start_backend(&exe, port, &backend_db, &backend_log)?);
+            backend = Some(start_backend(&d.exe, port, &backend_db, &backend_log)?);
             report.backend_restarts += 1;
         }
-        let by_crash_point = rng.chance(50);
-        let mut child = station(by_crash_point.then(|| rng.range(1, args.max_crash_point)))?;
+        // With the backend down a run may wait for it without reaching any crash point.
+        let by_crash_point = backend.is_some() && rng.chance(50);
+        let crash_at = by_crash_point.then(|| rng.range(1, args.max_crash_point));
+        let delay = Duration::from_millis(u64::from(rng.range(0, args.max_kill_delay_ms)));
+        let mut child = d.station(kill_trolleys, crash_at, None)?;
         report.station_runs += 1;
-        let deadline = Instant::now()
-            + Duration::from_millis(if by_crash_point {
-                60_000
-            } else {
-                u64::from(rng.range(0, args.max_kill_delay_ms))
-            });
-        let status = loop {
-            if let Some(st) = child.try_wait()? {
-                break Some(st);
-            }
-            if Instant::now() >= deadline {
-                break None;
-            }
-            std::thread::sleep(Duration::from_millis(2));
-        };
-        match status {
-            None => {
-                child.kill()?;
-                child.wait()?;
-                report.kills += 1;
-                report.sigkills += 1;
-            }
-            Some(st) if st.success() => {
-                // The station finished before the drill ran out of kills: an outage may still
-                // hold writes, so run it again once the backend is up.
-                if backend.is_some() {
-                    finished = true;
-                    break;
+        let end = if let Some(n) = crash_at {
+            d.wait(
+                &mut child,
+                CRASH_POINT_LIMIT,
+                &format!("crash point {n} not reached"),
+            )?
+        } else {
+            // The SIGKILL lands `delay` after the run's first committed step.
+            let spawned = Instant::now();
+            let mut kill_at = None;
+            loop {
+                if let Some(st) = child.try_wait()? {
+                    break judge(st, false, d.marker().as_deref());
                 }
+                let now = Instant::now();
+                if kill_at.is_none() && (d.committed() || now - spawned >= NO_WORK_LIMIT) {
+                    kill_at = Some(now + delay);
+                }
+                if kill_at.is_some_and(|t| now >= t) {
+                    child.kill()?;
+                    break judge(child.wait()?, true, d.marker().as_deref());
+                }
+                std::thread::sleep(Duration::from_millis(1));
             }
-            Some(st) if by_crash_point && !st.success() && st.code().is_none() => {
+        };
+        match end {
+            RunEnd::Killed(phase) => {
                 report.kills += 1;
-                report.crash_points += 1;
+                report.kills_by_phase.count(phase);
+                report.kills_after_work += u32::from(d.committed());
             }
-            Some(st) => bail!(
-                "the drill station failed by itself ({st}); see {}",
-                station_log.display()
-            ),
+            // The station finished before the drill ran out of kills: an outage may still
+            // hold writes, so run it again once the backend is up.
+            RunEnd::Finished if backend.is_some() => {
+                finished = true;
+                break;
+            }
+            RunEnd::Finished => {}
+            RunEnd::Failed(why) => report.failures.push(format!(
+                "station run {}: {why} (see {})",
+                report.station_runs,
+                d.station_log.display()
+            )),
         }
     }
     if backend.is_none() {
-        backend = Some(start_backend(&exe, port, &backend_db, &backend_log)?);
+        backend = Some(start_backend(&d.exe, port, &backend_db, &backend_log)?);
         report.backend_restarts += 1;
     }
-    if !finished {
-        let mut child = station(None)?;
+    // After a failed run the work is finished all the same, so the audit can say what the
+    // failure cost.
+    if args.outage {
+        let outage = work.join("outage");
+        let _ = std::fs::remove_dir_all(&outage);
+        std::fs::create_dir_all(&outage)?;
+        let held = trolleys.last().expect("at least 2 trolleys").clone();
+        let mut child = d.station(&trolleys, None, Some((&held, &outage)))?;
         report.station_runs += 1;
-        let deadline = Instant::now() + Duration::from_secs(600);
-        loop {
-            if let Some(st) = child.try_wait()? {
-                if !st.success() {
-                    bail!(
-                        "the drill station failed at the end ({st}); see {}",
-                        station_log.display()
-                    );
+        let run = |child: &mut Child,
+                   backend: &mut Option<Backend>|
+         -> anyhow::Result<Result<u64, String>> {
+            if let Err(e) = d.wait_for_file(child, &outage.join("claimed"), LAST_RUN_LIMIT) {
+                return Ok(Err(e));
+            }
+            drop(backend.take()); // the outage
+            std::fs::write(outage.join("resume"), b"")?;
+            if let Err(e) = d.wait_for_file(child, &outage.join("packed"), LAST_RUN_LIMIT) {
+                return Ok(Err(e));
+            }
+            let pending: u64 = std::fs::read_to_string(outage.join("packed"))?
+                .trim()
+                .parse()
+                .context("the outage's count of labels pending")?;
+            *backend = Some(start_backend(&d.exe, port, &backend_db, &backend_log)?);
+            Ok(Ok(pending))
+        };
+        match run(&mut child, &mut backend)? {
+            Ok(pending) => {
+                report.backend_restarts += 1;
+                report.outage = Some(OutageReport {
+                    trolley: held.clone(),
+                    labels_pending_at_restore: pending,
+                });
+                if pending == 0 {
+                    report
+                        .failures
+                        .push(format!("outage: {held} was packed with no label pending"));
                 }
-                break;
+                match d.wait(&mut child, LAST_RUN_LIMIT, "replaying the outage")? {
+                    RunEnd::Finished => {}
+                    other => report.failures.push(format!("outage run: {other}")),
+                }
             }
-            if Instant::now() >= deadline {
-                let _ = child.kill();
-                bail!(
-                    "the drill station did not finish in 10 minutes; see {}",
-                    station_log.display()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
+            Err(why) => report.failures.push(format!("outage run: {why}")),
+        }
+        if backend.is_none() {
+            backend = Some(start_backend(&d.exe, port, &backend_db, &backend_log)?);
+        }
+    } else if !finished {
+        let mut child = d.station(&trolleys, None, None)?;
+        report.station_runs += 1;
+        match d.wait(&mut child, LAST_RUN_LIMIT, "the last run did not finish")? {
+            RunEnd::Finished => {}
+            other => report.failures.push(format!(
+                "the last run: {other} (see {})",
+                d.station_log.display()
+            )),
         }
     }
 
-    let rt = tokio::runtime::Runtime::new()?;
-    rt.block_on(verify(&url, TRAINING_TOKEN, &trolleys, &mut report))?;
-    report.labels_printed = std::fs::read_dir(work.join("station").join("print-spool"))
-        .map(|d| d.count() as u64)
-        .unwrap_or(0);
-    report.labels_uncertain = rt.block_on(uncertain_labels(
-        &work.join("station").join("station.sqlite"),
-    ))?;
-    if let Some(mut b) = backend {
-        let _ = b.child.kill();
-        let _ = b.child.wait();
+    // A kill before the station did anything in its run proves little: most must come after.
+    if report.kills_after_work * 2 < report.kills {
+        report.failures.push(format!(
+            "only {} of {} kills landed after the station had committed a step in that run",
+            report.kills_after_work, report.kills
+        ));
     }
+    // Audited after a failure too: what was lost says more than that a run failed.
+    let rt = tokio::runtime::Runtime::new()?;
+    if let Err(e) = rt.block_on(audit(&d, &trolleys, &mut report)) {
+        report.failures.push(format!("the audit failed: {e:#}"));
+    }
+    drop(backend);
     report.elapsed_s = (started.elapsed().as_secs_f64() * 10.0).round() / 10.0;
-    report.ok = report.lost == 0 && report.duplicates == 0 && report.expected_units > 0;
+    report.ok = report.failures.is_empty() && report.expected_units > 0;
     println!("{}", serde_json::to_string(&report)?);
+    for f in &report.failures {
+        eprintln!("packbench drill: {f}");
+    }
     if report.ok && report.kills < args.kills {
         eprintln!(
             "packbench drill: the station finished its {} trolleys after {} of {} kills; give it more trolleys (--trolleys)",
@@ -264,13 +275,29 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-async fn uncertain_labels(db: &Path) -> anyhow::Result<u64> {
-    let pool = crate::adapters::sqlite_store::open_pool(db, 1).await?;
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM print_jobs WHERE status = 'uncertain'")
-        .fetch_one(&pool)
-        .await?;
-    pool.close().await;
-    Ok(n as u64)
+/// Audits units, every kind of write and the labels; each unclean kind is a failure.
+async fn audit(d: &Drill, trolleys: &[String], report: &mut DrillReport) -> anyhow::Result<()> {
+    verify(&d.url, TRAINING_TOKEN, trolleys, report).await?;
+    let station_dir = d.work.join("station");
+    let labels = LabelEvidence::read(
+        &station_dir.join("print-spool"),
+        &station_dir.join("station.sqlite"),
+    )
+    .await?;
+    report.labels_printed = labels.documents.len() as u64;
+    report.labels_uncertain = labels.uncertain_orders.len() as u64;
+    report.kinds = audit_kinds(&d.url, TRAINING_TOKEN, STATION_ID, trolleys, &labels).await?;
+    report.lost = report.kinds.values().map(|k| k.lost).sum();
+    report.duplicates = report.kinds.values().map(|k| k.duplicates).sum();
+    for (kind, a) in &report.kinds {
+        if !a.clean() {
+            report.failures.push(format!(
+                "{kind}: {} lost, {} duplicates of {} expected",
+                a.lost, a.duplicates, a.expected
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn tempfile_dir() -> anyhow::Result<PathBuf> {

@@ -1,5 +1,5 @@
 //! `packbench drill-station`: the headless station the drill starts and kills, with the app's
-//! services and no webview.
+//! services and no webview; for `--outage` it pauses once it holds the outage trolley.
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -7,7 +7,7 @@ use std::time::Duration;
 use clap::Args;
 use packbench_core::TrolleyCode;
 
-use super::bot::pack_trolleys;
+use super::bot::{pack_trolleys_holding, OutageHold};
 use crate::config::Config;
 use crate::services::pack::PackOptions;
 
@@ -16,6 +16,12 @@ pub struct DrillStationArgs {
     /// The trolleys to pack, in order (comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub trolleys: Vec<String>,
+    /// The outage drill: once this trolley is claimed, write `OUTAGE_DIR/claimed` and wait for
+    /// `OUTAGE_DIR/resume` before packing it (the backend is taken down meanwhile).
+    #[arg(long, requires = "outage_dir")]
+    pub hold_after_claim: Option<String>,
+    #[arg(long)]
+    pub outage_dir: Option<std::path::PathBuf>,
 }
 
 /// `packbench drill-station`: the headless station the drill kills. It packs its trolleys in
@@ -30,6 +36,13 @@ pub fn run_station(cfg: Config, args: DrillStationArgs) -> anyhow::Result<ExitCo
                 .map_err(|e| anyhow::anyhow!("{t}: {e}"))
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
+    let outage = match (&args.hold_after_claim, &args.outage_dir) {
+        (Some(t), Some(dir)) => Some(OutageHold::new(
+            t.parse().map_err(|e| anyhow::anyhow!("{t}: {e}"))?,
+            dir.clone(),
+        )),
+        _ => None,
+    };
     let rt = tokio::runtime::Runtime::new()?;
     rt.block_on(async {
         let opts = PackOptions {
@@ -37,7 +50,7 @@ pub fn run_station(cfg: Config, args: DrillStationArgs) -> anyhow::Result<ExitCo
             ..PackOptions::default()
         };
         let station = crate::app::start_station(&cfg, opts).await?;
-        pack_trolleys(&station, trolleys).await
+        pack_trolleys_holding(&station, trolleys, outage).await
     })?;
     Ok(ExitCode::SUCCESS)
 }

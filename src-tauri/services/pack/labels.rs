@@ -124,9 +124,9 @@ impl PackService {
         if !self.store.begin_print(&record, now_ms()).await? {
             return Ok(());
         }
-        crate::crashpoint::hit("before sending a label");
+        crate::crashpoint::hit(crate::crashpoint::Point::BeforeLabel);
         let result = self.send_jobs(effect_key, 0, jobs).await;
-        crate::crashpoint::hit("after sending a label, before recording it");
+        crate::crashpoint::hit(crate::crashpoint::Point::AfterLabel);
         *self.reprint_order.lock().unwrap_or_else(|p| p.into_inner()) = Some(req.order_id.clone());
         let (status, error) = match &result {
             Ok(()) => (PrintStatus::Printed, None),

@@ -46,6 +46,8 @@ pub const ALERTS_PATH: &str = "/v1/alerts";
 pub const THROUGHPUT_PATH: &str = "/v1/throughput";
 /// Supervisor: per-order facts (units, lines, parcels, exceptions) of orders packed in a window.
 pub const PACKED_ORDERS_PATH: &str = "/v1/packed-orders";
+/// Supervisor: a trolley's releases (by its station, or forced by a supervisor).
+pub const RELEASES_PATH: &str = "/v1/releases";
 
 pub fn void_shipment_path(shipment_id: &str) -> String {
     format!("/v1/shipments/{shipment_id}/void")

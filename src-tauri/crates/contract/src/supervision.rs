@@ -322,6 +322,34 @@ pub struct MovementEntry {
     pub recorded_at_ms: i64,
 }
 
+/// Which trolley's releases to list.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReleaseQuery {
+    #[param(example = "TR-0042", pattern = "^[Tt][Rr]-[0-9]{4}$")]
+    pub trolley: String,
+}
+
+/// One time a trolley's claim ended: given back by the station that held it, or taken away by
+/// a supervisor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ReleaseEntry {
+    pub release_id: i64,
+    #[schema(example = "TR-0042")]
+    pub trolley: String,
+    /// The station that held the claim.
+    #[schema(example = "ST-01")]
+    pub holder: String,
+    /// The supervisor who took the claim away (a force-release); absent when the station gave
+    /// the trolley back itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forced_by: Option<String>,
+    /// Every unit was dispatched or in exception: the trolley is packed and cannot be claimed
+    /// again. Otherwise it went back to the captured queue.
+    pub packed: bool,
+    pub released_at_ms: i64,
+}
+
 /// A supervisor's reason to take a claim away from a station.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

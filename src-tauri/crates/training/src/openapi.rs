@@ -19,10 +19,10 @@ use packbench_contract::{
     MovementBatch, MovementEntry, MovementLine, MovementReceipt, NewShipment,
     NewWeightOverrideRequest, OpenExceptions, OrderException, OrderExceptionEntry,
     OrderExceptionReason, OutboxHealth, OverrideEntry, OverrideKind, OverrideReceipt,
-    OverrideRecord, Packer, ParcelContentLine, ParcelRequest, Released, Role, ShiftCounters,
-    Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationAlert, StationStatus,
-    Throughput, ThroughputGroup, ThroughputRow, WeightDecision, WeightOverrideRequest,
-    WeightRequestDecision, WeightRequestStatus,
+    OverrideRecord, Packer, ParcelContentLine, ParcelRequest, ReleaseEntry, Released, Role,
+    ShiftCounters, Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationAlert,
+    StationStatus, Throughput, ThroughputGroup, ThroughputRow, WeightDecision,
+    WeightOverrideRequest, WeightRequestDecision, WeightRequestStatus,
 };
 use packbench_labels::{Address, LabelData, ParcelOf};
 
@@ -37,7 +37,7 @@ use packbench_labels::{Address, LabelData, ParcelOf};
     ),
     paths(
         station::health, trolleys::trolley, trolleys::claim, trolleys::release,
-        trolleys::force_release, movements::movements, movements::list_movements,
+        trolleys::force_release, trolleys::list_releases, movements::movements, movements::list_movements,
         station::sign_in, station::packaging, exceptions::exceptions,
         exceptions::order_exceptions, exceptions::list_exceptions, exceptions::overrides,
         exceptions::list_overrides, shipments::shipments, shipments::void_shipment,
@@ -57,7 +57,7 @@ use packbench_labels::{Address, LabelData, ParcelOf};
         ParcelContentLine, LabelFormat, Shipment, ShipmentStatus, ShippedParcel, LabelDocument,
         LabelData, Address, ParcelOf, Heartbeat, ShiftCounters, DeviceHealth, DeviceKind,
         OutboxHealth, HeartbeatReceipt, StationStatus, StationAlert, AlertSeverity, AlertRecord, Throughput, ThroughputGroup,
-        ThroughputRow, MovementEntry, ForceRelease, PackedOrder, NewWeightOverrideRequest,
+        ThroughputRow, MovementEntry, ForceRelease, ReleaseEntry, PackedOrder, NewWeightOverrideRequest,
         WeightOverrideRequest, WeightRequestStatus, WeightRequestDecision
     )),
     modifiers(&BearerAuth),

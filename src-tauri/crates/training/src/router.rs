@@ -1,11 +1,13 @@
 //! The training backend's URL map: every path of the contract to its handler in [`routes`], the
 //! contract itself at `/v1/openapi.json`, and the answers for bodies over the limit and for
-//! unknown paths.
+//! unknown paths. Every request runs to its end even when its client hangs up.
 
 use std::sync::Arc;
 
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use packbench_contract::training::TRAINING_HINTS_PATH;
@@ -28,6 +30,7 @@ pub fn router(db: TrainingDb, token: String) -> Router {
             "/v1/trolleys/{trolley}/force-release",
             post(trolleys::force_release),
         )
+        .route("/v1/releases", get(trolleys::list_releases))
         .route(
             "/v1/movements",
             post(movements::movements).get(movements::list_movements),
@@ -73,8 +76,26 @@ pub fn router(db: TrainingDb, token: String) -> Router {
         .route("/v1/openapi.json", get(openapi))
         .route(TRAINING_HINTS_PATH, get(crate::hints::hints))
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
+        .layer(middleware::from_fn(run_to_the_end))
         .fallback(|| async { err(StatusCode::NOT_FOUND, codes::NOT_FOUND, "no such endpoint") })
         .with_state(Arc::new(AppState { db, token }))
+}
+
+/// Runs the request in a task of its own, so a client that hangs up (a station killed or cut
+/// off mid-request) never drops a handler half-way: its write is carried out and answered to
+/// no one, and its retry gets that answer. Dropped handlers were behind the drill's HTTP 500s
+/// ("begin_with at non-zero transaction depth", "database is locked") that held a station's
+/// queue until the backend restarted.
+async fn run_to_the_end(req: Request, next: Next) -> Response {
+    match tokio::spawn(next.run(req)).await {
+        Ok(r) => r,
+        Err(e) => err(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            codes::INTERNAL,
+            format!("the request's task failed: {e}"),
+        )
+        .into_response(),
+    }
 }
 
 /// The contract itself, for tools (schemathesis, client generators).

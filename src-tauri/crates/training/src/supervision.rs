@@ -8,8 +8,8 @@ use sqlx::{Row, SqliteConnection};
 use super::db::{ClaimError, TrainingDb};
 use super::movements::{check_text, normal_trolley, WriteError};
 use packbench_contract::{
-    ForceRelease, Heartbeat, HeartbeatReceipt, MovementEntry, Packer, Released, SignedIn,
-    StationStatus, Throughput, ThroughputGroup, ThroughputRow, STALE_AFTER_MS,
+    ForceRelease, Heartbeat, HeartbeatReceipt, MovementEntry, Packer, ReleaseEntry, Released,
+    SignedIn, StationStatus, Throughput, ThroughputGroup, ThroughputRow, STALE_AFTER_MS,
 };
 use packbench_core::desk::PackedOrder;
 use packbench_core::TrolleyCode;
@@ -103,7 +103,7 @@ impl TrainingDb {
             "release",
             &trolley.as_str(),
             async |conn: &mut SqliteConnection| {
-                release_in(conn, trolley, Some(station)).await?;
+                release_in(conn, trolley, Some(station), None).await?;
                 Ok(Released {
                     released: trolley.to_string(),
                 })
@@ -128,7 +128,7 @@ impl TrainingDb {
             "force-release",
             &(trolley.as_str(), body),
             async |conn: &mut SqliteConnection| {
-                let holder = release_in(conn, trolley, None).await?;
+                let holder = release_in(conn, trolley, None, Some(supervisor_id)).await?;
                 sqlx::query(
                     "INSERT INTO forced_releases (trolley, holder, supervisor_id, reason, released_at_ms)
                      VALUES (?, ?, ?, ?, ?)",
@@ -335,6 +335,28 @@ impl TrainingDb {
             .collect())
     }
 
+    /// A trolley's releases, oldest first.
+    pub async fn releases_of(&self, trolley: &str) -> Result<Vec<ReleaseEntry>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT release_id, trolley, holder, forced_by, packed, released_at_ms
+             FROM releases WHERE trolley = ? ORDER BY release_id LIMIT 10000",
+        )
+        .bind(trolley)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| ReleaseEntry {
+                release_id: r.get(0),
+                trolley: r.get(1),
+                holder: r.get(2),
+                forced_by: r.get(3),
+                packed: r.get(4),
+                released_at_ms: r.get(5),
+            })
+            .collect())
+    }
+
     /// Movements of a trolley or of an order, oldest first.
     pub async fn movements_of(
         &self,
@@ -370,11 +392,13 @@ impl TrainingDb {
     }
 }
 
-/// Releases the trolley if `station` holds it (any holder when `None`); returns the holder.
+/// Releases the trolley if `station` holds it (any holder when `None`, a supervisor's force:
+/// `forced_by`) and records the release; returns the holder.
 async fn release_in(
     conn: &mut SqliteConnection,
     trolley: &TrolleyCode,
     station: Option<&str>,
+    forced_by: Option<&str>,
 ) -> Result<String, WriteError> {
     let row = sqlx::query("SELECT status, claimed_by FROM trolleys WHERE trolley = ?")
         .bind(trolley.as_str())
@@ -412,5 +436,17 @@ async fn release_in(
     .bind(trolley.as_str())
     .execute(&mut *conn)
     .await?;
-    Ok(holder.unwrap_or_default())
+    let holder = holder.unwrap_or_default();
+    sqlx::query(
+        "INSERT INTO releases (trolley, holder, forced_by, packed, released_at_ms)
+         VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(trolley.as_str())
+    .bind(&holder)
+    .bind(forced_by)
+    .bind(open_lines == 0)
+    .bind(now_ms())
+    .execute(&mut *conn)
+    .await?;
+    Ok(holder)
 }

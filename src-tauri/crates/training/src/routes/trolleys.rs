@@ -1,16 +1,20 @@
-//! Trolley routes: a supervisor's read of a manifest, claim, release and force-release.
+//! Trolley routes: a supervisor's read of a manifest, claim, release and force-release, and a
+//! supervisor's read of a trolley's releases.
 
 use std::sync::Arc;
 
 use axum::extract::State;
 use axum::Json;
 use packbench_contract::{
-    ApiError, ForceRelease, IdempotencyHeader, Released, SessionHeader, StationHeader, TrolleyParam,
+    ApiError, ForceRelease, IdempotencyHeader, ReleaseEntry, ReleaseQuery, Released, SessionHeader,
+    StationHeader, TrolleyParam,
 };
 use packbench_core::Manifest;
 
 use super::error::ApiErr;
-use super::extract::{ApiJson, AppState, IdempotencyKey, Station, Supervisor, TrolleyPath};
+use super::extract::{
+    trolley_code, ApiJson, ApiQuery, AppState, IdempotencyKey, Station, Supervisor, TrolleyPath,
+};
 use super::responses::{BodyRefused, NotATrolley, StationAuth, SupervisorAuth, TrolleyUnknown};
 
 #[utoipa::path(get, path = "/v1/trolleys/{trolley}", tag = "trolleys",
@@ -106,4 +110,24 @@ pub(crate) async fn force_release(
             .force_release(&station, &key, &supervisor, &t, &req)
             .await?,
     ))
+}
+
+#[utoipa::path(get, path = "/v1/releases", tag = "supervisor",
+    description = "A trolley's releases, oldest first: each time its claim ended, given back by \
+        the holding station or taken away by a supervisor (`forced_by`), and whether the trolley \
+        was packed then. A retried release (same key) is one release.",
+    params(ReleaseQuery, StationHeader, SessionHeader),
+    responses(
+        (status = 200, description = "Releases", body = Vec<ReleaseEntry>),
+        (status = 400, description = "Missing or malformed trolley code (`bad_request`)", body = ApiError),
+        SupervisorAuth,
+    ),
+    security(("bearer" = [])))]
+pub(crate) async fn list_releases(
+    State(st): State<Arc<AppState>>,
+    _: Supervisor,
+    ApiQuery(q): ApiQuery<ReleaseQuery>,
+) -> Result<Json<Vec<ReleaseEntry>>, ApiErr> {
+    let t = trolley_code(&q.trolley)?;
+    Ok(Json(st.db.releases_of(t.as_str()).await?))
 }
