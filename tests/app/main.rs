@@ -6,4 +6,5 @@
 mod webdriver;
 
 mod e2e;
+mod languages;
 mod newcomer;

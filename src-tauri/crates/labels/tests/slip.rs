@@ -443,3 +443,30 @@ proptest! {
         }
     }
 }
+
+/// Slips, action sheets and training packs print in the packer's (or the order's) language:
+/// the embedded DejaVu faces draw every character of every language's messages, and of the
+/// pseudo-locale's accents.
+#[test]
+fn the_pdf_font_draws_every_character_of_every_language() {
+    use packbench_ipc::i18n::{pseudo, Lang};
+    use packbench_labels::font::{has_glyph, FontWeight};
+    let mut sources: Vec<(&str, &str)> = Lang::ALL.iter().map(|l| (l.tag(), l.source())).collect();
+    sources.push(("en-XA", pseudo::ACCENTED));
+    let endonyms: String = Lang::ALL.iter().map(|l| l.endonym()).collect();
+    sources.push(("endonyms", &endonyms));
+    for (tag, text) in sources {
+        for weight in [FontWeight::Regular, FontWeight::Bold] {
+            let missing: std::collections::BTreeSet<char> =
+                text
+                .chars()
+                .filter(|c| !c.is_control() && !has_glyph(*c, weight))
+                .collect();
+            assert!(missing.is_empty(), "{tag} {weight:?}: {missing:?}");
+        }
+    }
+    // The letters this is about, named.
+    for c in "ąčęėįšųūžĄČĘĖĮŠŲŪŽїєґЇЄҐъщЪЩăâîșțĂÂÎȘȚłńśźż".chars() {
+        assert!(has_glyph(c, FontWeight::Regular) && has_glyph(c, FontWeight::Bold), "{c}");
+    }
+}
