@@ -1,17 +1,20 @@
 //! End-to-end in every language, in one app start: a demo packer of each language (en, pl,
-//! ro, uk, bg, lt) signs in, claims the trolley (or finds it held), takes a slot and scans a
-//! unit; the screen reads that packer's messages (never English's, but for English), plurals
-//! included, and no text is clipped. Then the pseudo-locale (`PB-LANG-EN-XA`: accented and
-//! 30 % longer) shows no English-only text and nothing clipped. Runs alone (fixed WebDriver
-//! ports), under Xvfb like `e2e.rs`.
+//! ro, uk, bg, lt) signs in, claims the trolley (or takes it over), and packs one order from
+//! what the training panel offers (units, box, weight, label); the screen reads that packer's
+//! messages (never English's, but for English), plurals included, and no text is clipped. Then
+//! the pseudo-locale (`PB-LANG-EN-XA`: accented and 30 % longer) shows no English-only text
+//! and nothing clipped. Runs alone (fixed WebDriver ports), under Xvfb like `e2e.rs`.
 
 use crate::webdriver;
 
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
+use packbench_devices::simulator::SimulatedScale;
 use packbench_ipc::i18n::{Arg, Lang};
 use webdriver::*;
+
+use crate::newcomer::{hints_current, step, touch};
 
 fn badge_of(lang: Lang) -> String {
     packbench::training::demo_data::generate(packbench::training::demo_data::DEFAULT_SEED)
@@ -40,15 +43,6 @@ async fn wait_text(client: &Client, css: &str, want: &[String]) -> String {
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-}
-
-async fn step_now(client: &Client) -> String {
-    wait_for(client, "#step")
-        .await
-        .attr("data-step")
-        .await
-        .unwrap()
-        .unwrap_or_default()
 }
 
 /// Every element with its own text whose text is wider (or taller) than its box, and the page
@@ -143,7 +137,7 @@ async fn slot_step_reads(client: &Client, lang: Lang) {
     wait_text(client, "#online", &[w.text("status-online")]).await;
 }
 
-/// The unit step in `lang`: prompt, buttons; one unit scanned when one is left.
+/// The unit step in `lang`: prompt, buttons, the training panel.
 async fn unit_step_reads(client: &Client, lang: Lang) {
     let w = lang.words();
     let order = order_shown(client).await;
@@ -163,49 +157,55 @@ async fn unit_step_reads(client: &Client, lang: Lang) {
         &[w.text("training-title")],
     )
     .await;
-    // A unit the training panel offers, scanned as a scanner would.
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while Instant::now() < deadline {
-        if let Ok(b) = client
-            .find(Locator::Css("#training-targets button.hint-unit"))
-            .await
-        {
-            let code = b.attr("data-scan").await.unwrap().unwrap();
-            let before = scanned(client).await;
-            scan_wait(client, &code).await;
-            let after_deadline = Instant::now() + WAIT;
-            while scanned(client).await <= before {
-                assert!(
-                    Instant::now() < after_deadline,
-                    "{}: the unit was not counted: {}",
-                    lang.tag(),
-                    screen_state(client).await
-                );
-                tokio::time::sleep(Duration::from_millis(50)).await;
-            }
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
-/// Units scanned in the open order, from the lines' `data-scanned`.
-async fn scanned(client: &Client) -> u64 {
-    let mut n = 0;
-    for li in client
-        .find_all(Locator::Css("#order-lines li[data-scanned]"))
-        .await
-        .unwrap()
-    {
-        n += li
-            .attr("data-scanned")
+/// Packs the open order in `lang` from what the training panel offers: every unit, close the
+/// parcel, the suggested box (its words checked), the weight; back at the slot step.
+async fn pack_order(client: &Client, lang: Lang, scale: &SimulatedScale) {
+    let w = lang.words();
+    unit_step_reads(client, lang).await;
+    nothing_clipped(client, lang.tag()).await;
+    loop {
+        hints_current(client).await;
+        if client
+            .find(Locator::Css("#training-targets button.hint-unit"))
             .await
-            .unwrap()
-            .unwrap_or_default()
-            .parse::<u64>()
-            .unwrap_or(0);
+            .is_err()
+        {
+            break;
+        }
+        touch(client, "#training-targets button.hint-unit").await;
+        assert_eq!(step(client).await, "verify_units", "{}", lang.tag());
     }
-    n
+    screenshot(client, &format!("languages-{}-units.png", lang.tag())).await;
+    scan_wait(client, "PB-CLOSE-PARCEL").await;
+    step_shown(client, "choose_packaging").await;
+    wait_text(client, "#suggestion .suggested-box .label", &[w.text("suggested")]).await;
+    let name = text_of(client, "#suggestion .suggested-box strong").await;
+    wait_text(
+        client,
+        "#use-suggested",
+        &[w.fmt("use-box", &[("box", (&name).into())])],
+    )
+    .await;
+    let why = text_of(client, "#suggestion .why").await;
+    assert!(!why.trim().is_empty(), "{}: no reasons", lang.tag());
+    nothing_clipped(client, lang.tag()).await;
+    screenshot(client, &format!("languages-{}-box.png", lang.tag())).await;
+    // The station reads the scale as soon as the box is in: touched like the newcomer does,
+    // since the screen stays busy while the scale is empty.
+    touch(client, "#training-targets button.hint-box").await;
+    let expected = expected_weight_g(client).await;
+    wait_text(
+        client,
+        "#weight span",
+        &[w.fmt("expected-weight", &[("grams", Arg::from(expected))])],
+    )
+    .await;
+    scale.set_load_g(expected);
+    wait_gone(client, "#step[data-step='weigh']").await;
+    scale.set_load_g(0);
+    step_shown(client, "scan_slot").await;
 }
 
 async fn nothing_clipped(client: &Client, what: &str) {
@@ -217,26 +217,26 @@ async fn nothing_clipped(client: &Client, what: &str) {
 async fn the_kiosk_speaks_every_language_and_the_pseudo_locale_fits() {
     let _one = ONE_APP.lock().await;
     let (dir, backend) = start_backend().await;
-    let (_scale, config) = scale_and_config(dir.path());
+    let (scale, config) = scale_and_config(dir.path());
     let driver = start_driver(
         &backend.url(),
         "ST-LANG",
         &dir.path().join("station"),
         &config,
     );
-    let run = with_app(|client| async move {
+    let run = with_app(move |client| async move {
         step_shown(&client, "sign_in").await;
         for lang in Lang::ALL {
             let w = lang.words();
             scan_wait(&client, &badge_of(lang)).await;
             let deadline = Instant::now() + WAIT;
-            let mut step = step_now(&client).await;
-            while !["scan_trolley", "scan_slot"].contains(&step.as_str()) {
-                assert!(Instant::now() < deadline, "{}: at {step}", lang.tag());
+            let mut now = step(&client).await;
+            while !["scan_trolley", "scan_slot"].contains(&now.as_str()) {
+                assert!(Instant::now() < deadline, "{}: at {now}", lang.tag());
                 tokio::time::sleep(Duration::from_millis(50)).await;
-                step = step_now(&client).await;
+                now = step(&client).await;
             }
-            if step == "scan_trolley" {
+            if now == "scan_trolley" {
                 wait_text(&client, "#step .prompt", &[w.text("scan-trolley")]).await;
                 wait_text(&client, "#sign-out", &[w.text("sign-out")]).await;
                 scan_wait(&client, "TR-0001").await;
@@ -246,32 +246,26 @@ async fn the_kiosk_speaks_every_language_and_the_pseudo_locale_fits() {
             nothing_clipped(&client, lang.tag()).await;
             scan_wait(&client, "PB-TAKE-SLOT").await;
             step_shown(&client, "verify_units").await;
-            unit_step_reads(&client, lang).await;
-            nothing_clipped(&client, lang.tag()).await;
-            screenshot(&client, &format!("languages-{}.png", lang.tag())).await;
-            if lang == Lang::Lt {
-                break;
-            }
-            // The next packer takes over: the slot goes back, this one signs out.
-            scan_wait(&client, "PB-LEAVE-SLOT").await;
-            step_shown(&client, "scan_slot").await;
+            pack_order(&client, lang, &scale).await;
+            // The next packer takes over the trolley.
             scan_wait(&client, "PB-SIGN-OUT").await;
             step_shown(&client, "sign_in").await;
         }
+        scan_wait(&client, &badge_of(Lang::Lt)).await;
+        step_shown(&client, "scan_slot").await;
+        scan_wait(&client, "PB-TAKE-SLOT").await;
+        step_shown(&client, "verify_units").await;
 
-        // The pseudo-locale, at the unit step and back at the slot step.
+        // The pseudo-locale: the unit step, a unit in, then back at the slot step.
         let fragments = english_fragments();
         assert!(fragments.len() > 100, "{}", fragments.len());
         scan_wait(&client, "PB-LANG-EN-XA").await;
         let pseudo = Lang::Pseudo.words();
-        for (i, (leave, step)) in [(None, "verify_units"), (Some("PB-LEAVE-SLOT"), "scan_slot")]
-            .into_iter()
-            .enumerate()
-        {
-            if let Some(code) = leave {
-                scan_wait(&client, code).await;
+        for (i, step_name) in ["verify_units", "scan_slot"].into_iter().enumerate() {
+            if step_name == "scan_slot" {
+                scan_wait(&client, "PB-LEAVE-SLOT").await;
             }
-            step_shown(&client, step).await;
+            step_shown(&client, step_name).await;
             wait_text(
                 &client,
                 "#training .training-title",
@@ -279,13 +273,17 @@ async fn the_kiosk_speaks_every_language_and_the_pseudo_locale_fits() {
             )
             .await;
             wait_text(&client, "#online", &[pseudo.text("status-online")]).await;
+            hints_current(&client).await;
             let shown = page_text(&client).await;
             let english: Vec<&String> = fragments
                 .iter()
                 .filter(|f| shown.contains(f.as_str()))
                 .collect();
-            assert!(english.is_empty(), "{step}: English-only text {english:?} in\n{shown}");
-            nothing_clipped(&client, &format!("en-XA at {step}")).await;
+            assert!(
+                english.is_empty(),
+                "{step_name}: English-only text {english:?} in\n{shown}"
+            );
+            nothing_clipped(&client, &format!("en-XA at {step_name}")).await;
             screenshot(&client, &format!("languages-en-XA-{i}.png")).await;
         }
     })
