@@ -82,13 +82,12 @@ pub fn run_action_sheet(args: ActionSheetArgs) -> anyhow::Result<()> {
                 },
             )
             .collect();
-    let pdf =
-        packbench_labels::action_sheet::render_action_sheet(
-            &w.text("action-sheet-title"),
-            &actions,
-            paper,
-        )
-            .context("cannot render the action sheet")?;
+    let pdf = packbench_labels::action_sheet::render_action_sheet(
+        &w.text("action-sheet-title"),
+        &actions,
+        paper,
+    )
+    .context("cannot render the action sheet")?;
     std::fs::write(&args.out, pdf).with_context(|| format!("cannot write {}", args.out.display()))
 }
 

@@ -405,7 +405,8 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
         assert!(
             Lang::ALL
                 .iter()
-                .any(|l| l.words().device_problem("scale_no_answer").as_deref() == Some(text.as_str())),
+                .any(|l| l.words().device_problem("scale_no_answer").as_deref()
+                    == Some(text.as_str())),
             "{text}"
         );
         screenshot(&client, "full-07-scale-silent.png").await;

@@ -146,7 +146,9 @@ async fn unit_step_reads(client: &Client, lang: Lang) {
     if lang != Lang::En {
         assert_ne!(
             prompt,
-            Lang::En.words().fmt("scan-items", &[("order", (&order).into())])
+            Lang::En
+                .words()
+                .fmt("scan-items", &[("order", (&order).into())])
         );
     }
     wait_text(client, "#close-parcel", &[w.text("close-parcel")]).await;
@@ -180,7 +182,12 @@ async fn pack_order(client: &Client, lang: Lang, scale: &SimulatedScale) {
     screenshot(client, &format!("languages-{}-units.png", lang.tag())).await;
     scan_wait(client, "PB-CLOSE-PARCEL").await;
     step_shown(client, "choose_packaging").await;
-    wait_text(client, "#suggestion .suggested-box .label", &[w.text("suggested")]).await;
+    wait_text(
+        client,
+        "#suggestion .suggested-box .label",
+        &[w.text("suggested")],
+    )
+    .await;
     let name = text_of(client, "#suggestion .suggested-box strong").await;
     wait_text(
         client,

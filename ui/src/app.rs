@@ -33,8 +33,7 @@ pub fn App() -> impl IntoView {
     // The last scan's outcome, as the page's colour: accepted, refused or done.
     let (flash, set_flash) = signal(None::<&'static str>);
     // Why a supervisor accepts a parcel the scale refused (recorded in English for reports).
-    let (override_reason, set_override_reason) =
-        signal(Lang::En.words().text(OVERRIDE_REASONS[0]));
+    let (override_reason, set_override_reason) = signal(Lang::En.words().text(OVERRIDE_REASONS[0]));
     let manifest = Memo::new(move |_| station.get().and_then(|s| s.current));
     // A language chosen from the action sheet wins over the signed-in packer's; English
     // before anyone signs in.

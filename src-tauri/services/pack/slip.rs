@@ -79,7 +79,10 @@ impl PackService {
         let client = order
             .as_ref()
             .map_or_else(String::new, |o| o.client.clone());
-        let lang = slip_language(order.as_ref().and_then(|o| o.lang.as_deref()), self.opts.language);
+        let lang = slip_language(
+            order.as_ref().and_then(|o| o.lang.as_deref()),
+            self.opts.language,
+        );
         let data = packbench_labels::PackingSlipData {
             client_id: client
                 .to_lowercase()

@@ -135,7 +135,10 @@ fn prompt(s: &FlowResponse, w: Words) -> String {
         (ExpectedScan::Trolley, _) => match &v.claim_refused {
             Some(r) => w.fmt(
                 "trolley-held-elsewhere",
-                &[("trolley", r.trolley.as_str().into()), ("holder", (&r.holder).into())],
+                &[
+                    ("trolley", r.trolley.as_str().into()),
+                    ("holder", (&r.holder).into()),
+                ],
             ),
             None => w.text("scan-trolley"),
         },

@@ -59,7 +59,11 @@ mod tests {
                 if line.contains("PB-REPRINT") {
                     assert!(line.ends_with(REPRINT), "{} {code}", lang.tag());
                 }
-                assert!(line.contains(" — "), "{} {code}: what, then what to do", lang.tag());
+                assert!(
+                    line.contains(" — "),
+                    "{} {code}: what, then what to do",
+                    lang.tag()
+                );
             }
         }
     }

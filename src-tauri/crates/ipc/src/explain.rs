@@ -117,7 +117,10 @@ impl Words {
                     .collect();
                 lines.push(self.fmt(
                     "explain-parcels",
-                    &[("count", many.len().into()), ("list", list.join(", ").into())],
+                    &[
+                        ("count", many.len().into()),
+                        ("list", list.join(", ").into()),
+                    ],
                 ));
             }
         }
@@ -246,7 +249,10 @@ mod tests {
         }
         assert_eq!(Lang::En.words().number(12.345, 1), "12.3");
         assert_eq!(Lang::Pl.words().number(12.345, 1), "12,3");
-        assert_eq!(Lang::Lt.words().rejection(&every_rejection()[6]), "12,3 kg viršija 10,0 kg ribą");
+        assert_eq!(
+            Lang::Lt.words().rejection(&every_rejection()[6]),
+            "12,3 kg viršija 10,0 kg ribą"
+        );
     }
 
     fn explanation(ruled_out: usize) -> Explanation {
@@ -281,11 +287,19 @@ mod tests {
             let w = lang.words();
             let lines = w.packaging(&explanation(5));
             assert_eq!(lines.len(), 1 + RULED_OUT_SHOWN + 1, "{lines:?}");
-            assert!(lines[0].contains("BX-M") && lines[0].contains("62"), "{}", lines[0]);
+            assert!(
+                lines[0].contains("BX-M") && lines[0].contains("62"),
+                "{}",
+                lines[0]
+            );
             assert!(lines[0].contains(&w.number(1.24, 2)), "{}", lines[0]);
             assert!(lines[1].contains("CHEAP-0") && lines[2].contains("CHEAP-1"));
             // Only the first reason of each.
-            assert!(!lines[1].contains(&w.text("rejection-not-stocked")), "{}", lines[1]);
+            assert!(
+                !lines[1].contains(&w.text("rejection-not-stocked")),
+                "{}",
+                lines[1]
+            );
             assert!(lines[3].contains('3'), "{}", lines[3]);
             assert_eq!(w.packaging(&explanation(2)).len(), 3);
             assert_eq!(w.packaging(&explanation(0)).len(), 1);

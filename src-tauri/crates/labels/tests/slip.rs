@@ -457,8 +457,7 @@ fn the_pdf_font_draws_every_character_of_every_language() {
     sources.push(("endonyms", &endonyms));
     for (tag, text) in sources {
         for weight in [FontWeight::Regular, FontWeight::Bold] {
-            let missing: std::collections::BTreeSet<char> =
-                text
+            let missing: std::collections::BTreeSet<char> = text
                 .chars()
                 .filter(|c| !c.is_control() && !has_glyph(*c, weight))
                 .collect();
@@ -466,8 +465,12 @@ fn the_pdf_font_draws_every_character_of_every_language() {
         }
     }
     // The letters this is about, named.
-    for c in "ąčęėįšųūžĄČĘĖĮŠŲŪŽїєґЇЄҐъщЪЩăâîșțĂÂÎȘȚłńśźż".chars() {
-        assert!(has_glyph(c, FontWeight::Regular) && has_glyph(c, FontWeight::Bold), "{c}");
+    for c in "ąčęėįšųūžĄČĘĖĮŠŲŪŽїєґЇЄҐъщЪЩăâîșțĂÂÎȘȚłńśźż".chars()
+    {
+        assert!(
+            has_glyph(c, FontWeight::Regular) && has_glyph(c, FontWeight::Bold),
+            "{c}"
+        );
     }
 }
 
@@ -477,9 +480,28 @@ fn the_pdf_font_draws_every_character_of_every_language() {
 fn the_slip_reads_back_in_its_language() {
     let mut d = with_lines(3);
     let want: [(&str, &[&str]); 4] = [
-        ("uk", &["ПАКУВАЛЬНИЙ ЛИСТ", "Одержувач", "3 позиції", "Сторінка 1 з 1"]),
-        ("lt", &["PAKAVIMO LAPAS", "Gavėjas", "3 eilutės", "Puslapis 1 iš 1"]),
-        ("pl", &["SPECYFIKACJA PRZESYŁKI", "Odbiorca", "3 pozycje", "Strona 1 z 1"]),
+        (
+            "uk",
+            &[
+                "ПАКУВАЛЬНИЙ ЛИСТ",
+                "Одержувач",
+                "3 позиції",
+                "Сторінка 1 з 1",
+            ],
+        ),
+        (
+            "lt",
+            &["PAKAVIMO LAPAS", "Gavėjas", "3 eilutės", "Puslapis 1 iš 1"],
+        ),
+        (
+            "pl",
+            &[
+                "SPECYFIKACJA PRZESYŁKI",
+                "Odbiorca",
+                "3 pozycje",
+                "Strona 1 z 1",
+            ],
+        ),
         ("de", &["PACKING SLIP", "Ship to", "3 lines", "Page 1 of 1"]),
     ];
     for (lang, words) in want {

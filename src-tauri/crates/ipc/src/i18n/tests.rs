@@ -103,7 +103,12 @@ fn every_file_parses() {
         let ids = messages(lang);
         assert!(ids.len() > 100, "{}", lang.tag());
         let listed: BTreeSet<&str> = lang.message_ids().into_iter().collect();
-        assert_eq!(listed, ids.keys().map(String::as_str).collect(), "{}", lang.tag());
+        assert_eq!(
+            listed,
+            ids.keys().map(String::as_str).collect(),
+            "{}",
+            lang.tag()
+        );
     }
 }
 
@@ -112,7 +117,8 @@ fn every_language_has_englishs_messages_with_the_same_variables() {
     let en = messages(Lang::En);
     for lang in Lang::ALL {
         let other = messages(lang);
-        let (ids_en, ids): (BTreeSet<_>, BTreeSet<_>) = (en.keys().collect(), other.keys().collect());
+        let (ids_en, ids): (BTreeSet<_>, BTreeSet<_>) =
+            (en.keys().collect(), other.keys().collect());
         assert_eq!(
             ids_en.difference(&ids).collect::<Vec<_>>(),
             Vec::<&&String>::new(),
@@ -191,7 +197,10 @@ fn parcels(lang: Lang, n: f64, places: usize) -> String {
 #[test]
 fn each_plural_category_renders_as_the_language_says() {
     let cases: &[(Lang, &[(f64, &str)])] = &[
-        (Lang::En, &[(1.0, "1 parcel"), (2.0, "2 parcels"), (0.0, "0 parcels")]),
+        (
+            Lang::En,
+            &[(1.0, "1 parcel"), (2.0, "2 parcels"), (0.0, "0 parcels")],
+        ),
         (
             Lang::Pl,
             &[
@@ -204,7 +213,12 @@ fn each_plural_category_renders_as_the_language_says() {
         ),
         (
             Lang::Ro,
-            &[(1.0, "1 colet"), (2.0, "2 colete"), (19.0, "19 colete"), (20.0, "20 de colete")],
+            &[
+                (1.0, "1 colet"),
+                (2.0, "2 colete"),
+                (19.0, "19 colete"),
+                (20.0, "20 de colete"),
+            ],
         ),
         (
             Lang::Uk,
@@ -216,7 +230,10 @@ fn each_plural_category_renders_as_the_language_says() {
                 (21.0, "21 посилка"),
             ],
         ),
-        (Lang::Bg, &[(1.0, "1 пратка"), (2.0, "2 пратки"), (11.0, "11 пратки")]),
+        (
+            Lang::Bg,
+            &[(1.0, "1 пратка"), (2.0, "2 пратки"), (11.0, "11 пратки")],
+        ),
         (
             Lang::Lt,
             &[
@@ -246,7 +263,10 @@ fn decimals_take_the_languages_separator() {
     let kg = |lang: Lang| {
         lang.words().fmt(
             "rejection-too-heavy",
-            &[("kg", Arg::decimal(12.345, 1)), ("max", Arg::decimal(10.0, 1))],
+            &[
+                ("kg", Arg::decimal(12.345, 1)),
+                ("max", Arg::decimal(10.0, 1)),
+            ],
         )
     };
     assert_eq!(kg(Lang::En), "12.3 kg is over its 10.0 kg limit");
@@ -259,7 +279,10 @@ fn decimals_take_the_languages_separator() {
     }
     // Whole numbers print without grouping or decimals.
     let w = Lang::Pl.words();
-    assert_eq!(w.fmt("expected-weight", &[("grams", 12_345u32.into())]), "Oczekiwane 12345 g");
+    assert_eq!(
+        w.fmt("expected-weight", &[("grams", 12_345u32.into())]),
+        "Oczekiwane 12345 g"
+    );
 }
 
 #[test]
@@ -278,7 +301,10 @@ fn the_pseudo_locale_is_accented_and_longer() {
         en_len += text(&e).chars().count();
         pseudo_len += text(&p).chars().count();
         // No plain English left.
-        assert!(!text(&p).chars().any(|c| c.is_ascii_lowercase()), "{id}: {p}");
+        assert!(
+            !text(&p).chars().any(|c| c.is_ascii_lowercase()),
+            "{id}: {p}"
+        );
         assert_ne!(e, p, "{id}");
     }
     assert!(
@@ -300,7 +326,10 @@ fn languages_come_from_tags_and_refusals_from_codes() {
     assert_eq!(Lang::from_tag(""), Lang::En);
     assert_eq!(Lang::parse("de-AT"), None);
     let (en, pl, ro) = (Lang::En.words(), Lang::Pl.words(), Lang::Ro.words());
-    assert_eq!(pl.fmt("take-slot", &[("slot", "07".into())]), "Weź półkę 07");
+    assert_eq!(
+        pl.fmt("take-slot", &[("slot", "07".into())]),
+        "Weź półkę 07"
+    );
     assert_eq!(
         ro.refusal("refused", Some("over_scan")),
         "Prea multe bucăți din acest produs"
@@ -354,7 +383,11 @@ fn every_refusal_code_has_a_headline_in_every_language() {
     ];
     for lang in Lang::ALL {
         for code in codes {
-            assert!(lang.words().has(&message_id("refused", code)), "{} {code}", lang.tag());
+            assert!(
+                lang.words().has(&message_id("refused", code)),
+                "{} {code}",
+                lang.tag()
+            );
         }
     }
 }
@@ -431,5 +464,8 @@ fn every_message_the_code_asks_for_exists() {
             }
         }
     }
-    assert!(checked > 60, "only {checked} ids found: is the scan still right?");
+    assert!(
+        checked > 60,
+        "only {checked} ids found: is the scan still right?"
+    );
 }
