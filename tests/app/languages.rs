@@ -233,6 +233,24 @@ async fn the_kiosk_speaks_every_language_and_the_pseudo_locale_fits() {
     );
     let run = with_app(move |client| async move {
         step_shown(&client, "sign_in").await;
+        // The screen draws with the typeface shipped in the UI, not whatever the system has.
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let loaded = client
+                .execute(
+                    "return [...document.fonts] \
+                       .filter(f => f.family.includes('Packbench Sans') && f.status === 'loaded') \
+                       .length;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if loaded.as_u64().unwrap_or(0) >= 1 {
+                break;
+            }
+            assert!(Instant::now() < deadline, "the UI's typeface never loaded");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
         for lang in Lang::ALL {
             let w = lang.words();
             scan_wait(&client, &badge_of(lang)).await;
