@@ -5,8 +5,9 @@
 //! English: see [`Arg::decimal`]). English is the reference; `en-XA` is English made accented
 //! and about 30 % longer ([`pseudo`]), for tests and training only.
 //!
-//! The language is chosen per packer (the language the backend gives at sign-in; the station's
-//! configured one, else English, until someone signs in) or by a `PB-LANG-..` action code.
+//! The screen's language is chosen per packer (the language the backend gives at sign-in;
+//! English until someone signs in) or by a `PB-LANG-..` action code; printed sheets take the
+//! station's configured `language`, a packing slip its order's when the station speaks it.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
