@@ -70,6 +70,7 @@ impl StationRuntime {
 pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<StationRuntime> {
     let opts = PackOptions {
         tolerances: cfg.tolerances.clone(),
+        language: packbench_ipc::i18n::Lang::from_tag(&cfg.language),
         label_media: cfg.printers.label_media,
         label_format: match cfg.printers.label_dpi {
             Some(packbench_labels::Dpi::D300) => crate::contract::LabelFormat::Zpl300,

@@ -20,7 +20,7 @@ pub struct ParseArgs {
     /// {"ok": false, "error": {"code": "...", "message": "..."}}.
     #[arg(long)]
     pub json: bool,
-    /// Language of the messages: en, pl or ro.
+    /// Language of the messages: en, pl or ro (GS1's rule sentences have no other yet: English).
     #[arg(long, default_value = "en", value_parser = super::args::lang())]
     pub lang: String,
     /// Also require, within each scan, the AIs the dictionary says an AI needs (like (02)

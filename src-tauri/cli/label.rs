@@ -39,7 +39,7 @@ pub struct SlipArgs {
 
 #[derive(Debug, Args)]
 pub struct ActionSheetArgs {
-    /// The packer's language: en, pl or ro.
+    /// The packer's language: en, pl, ro, uk, bg or lt.
     #[arg(long, default_value = "en", value_parser = super::args::lang())]
     pub lang: String,
     /// a4 or letter.
@@ -73,7 +73,7 @@ pub fn run_action_sheet(args: ActionSheetArgs) -> anyhow::Result<()> {
     let paper: Paper = args.paper.parse()?;
     let w = Lang::from_tag(&args.lang).words();
     let actions: Vec<packbench_labels::action_sheet::SheetAction> =
-        packbench_ipc::actions::sheet(w)
+        packbench_ipc::actions::sheet(&w)
             .into_iter()
             .map(
                 |(code, label)| packbench_labels::action_sheet::SheetAction {
@@ -82,9 +82,12 @@ pub fn run_action_sheet(args: ActionSheetArgs) -> anyhow::Result<()> {
                 },
             )
             .collect();
-    let pdf =
-        packbench_labels::action_sheet::render_action_sheet(w.action_sheet_title, &actions, paper)
-            .context("cannot render the action sheet")?;
+    let pdf = packbench_labels::action_sheet::render_action_sheet(
+        &w.text("action-sheet-title"),
+        &actions,
+        paper,
+    )
+    .context("cannot render the action sheet")?;
     std::fs::write(&args.out, pdf).with_context(|| format!("cannot write {}", args.out.display()))
 }
 

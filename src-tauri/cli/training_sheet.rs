@@ -25,7 +25,7 @@ pub struct TrainingSheetArgs {
     /// The trolley to pack (default: the first one free to claim).
     #[arg(long)]
     pub trolley: Option<String>,
-    /// The sheet's language: en, pl or ro (default: the station's).
+    /// The sheet's language: en, pl, ro, uk, bg or lt (default: the station's).
     #[arg(long, value_parser = super::args::lang())]
     pub lang: Option<String>,
     /// a4 or letter.
@@ -65,7 +65,7 @@ pub fn run(args: TrainingSheetArgs, overrides: &Overrides) -> anyhow::Result<()>
         let manifest = api.trolley_manifest(&trolley).await?;
         let catalogue = api.packaging_catalogue().await?;
         let sections = sheet(&hints, &manifest, &catalogue, lang)?;
-        let title = packbench_ipc::training::words(lang).sheet_title;
+        let title = lang.words().text("training-sheet-title");
         render_training_sheet(&format!("{title} — {code}"), &sections, paper)
             .context("cannot render the training sheet")
     })?;
@@ -88,13 +88,12 @@ pub fn sheet(
     lang: Lang,
 ) -> anyhow::Result<Vec<SheetSection>> {
     let w = lang.words();
-    let tw = packbench_ipc::training::words(lang);
     let codes = hints
         .trolley
         .as_ref()
         .context("the training backend gave no codes for the trolley")?;
     let action = |code: &str| {
-        let label = packbench_ipc::actions::sheet(w)
+        let label = packbench_ipc::actions::sheet(&w)
             .into_iter()
             .find(|(c, _)| *c == code)
             .map_or_else(|| code.to_owned(), |(_, l)| l);
@@ -102,27 +101,28 @@ pub fn sheet(
     };
     let mut sections = vec![
         SheetSection {
-            title: tw.sign_in.to_owned(),
+            title: w.text("training-sheet-sign-in"),
             codes: hints
                 .crew
                 .iter()
                 .map(|c| {
-                    let role = match c.role {
-                        Role::Packer => tw.packer,
-                        Role::Supervisor => tw.supervisor,
-                    };
+                    let role = w.text(match c.role {
+                        Role::Packer => "role-packer",
+                        Role::Supervisor => "role-supervisor",
+                    });
                     code128(format!("{} ({role}, {})", c.name, c.language), &c.badge)
                 })
                 .collect(),
         },
         SheetSection {
-            title: tw.trolley.to_owned(),
+            title: w.text("training-sheet-trolley"),
             codes: vec![code128(codes.trolley.clone(), &codes.trolley)],
         },
     ];
     let packagings: Vec<_> = catalogue.iter().map(|c| c.spec.clone()).collect();
     for s in &codes.slots {
-        let mut list = vec![code128(format!("{} {}", tw.slot, s.slot), &s.location)];
+        let slot_title = w.fmt("training-sheet-slot", &[("slot", s.slot.into())]);
+        let mut list = vec![code128(slot_title.clone(), &s.location)];
         for l in &s.lines {
             let qty = l.units.len();
             for (i, u) in l.units.iter().enumerate() {
@@ -146,27 +146,27 @@ pub fn sheet(
             for p in &result.parcels {
                 if let Some(e) = catalogue.iter().find(|c| c.spec.id == p.packaging_id) {
                     list.push(code128(
-                        format!("{}: {}", tw.suggested_box, e.name),
+                        format!("{}: {}", w.text("training-suggested-box"), e.name),
                         &e.barcode,
                     ));
                 }
             }
         }
         sections.push(SheetSection {
-            title: format!("{} {} — {} — {}", tw.slot, s.slot, s.location, s.order_id),
+            title: format!("{slot_title} — {} — {}", s.location, s.order_id),
             codes: list,
         });
     }
     sections.push(SheetSection {
-        title: tw.boxes.to_owned(),
+        title: w.text("training-sheet-boxes"),
         codes: catalogue
             .iter()
             .map(|c| code128(c.name.clone(), &c.barcode))
             .collect(),
     });
     sections.push(SheetSection {
-        title: tw.actions.to_owned(),
-        codes: packbench_ipc::actions::sheet(w)
+        title: w.text("training-sheet-actions"),
+        codes: packbench_ipc::actions::sheet(&w)
             .into_iter()
             .map(|(code, label)| code128(label, code))
             .collect(),

@@ -23,7 +23,7 @@ pub struct ConfigFile {
     pub weight: Option<Tolerances>,
     /// Fullscreen, no window decorations, closed only by a supervisor (default: false).
     pub kiosk: Option<bool>,
-    /// Screen language before a packer signs in: en, pl or ro (default: en).
+    /// Screen language before a packer signs in: en, pl, ro, uk, bg or lt (default: en).
     pub language: Option<String>,
     /// OTLP/HTTP collector base URL (like http://otel-collector:4318): traces of IPC commands
     /// and backend calls go there. `OTEL_EXPORTER_OTLP_ENDPOINT` wins over it.

@@ -194,11 +194,12 @@ pub(super) fn resolve(
         .map(|u| update_settings(u, &file_origin()))
         .transpose()?;
     let language = file.language.clone().unwrap_or_else(|| "en".into());
-    if !matches!(language.as_str(), "en" | "pl" | "ro") {
+    let langs = packbench_ipc::i18n::Lang::ALL.map(packbench_ipc::i18n::Lang::tag);
+    if !langs.contains(&language.as_str()) {
         return Err(ConfigError::Value {
             key: "language",
             origin: file_origin(),
-            message: format!("\"{language}\": use en, pl or ro"),
+            message: format!("\"{language}\": use one of {}", langs.join(", ")),
         });
     }
     let desk = desk_settings(file.desk.as_ref(), &file_origin())?;

@@ -157,17 +157,17 @@ pub fn targets(
     trolley: Option<&TrolleyCodes>,
     lang: Lang,
 ) -> Vec<HintTarget> {
-    let tw = packbench_ipc::training::words(lang);
+    let tw = lang.words();
     let mut out = Vec::new();
     let crew = |role: Option<Role>, out: &mut Vec<HintTarget>| {
         for c in hints.iter().flat_map(|h| &h.crew) {
             if role.is_some_and(|r| r != c.role) {
                 continue;
             }
-            let role_word = match c.role {
-                Role::Packer => tw.packer,
-                Role::Supervisor => tw.supervisor,
-            };
+            let role_word = tw.text(match c.role {
+                Role::Packer => "role-packer",
+                Role::Supervisor => "role-supervisor",
+            });
             out.push(target(
                 HintKind::Badge,
                 c.name.clone(),
@@ -215,10 +215,12 @@ pub fn targets(
                         HintKind::Unit,
                         counts.name.clone(),
                         Some(format!(
-                            "{} · {} {}",
+                            "{} · {}",
                             counts.sku,
-                            counts.required - taken,
-                            tw.units_left
+                            tw.fmt(
+                                "training-units-left",
+                                &[("count", (counts.required - taken).into())]
+                            )
                         )),
                         &u.scan,
                         u.symbology,
@@ -231,7 +233,7 @@ pub fn targets(
                 out.push(target(
                     HintKind::Box,
                     s.name.clone(),
-                    Some(tw.suggested_box.to_owned()),
+                    Some(tw.text("training-suggested-box")),
                     &s.barcode,
                 ));
             }
@@ -239,7 +241,7 @@ pub fn targets(
         StepKind::Weigh if at_refused_weight(screen) => crew(Some(Role::Supervisor), &mut out),
         _ => {}
     }
-    let sheet = actions::sheet(lang.words());
+    let sheet = actions::sheet(&tw);
     for code in step_actions(screen) {
         let label = sheet
             .iter()

@@ -25,7 +25,7 @@ async fn fetches(client: &Client) -> u64 {
         .unwrap_or(0)
 }
 
-async fn step(client: &Client) -> String {
+pub(crate) async fn step(client: &Client) -> String {
     wait_for(client, "#step")
         .await
         .attr("data-step")
@@ -34,7 +34,7 @@ async fn step(client: &Client) -> String {
         .unwrap_or_default()
 }
 
-async fn attr_u64(client: &Client, css: &str, attr: &str) -> u64 {
+pub(crate) async fn attr_u64(client: &Client, css: &str, attr: &str) -> u64 {
     wait_for(client, css)
         .await
         .attr(attr)
@@ -47,7 +47,7 @@ async fn attr_u64(client: &Client, css: &str, attr: &str) -> u64 {
 
 /// Waits until the targets on the page are the ones for the screen shown (every question the
 /// panel asked has its answer).
-async fn hints_current(client: &Client) {
+pub(crate) async fn hints_current(client: &Client) {
     let deadline = Instant::now() + WAIT;
     while attr_u64(client, "#training-state", "data-asked").await
         != attr_u64(client, "#training-state", "data-fetches").await
@@ -62,7 +62,7 @@ async fn hints_current(client: &Client) {
 
 /// Touches the first target matching `css` once the targets match the screen, then waits for
 /// the station's answer and the targets of the screen that follows; returns the target's code.
-async fn touch(client: &Client, css: &str) -> String {
+pub(crate) async fn touch(client: &Client, css: &str) -> String {
     let deadline = Instant::now() + WAIT;
     loop {
         hints_current(client).await;

@@ -730,7 +730,7 @@ fn the_action_sheet_scans_back_to_every_action_code() {
         .map(str::to_owned)
         .collect();
     let want: std::collections::BTreeSet<String> =
-        packbench_ipc::actions::sheet(&packbench_ipc::i18n::PL)
+        packbench_ipc::actions::sheet(&packbench_ipc::i18n::Lang::Pl.words())
             .into_iter()
             .map(|(c, _)| c.to_owned())
             .collect();

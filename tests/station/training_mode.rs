@@ -48,7 +48,7 @@ async fn the_training_backend_tells_what_there_is_to_scan() {
         .await
         .unwrap()
         .expect("training mode");
-    assert_eq!(h.crew.len(), 15);
+    assert_eq!(h.crew.len(), 18);
     let supervisors = h
         .crew
         .iter()

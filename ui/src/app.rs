@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use packbench_core::pack_flow::StepKind;
 use packbench_ipc::actions::{self, ScanContext, ScanRoute};
-use packbench_ipc::i18n::{Lang, EN};
+use packbench_ipc::i18n::Lang;
 use packbench_ipc::{
     cmd, FlowResponse, GetFlowRequest, GetStationRequest, GetStationResponse, IpcError,
     LabelPreviewRequest, LabelPreviewResponse, PackAction, PackActionRequest, PackScanRequest,
@@ -16,6 +16,13 @@ use packbench_ipc::{
 use crate::components::{ErrorBanner, ManifestView, ScanBox, StationBar, StepPanel, TrainingHints};
 use crate::ipc::invoke;
 use crate::sound::{self, Sound};
+
+/// Why a supervisor accepts a refused weight: the messages shown, recorded in English.
+const OVERRIDE_REASONS: [&str; 3] = [
+    "override-reason-extra-packing",
+    "override-reason-catalogue-weight",
+    "override-reason-checked",
+];
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -26,7 +33,7 @@ pub fn App() -> impl IntoView {
     // The last scan's outcome, as the page's colour: accepted, refused or done.
     let (flash, set_flash) = signal(None::<&'static str>);
     // Why a supervisor accepts a parcel the scale refused (recorded in English for reports).
-    let (override_reason, set_override_reason) = signal(EN.override_reasons[0].to_owned());
+    let (override_reason, set_override_reason) = signal(Lang::En.words().text(OVERRIDE_REASONS[0]));
     let manifest = Memo::new(move |_| station.get().and_then(|s| s.current));
     // A language chosen from the action sheet wins over the signed-in packer's; English
     // before anyone signs in.
@@ -211,15 +218,16 @@ pub fn App() -> impl IntoView {
         screen.get().and_then(|s| {
             (s.view.step == StepKind::Weigh && s.view.last_weight_mismatch_g.is_some()).then(|| {
                 let w = lang.get().words();
-                let options = EN
-                    .override_reasons
+                let options = OVERRIDE_REASONS
                     .iter()
-                    .zip(w.override_reasons)
-                    .map(|(value, shown)| view! { <option value=*value>{shown}</option> })
+                    .map(|id| {
+                        let value = Lang::En.words().text(id);
+                        view! { <option value=value>{w.text(id)}</option> }
+                    })
                     .collect_view();
                 view! {
                     <div id="override" class="override">
-                        <span>{w.supervisor_override}</span>
+                        <span>{w.text("supervisor-override")}</span>
                         <select
                             id="override-reason"
                             on:change=move |ev| set_override_reason.set(event_target_value(&ev))
@@ -234,10 +242,10 @@ pub fn App() -> impl IntoView {
                                 set_asked.set(true);
                             }
                         >
-                            {w.ask_supervisor}
+                            {w.text("ask-supervisor")}
                         </button>
                         {move || asked.get().then(|| view! {
-                            <span id="asked-supervisor" class="asked">{lang.get().words().asked_supervisor}</span>
+                            <span id="asked-supervisor" class="asked">{lang.get().words().text("asked-supervisor")}</span>
                         })}
                     </div>
                 }
@@ -255,7 +263,7 @@ pub fn App() -> impl IntoView {
             <TrainingHints screen=screen lang=lang on_scan=on_scan />
             {override_panel}
             {move || closing.get().then(|| view! {
-                <div id="closing" class="override">{lang.get().words().close_app}</div>
+                <div id="closing" class="override">{lang.get().words().text("close-app")}</div>
             })}
             {move || preview.get().map(|p| {
                 let images = p
@@ -270,7 +278,7 @@ pub fn App() -> impl IntoView {
                     </section>
                 }
             })}
-            <ManifestView manifest=manifest />
+            <ManifestView manifest=manifest lang=lang />
         </main>
         {move || desk_mode.get().then(|| view! { <crate::desk::Desk on_action=on_action /> })}
     }

@@ -61,6 +61,9 @@ pub struct PackOptions {
     pub tolerances: Tolerances,
     /// How long the weighing step waits for a parcel on the scale.
     pub weigh_timeout: Duration,
+    /// The station's language (`language` in the config): packing slips of orders whose
+    /// language the station does not speak are printed in it.
+    pub language: packbench_ipc::i18n::Lang,
 }
 
 impl Default for PackOptions {
@@ -72,6 +75,7 @@ impl Default for PackOptions {
             label_media: packbench_labels::Media::default(),
             tolerances: Tolerances::default(),
             weigh_timeout: Duration::from_secs(20),
+            language: packbench_ipc::i18n::Lang::En,
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use packbench_core::pack_flow::{self};
 use packbench_devices::printer::PrintJob;
+use packbench_ipc::i18n::Lang;
 
 use crate::clock::now_ms;
 use crate::contract::Shipment;
@@ -12,7 +13,8 @@ use super::*;
 
 impl PackService {
     /// Prints an order's packing slip once (recorded as its own print job), on A4, from the
-    /// manifest (names, ordered quantities, gift message) and the backend's shipment (address).
+    /// manifest (names, ordered quantities, gift message) and the backend's shipment (address),
+    /// in the order's language when the station speaks it, else in the station's.
     pub(super) async fn print_slip(
         &self,
         shipment_key: &str,
@@ -77,6 +79,10 @@ impl PackService {
         let client = order
             .as_ref()
             .map_or_else(String::new, |o| o.client.clone());
+        let lang = slip_language(
+            order.as_ref().and_then(|o| o.lang.as_deref()),
+            self.opts.language,
+        );
         let data = packbench_labels::PackingSlipData {
             client_id: client
                 .to_lowercase()
@@ -89,7 +95,8 @@ impl PackService {
             parcel: None,
             gift_message: order.as_ref().and_then(|o| o.gift_message.clone()),
             currency: None,
-            returns_note: "Returns: within 30 days, with this slip in the parcel.".into(),
+            returns_note: lang.words().text("slip-returns-note"),
+            lang: Some(lang.tag().to_owned()),
         };
         let pdf = packbench_labels::render_packing_slip(&data, packbench_labels::Paper::A4)
             .map_err(|e| {
@@ -126,5 +133,27 @@ impl PackService {
             .finish_print(&key, 0, status, error.as_deref(), now_ms())
             .await?;
         Ok(result?)
+    }
+}
+
+/// The slip's language: the order's when it is one the station speaks, else the station's.
+pub fn slip_language(order: Option<&str>, station: Lang) -> Lang {
+    order
+        .and_then(Lang::parse)
+        .filter(|l| *l != Lang::Pseudo)
+        .unwrap_or(station)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_slip_speaks_the_orders_language_when_the_station_does() {
+        assert_eq!(slip_language(Some("pl-PL"), Lang::En), Lang::Pl);
+        assert_eq!(slip_language(Some("lt"), Lang::Ro), Lang::Lt);
+        assert_eq!(slip_language(Some("de"), Lang::Ro), Lang::Ro);
+        assert_eq!(slip_language(Some("en-XA"), Lang::Uk), Lang::Uk);
+        assert_eq!(slip_language(None, Lang::Bg), Lang::Bg);
     }
 }

@@ -1,12 +1,20 @@
 use leptos::prelude::*;
+use packbench_ipc::i18n::Lang;
 use packbench_ipc::Manifest;
 
 /// The claimed trolley: each slot with its order and the order's lines.
 #[component]
-pub fn ManifestView(#[prop(into)] manifest: Signal<Option<Manifest>>) -> impl IntoView {
+pub fn ManifestView(
+    #[prop(into)] manifest: Signal<Option<Manifest>>,
+    #[prop(into)] lang: Signal<Lang>,
+) -> impl IntoView {
     move || {
+        let w = lang.get().words();
         manifest.get().map(|m| {
-            let summary = format!("{} slots · {} units", m.slots.len(), m.units());
+            let summary = w.fmt(
+                "trolley-summary",
+                &[("slots", m.slots.len().into()), ("units", m.units().into())],
+            );
             let slots = m
                 .slots
                 .into_iter()

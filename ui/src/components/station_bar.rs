@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use packbench_ipc::i18n::Lang;
+use packbench_ipc::i18n::{Lang, Words};
 use packbench_ipc::GetStationResponse;
 
 /// The top bar: product, station id, which backend the station talks to, and each device's
@@ -17,38 +17,39 @@ pub fn StationBar(
                 let training = st.backend == "training";
                 let b = st.backlog;
                 let (has_pending, has_failed) = (b.pending > 0, b.failed > 0);
-                let age = b
-                    .oldest_pending_age_ms
-                    .filter(|_| b.pending > 0)
-                    .map(|ms| format!(" (oldest {})", human_age(ms)))
-                    .unwrap_or_default();
-                let queued = if b.failed > 0 {
-                    format!("Queued: {}{age} · needs supervisor: {}", b.pending, b.failed)
-                } else {
-                    format!("Queued: {}{age}", b.pending)
+                let mut queued = match b.oldest_pending_age_ms.filter(|_| b.pending > 0) {
+                    Some(ms) => w.fmt(
+                        "status-queued-oldest",
+                        &[("count", b.pending.into()), ("age", human_age(w, ms).into())],
+                    ),
+                    None => w.fmt("status-queued", &[("count", b.pending.into())]),
                 };
+                if b.failed > 0 {
+                    queued += " · ";
+                    queued += &w.fmt("status-needs-supervisor", &[("count", b.failed.into())]);
+                }
                 let (online_text, online_class) = match st.online {
-                    Some(true) => ("Online", "status-ok"),
-                    Some(false) => ("OFFLINE: work is queued", "status-off"),
-                    None => ("Connecting…", ""),
+                    Some(true) => (w.text("status-online"), "status-ok"),
+                    Some(false) => (w.text("status-offline"), "status-off"),
+                    None => (w.text("status-connecting"), ""),
                 };
                 let online_attr = st.online.map(|o| o.to_string()).unwrap_or_default();
                 let devices = st
                     .devices
                     .iter()
                     .map(|d| {
+                        let device = w.device_kind(&d.kind);
                         let text = if d.ready {
-                            format!("{}: ready", d.kind.replace('_', " "))
+                            w.fmt("device-ready", &[("device", (&device).into())])
                         } else if d.problems.is_empty() {
-                            format!("{}: not ready", d.kind.replace('_', " "))
+                            w.fmt("device-not-ready", &[("device", (&device).into())])
                         } else {
                             d.problems
                                 .iter()
                                 .map(|p| {
-                                    w.device_problem(p).map_or_else(
-                                        || format!("{}: {}", d.kind.replace('_', " "), p.replace('_', " ")),
-                                        str::to_owned,
-                                    )
+                                    w.device_problem(p).unwrap_or_else(|| {
+                                        format!("{device}: {}", w.refusal("device_failed", None))
+                                    })
                                 })
                                 .collect::<Vec<_>>()
                                 .join(" · ")
@@ -80,7 +81,7 @@ pub fn StationBar(
                         {queued}
                     </span>
                     <span id="backend" class="backend" class:training=training>
-                        {if training { "Training backend".to_owned() } else { st.backend }}
+                        {if training { w.text("status-training-backend") } else { st.backend }}
                     </span>
                     <span id="online" class=online_class data-online=online_attr>{online_text}</span>
                     {devices}
@@ -92,13 +93,13 @@ pub fn StationBar(
 }
 
 /// "45 s", "3 min", "2 h": how long the oldest write has waited.
-fn human_age(ms: u64) -> String {
+fn human_age(w: Words, ms: u64) -> String {
     let s = ms / 1000;
     if s < 60 {
-        format!("{s} s")
+        w.fmt("age-seconds", &[("n", s.into())])
     } else if s < 3600 {
-        format!("{} min", s / 60)
+        w.fmt("age-minutes", &[("n", (s / 60).into())])
     } else {
-        format!("{} h", s / 3600)
+        w.fmt("age-hours", &[("n", (s / 3600).into())])
     }
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use packbench_core::pack_flow::{CaptureField, ExpectedScan, StepKind};
-use packbench_ipc::i18n::{fill, Lang, Words, EN};
+use packbench_ipc::i18n::{Lang, Words};
 use packbench_ipc::{ExceptionReason, FlowResponse, PackAction};
 
 use super::{BoxPicture, SkuImage};
@@ -21,12 +21,9 @@ pub fn StepPanel(
             let step = v.step.as_str();
             let prompt = prompt(&s, w);
             let progress = (v.slots_total > 0).then(|| {
-                fill(
-                    w.slots_progress,
-                    &[
-                        ("done", &v.slots_done.to_string()),
-                        ("total", &v.slots_total.to_string()),
-                    ],
+                w.fmt(
+                    "slots-progress",
+                    &[("done", v.slots_done.into()), ("total", v.slots_total.into())],
                 )
             });
             let order = v.order_id.clone().unwrap_or_default();
@@ -52,7 +49,7 @@ pub fn StepPanel(
                     };
                     let counts = format!("{} / {}", l.scanned, l.required);
                     let exc = (l.exception > 0)
-                        .then(|| fill(w.in_exception, &[("n", &l.exception.to_string())]));
+                        .then(|| w.fmt("units-in-exception", &[("count", l.exception.into())]));
                     view! {
                         <li
                             class="count"
@@ -68,27 +65,26 @@ pub fn StepPanel(
                             <span class="sku">{l.sku.clone()}</span>
                             <span class="name">{l.name.clone()}</span>
                             <span class="exc">{exc}</span>
-                            <button class="small" disabled=done on:click=short>{w.short}</button>
-                            <button class="small" disabled=done on:click=damaged>{w.damaged}</button>
+                            <button class="small" disabled=done on:click=short>{w.text("report-short")}</button>
+                            <button class="small" disabled=done on:click=damaged>{w.text("report-damaged")}</button>
                         </li>
                     }
                 })
                 .collect_view();
             let buttons = step_buttons(&s, w, on_action);
-            let xw = lang.get().explain_words();
             let suggestion = s.suggestion.clone().map(|g| {
-                let why = xw
+                let why = w
                     .packaging(&g.explanation)
                     .into_iter()
                     .map(|line| view! { <li>{line}</li> })
                     .collect_view();
-                let title = format!("{} {}", xw.kind(g.kind), g.name);
+                let title = format!("{} {}", w.packaging_kind(g.kind), g.name);
                 view! {
                     <div id="suggestion" class="suggestion" data-packaging=g.packaging_id.clone()>
                         <BoxPicture kind=g.kind inner_mm=g.inner_mm title=title />
                         <div class="suggestion-text">
                             <div class="suggested-box">
-                                <span class="label">{w.suggested} " "</span>
+                                <span class="label">{w.text("suggested")} " "</span>
                                 <strong>{g.name.clone()}</strong>
                                 <span class="barcode">{g.barcode.clone()}</span>
                             </div>
@@ -98,11 +94,11 @@ pub fn StepPanel(
                 }
             });
             let weight = s.expected_weight_g.map(|g| {
-                let summary = s.weight_check.as_ref().map(|c| xw.weight(c)).unwrap_or_default();
+                let summary = s.weight_check.as_ref().map(|c| w.weight(c)).unwrap_or_default();
                 let mismatch = v.last_weight_mismatch_g.is_some();
                 view! {
                     <div id="weight" class="weight" class:mismatch=mismatch data-expected=g.to_string()>
-                        <span>{fill(w.expected_g, &[("g", &g.to_string())])}</span>
+                        <span>{w.fmt("expected-weight", &[("grams", g.into())])}</span>
                         <span class="summary">{summary}</span>
                     </div>
                 }
@@ -110,7 +106,7 @@ pub fn StepPanel(
             let pending = (v.pending_labels > 0).then(|| {
                 view! {
                     <div id="labels-pending" class="labels-pending" data-count=v.pending_labels.to_string()>
-                        {fill(w.labels_pending, &[("n", &v.pending_labels.to_string())])}
+                        {w.fmt("labels-pending", &[("count", v.pending_labels.into())])}
                     </div>
                 }
             });
@@ -132,78 +128,86 @@ pub fn StepPanel(
 }
 
 /// The one instruction the packer reads first.
-fn prompt(s: &FlowResponse, w: &Words) -> String {
+fn prompt(s: &FlowResponse, w: Words) -> String {
     let v = &s.view;
     match (&v.expected_scan, v.step) {
-        (ExpectedScan::Badge, _) => w.scan_badge.into(),
+        (ExpectedScan::Badge, _) => w.text("scan-badge"),
         (ExpectedScan::Trolley, _) => match &v.claim_refused {
-            Some(r) => fill(
-                w.trolley_held_elsewhere,
-                &[("trolley", r.trolley.as_str()), ("holder", &r.holder)],
+            Some(r) => w.fmt(
+                "trolley-held-elsewhere",
+                &[
+                    ("trolley", r.trolley.as_str().into()),
+                    ("holder", (&r.holder).into()),
+                ],
             ),
-            None => w.scan_trolley.into(),
+            None => w.text("scan-trolley"),
         },
         (ExpectedScan::Slot, _) => match v.suggested_next_slot {
-            Some(n) => fill(w.scan_slot_next, &[("slot", &format!("{n:02}"))]),
-            None => w.scan_slot.into(),
+            Some(n) => w.fmt("scan-slot-next", &[("slot", format!("{n:02}").into())]),
+            None => w.text("scan-slot"),
         },
-        (ExpectedScan::Item, _) => fill(
-            w.scan_items,
-            &[("order", &v.order_id.clone().unwrap_or_default())],
+        (ExpectedScan::Item, _) => w.fmt(
+            "scan-items",
+            &[("order", v.order_id.clone().unwrap_or_default().into())],
         ),
         (ExpectedScan::Gs1Capture { missing, .. }, _) => {
-            let what: Vec<&str> = missing
+            let what: Vec<String> = missing
                 .iter()
                 .map(|f| match f {
-                    CaptureField::Lot => w.lot,
-                    CaptureField::Expiry => w.expiry,
-                    CaptureField::Serial => w.serial,
+                    CaptureField::Lot => w.text("capture-lot"),
+                    CaptureField::Expiry => w.text("capture-expiry"),
+                    CaptureField::Serial => w.text("capture-serial"),
                 })
                 .collect();
-            fill(
-                w.scan_capture,
-                &[("fields", &what.join(&format!(" {} ", w.and)))],
-            )
+            let and = format!(" {} ", w.text("capture-and"));
+            w.fmt("scan-capture", &[("fields", what.join(&and).into())])
         }
         (ExpectedScan::Packaging, _) => match &s.suggestion {
-            Some(g) => fill(w.box_it, &[("box", &g.name)]),
-            None => w.scan_box.into(),
+            Some(g) => w.fmt("box-it", &[("box", (&g.name).into())]),
+            None => w.text("scan-box"),
         },
-        (_, StepKind::ClaimingTrolley) => w.claiming.into(),
+        (_, StepKind::ClaimingTrolley) => w.text("claiming-trolley"),
         (_, StepKind::Weigh) => match v.last_weight_mismatch_g {
-            Some(_) => w.weight_mismatch.into(),
-            None => w.put_on_scale.into(),
+            Some(_) => w.text("weight-mismatch"),
+            None => w.text("put-on-scale"),
         },
-        (_, StepKind::AwaitingLabel) => w.printing_label.into(),
-        (_, StepKind::ReleasingTrolley) => w.trolley_done.into(),
+        (_, StepKind::AwaitingLabel) => w.text("printing-label"),
+        (_, StepKind::ReleasingTrolley) => w.text("trolley-done"),
         _ => String::new(),
     }
 }
 
-fn step_buttons(s: &FlowResponse, w: &'static Words, on_action: Callback<PackAction>) -> AnyView {
+/// Why another box than the suggested one: the messages shown, recorded in English.
+const BOX_REASONS: [&str; 3] = [
+    "box-reason-out-of-stock",
+    "box-reason-protection",
+    "box-reason-does-not-fit",
+];
+
+fn step_buttons(s: &FlowResponse, w: Words, on_action: Callback<PackAction>) -> AnyView {
     let v = &s.view;
     let act = move |a: PackAction| move |_| on_action.run(a.clone());
     match v.step {
         StepKind::ScanTrolley | StepKind::ReleasingTrolley => view! {
-            <button id="sign-out" on:click=act(PackAction::SignOut)>{w.sign_out}</button>
+            <button id="sign-out" on:click=act(PackAction::SignOut)>{w.text("sign-out")}</button>
         }
         .into_any(),
         StepKind::ScanSlot => {
             let take = v
                 .suggested_next_slot
-                .map(|n| fill(w.take_slot, &[("slot", &format!("{n:02}"))]))
-                .unwrap_or_else(|| w.take_next_slot.into());
+                .map(|n| w.fmt("take-slot", &[("slot", format!("{n:02}").into())]))
+                .unwrap_or_else(|| w.text("take-next-slot"));
             view! {
                 <button id="take-slot" class="primary" on:click=act(PackAction::TakeSuggestedSlot)>{take}</button>
-                <button id="sign-out" on:click=act(PackAction::SignOut)>{w.sign_out}</button>
+                <button id="sign-out" on:click=act(PackAction::SignOut)>{w.text("sign-out")}</button>
             }
             .into_any()
         }
         StepKind::VerifyUnits => view! {
-            <button id="close-parcel" class="primary" on:click=act(PackAction::CloseParcel)>{w.close_parcel}</button>
-            <button id="cancel-capture" on:click=act(PackAction::CancelCapture)>{w.cancel_unit}</button>
-            <button id="leave-slot" on:click=act(PackAction::LeaveSlot)>{w.leave_slot}</button>
-            <button id="order-exception" class="bad" on:click=act(PackAction::OrderToException { reason: ExceptionReason::Damaged })>{w.order_to_exception}</button>
+            <button id="close-parcel" class="primary" on:click=act(PackAction::CloseParcel)>{w.text("close-parcel")}</button>
+            <button id="cancel-capture" on:click=act(PackAction::CancelCapture)>{w.text("cancel-unit")}</button>
+            <button id="leave-slot" on:click=act(PackAction::LeaveSlot)>{w.text("leave-slot")}</button>
+            <button id="order-exception" class="bad" on:click=act(PackAction::OrderToException { reason: ExceptionReason::Damaged })>{w.text("order-to-exception")}</button>
         }
         .into_any(),
         StepKind::ChoosePackaging => {
@@ -211,21 +215,20 @@ fn step_buttons(s: &FlowResponse, w: &'static Words, on_action: Callback<PackAct
                 let id = g.packaging_id.clone();
                 view! {
                     <button id="use-suggested" class="primary" on:click=act(PackAction::ChoosePackaging { packaging_id: id, reason: None })>
-                        {fill(w.use_box, &[("box", &g.name)])}
+                        {w.fmt("use-box", &[("box", (&g.name).into())])}
                     </button>
                 }
             });
             // Another box was scanned: its reasons (recorded in English for supervisors).
             let reasons = s.other_box.clone().map(|id| {
-                let buttons = EN
-                    .box_reasons
+                let buttons = BOX_REASONS
                     .iter()
-                    .zip(w.box_reasons)
                     .enumerate()
-                    .map(|(i, (recorded, shown))| {
+                    .map(|(i, reason)| {
+                        let shown = w.text(reason);
                         let a = PackAction::ChoosePackaging {
                             packaging_id: id.clone(),
-                            reason: Some((*recorded).to_owned()),
+                            reason: Some(Lang::En.words().text(reason)),
                         };
                         view! {
                             <button class="reason" data-reason=i.to_string() on:click=act(a)>{shown}</button>
@@ -234,7 +237,7 @@ fn step_buttons(s: &FlowResponse, w: &'static Words, on_action: Callback<PackAct
                     .collect_view();
                 view! {
                     <div id="box-reasons" class="box-reasons" data-box=id.clone()>
-                        <span>{fill(w.box_reason_prompt, &[("box", &id)])}</span>
+                        <span>{w.fmt("box-reason-prompt", &[("box", (&id).into())])}</span>
                         {buttons}
                     </div>
                 }
@@ -242,14 +245,14 @@ fn step_buttons(s: &FlowResponse, w: &'static Words, on_action: Callback<PackAct
             view! {
                 {reasons}
                 {use_suggested}
-                <button id="reopen-parcel" on:click=act(PackAction::ReopenParcel)>{w.back_to_items}</button>
+                <button id="reopen-parcel" on:click=act(PackAction::ReopenParcel)>{w.text("back-to-items")}</button>
             }
             .into_any()
         }
         StepKind::Weigh => view! {
-            <button id="weigh" class="primary" on:click=act(PackAction::Weigh)>{w.weigh_again}</button>
-            <button id="reopen-parcel" on:click=act(PackAction::ReopenParcel)>{w.back_to_items}</button>
-            <button id="order-exception" class="bad" on:click=act(PackAction::OrderToException { reason: ExceptionReason::WeightMismatch })>{w.order_to_exception}</button>
+            <button id="weigh" class="primary" on:click=act(PackAction::Weigh)>{w.text("weigh-again")}</button>
+            <button id="reopen-parcel" on:click=act(PackAction::ReopenParcel)>{w.text("back-to-items")}</button>
+            <button id="order-exception" class="bad" on:click=act(PackAction::OrderToException { reason: ExceptionReason::WeightMismatch })>{w.text("order-to-exception")}</button>
         }
         .into_any(),
         _ => ().into_any(),

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use packbench_ipc::cmd;
 use packbench_ipc::i18n::Lang;
-use packbench_ipc::training::{self, TrainingHintsRequest, TrainingHintsResponse};
+use packbench_ipc::training::{TrainingHintsRequest, TrainingHintsResponse};
 use packbench_ipc::FlowResponse;
 
 use crate::ipc::invoke;
@@ -61,14 +61,14 @@ pub fn TrainingHints(
         if !h.training {
             return None;
         }
-        let tw = training::words(lang.get());
+        let tw = lang.get().words();
         let toggle = view! {
             <button
                 id="training-toggle"
                 class="training-toggle"
                 on:click=move |_| set_hidden.update(|x| *x = !*x)
             >
-                {if hidden.get() { tw.show } else { tw.hide }}
+                {tw.text(if hidden.get() { "training-show" } else { "training-hide" })}
             </button>
         };
         let body = (!hidden.get()).then(|| {
@@ -98,7 +98,7 @@ pub fn TrainingHints(
                 })
                 .collect_view();
             view! {
-                <p class="training-intro">{tw.intro}</p>
+                <p class="training-intro">{tw.text("training-intro")}</p>
                 <ul id="training-targets" class="training-targets">{targets}</ul>
             }
         });
@@ -109,7 +109,7 @@ pub fn TrainingHints(
                 data-hidden=hidden.get().to_string()
             >
                 <div class="training-head">
-                    <span class="training-title">{tw.title}</span>
+                    <span class="training-title">{tw.text("training-title")}</span>
                     {toggle}
                 </div>
                 {body}

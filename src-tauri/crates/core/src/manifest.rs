@@ -75,6 +75,10 @@ pub struct Order {
     /// Printed on the gift slip (no prices on a gift order's slip).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gift_message: Option<String>,
+    /// The customer's language (BCP 47, like `pl` or `de-AT`), when the backend knows it: the
+    /// packing slip is printed in it when the station speaks it, else in the station's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 impl Order {
@@ -176,6 +180,7 @@ mod tests {
                 lines,
                 ship_to: None,
                 gift_message: None,
+                lang: None,
             },
         }
     }

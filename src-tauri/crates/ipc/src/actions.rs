@@ -18,7 +18,8 @@ pub const SIGN_OUT: &str = "PB-SIGN-OUT";
 pub const ASK_SUPERVISOR: &str = "PB-ASK-SUPV";
 /// The screen's: the next scan is a supervisor's badge, which closes the app.
 pub const CLOSE_APP: &str = "PB-CLOSE-APP";
-/// The screen's: switch the screen language (`PB-LANG-EN`, `PB-LANG-PL`, `PB-LANG-RO`).
+/// The screen's: switch the screen language (`PB-LANG-EN`, `PB-LANG-PL`, `PB-LANG-UK`, ...;
+/// `PB-LANG-EN-XA`, the pseudo-locale, is on no sheet).
 pub const LANG_PREFIX: &str = "PB-LANG-";
 
 /// Whether a scan is an action code rather than goods, a badge or a trolley.
@@ -29,8 +30,9 @@ pub fn is_action(scan: &str) -> bool {
 /// The language a `PB-LANG-..` code asks for.
 pub fn language_of(scan: &str) -> Option<Lang> {
     let tag = scan.trim().strip_prefix(LANG_PREFIX)?;
-    [Lang::En, Lang::Pl, Lang::Ro]
+    Lang::ALL
         .into_iter()
+        .chain([Lang::Pseudo])
         .find(|l| l.tag().eq_ignore_ascii_case(tag))
 }
 
@@ -85,38 +87,56 @@ pub fn route_scan(scan: String, ctx: ScanContext) -> ScanRoute {
     ScanRoute::ToFlow(scan)
 }
 
-/// Every action on the sheet, with its label in the packer's language.
+/// Every action on the sheet, with its label in the packer's language; each language's code
+/// is labelled with the language's own name.
 pub fn sheet(w: &Words) -> Vec<(&'static str, String)> {
-    vec![
-        (CLOSE_PARCEL, w.close_parcel.to_owned()),
-        (TAKE_SLOT, w.take_next_slot.to_owned()),
-        (SHORT, format!("{}: 1", w.short)),
-        (DAMAGED, format!("{}: 1", w.damaged)),
-        (REOPEN, w.back_to_items.to_owned()),
-        (CANCEL_UNIT, w.cancel_unit.to_owned()),
-        (LEAVE_SLOT, w.leave_slot.to_owned()),
-        (REPRINT, w.reprint.to_owned()),
-        (SIGN_OUT, w.sign_out.to_owned()),
-        (ASK_SUPERVISOR, w.ask_supervisor.to_owned()),
-        ("PB-LANG-EN", "English".to_owned()),
-        ("PB-LANG-PL", "Polski".to_owned()),
-        ("PB-LANG-RO", "Română".to_owned()),
-        (CLOSE_APP, w.close_app.to_owned()),
-    ]
+    let mut sheet = vec![
+        (CLOSE_PARCEL, w.text("close-parcel")),
+        (TAKE_SLOT, w.text("take-next-slot")),
+        (SHORT, w.text("report-short-one")),
+        (DAMAGED, w.text("report-damaged-one")),
+        (REOPEN, w.text("back-to-items")),
+        (CANCEL_UNIT, w.text("cancel-unit")),
+        (LEAVE_SLOT, w.text("leave-slot")),
+        (REPRINT, w.text("reprint-label")),
+        (SIGN_OUT, w.text("sign-out")),
+        (ASK_SUPERVISOR, w.text("ask-supervisor")),
+    ];
+    sheet.extend(Lang::ALL.map(|l| (lang_code(l), l.endonym().to_owned())));
+    sheet.push((CLOSE_APP, w.text("close-app")));
+    sheet
+}
+
+/// The action code that switches the screen to a language (`PB-LANG-UK`).
+pub fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "PB-LANG-EN",
+        Lang::Pl => "PB-LANG-PL",
+        Lang::Ro => "PB-LANG-RO",
+        Lang::Uk => "PB-LANG-UK",
+        Lang::Bg => "PB-LANG-BG",
+        Lang::Lt => "PB-LANG-LT",
+        Lang::Pseudo => "PB-LANG-EN-XA",
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::EN;
 
     #[test]
     fn every_sheet_code_is_an_action_and_languages_parse() {
-        for (code, label) in sheet(&EN) {
-            assert!(is_action(code), "{code}");
-            assert!(!label.is_empty());
+        for lang in Lang::ALL {
+            for (code, label) in sheet(&lang.words()) {
+                assert!(is_action(code), "{code}");
+                assert!(!label.is_empty());
+                // Every code fits the sheet's Code 128 column.
+                assert!(code.len() <= 15, "{code}");
+            }
+            assert_eq!(language_of(lang_code(lang)), Some(lang));
         }
         assert_eq!(language_of("PB-LANG-pl"), Some(Lang::Pl));
+        assert_eq!(language_of("PB-LANG-EN-XA"), Some(Lang::Pseudo));
         assert_eq!(language_of("PB-LANG-XX"), None);
         assert!(!is_action("TR-0001"));
     }

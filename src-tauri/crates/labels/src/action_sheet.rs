@@ -20,6 +20,8 @@ const MODULE_MM: f64 = 0.4;
 const BAR_H: f64 = 14.0;
 const MARGIN: f64 = 15.0;
 const QUIET_MM: f64 = 5.0;
+/// The action's label, when it fits its column.
+const LABEL_MM: f64 = 4.5;
 
 /// Lays out `actions` in two columns on A4 (or Letter) pages, under `title`.
 pub fn layout_action_sheet(
@@ -29,7 +31,8 @@ pub fn layout_action_sheet(
 ) -> Result<SlipLayout, LabelError> {
     let (w, h) = paper.size_mm();
     let col_w = (w - 2.0 * MARGIN) / 2.0;
-    let cell_h = BAR_H + 16.0;
+    // Nine rows a page on A4: every action and every language's code on one sheet.
+    let cell_h = BAR_H + 14.0;
     let top = MARGIN + 14.0;
     let rows_per_page = ((h - top - MARGIN) / cell_h).floor().max(1.0) as usize;
     let mut pages: Vec<Vec<SlipElement>> = Vec::new();
@@ -58,13 +61,21 @@ pub fn layout_action_sheet(
             });
         }
         let els = pages.last_mut().expect("a page");
+        // A long translation is set smaller rather than run into the next column.
+        let room = col_w - QUIET_MM - 2.0;
+        let natural = text_width_mm(&a.label, FontWeight::Bold, LABEL_MM);
+        let size_mm = if natural > room {
+            LABEL_MM * room / natural
+        } else {
+            LABEL_MM
+        };
         els.push(SlipElement::Text {
             x_mm: x,
             baseline_mm: y + 5.0,
-            size_mm: 4.5,
+            size_mm,
             weight: FontWeight::Bold,
             text: a.label.clone(),
-            width_mm: text_width_mm(&a.label, FontWeight::Bold, 4.5),
+            width_mm: text_width_mm(&a.label, FontWeight::Bold, size_mm),
         });
         // Runs of dark modules become one bar each.
         let mut m = 0;

@@ -443,3 +443,74 @@ proptest! {
         }
     }
 }
+
+/// Slips, action sheets and training packs print in the packer's (or the order's) language:
+/// the embedded DejaVu faces draw every character of every language's messages, and of the
+/// pseudo-locale's accents.
+#[test]
+fn the_pdf_font_draws_every_character_of_every_language() {
+    use packbench_ipc::i18n::{pseudo, Lang};
+    use packbench_labels::font::{has_glyph, FontWeight};
+    let mut sources: Vec<(&str, &str)> = Lang::ALL.iter().map(|l| (l.tag(), l.source())).collect();
+    sources.push(("en-XA", pseudo::ACCENTED));
+    let endonyms: String = Lang::ALL.iter().map(|l| l.endonym()).collect();
+    sources.push(("endonyms", &endonyms));
+    for (tag, text) in sources {
+        for weight in [FontWeight::Regular, FontWeight::Bold] {
+            let missing: std::collections::BTreeSet<char> = text
+                .chars()
+                .filter(|c| !c.is_control() && !has_glyph(*c, weight))
+                .collect();
+            assert!(missing.is_empty(), "{tag} {weight:?}: {missing:?}");
+        }
+    }
+    // The letters this is about, named.
+    for c in "ąčęėįšųūžĄČĘĖĮŠŲŪŽїєґЇЄҐъщЪЩăâîșțĂÂÎȘȚłńśźż".chars()
+    {
+        assert!(
+            has_glyph(c, FontWeight::Regular) && has_glyph(c, FontWeight::Bold),
+            "{c}"
+        );
+    }
+}
+
+/// A slip in the order's language: its headings, totals (with the language's plurals), short
+/// note and page footer read back in that language; an unknown language prints in English.
+#[test]
+fn the_slip_reads_back_in_its_language() {
+    let mut d = with_lines(3);
+    let want: [(&str, &[&str]); 4] = [
+        (
+            "uk",
+            &[
+                "ПАКУВАЛЬНИЙ ЛИСТ",
+                "Одержувач",
+                "3 позиції",
+                "Сторінка 1 з 1",
+            ],
+        ),
+        (
+            "lt",
+            &["PAKAVIMO LAPAS", "Gavėjas", "3 eilutės", "Puslapis 1 iš 1"],
+        ),
+        (
+            "pl",
+            &[
+                "SPECYFIKACJA PRZESYŁKI",
+                "Odbiorca",
+                "3 pozycje",
+                "Strona 1 z 1",
+            ],
+        ),
+        ("de", &["PACKING SLIP", "Ship to", "3 lines", "Page 1 of 1"]),
+    ];
+    for (lang, words) in want {
+        d.lang = Some(lang.to_owned());
+        let text = render(&d, Paper::A4).all();
+        // pdftotext may put a run of spaces where the layout set one.
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for w in words {
+            assert!(flat.contains(w), "{lang}: {w} not in\n{text}");
+        }
+    }
+}

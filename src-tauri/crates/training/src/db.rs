@@ -278,13 +278,14 @@ impl TrainingDb {
                 .execute(&mut *tx)
                 .await?;
             for (i, o) in t.orders.iter().enumerate() {
-                sqlx::query("INSERT INTO orders (order_id, client_id, carrier, service, ship_to_json, gift_message) VALUES (?, ?, ?, ?, ?, ?)")
+                sqlx::query("INSERT INTO orders (order_id, client_id, carrier, service, ship_to_json, gift_message, lang) VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .bind(&o.order_id)
                     .bind(&o.client_id)
                     .bind(&o.carrier)
                     .bind(&o.service)
                     .bind(serde_json::to_string(&o.ship_to).unwrap_or_default())
                     .bind(&o.gift_message)
+                    .bind(&o.lang)
                     .execute(&mut *tx)
                     .await?;
                 for (n, (sku, qty)) in o.lines.iter().enumerate() {
@@ -382,7 +383,7 @@ impl TrainingDb {
             "SELECT ts.slot, ts.location, o.order_id, c.name, o.carrier, o.service,
                     l.line_no, l.qty, s.sku, s.name, s.length_mm, s.width_mm, s.height_mm, s.weight_g,
                     s.fragile, s.liquid, s.keep_upright, s.dangerous_goods, s.lot_expiry_required,
-                    s.serial_required, o.ship_to_json, o.gift_message
+                    s.serial_required, o.ship_to_json, o.gift_message, o.lang
              FROM trolley_slots ts
              JOIN orders o ON o.order_id = ts.order_id
              JOIN clients c ON c.client_id = o.client_id
@@ -456,6 +457,7 @@ impl TrainingDb {
                                 .unwrap_or_else(|| demo_data::ship_to(&r.get::<String, _>(2))),
                         )),
                         gift_message: r.get(21),
+                        lang: r.get(22),
                     },
                 }),
             }

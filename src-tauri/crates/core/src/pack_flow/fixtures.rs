@@ -62,6 +62,7 @@ pub fn slot(n: u8, order_id: &str, lines: Vec<OrderLine>) -> Slot {
             lines,
             ship_to: None,
             gift_message: None,
+            lang: None,
         },
     }
 }

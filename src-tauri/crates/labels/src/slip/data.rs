@@ -67,6 +67,10 @@ pub struct PackingSlipData {
     pub currency: Option<String>,
     /// How to return goods, printed at the end.
     pub returns_note: String,
+    /// The slip's language (BCP 47): headings, notes and totals are printed in it when Packbench
+    /// speaks it (`en`, `pl`, `ro`, `uk`, `bg`, `lt`), else in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 /// One order line.

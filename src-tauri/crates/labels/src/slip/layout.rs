@@ -2,6 +2,8 @@
 //! addresses, the lines table flowing over pages with its header repeated, the totals or the
 //! gift message, and "Page N of M".
 
+use packbench_ipc::i18n::{Lang, Words};
+
 use crate::font::{text_width_mm, vertical_extent, FontWeight};
 use crate::LabelError;
 
@@ -128,9 +130,9 @@ fn cap_lines(
     lines
 }
 
-/// Formats minor units as "1234.50 PLN".
-fn money(minor: u64, currency: &str) -> String {
-    format!("{}.{:02} {currency}", minor / 100, minor % 100)
+/// Formats minor units as "1234.50 PLN" (a decimal comma where the language writes one).
+fn money(w: &Words, minor: u64, currency: &str) -> String {
+    format!("{} {currency}", w.number(minor as f64 / 100.0, 2))
 }
 
 #[derive(Clone, Copy)]
@@ -140,13 +142,13 @@ enum Align {
 }
 
 struct Column {
-    title: &'static str,
+    title: String,
     x: f64,
     width: f64,
     align: Align,
 }
 
-fn columns(content_left: f64, content_width: f64, prices: bool) -> Vec<Column> {
+fn columns(w: &Words, content_left: f64, content_width: f64, prices: bool) -> Vec<Column> {
     let sku = 36.0;
     let qty = 17.0;
     let status = 20.0;
@@ -155,22 +157,22 @@ fn columns(content_left: f64, content_width: f64, prices: bool) -> Vec<Column> {
     let name = content_width - sku - 2.0 * qty - status - price - (n_cols - 1.0) * COL_GAP;
     let mut cols = Vec::new();
     let mut x = content_left;
-    let mut push = |title, width, align| {
+    let mut push = |id: &str, width, align| {
         cols.push(Column {
-            title,
+            title: w.text(id),
             x,
             width,
             align,
         });
         x += width + COL_GAP;
     };
-    push("SKU", sku, Align::Left);
-    push("Item", name, Align::Left);
-    push("Ordered", qty, Align::Right);
-    push("Shipped", qty, Align::Right);
-    push("Note", status, Align::Left);
+    push("slip-column-sku", sku, Align::Left);
+    push("slip-column-item", name, Align::Left);
+    push("slip-column-ordered", qty, Align::Right);
+    push("slip-column-shipped", qty, Align::Right);
+    push("slip-column-note", status, Align::Left);
     if prices {
-        push("Unit price", price, Align::Right);
+        push("slip-column-unit-price", price, Align::Right);
     }
     cols
 }
@@ -178,6 +180,7 @@ fn columns(content_left: f64, content_width: f64, prices: bool) -> Vec<Column> {
 /// Lays the slip out on pages of `paper`.
 pub fn layout_packing_slip(data: &PackingSlipData, paper: Paper) -> Result<SlipLayout, LabelError> {
     validate_slip(data)?;
+    let w = Lang::from_tag(data.lang.as_deref().unwrap_or_default()).words();
     let (width, height) = paper.size_mm();
     let left = MARGIN;
     let right = width - MARGIN;
@@ -185,7 +188,7 @@ pub fn layout_packing_slip(data: &PackingSlipData, paper: Paper) -> Result<SlipL
     let bottom = height - MARGIN - FOOTER_MM;
     let prices = data.shows_prices();
     let currency = data.currency.clone().unwrap_or_default();
-    let cols = columns(left, content_width, prices);
+    let cols = columns(&w, left, content_width, prices);
     let body_lh = line_height(BODY);
     use FontWeight::{Bold, Regular};
 
@@ -220,15 +223,19 @@ pub fn layout_packing_slip(data: &PackingSlipData, paper: Paper) -> Result<SlipL
         }
     };
     let mut ry = y + ascent(6.0, Bold);
-    page.text_right(right, ry, 6.0, Bold, "PACKING SLIP");
+    page.text_right(right, ry, 6.0, Bold, &w.text("slip-title"));
     ry += 2.0;
-    let parcel_text = match data.parcel {
-        Some(p) if p.count > 1 => format!("Parcel {} of {}", p.index, p.count),
-        _ => "Parcel 1 of 1".to_owned(),
+    let (index, count) = match data.parcel {
+        Some(p) if p.count > 1 => (p.index, p.count),
+        _ => (1, 1),
     };
+    let parcel_text = w.fmt(
+        "slip-parcel-of",
+        &[("index", index.into()), ("count", count.into())],
+    );
     for t in [
-        format!("Order {}", data.order_ref),
-        format!("Date {}", data.date),
+        w.fmt("slip-order", &[("order", (&data.order_ref).into())]),
+        w.fmt("slip-date", &[("date", (&data.date).into())]),
         parcel_text,
     ] {
         ry += body_lh;
@@ -239,7 +246,7 @@ pub fn layout_packing_slip(data: &PackingSlipData, paper: Paper) -> Result<SlipL
 
     // --- Ship to ---
     y += ascent(BODY, Bold);
-    page.text(left, y, BODY, Bold, "Ship to");
+    page.text(left, y, BODY, Bold, &w.text("slip-ship-to"));
     let addr = &data.ship_to;
     let mut addr_lines = vec![addr.name.clone()];
     addr_lines.extend(addr.company.clone());
@@ -275,7 +282,7 @@ pub fn layout_packing_slip(data: &PackingSlipData, paper: Paper) -> Result<SlipL
         let box_h = 4.0 + body_lh * (lines.len() as f64 + 1.0) + 3.0;
         page.frame(left, y, content_width, box_h, 0.4);
         let mut b = y + 3.0 + ascent(BODY, Bold);
-        page.text(left + 4.0, b, BODY, Bold, "Gift message");
+        page.text(left + 4.0, b, BODY, Bold, &w.text("slip-gift-message"));
         for l in &lines {
             b += body_lh;
             page.text(left + 4.0, b, BODY, Regular, l);
@@ -287,9 +294,16 @@ pub fn layout_packing_slip(data: &PackingSlipData, paper: Paper) -> Result<SlipL
     let header = |page: &mut Page, y: f64| -> f64 {
         let b = y + ascent(BODY, Bold) + CELL_PAD;
         for c in &cols {
+            // A heading longer than its column (a long translation) is set smaller.
+            let natural = text_width_mm(&c.title, Bold, BODY);
+            let size = if natural > c.width {
+                BODY * c.width / natural
+            } else {
+                BODY
+            };
             match c.align {
-                Align::Left => page.text(c.x, b, BODY, Bold, c.title),
-                Align::Right => page.text_right(c.x + c.width, b, BODY, Bold, c.title),
+                Align::Left => page.text(c.x, b, size, Bold, &c.title),
+                Align::Right => page.text_right(c.x + c.width, b, size, Bold, &c.title),
             }
         }
         let rule_y = y + body_lh + 2.0 * CELL_PAD;
@@ -298,7 +312,7 @@ pub fn layout_packing_slip(data: &PackingSlipData, paper: Paper) -> Result<SlipL
     };
     let continuation = |page: &mut Page| -> f64 {
         let b = MARGIN + ascent(4.0, Bold);
-        let t = format!("Packing slip, order {} (continued)", data.order_ref);
+        let t = w.fmt("slip-continued", &[("order", (&data.order_ref).into())]);
         let t = cap_lines(
             wrap_text(&t, Bold, 4.0, content_width),
             1,
@@ -324,7 +338,10 @@ pub fn layout_packing_slip(data: &PackingSlipData, paper: Paper) -> Result<SlipL
         total_shipped += u64::from(line.qty_shipped);
         let note = if line.is_short() {
             short_lines += 1;
-            format!("SHORT {}", line.qty_ordered - line.qty_shipped)
+            w.fmt(
+                "slip-short",
+                &[("count", (line.qty_ordered - line.qty_shipped).into())],
+            )
         } else {
             String::new()
         };
@@ -341,7 +358,7 @@ pub fn layout_packing_slip(data: &PackingSlipData, paper: Paper) -> Result<SlipL
         if prices {
             let p = line
                 .unit_price_minor
-                .map(|m| money(m, &currency))
+                .map(|m| money(&w, m, &currency))
                 .unwrap_or_else(|| "–".to_owned());
             cells.push((wrap_text(&p, Regular, BODY, cols[5].width), Regular));
         }
@@ -387,23 +404,23 @@ pub fn layout_packing_slip(data: &PackingSlipData, paper: Paper) -> Result<SlipL
 
     // --- Totals and returns note (kept together) ---
     let mut tail: Vec<(String, FontWeight)> = Vec::new();
-    let mut totals = format!(
-        "{} lines, {} units ordered, {} shipped",
-        data.lines.len(),
-        total_ordered,
-        total_shipped
+    let mut totals = w.fmt(
+        "slip-totals",
+        &[
+            ("lines", data.lines.len().into()),
+            ("ordered", total_ordered.into()),
+            ("shipped", total_shipped.into()),
+        ],
     );
     if short_lines > 0 {
-        totals.push_str(&format!(
-            "; {short_lines} short line{}: the rest follows separately",
-            if short_lines == 1 { "" } else { "s" }
-        ));
+        totals += "; ";
+        totals += &w.fmt("slip-short-lines", &[("count", short_lines.into())]);
     }
     for l in wrap_text(&totals, Bold, BODY, content_width) {
         tail.push((l, Bold));
     }
     tail.push((String::new(), Regular));
-    tail.push(("Returns".to_owned(), Bold));
+    tail.push((w.text("slip-returns"), Bold));
     for l in cap_lines(
         wrap_text(&data.returns_note, Regular, BODY, content_width),
         20,
@@ -435,7 +452,13 @@ pub fn layout_packing_slip(data: &PackingSlipData, paper: Paper) -> Result<SlipL
     let footer_base = height - MARGIN;
     let footer_left = cap_lines(
         wrap_text(
-            &format!("{} · order {}", data.client_name, data.order_ref),
+            &w.fmt(
+                "slip-footer",
+                &[
+                    ("client", (&data.client_name).into()),
+                    ("order", (&data.order_ref).into()),
+                ],
+            ),
             Regular,
             SMALL,
             content_width - 40.0,
@@ -454,7 +477,10 @@ pub fn layout_packing_slip(data: &PackingSlipData, paper: Paper) -> Result<SlipL
             footer_base,
             SMALL,
             Regular,
-            &format!("Page {} of {}", i + 1, count),
+            &w.fmt(
+                "slip-page-of",
+                &[("page", (i + 1).into()), ("count", count.into())],
+            ),
         );
     }
     Ok(SlipLayout {

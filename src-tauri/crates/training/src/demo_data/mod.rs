@@ -51,6 +51,9 @@ pub struct DemoOrder {
     pub lines: Vec<(String, u32)>,
     pub ship_to: Address,
     pub gift_message: Option<String>,
+    /// The customer's language, from the address's country (`pl`, `ro`, `en`, `de`): some
+    /// the station speaks, `de` it does not (its slips print in the station's language).
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +69,7 @@ pub struct DemoPacker {
     pub name: String,
     /// `packer` or `supervisor`.
     pub role: &'static str,
-    /// The packer's screen language: `en`, `pl` or `ro`.
+    /// The packer's screen language: `en`, `pl`, `ro`, `uk`, `bg` or `lt`.
     pub language: &'static str,
     /// What the badge's barcode holds.
     pub badge: String,
@@ -96,6 +99,9 @@ const STAFF: &[(&str, &str, &str)] = &[
     ("James Patel", "en", "packer"),
     ("Grace Okafor", "en", "packer"),
     ("Daniel Murphy", "en", "packer"),
+    ("Olena Kovalenko", "uk", "packer"),
+    ("Georgi Petrov", "bg", "packer"),
+    ("Rūta Kazlauskienė", "lt", "packer"),
     ("Katarzyna Zielińska", "pl", "supervisor"),
     ("Ștefan Georgescu", "ro", "supervisor"),
     ("Helen Walsh", "en", "supervisor"),
@@ -189,13 +195,22 @@ pub fn generate_sized(seed: u64, trolleys_wanted: usize) -> DemoWarehouse {
                 }
             }
             let (carrier, service) = *rng.pick(CARRIERS);
+            let ship_to = ship_to(&format!("SO-{order_no}"));
+            let lang = match ship_to.country_code.as_str() {
+                "PL" => Some("pl"),
+                "RO" => Some("ro"),
+                "GB" => Some("en"),
+                "DE" => Some("de"),
+                _ => None,
+            };
             orders.push(DemoOrder {
                 order_id: format!("SO-{order_no}"),
                 client_id: CLIENTS[ci].id.into(),
                 carrier: carrier.into(),
                 service: service.into(),
-                ship_to: ship_to(&format!("SO-{order_no}")),
+                ship_to,
                 gift_message: gift_message(&format!("SO-{order_no}")),
+                lang: lang.map(str::to_owned),
                 lines,
             });
             order_no += 1;
@@ -276,7 +291,7 @@ mod tests {
         let badges: BTreeSet<_> = w.packers.iter().map(|p| &p.badge).collect();
         assert_eq!(badges.len(), w.packers.len(), "badges are unique");
         assert!(w.packers.iter().any(|p| p.role == "supervisor"));
-        for lang in ["en", "pl", "ro"] {
+        for lang in ["en", "pl", "ro", "uk", "bg", "lt"] {
             assert!(w
                 .packers
                 .iter()

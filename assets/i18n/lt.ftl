@@ -1,0 +1,246 @@
+# Packbench lietuviškai. Tie patys identifikatoriai ir kintamieji kaip en.ftl.
+# Daugiskaita (CLDR): one = 1, 21, 31…; few = 2–9, 22–29…; other = 10–20, 30…; many = trupmenos.
+
+## Pakuotojo žingsnis
+
+scan-badge = Nuskaitykite savo kortelę
+scan-trolley = Nuskaitykite vežimėlį
+trolley-held-elsewhere = { $trolley } pakuojamas stotyje { $holder }: nuskaitykite kitą vežimėlį
+claiming-trolley = Vežimėlis užimamas…
+scan-slot = Nuskaitykite vietą
+scan-slot-next = Nuskaitykite vietą (kita: { $slot })
+scan-items = Nuskaitykite užsakymo { $order } prekes
+scan-capture = Nuskaitykite šio vieneto { $fields }
+capture-lot = partiją
+capture-expiry = galiojimo datą
+capture-serial = serijos numerį
+capture-and = ir
+box-it = Pakuokite: nuskaitykite { $box }
+scan-box = Nuskaitykite naudojamą pakuotę
+put-on-scale = Padėkite siuntą ant svarstyklių
+weight-mismatch = Svoris nesutampa: patikrinkite siuntą ir pasverkite dar kartą
+printing-label = Spausdinama etiketė…
+trolley-done = Vežimėlis baigtas: atlaisvinamas
+slots-progress = { $done } / { $total ->
+    [one] { $total } vieta
+    [few] { $total } vietos
+    [many] { $total } vietos
+   *[other] { $total } vietų
+}
+units-in-exception = { $count ->
+    [one] { $count } vienetas išimtyse
+    [few] { $count } vienetai išimtyse
+    [many] { $count } vieneto išimtyse
+   *[other] { $count } vienetų išimtyse
+}
+labels-pending = { $count ->
+    [one] { $count } etiketė laukia: bus išspausdinta, kai grįš sandėlio sistema
+    [few] { $count } etiketės laukia: bus išspausdintos, kai grįš sandėlio sistema
+    [many] { $count } etiketės laukia: bus išspausdintos, kai grįš sandėlio sistema
+   *[other] { $count } etikečių laukia: bus išspausdintos, kai grįš sandėlio sistema
+}
+suggested = Siūloma:
+expected-weight = Tikimasi { $grams } g
+trolley-summary = { $slots ->
+    [one] { $slots } vieta
+    [few] { $slots } vietos
+    [many] { $slots } vietos
+   *[other] { $slots } vietų
+} · { $units ->
+    [one] { $units } vienetas
+    [few] { $units } vienetai
+    [many] { $units } vieneto
+   *[other] { $units } vienetų
+}
+
+## Mygtukai ir veiksmų lapas
+
+take-slot = Imti vietą { $slot }
+take-next-slot = Imti kitą vietą
+sign-out = Atsijungti
+close-parcel = Uždaryti siuntą
+cancel-unit = Atšaukti vienetą
+leave-slot = Palikti vietą
+order-to-exception = Užsakymą į išimtis
+use-box = Naudoti { $box }
+back-to-items = Atgal prie prekių
+weigh-again = Pasverti dar kartą
+report-short = Trūksta
+report-damaged = Pažeista
+report-short-one = Trūksta: 1 vienetas
+report-damaged-one = Pažeistas: 1 vienetas
+reprint-label = Spausdinti etiketę iš naujo
+close-app = Uždaryti programą (vadovas)
+ask-supervisor = Paprašyti vadovo prie stalo
+asked-supervisor = Prašymas išsiųstas vadovui: palaukite arba pasverkite dar kartą
+action-sheet-title = Packbench: nuskaitykite kodą, užuot lietę ekraną
+supervisor-override = Vadove: pasirinkite priežastį, tada nuskaitykite savo kortelę
+override-reason-extra-packing = Papildoma pakavimo medžiaga
+override-reason-catalogue-weight = Kataloge neteisingas prekės svoris
+override-reason-checked = Patikrino vadovas: turinys teisingas
+box-reason-prompt = Kodėl { $box }, o ne siūloma pakuotė?
+box-reason-out-of-stock = Siūlomos pakuotės nėra sandėlyje
+box-reason-protection = Prekėms reikia geresnės apsaugos
+box-reason-does-not-fit = Prekės netelpa į siūlomą pakuotę
+
+## Atsisakymų antraštės
+
+refused-generic = Nepriimta
+refused-invalid-scan = Nepriimta
+refused-trolley-unknown = Nežinomas vežimėlis
+refused-trolley-claimed-elsewhere = Vežimėlį užėmė kita stotis
+refused-backend-unreachable = Nėra ryšio su sandėlio sistema
+refused-backend-rejected = Sandėlio sistema atsisakė
+refused-storage-failed = Neišsaugota: kvieskite IT
+refused-device-failed = Įrenginio problema
+refused-wrong-item = Ne ta prekė
+refused-over-scan = Per daug šios prekės vienetų
+refused-gs1-invalid = Netinkamas GS1 kodas
+refused-item-of-other-order = Kito užsakymo prekė
+refused-expected-trolley = Nuskaitykite vežimėlį
+refused-expected-slot = Nuskaitykite vietą
+refused-trolley-in-progress = Pirma baikite šį vežimėlį
+refused-serial-duplicate = Šis serijos numeris jau nuskaitytas
+refused-packaging-reason-required = Nurodykite kitos pakuotės priežastį
+
+## Stoties juosta
+
+status-queued = Eilėje: { $count }
+status-queued-oldest = Eilėje: { $count } (seniausias { $age })
+status-needs-supervisor = reikia vadovo: { $count }
+age-seconds = { $n } s
+age-minutes = { $n } min
+age-hours = { $n } val.
+status-online = Prisijungta
+status-offline = NĖRA RYŠIO: darbas laukia eilėje
+status-connecting = Jungiamasi…
+status-training-backend = Mokymo sistema
+device-kind-label-printer = Etikečių spausdintuvas
+device-kind-document-printer = Dokumentų spausdintuvas
+device-kind-scale = Svarstyklės
+device-kind-scanner = Skaitytuvas
+device-ready = { $device }: parengta
+device-not-ready = { $device }: neparengta
+
+## Įrenginių gedimai
+
+fault-paper-out = Etikečių spausdintuvas: baigėsi etiketės — įdėkite naują ritinį, tada nuskaitykite PB-REPRINT
+fault-ribbon-out = Etikečių spausdintuvas: baigėsi juostelė — įdėkite naują juostelę, uždarykite galvutę, tada nuskaitykite PB-REPRINT
+fault-head-open = Etikečių spausdintuvas: galvutė atidaryta — uždarykite ją, kol spragtels, tada nuskaitykite PB-REPRINT
+fault-paused = Etikečių spausdintuvas: pristabdytas — paspauskite PAUSE ant spausdintuvo, tada nuskaitykite PB-REPRINT
+fault-cutter-fault = Etikečių spausdintuvas: pjoviklio gedimas — išimkite etiketes iš pjoviklio, tada nuskaitykite PB-REPRINT
+fault-head-too-hot = Etikečių spausdintuvas: galvutė perkaito — palaukite kelias minutes, tada nuskaitykite PB-REPRINT
+fault-motor-too-hot = Etikečių spausdintuvas: variklis perkaito — palaukite kelias minutes, tada nuskaitykite PB-REPRINT
+fault-media-jam = Etikečių spausdintuvas: etiketės užstrigo — atidarykite galvutę, pašalinkite strigtį, tada nuskaitykite PB-REPRINT
+fault-bad-printhead-element = Etikečių spausdintuvas: spausdinimo galvutės gedimas — kvieskite IT
+fault-printhead-not-detected = Etikečių spausdintuvas: spausdinimo galvutė neaptikta — kvieskite IT
+fault-hardware-fault = Etikečių spausdintuvas: aparatinės įrangos gedimas — išjunkite ir įjunkite; jei neišnyksta, kvieskite IT
+fault-corrupt-memory = Etikečių spausdintuvas: atminties klaida — išjunkite ir įjunkite; jei neišnyksta, kvieskite IT
+fault-offline = Etikečių spausdintuvas: neprisijungęs — patikrinkite maitinimą ir kabelį
+fault-not-answering = Etikečių spausdintuvas: neatsako — patikrinkite spausdintuvo ekraną
+fault-unreachable = Etikečių spausdintuvas: nepasiekiamas — patikrinkite maitinimą ir kabelį
+fault-scale-disconnected = Svarstyklės: atjungtos — patikrinkite kabelį; prisijungs pačios
+fault-scale-port-unavailable = Svarstyklės: neprijungtos — patikrinkite kabelį ir maitinimą
+fault-scale-no-answer = Svarstyklės: neatsako — patikrinkite, ar įjungtos ir prijungtos
+fault-scale-overload = Svarstyklės: perkrautos — nuimkite siuntą
+fault-scale-underload = Svarstyklės: žemiau nulio — atlaisvinkite lėkštę ir nunulinkite svarstykles
+fault-scale-not-settled = Svarstyklės: svoris nestabilus — nelieskite siuntos ir pasverkite dar kartą
+fault-scale-needs-zero = Svarstyklės: reikia nunulinti — atlaisvinkite lėkštę ir paspauskite ZERO
+fault-scale-busy = Svarstyklės: užimtos — palaukite akimirką ir pasverkite dar kartą
+fault-scale-ram-error = Svarstyklės: atminties klaida — išjunkite ir įjunkite; jei neišnyksta, kvieskite IT
+fault-scale-eeprom-error = Svarstyklės: atminties klaida — išjunkite ir įjunkite; jei neišnyksta, kvieskite IT
+fault-scale-rom-error = Svarstyklės: atminties klaida — išjunkite ir įjunkite; jei neišnyksta, kvieskite IT
+fault-scale-calibration-error = Svarstyklės: sugedęs kalibravimas — ant jų nesverkite; kvieskite IT
+fault-scale-initial-zero-error = Svarstyklės: nėra nulio paleidžiant — atlaisvinkite lėkštę, išjunkite ir įjunkite
+fault-scale-fault = Svarstyklės: praneša apie gedimą — išjunkite ir įjunkite; jei neišnyksta, kvieskite IT
+fault-scale-transmission-error = Svarstyklės: ryšio klaida — kvieskite IT
+fault-scale-unreadable = Svarstyklės: ryšio klaida — kvieskite IT
+fault-scale-not-understood = Svarstyklės: ryšio klaida — kvieskite IT
+fault-scale-cannot-execute = Svarstyklės: komandos neįvykdė — atlaisvinkite lėkštę ir bandykite dar kartą
+
+## Kodėl ši pakuotė; svarstyklių verdiktas
+
+explain-one-parcel = { $box }: užpildyta { $fill } %, { $kg } kg
+explain-parcels = { $count ->
+    [one] { $count } siunta: { $list }
+    [few] { $count } siuntos: { $list }
+    [many] { $count } siuntos: { $list }
+   *[other] { $count } siuntų: { $list }
+}
+explain-parcel-units = { $box } ({ $units } vnt.)
+explain-not-box = Ne { $box }: { $why }
+explain-more-ruled-out = { $count ->
+    [one] atmesta dar { $count } pakuotė
+    [few] atmestos dar { $count } pakuotės
+    [many] atmesta dar { $count } pakuotės
+   *[other] atmesta dar { $count } pakuočių
+}
+explain-unpacked = Jokia pakuotė netalpina { $list }: siųskite atskirai
+rejection-not-stocked = nėra sandėlyje
+rejection-reserved = rezervuota { $clients }
+rejection-forbidden = neleidžiama { $client }
+rejection-fragile-soft = { $sku } dūžtantis, reikia dėžės
+rejection-liquid-soft = { $sku } yra skystis, reikia dėžės
+rejection-too-small = { $sku } reikia { $item } mm, o { $side } yra { $inner } mm
+box-side-length = ilgis
+box-side-width = plotis
+box-side-height = aukštis
+rejection-too-heavy = { $kg } kg viršija { $max } kg ribą
+rejection-volume = prekės užima { $litres } l, telpa { $capacity } l
+rejection-no-fit = prekės kartu į ją netelpa
+packaging-box = Dėžė
+packaging-mailer = Vokas
+packaging-polybag = Polietileno maišelis
+weight-ok = išmatuota { $measured } g, tikėtasi { $expected } g: leistinos { $allowance } g ribose
+weight-light = išmatuota { $measured } g, tikėtasi { $expected } g: { $deviation } g per lengva (leidžiama { $allowance } g)
+weight-heavy = išmatuota { $measured } g, tikėtasi { $expected } g: { $deviation } g per sunki (leidžiama { $allowance } g)
+
+## Mokymo režimas ir mokymo rinkinys
+
+training-title = Mokymo režimas
+training-intro = Nuskaitykite kodą žemiau skaitytuvu arba palieskite jį.
+training-hide = Slėpti patarimus (tik skaitytuvas)
+training-show = Rodyti patarimus
+role-packer = pakuotojas
+role-supervisor = vadovas
+training-units-left = liko { $count }
+training-suggested-box = Siūloma pakuotė
+training-sheet-title = Packbench: mokymo rinkinys
+training-sheet-sign-in = 1. Prisijunkite: nuskaitykite vieną kortelę
+training-sheet-trolley = 2. Užimkite vežimėlį
+training-sheet-slot = Vieta { $slot }
+training-sheet-boxes = Pakuotės
+training-sheet-actions = Veiksmai
+
+## Pakavimo lapas (užsakymo kalba, kai sistema ją nurodo)
+
+slip-title = PAKAVIMO LAPAS
+slip-order = Užsakymas { $order }
+slip-date = Data { $date }
+slip-parcel-of = Siunta { $index } iš { $count }
+slip-ship-to = Gavėjas
+slip-gift-message = Dovanos žinutė
+slip-continued = Pakavimo lapas, užsakymas { $order } (tęsinys)
+slip-column-sku = Kodas
+slip-column-item = Prekė
+slip-column-ordered = Užsakyta
+slip-column-shipped = Išsiųsta
+slip-column-note = Pastaba
+slip-column-unit-price = Vnt. kaina
+slip-short = TRŪKSTA { $count }
+slip-totals = { $lines ->
+    [one] { $lines } eilutė
+    [few] { $lines } eilutės
+    [many] { $lines } eilutės
+   *[other] { $lines } eilučių
+}, užsakyta { $ordered } vnt., išsiųsta { $shipped }
+slip-short-lines = { $count ->
+    [one] { $count } nepilna eilutė
+    [few] { $count } nepilnos eilutės
+    [many] { $count } nepilnos eilutės
+   *[other] { $count } nepilnų eilučių
+}: likusios prekės bus išsiųstos atskirai
+slip-returns = Grąžinimas
+slip-returns-note = Grąžinimas: per 30 dienų, su šiuo lapu siuntoje.
+slip-footer = { $client } · užsakymas { $order }
+slip-page-of = Puslapis { $page } iš { $count }

@@ -1,0 +1,250 @@
+# Packbench po polsku. Identyfikatory i zmienne jak w en.ftl.
+
+## Krok pakowacza
+
+scan-badge = Zeskanuj swój identyfikator
+scan-trolley = Zeskanuj wózek
+trolley-held-elsewhere = { $trolley } jest pakowany na stanowisku { $holder }: zeskanuj inny wózek
+claiming-trolley = Pobieranie wózka…
+scan-slot = Zeskanuj półkę
+scan-slot-next = Zeskanuj półkę (następna: { $slot })
+scan-items = Skanuj produkty zamówienia { $order }
+scan-capture = Zeskanuj { $fields } tej sztuki
+capture-lot = partię
+capture-expiry = datę ważności
+capture-serial = numer seryjny
+capture-and = i
+box-it = Zapakuj: zeskanuj { $box }
+scan-box = Zeskanuj użyte opakowanie
+put-on-scale = Połóż paczkę na wadze
+weight-mismatch = Waga się nie zgadza: sprawdź paczkę i zważ ponownie
+printing-label = Drukowanie etykiety…
+trolley-done = Wózek gotowy: zwalnianie
+slots-progress = { $done } / { $total ->
+    [one] { $total } półka
+    [few] { $total } półki
+    [many] { $total } półek
+   *[other] { $total } półki
+}
+units-in-exception = { $count ->
+    [one] { $count } sztuka w wyjątkach
+    [few] { $count } sztuki w wyjątkach
+    [many] { $count } sztuk w wyjątkach
+   *[other] { $count } sztuki w wyjątkach
+}
+labels-pending = { $count ->
+    [one] { $count } etykieta czeka: wydrukuje się po powrocie systemu magazynowego
+    [few] { $count } etykiety czekają: wydrukują się po powrocie systemu magazynowego
+    [many] { $count } etykiet czeka: wydrukują się po powrocie systemu magazynowego
+   *[other] { $count } etykiety czeka: wydrukują się po powrocie systemu magazynowego
+}
+suggested = Sugerowane:
+expected-weight = Oczekiwane { $grams } g
+trolley-summary = { $slots ->
+    [one] { $slots } półka
+    [few] { $slots } półki
+    [many] { $slots } półek
+   *[other] { $slots } półki
+} · { $units ->
+    [one] { $units } sztuka
+    [few] { $units } sztuki
+    [many] { $units } sztuk
+   *[other] { $units } sztuki
+}
+
+## Przyciski i arkusz akcji
+
+take-slot = Weź półkę { $slot }
+take-next-slot = Weź następną półkę
+sign-out = Wyloguj
+close-parcel = Zamknij paczkę
+cancel-unit = Anuluj sztukę
+leave-slot = Zostaw półkę
+order-to-exception = Zamówienie do wyjątków
+use-box = Użyj { $box }
+back-to-items = Wróć do produktów
+weigh-again = Zważ ponownie
+report-short = Brak
+report-damaged = Uszkodzony
+report-short-one = Brak: 1 sztuka
+report-damaged-one = Uszkodzona: 1 sztuka
+reprint-label = Drukuj etykietę ponownie
+close-app = Zamknij aplikację (kierownik)
+ask-supervisor = Poproś kierownika przy biurku
+asked-supervisor = Wysłano prośbę do kierownika: czekaj albo zważ ponownie
+action-sheet-title = Packbench: zeskanuj kod zamiast dotykać ekranu
+supervisor-override = Kierownik: wybierz powód i zeskanuj swój identyfikator
+override-reason-extra-packing = Dodatkowy materiał wypełniający
+override-reason-catalogue-weight = Błędna waga produktu w katalogu
+override-reason-checked = Sprawdzone przez kierownika: zawartość poprawna
+box-reason-prompt = Dlaczego { $box }, a nie sugerowane opakowanie?
+box-reason-out-of-stock = Brak sugerowanego opakowania
+box-reason-protection = Produkty wymagają lepszej ochrony
+box-reason-does-not-fit = Produkty nie mieszczą się w sugerowanym opakowaniu
+
+## Nagłówki odmów
+
+refused-generic = Nie przyjęto
+refused-invalid-scan = Nie przyjęto
+refused-trolley-unknown = Nieznany wózek
+refused-trolley-claimed-elsewhere = Wózek zajęty przez inne stanowisko
+refused-backend-unreachable = Brak połączenia z systemem magazynowym
+refused-backend-rejected = System magazynowy odmówił
+refused-storage-failed = Nie zapisano: wezwij IT
+refused-device-failed = Problem z urządzeniem
+refused-wrong-item = Zły produkt
+refused-over-scan = Za dużo sztuk tego produktu
+refused-gs1-invalid = Nieprawidłowy kod GS1
+refused-item-of-other-order = Produkt z innego zamówienia
+refused-expected-trolley = Zeskanuj wózek
+refused-expected-slot = Zeskanuj półkę
+refused-trolley-in-progress = Najpierw skończ ten wózek
+refused-serial-duplicate = Ten numer seryjny już zeskanowano
+refused-packaging-reason-required = Podaj powód innego opakowania
+
+## Pasek stanowiska
+
+status-queued = W kolejce: { $count }
+status-queued-oldest = W kolejce: { $count } (najstarsze { $age })
+status-needs-supervisor = wymaga kierownika: { $count }
+age-seconds = { $n } s
+age-minutes = { $n } min
+age-hours = { $n } godz.
+status-online = Połączono
+status-offline = BRAK POŁĄCZENIA: praca czeka w kolejce
+status-connecting = Łączenie…
+status-training-backend = System szkoleniowy
+device-kind-label-printer = Drukarka etykiet
+device-kind-document-printer = Drukarka dokumentów
+device-kind-scale = Waga
+device-kind-scanner = Skaner
+device-ready = { $device }: gotowa
+device-not-ready = { $device }: niegotowa
+
+## Usterki urządzeń
+
+fault-paper-out = Drukarka etykiet: brak etykiet — załóż nową rolkę, potem zeskanuj PB-REPRINT
+fault-ribbon-out = Drukarka etykiet: brak taśmy — załóż nową taśmę, zamknij głowicę, potem zeskanuj PB-REPRINT
+fault-head-open = Drukarka etykiet: otwarta głowica — zamknij ją do kliknięcia, potem zeskanuj PB-REPRINT
+fault-paused = Drukarka etykiet: wstrzymana — naciśnij PAUSE na drukarce, potem zeskanuj PB-REPRINT
+fault-cutter-fault = Drukarka etykiet: błąd obcinacza — usuń etykiety z obcinacza, potem zeskanuj PB-REPRINT
+fault-head-too-hot = Drukarka etykiet: przegrzana głowica — odczekaj kilka minut, potem zeskanuj PB-REPRINT
+fault-motor-too-hot = Drukarka etykiet: przegrzany silnik — odczekaj kilka minut, potem zeskanuj PB-REPRINT
+fault-media-jam = Drukarka etykiet: zacięte etykiety — otwórz głowicę, usuń zacięcie, potem zeskanuj PB-REPRINT
+fault-bad-printhead-element = Drukarka etykiet: usterka głowicy — wezwij IT
+fault-printhead-not-detected = Drukarka etykiet: nie wykryto głowicy — wezwij IT
+fault-hardware-fault = Drukarka etykiet: usterka sprzętu — wyłącz ją i włącz; jeśli nie pomoże, wezwij IT
+fault-corrupt-memory = Drukarka etykiet: błąd pamięci — wyłącz ją i włącz; jeśli nie pomoże, wezwij IT
+fault-offline = Drukarka etykiet: offline — sprawdź zasilanie i kabel
+fault-not-answering = Drukarka etykiet: nie odpowiada — sprawdź komunikat na jej wyświetlaczu
+fault-unreachable = Drukarka etykiet: brak połączenia — sprawdź zasilanie i kabel
+fault-scale-disconnected = Waga: odłączona — sprawdź kabel; połączy się sama
+fault-scale-port-unavailable = Waga: niepodłączona — sprawdź kabel i zasilanie
+fault-scale-no-answer = Waga: nie odpowiada — sprawdź, czy jest włączona i podłączona
+fault-scale-overload = Waga: przeciążona — zdejmij paczkę
+fault-scale-underload = Waga: poniżej zera — opróżnij szalkę i wyzeruj wagę
+fault-scale-not-settled = Waga: waga niestabilna — nie dotykaj paczki i zważ ponownie
+fault-scale-needs-zero = Waga: wymaga zerowania — opróżnij szalkę i naciśnij ZERO
+fault-scale-busy = Waga: zajęta — poczekaj chwilę i zważ ponownie
+fault-scale-ram-error = Waga: błąd pamięci — wyłącz ją i włącz; jeśli nie pomoże, wezwij IT
+fault-scale-eeprom-error = Waga: błąd pamięci — wyłącz ją i włącz; jeśli nie pomoże, wezwij IT
+fault-scale-rom-error = Waga: błąd pamięci — wyłącz ją i włącz; jeśli nie pomoże, wezwij IT
+fault-scale-calibration-error = Waga: błędna kalibracja — nie waż na niej; wezwij IT
+fault-scale-initial-zero-error = Waga: brak zera przy włączeniu — opróżnij szalkę, wyłącz ją i włącz
+fault-scale-fault = Waga: zgłasza usterkę — wyłącz ją i włącz; jeśli nie pomoże, wezwij IT
+fault-scale-transmission-error = Waga: błąd komunikacji — wezwij IT
+fault-scale-unreadable = Waga: błąd komunikacji — wezwij IT
+fault-scale-not-understood = Waga: błąd komunikacji — wezwij IT
+fault-scale-cannot-execute = Waga: nie wykonała polecenia — opróżnij szalkę i spróbuj ponownie
+
+## Dlaczego to opakowanie; wynik ważenia
+
+explain-one-parcel = { $box }: wypełnienie { $fill }%, { $kg } kg
+explain-parcels = { $count ->
+    [one] { $count } paczka: { $list }
+    [few] { $count } paczki: { $list }
+    [many] { $count } paczek: { $list }
+   *[other] { $count } paczki: { $list }
+}
+explain-parcel-units = { $box } ({ $units } szt.)
+explain-not-box = Nie { $box }: { $why }
+explain-more-ruled-out = { $count ->
+    [one] odrzucono jeszcze { $count } opakowanie
+    [few] odrzucono jeszcze { $count } opakowania
+    [many] odrzucono jeszcze { $count } opakowań
+   *[other] odrzucono jeszcze { $count } opakowania
+}
+explain-unpacked = Żadne opakowanie nie mieści { $list }: wyślij osobno
+rejection-not-stocked = brak na stanie
+rejection-reserved = zarezerwowane dla { $clients }
+rejection-forbidden = niedozwolone dla { $client }
+rejection-fragile-soft = { $sku } jest kruchy i wymaga kartonu
+rejection-liquid-soft = { $sku } to płyn i wymaga kartonu
+rejection-too-small = { $sku } potrzebuje { $item } mm, a { $side } to { $inner } mm
+box-side-length = długość
+box-side-width = szerokość
+box-side-height = wysokość
+rejection-too-heavy = { $kg } kg przekracza limit { $max } kg
+rejection-volume = produkty zajmują { $litres } l, mieści { $capacity } l
+rejection-no-fit = produkty nie mieszczą się w nim razem
+packaging-box = Karton
+packaging-mailer = Koperta
+packaging-polybag = Foliopak
+weight-ok = zmierzono { $measured } g, oczekiwano { $expected } g: w granicach { $allowance } g
+weight-light = zmierzono { $measured } g, oczekiwano { $expected } g: o { $deviation } g za lekka (dozwolone { $allowance } g)
+weight-heavy = zmierzono { $measured } g, oczekiwano { $expected } g: o { $deviation } g za ciężka (dozwolone { $allowance } g)
+
+## Tryb szkoleniowy i pakiet szkoleniowy
+
+training-title = Tryb szkoleniowy
+training-intro = Zeskanuj kod poniżej skanerem albo go dotknij.
+training-hide = Ukryj podpowiedzi (tylko skaner)
+training-show = Pokaż podpowiedzi
+role-packer = pakowacz
+role-supervisor = kierownik
+training-units-left = { $count ->
+    [one] została { $count }
+    [few] zostały { $count }
+    [many] zostało { $count }
+   *[other] zostało { $count }
+}
+training-suggested-box = Proponowane opakowanie
+training-sheet-title = Packbench: pakiet szkoleniowy
+training-sheet-sign-in = 1. Zaloguj się: zeskanuj jeden identyfikator
+training-sheet-trolley = 2. Weź wózek
+training-sheet-slot = Półka { $slot }
+training-sheet-boxes = Opakowania
+training-sheet-actions = Akcje
+
+## Specyfikacja przesyłki (w języku zamówienia, jeśli system go podaje)
+
+slip-title = SPECYFIKACJA PRZESYŁKI
+slip-order = Zamówienie { $order }
+slip-date = Data { $date }
+slip-parcel-of = Paczka { $index } z { $count }
+slip-ship-to = Odbiorca
+slip-gift-message = Wiadomość do prezentu
+slip-continued = Specyfikacja przesyłki, zamówienie { $order } (ciąg dalszy)
+slip-column-sku = SKU
+slip-column-item = Produkt
+slip-column-ordered = Zamówiono
+slip-column-shipped = Wysłano
+slip-column-note = Uwagi
+slip-column-unit-price = Cena jedn.
+slip-short = BRAK { $count }
+slip-totals = { $lines ->
+    [one] { $lines } pozycja
+    [few] { $lines } pozycje
+    [many] { $lines } pozycji
+   *[other] { $lines } pozycji
+}, zamówiono { $ordered } szt., wysłano { $shipped } szt.
+slip-short-lines = { $count ->
+    [one] { $count } pozycja niepełna
+    [few] { $count } pozycje niepełne
+    [many] { $count } pozycji niepełnych
+   *[other] { $count } pozycji niepełnych
+}: reszta zostanie wysłana osobno
+slip-returns = Zwroty
+slip-returns-note = Zwroty: w ciągu 30 dni, z tą specyfikacją w paczce.
+slip-footer = { $client } · zamówienie { $order }
+slip-page-of = Strona { $page } z { $count }

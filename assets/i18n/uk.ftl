@@ -1,0 +1,251 @@
+# Packbench українською. Ті самі ідентифікатори та змінні, що й у en.ftl.
+# Множина (CLDR): one = 1, 21, 31…; few = 2–4, 22–24…; many = 0, 5–20, 25–30…; other = дроби.
+
+## Крок пакувальника
+
+scan-badge = Відскануйте свій бейдж
+scan-trolley = Відскануйте візок
+trolley-held-elsewhere = { $trolley } пакують на станції { $holder }: відскануйте інший візок
+claiming-trolley = Візок бронюється…
+scan-slot = Відскануйте комірку
+scan-slot-next = Відскануйте комірку (наступна: { $slot })
+scan-items = Скануйте товари замовлення { $order }
+scan-capture = Відскануйте { $fields } цієї одиниці
+capture-lot = партію
+capture-expiry = термін придатності
+capture-serial = серійний номер
+capture-and = і
+box-it = Пакуйте: відскануйте { $box }
+scan-box = Відскануйте пакування, яке використовуєте
+put-on-scale = Покладіть посилку на ваги
+weight-mismatch = Вага не збігається: перевірте посилку та зважте ще раз
+printing-label = Друкується етикетка…
+trolley-done = Візок готовий: звільняється
+slots-progress = { $done } / { $total ->
+    [one] { $total } комірка
+    [few] { $total } комірки
+    [many] { $total } комірок
+   *[other] { $total } комірки
+}
+units-in-exception = { $count ->
+    [one] { $count } одиниця у винятках
+    [few] { $count } одиниці у винятках
+    [many] { $count } одиниць у винятках
+   *[other] { $count } одиниці у винятках
+}
+labels-pending = { $count ->
+    [one] { $count } етикетка чекає: надрукується, коли складська система повернеться
+    [few] { $count } етикетки чекають: надрукуються, коли складська система повернеться
+    [many] { $count } етикеток чекають: надрукуються, коли складська система повернеться
+   *[other] { $count } етикетки чекають: надрукуються, коли складська система повернеться
+}
+suggested = Пропонується:
+expected-weight = Очікується { $grams } г
+trolley-summary = { $slots ->
+    [one] { $slots } комірка
+    [few] { $slots } комірки
+    [many] { $slots } комірок
+   *[other] { $slots } комірки
+} · { $units ->
+    [one] { $units } одиниця
+    [few] { $units } одиниці
+    [many] { $units } одиниць
+   *[other] { $units } одиниці
+}
+
+## Кнопки та аркуш дій
+
+take-slot = Взяти комірку { $slot }
+take-next-slot = Взяти наступну комірку
+sign-out = Вийти
+close-parcel = Закрити посилку
+cancel-unit = Скасувати одиницю
+leave-slot = Залишити комірку
+order-to-exception = Замовлення у винятки
+use-box = Використати { $box }
+back-to-items = Назад до товарів
+weigh-again = Зважити ще раз
+report-short = Нестача
+report-damaged = Пошкоджено
+report-short-one = Нестача: 1 одиниця
+report-damaged-one = Пошкоджено: 1 одиниця
+reprint-label = Передрукувати етикетку
+close-app = Закрити застосунок (керівник)
+ask-supervisor = Попросити керівника за столом
+asked-supervisor = Запит надіслано керівникові: зачекайте або зважте ще раз
+action-sheet-title = Packbench: скануйте код замість дотику до екрана
+supervisor-override = Керівник: виберіть причину, потім відскануйте свій бейдж
+override-reason-extra-packing = Додатковий пакувальний матеріал
+override-reason-catalogue-weight = У каталозі неправильна вага товару
+override-reason-checked = Перевірено керівником: вміст правильний
+box-reason-prompt = Чому { $box }, а не запропоноване пакування?
+box-reason-out-of-stock = Запропонованого пакування немає на складі
+box-reason-protection = Товарам потрібен кращий захист
+box-reason-does-not-fit = Товари не вміщаються в запропоноване пакування
+
+## Заголовки відмов
+
+refused-generic = Не прийнято
+refused-invalid-scan = Не прийнято
+refused-trolley-unknown = Невідомий візок
+refused-trolley-claimed-elsewhere = Візок зайнятий іншою станцією
+refused-backend-unreachable = Немає зв'язку зі складською системою
+refused-backend-rejected = Складська система відмовила
+refused-storage-failed = Не збережено: викличте IT
+refused-device-failed = Проблема з пристроєм
+refused-wrong-item = Не той товар
+refused-over-scan = Забагато одиниць цього товару
+refused-gs1-invalid = Недійсний код GS1
+refused-item-of-other-order = Товар з іншого замовлення
+refused-expected-trolley = Відскануйте візок
+refused-expected-slot = Відскануйте комірку
+refused-trolley-in-progress = Спершу завершіть цей візок
+refused-serial-duplicate = Цей серійний номер уже відскановано
+refused-packaging-reason-required = Вкажіть причину іншого пакування
+
+## Рядок станції
+
+status-queued = У черзі: { $count }
+status-queued-oldest = У черзі: { $count } (найстаріше { $age })
+status-needs-supervisor = потребує керівника: { $count }
+age-seconds = { $n } с
+age-minutes = { $n } хв
+age-hours = { $n } год
+status-online = На зв'язку
+status-offline = НЕМАЄ ЗВ'ЯЗКУ: робота чекає в черзі
+status-connecting = З'єднання…
+status-training-backend = Навчальна система
+device-kind-label-printer = Принтер етикеток
+device-kind-document-printer = Принтер документів
+device-kind-scale = Ваги
+device-kind-scanner = Сканер
+device-ready = { $device }: готово
+device-not-ready = { $device }: не готово
+
+## Несправності пристроїв
+
+fault-paper-out = Принтер етикеток: закінчилися етикетки — вставте новий рулон, потім відскануйте PB-REPRINT
+fault-ribbon-out = Принтер етикеток: закінчилася стрічка — вставте нову стрічку, закрийте головку, потім відскануйте PB-REPRINT
+fault-head-open = Принтер етикеток: головка відкрита — закрийте її до клацання, потім відскануйте PB-REPRINT
+fault-paused = Принтер етикеток: на паузі — натисніть PAUSE на принтері, потім відскануйте PB-REPRINT
+fault-cutter-fault = Принтер етикеток: збій різака — вийміть етикетки з різака, потім відскануйте PB-REPRINT
+fault-head-too-hot = Принтер етикеток: головка перегрілася — зачекайте кілька хвилин, потім відскануйте PB-REPRINT
+fault-motor-too-hot = Принтер етикеток: двигун перегрівся — зачекайте кілька хвилин, потім відскануйте PB-REPRINT
+fault-media-jam = Принтер етикеток: етикетки застрягли — відкрийте головку, усуньте застрягання, потім відскануйте PB-REPRINT
+fault-bad-printhead-element = Принтер етикеток: несправна друкувальна головка — викличте IT
+fault-printhead-not-detected = Принтер етикеток: друкувальну головку не виявлено — викличте IT
+fault-hardware-fault = Принтер етикеток: апаратна несправність — вимкніть і ввімкніть його; якщо не минає, викличте IT
+fault-corrupt-memory = Принтер етикеток: помилка пам'яті — вимкніть і ввімкніть його; якщо не минає, викличте IT
+fault-offline = Принтер етикеток: не в мережі — перевірте живлення та кабель
+fault-not-answering = Принтер етикеток: не відповідає — перевірте дисплей принтера
+fault-unreachable = Принтер етикеток: недоступний — перевірте живлення та кабель
+fault-scale-disconnected = Ваги: від'єднані — перевірте кабель; вони під'єднаються самі
+fault-scale-port-unavailable = Ваги: не під'єднані — перевірте кабель і живлення
+fault-scale-no-answer = Ваги: не відповідають — перевірте, що вони ввімкнені та під'єднані
+fault-scale-overload = Ваги: перевантажені — зніміть посилку
+fault-scale-underload = Ваги: нижче нуля — звільніть платформу та обнуліть ваги
+fault-scale-not-settled = Ваги: вага нестабільна — не торкайтеся посилки та зважте ще раз
+fault-scale-needs-zero = Ваги: потрібно обнулити — звільніть платформу та натисніть ZERO
+fault-scale-busy = Ваги: зайняті — зачекайте мить і зважте ще раз
+fault-scale-ram-error = Ваги: помилка пам'яті — вимкніть і ввімкніть їх; якщо не минає, викличте IT
+fault-scale-eeprom-error = Ваги: помилка пам'яті — вимкніть і ввімкніть їх; якщо не минає, викличте IT
+fault-scale-rom-error = Ваги: помилка пам'яті — вимкніть і ввімкніть їх; якщо не минає, викличте IT
+fault-scale-calibration-error = Ваги: несправне калібрування — не зважуйте на них; викличте IT
+fault-scale-initial-zero-error = Ваги: немає нуля під час запуску — звільніть платформу, вимкніть і ввімкніть їх
+fault-scale-fault = Ваги: повідомляють про несправність — вимкніть і ввімкніть їх; якщо не минає, викличте IT
+fault-scale-transmission-error = Ваги: помилка зв'язку — викличте IT
+fault-scale-unreadable = Ваги: помилка зв'язку — викличте IT
+fault-scale-not-understood = Ваги: помилка зв'язку — викличте IT
+fault-scale-cannot-execute = Ваги: не виконали команду — звільніть платформу та спробуйте ще раз
+
+## Чому це пакування; результат зважування
+
+explain-one-parcel = { $box }: заповнено на { $fill }%, { $kg } кг
+explain-parcels = { $count ->
+    [one] { $count } посилка: { $list }
+    [few] { $count } посилки: { $list }
+    [many] { $count } посилок: { $list }
+   *[other] { $count } посилки: { $list }
+}
+explain-parcel-units = { $box } ({ $units } шт.)
+explain-not-box = Не { $box }: { $why }
+explain-more-ruled-out = { $count ->
+    [one] відхилено ще { $count } пакування
+    [few] відхилено ще { $count } пакування
+    [many] відхилено ще { $count } пакувань
+   *[other] відхилено ще { $count } пакування
+}
+explain-unpacked = Жодне пакування не вміщує { $list }: відправте окремо
+rejection-not-stocked = немає на складі
+rejection-reserved = зарезервовано для { $clients }
+rejection-forbidden = не дозволено для { $client }
+rejection-fragile-soft = { $sku } крихкий, потрібна коробка
+rejection-liquid-soft = { $sku } — рідина, потрібна коробка
+rejection-too-small = { $sku } потребує { $item } мм, а { $side } — { $inner } мм
+box-side-length = довжина
+box-side-width = ширина
+box-side-height = висота
+rejection-too-heavy = { $kg } кг перевищує ліміт { $max } кг
+rejection-volume = товари займають { $litres } л, вміщує { $capacity } л
+rejection-no-fit = товари не вміщуються в нього разом
+packaging-box = Коробка
+packaging-mailer = Конверт
+packaging-polybag = Поліпакет
+weight-ok = виміряно { $measured } г, очікувалося { $expected } г: у межах { $allowance } г
+weight-light = виміряно { $measured } г, очікувалося { $expected } г: на { $deviation } г легша (допустимо { $allowance } г)
+weight-heavy = виміряно { $measured } г, очікувалося { $expected } г: на { $deviation } г важча (допустимо { $allowance } г)
+
+## Навчальний режим і навчальний пакет
+
+training-title = Навчальний режим
+training-intro = Відскануйте код нижче сканером або торкніться його.
+training-hide = Сховати підказки (лише сканер)
+training-show = Показати підказки
+role-packer = пакувальник
+role-supervisor = керівник
+training-units-left = { $count ->
+    [one] залишилася { $count }
+    [few] залишилося { $count }
+    [many] залишилося { $count }
+   *[other] залишилося { $count }
+}
+training-suggested-box = Запропоноване пакування
+training-sheet-title = Packbench: навчальний пакет
+training-sheet-sign-in = 1. Увійдіть: відскануйте один бейдж
+training-sheet-trolley = 2. Візьміть візок
+training-sheet-slot = Комірка { $slot }
+training-sheet-boxes = Пакування
+training-sheet-actions = Дії
+
+## Пакувальний лист (мовою замовлення, якщо система її вказує)
+
+slip-title = ПАКУВАЛЬНИЙ ЛИСТ
+slip-order = Замовлення { $order }
+slip-date = Дата { $date }
+slip-parcel-of = Посилка { $index } з { $count }
+slip-ship-to = Одержувач
+slip-gift-message = Подарункове повідомлення
+slip-continued = Пакувальний лист, замовлення { $order } (продовження)
+slip-column-sku = Артикул
+slip-column-item = Товар
+slip-column-ordered = Замовлено
+slip-column-shipped = Відправлено
+slip-column-note = Примітка
+slip-column-unit-price = Ціна за од.
+slip-short = НЕСТАЧА { $count }
+slip-totals = { $lines ->
+    [one] { $lines } позиція
+    [few] { $lines } позиції
+    [many] { $lines } позицій
+   *[other] { $lines } позиції
+}, замовлено { $ordered } од., відправлено { $shipped }
+slip-short-lines = { $count ->
+    [one] { $count } позиція неповна
+    [few] { $count } позиції неповні
+    [many] { $count } позицій неповні
+   *[other] { $count } позиції неповні
+}: решта надійде окремо
+slip-returns = Повернення
+slip-returns-note = Повернення: протягом 30 днів, з цим листом у посилці.
+slip-footer = { $client } · замовлення { $order }
+slip-page-of = Сторінка { $page } з { $count }
