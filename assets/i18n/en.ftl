@@ -33,8 +33,8 @@ units-in-exception = { $count ->
    *[other] { $count } units in exception
 }
 labels-pending = { $count ->
-    [one] { $count } label waiting: it prints when the warehouse system is back
-   *[other] { $count } labels waiting: they print when the warehouse system is back
+    [one] { $count } label not printed yet: it prints when the warehouse system is back; if the label printer shows a fault, fix it, then scan PB-REPRINT
+   *[other] { $count } labels not printed yet: they print when the warehouse system is back; if the label printer shows a fault, fix it, then scan PB-REPRINT
 }
 suggested = Suggested:
 expected-weight = Expected { $grams } g

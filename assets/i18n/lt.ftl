@@ -34,10 +34,10 @@ units-in-exception = { $count ->
    *[other] { $count } vienetų išimtyse
 }
 labels-pending = { $count ->
-    [one] { $count } etiketė laukia: bus išspausdinta, kai grįš sandėlio sistema
-    [few] { $count } etiketės laukia: bus išspausdintos, kai grįš sandėlio sistema
-    [many] { $count } etiketės laukia: bus išspausdintos, kai grįš sandėlio sistema
-   *[other] { $count } etikečių laukia: bus išspausdintos, kai grįš sandėlio sistema
+    [one] { $count } etiketė dar neišspausdinta: bus išspausdinta, kai grįš sandėlio sistema; jei etikečių spausdintuvas rodo gedimą, pašalinkite jį, tada nuskaitykite PB-REPRINT
+    [few] { $count } etiketės dar neišspausdintos: bus išspausdintos, kai grįš sandėlio sistema; jei etikečių spausdintuvas rodo gedimą, pašalinkite jį, tada nuskaitykite PB-REPRINT
+    [many] { $count } etiketės dar neišspausdinta: bus išspausdinta, kai grįš sandėlio sistema; jei etikečių spausdintuvas rodo gedimą, pašalinkite jį, tada nuskaitykite PB-REPRINT
+   *[other] { $count } etikečių dar neišspausdinta: bus išspausdintos, kai grįš sandėlio sistema; jei etikečių spausdintuvas rodo gedimą, pašalinkite jį, tada nuskaitykite PB-REPRINT
 }
 suggested = Siūloma:
 expected-weight = Tikimasi { $grams } g

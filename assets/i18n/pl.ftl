@@ -33,10 +33,10 @@ units-in-exception = { $count ->
    *[other] { $count } sztuki w wyjątkach
 }
 labels-pending = { $count ->
-    [one] { $count } etykieta czeka: wydrukuje się po powrocie systemu magazynowego
-    [few] { $count } etykiety czekają: wydrukują się po powrocie systemu magazynowego
-    [many] { $count } etykiet czeka: wydrukują się po powrocie systemu magazynowego
-   *[other] { $count } etykiety czeka: wydrukują się po powrocie systemu magazynowego
+    [one] { $count } etykieta niewydrukowana: wydrukuje się po powrocie systemu magazynowego; jeśli drukarka etykiet zgłasza usterkę, usuń ją, potem zeskanuj PB-REPRINT
+    [few] { $count } etykiety niewydrukowane: wydrukują się po powrocie systemu magazynowego; jeśli drukarka etykiet zgłasza usterkę, usuń ją, potem zeskanuj PB-REPRINT
+    [many] { $count } etykiet niewydrukowanych: wydrukują się po powrocie systemu magazynowego; jeśli drukarka etykiet zgłasza usterkę, usuń ją, potem zeskanuj PB-REPRINT
+   *[other] { $count } etykiety niewydrukowane: wydrukują się po powrocie systemu magazynowego; jeśli drukarka etykiet zgłasza usterkę, usuń ją, potem zeskanuj PB-REPRINT
 }
 suggested = Sugerowane:
 expected-weight = Oczekiwane { $grams } g

@@ -32,9 +32,9 @@ units-in-exception = { $count ->
    *[other] { $count } de bucăți în excepție
 }
 labels-pending = { $count ->
-    [one] { $count } etichetă în așteptare: se tipărește când revine sistemul depozitului
-    [few] { $count } etichete în așteptare: se tipăresc când revine sistemul depozitului
-   *[other] { $count } de etichete în așteptare: se tipăresc când revine sistemul depozitului
+    [one] { $count } etichetă netipărită: se tipărește când revine sistemul depozitului; dacă imprimanta de etichete arată o defecțiune, remediaz-o, apoi scanează PB-REPRINT
+    [few] { $count } etichete netipărite: se tipăresc când revine sistemul depozitului; dacă imprimanta de etichete arată o defecțiune, remediaz-o, apoi scanează PB-REPRINT
+   *[other] { $count } de etichete netipărite: se tipăresc când revine sistemul depozitului; dacă imprimanta de etichete arată o defecțiune, remediaz-o, apoi scanează PB-REPRINT
 }
 suggested = Sugerat:
 expected-weight = Așteptat { $grams } g

@@ -15,7 +15,7 @@ use packbench_core::Manifest;
 use packbench_devices::printer::sim::SimulatedZebra;
 use packbench_devices::scale::{sim::SimScale, Protocol};
 use packbench_devices::simulator::SimulatedScale;
-use packbench_ipc::device_words::{lookup, EN, PL, RO};
+use packbench_ipc::i18n::Lang;
 use webdriver::*;
 
 const STATION: &str = "ST-E2E-DEV";
@@ -29,7 +29,9 @@ fn plug_scale(link: &Path) -> SimulatedScale {
 
 /// A device's words in the status bar are the packer's language's words for its code.
 fn in_some_language(code: &str, text: &str) -> bool {
-    [EN, PL, RO].iter().any(|t| lookup(t, code) == Some(text))
+    Lang::ALL
+        .iter()
+        .any(|l| l.words().device_problem(code).as_deref() == Some(text))
 }
 
 /// Waits until the status bar shows the device of `kind` ready or not; on a timeout, says what
