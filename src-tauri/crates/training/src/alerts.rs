@@ -45,12 +45,12 @@ pub fn retry_delay_ms(attempts: u32) -> i64 {
         .min(MAX_RETRY_MS)
 }
 
-/// Checks the alerts a heartbeat carries.
+/// Checks the alerts a heartbeat carries (a key given twice is not refused: the schema cannot
+/// say keys are unique, so [`sync_station`] keeps the first).
 pub(super) fn check(alerts: &[StationAlert]) -> Result<(), WriteError> {
     if alerts.len() > 20 {
         return Err(WriteError::Invalid("at most 20 alerts".into()));
     }
-    let mut keys = std::collections::BTreeSet::new();
     for a in alerts {
         check_text("alert key", &a.key, 128)?;
         check_text("alert message", &a.message, 500)?;
@@ -68,9 +68,6 @@ pub(super) fn check(alerts: &[StationAlert]) -> Result<(), WriteError> {
             return Err(WriteError::Invalid(
                 "station_offline is raised by the backend, not by a station".into(),
             ));
-        }
-        if !keys.insert(a.key.as_str()) {
-            return Err(WriteError::Invalid(format!("alert key {} twice", a.key)));
         }
     }
     Ok(())
@@ -101,7 +98,9 @@ pub(super) async fn sync_station(
             .await?;
         }
     }
-    for a in alerts {
+    // A key twice (the schema cannot forbid it) counts once: the first.
+    let mut seen = std::collections::BTreeSet::new();
+    for a in alerts.iter().filter(|a| seen.insert(a.key.as_str())) {
         if open.contains(&a.key) {
             // The message may change (minutes grow); the raise stays the same.
             sqlx::query(
@@ -374,6 +373,6 @@ mod tests {
         ] {
             assert!(check(&[bad.clone()]).is_err(), "{bad:?}");
         }
-        assert!(check(&[ok.clone(), ok]).is_err(), "a key twice");
+        assert!(check(&[ok.clone(), ok]).is_ok(), "a key twice counts once");
     }
 }

@@ -84,10 +84,129 @@ impl Modify for BearerAuth {
     }
 }
 
-pub fn document() -> utoipa::openapi::OpenApi {
+/// The contract as JSON (links are added here: utoipa's `Link` model writes its fields in
+/// snake_case, which no OpenAPI reader understands).
+pub fn document() -> serde_json::Value {
     let mut doc = ApiDoc::openapi();
     doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
-    close_tagged_unions(doc)
+    with_links(close_tagged_unions(doc))
+}
+
+/// The pack flow as OpenAPI links, so a reader (and a stateful fuzzer) can follow it: a claimed
+/// trolley's manifest feeds its first order's movements, line and order exceptions, shipment
+/// and the trolley's release; a shipment feeds its void. `x-schemathesis.merge_body: false`
+/// asks schemathesis to send the linked body whole.
+fn with_links(doc: utoipa::openapi::OpenApi) -> serde_json::Value {
+    use serde_json::json;
+    let mut value = serde_json::to_value(&doc).expect("the document serialises");
+    let order = "$response.body#/slots/0/order";
+    let line = "$response.body#/slots/0/order/lines/0";
+    let whole = json!({ "merge_body": false });
+    // One key per write and trolley: the same linked write again is a replay, answered alike.
+    let key = |what: &str| format!("linked-{what}-{{$response.body#/trolley}}");
+    let claim_links = json!({
+        "RecordMovements": {
+            "operationId": "movements",
+            "parameters": { "header.idempotency-key": key("movements") },
+            "description": "The first order's first line, one unit, into a parcel.",
+            "requestBody": {
+                "trolley": "$response.body#/trolley",
+                "order_id": format!("{order}/order_id"),
+                "parcel_id": "P-LINKED-1",
+                "packer_id": "PK-0001",
+                "movements": [{
+                    "line_no": format!("{line}/line_no"),
+                    "sku": format!("{line}/item/sku"),
+                    "qty": 1
+                }]
+            },
+            "x-schemathesis": whole
+        },
+        "RecordLineException": {
+            "operationId": "exceptions",
+            "parameters": { "header.idempotency-key": key("exceptions") },
+            "description": "One unit of the first order's first line found damaged.",
+            "requestBody": {
+                "trolley": "$response.body#/trolley",
+                "slot": "$response.body#/slots/0/slot",
+                "order_id": format!("{order}/order_id"),
+                "line_no": format!("{line}/line_no"),
+                "sku": format!("{line}/item/sku"),
+                "units": 1,
+                "reason": "damaged",
+                "from_location": "$response.body#/slots/0/location",
+                "packer_id": "PK-0001"
+            },
+            "x-schemathesis": whole
+        },
+        "RouteOrderToException": {
+            "operationId": "order_exceptions",
+            "parameters": { "header.idempotency-key": key("order_exceptions") },
+            "description": "The first order sent to the exception desk whole.",
+            "requestBody": {
+                "trolley": "$response.body#/trolley",
+                "slot": "$response.body#/slots/0/slot",
+                "order_id": format!("{order}/order_id"),
+                "reason": "no_label",
+                "to_location": "EXC-01",
+                "packer_id": "PK-0001"
+            },
+            "x-schemathesis": whole
+        },
+        "CreateShipment": {
+            "operationId": "shipments",
+            "parameters": { "header.idempotency-key": key("shipments") },
+            "description": "A shipment of one parcel for the first order.",
+            "requestBody": {
+                "order_id": format!("{order}/order_id"),
+                "trolley": "$response.body#/trolley",
+                "carrier": format!("{order}/carrier"),
+                "service": format!("{order}/service"),
+                "label_format": "zpl203",
+                "parcels": [{
+                    "parcel_no": 1,
+                    "packaging_id": "BX-M",
+                    "weight_g": 800,
+                    "length_mm": 300,
+                    "width_mm": 200,
+                    "height_mm": 150,
+                    "contents": [{
+                        "line_no": format!("{line}/line_no"),
+                        "sku": format!("{line}/item/sku"),
+                        "qty": 1
+                    }]
+                }]
+            },
+            "x-schemathesis": whole
+        },
+        "Release": {
+            "operationId": "release",
+            "description": "The claimed trolley given back.",
+            "parameters": {
+                "path.trolley": "$response.body#/trolley",
+                "header.idempotency-key": key("release")
+            }
+        }
+    });
+    let void_link = json!({
+        "Void": {
+            "operationId": "void_shipment",
+            "description": "The shipment just created, voided.",
+            "parameters": {
+                "path.shipment_id": "$response.body#/shipment_id",
+                "header.idempotency-key": "linked-void-{$response.body#/shipment_id}"
+            }
+        }
+    });
+    for (path, links) in [
+        ("/v1/trolleys/{trolley}/claim", claim_links),
+        ("/v1/shipments", void_link),
+    ] {
+        if let Some(ok) = value["paths"][path]["post"]["responses"]["200"].as_object_mut() {
+            ok.insert("links".into(), links);
+        }
+    }
+    value
 }
 
 /// utoipa marks structs with `deny_unknown_fields` as closed (`additionalProperties: false`)
@@ -115,7 +234,7 @@ mod tests {
 
     #[test]
     fn the_committed_contract_matches_the_code() {
-        let generated = document().to_pretty_json().unwrap() + "\n";
+        let generated = serde_json::to_string_pretty(&document()).unwrap() + "\n";
         if std::env::var_os("PACKBENCH_UPDATE_OPENAPI").is_some() {
             std::fs::write(COMMITTED, &generated).unwrap();
         }
@@ -127,8 +246,36 @@ mod tests {
     }
 
     #[test]
+    fn the_pack_flow_is_linked_for_readers_and_stateful_fuzzing() {
+        let json: serde_json::Value = document();
+        let claim = &json["paths"]["/v1/trolleys/{trolley}/claim"]["post"]["responses"]["200"];
+        let ops: Vec<&str> = claim["links"]
+            .as_object()
+            .expect("the claim's links")
+            .values()
+            .map(|l| l["operationId"].as_str().unwrap())
+            .collect();
+        for op in ["movements", "exceptions", "order_exceptions", "shipments", "release"] {
+            assert!(ops.contains(&op), "{op} not linked from the claim: {ops:?}");
+        }
+        let void = &json["paths"]["/v1/shipments"]["post"]["responses"]["200"]["links"]["Void"];
+        assert_eq!(void["operationId"], "void_shipment");
+        // Every link names an operation of the document.
+        let ids: Vec<&str> = json["paths"]
+            .as_object()
+            .unwrap()
+            .values()
+            .flat_map(|item| item.as_object().unwrap().values())
+            .filter_map(|op| op["operationId"].as_str())
+            .collect();
+        for op in ops {
+            assert!(ids.contains(&op), "{op}");
+        }
+    }
+
+    #[test]
     fn the_contract_is_openapi_3_1_and_covers_every_route() {
-        let json: serde_json::Value = serde_json::from_str(&document().to_json().unwrap()).unwrap();
+        let json: serde_json::Value = document();
         assert!(json["openapi"].as_str().unwrap().starts_with("3.1"));
         for path in [
             "/v1/health",

@@ -139,22 +139,31 @@ impl Shared {
         })
     }
 
-    fn reply(&self, request: Request) -> Vec<u8> {
-        match request {
-            Request::HostStatus => &self.status_requests,
-            Request::ErrorsAndWarnings => &self.hqes_requests,
-        }
-        .fetch_add(1, Ordering::SeqCst);
+    /// The answers to requests that arrived together, from one state: a printer answers
+    /// `~HQES~HS` as it is at that moment, so a test changing the state meanwhile never gets an
+    /// `~HS` answer from after the change behind an `~HQES` answer from before it.
+    fn replies(&self, requests: &[Request]) -> Vec<u8> {
         let s = lock(&self.status);
         let (state, how) = (&s.0, &s.1);
-        match (how, request) {
-            (StatusReply::Silent, _) => Vec::new(),
-            (StatusReply::Garbage(g), _) => g.clone(),
-            (StatusReply::HostStatusOnly, Request::ErrorsAndWarnings) => Vec::new(),
-            (_, Request::ErrorsAndWarnings) => state.errors_and_warnings().encode(),
-            (_, Request::HostStatus) if state.silences_host_status() => Vec::new(),
-            (_, Request::HostStatus) => state.host.encode(),
+        let mut out = Vec::new();
+        for &request in requests {
+            match request {
+                Request::HostStatus => &self.status_requests,
+                Request::ErrorsAndWarnings => &self.hqes_requests,
+            }
+            .fetch_add(1, Ordering::SeqCst);
+            match (how, request) {
+                (StatusReply::Silent, _) => {}
+                (StatusReply::Garbage(g), _) => out.extend_from_slice(g),
+                (StatusReply::HostStatusOnly, Request::ErrorsAndWarnings) => {}
+                (_, Request::ErrorsAndWarnings) => {
+                    out.extend_from_slice(&state.errors_and_warnings().encode())
+                }
+                (_, Request::HostStatus) if state.silences_host_status() => {}
+                (_, Request::HostStatus) => out.extend_from_slice(&state.host.encode()),
+            }
         }
+        out
     }
 
     /// Waits until `done` holds for the jobs, or `timeout`; returns the jobs either way.
@@ -358,11 +367,9 @@ fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
                 data.extend_from_slice(&buf[..n]);
                 let (requests, next) = scan_requests(&data, scanned);
                 scanned = next;
-                for r in requests {
-                    let reply = shared.reply(r);
-                    if !reply.is_empty() && stream.write_all(&reply).is_err() {
-                        return;
-                    }
+                let reply = shared.replies(&requests);
+                if !reply.is_empty() && stream.write_all(&reply).is_err() {
+                    return;
                 }
             }
             Err(e)
@@ -468,11 +475,9 @@ fn run_serial(mut master: TTYPort, slave: TTYPort, shared: Arc<Shared>) {
                     requests
                 };
                 shared.changed.notify_all();
-                for r in requests {
-                    let reply = shared.reply(r);
-                    if !reply.is_empty() {
-                        let _ = master.write_all(&reply);
-                    }
+                let reply = shared.replies(&requests);
+                if !reply.is_empty() {
+                    let _ = master.write_all(&reply);
                 }
             }
             Ok(_) => {}
