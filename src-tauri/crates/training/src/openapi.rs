@@ -255,7 +255,13 @@ mod tests {
             .values()
             .map(|l| l["operationId"].as_str().unwrap())
             .collect();
-        for op in ["movements", "exceptions", "order_exceptions", "shipments", "release"] {
+        for op in [
+            "movements",
+            "exceptions",
+            "order_exceptions",
+            "shipments",
+            "release",
+        ] {
             assert!(ops.contains(&op), "{op} not linked from the claim: {ops:?}");
         }
         let void = &json["paths"]["/v1/shipments"]["post"]["responses"]["200"]["links"]["Void"];
