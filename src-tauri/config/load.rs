@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use packbench_core::weight_gate::Tolerance;
 
 use super::desk::desk_settings;
+use super::site::site_time;
 use super::devices::{printers, scale_config, scanner_config};
 use super::error::ConfigError;
 use super::file::{read_file, ConfigFile};
@@ -203,7 +204,9 @@ pub(super) fn resolve(
         });
     }
     let desk = desk_settings(file.desk.as_ref(), &file_origin())?;
+    let site = site_time(file.site.as_ref(), &file_origin())?;
     Ok(Config {
+        site,
         update,
         desk,
         scanner,

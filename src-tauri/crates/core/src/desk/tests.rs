@@ -300,6 +300,7 @@ fn an_alert_is_raised_once_and_cleared_when_its_cause_goes() {
 
 fn record(kind: RecordKind, at: i64, station: &str, packer: &str, reason: &str) -> DeskRecord {
     DeskRecord {
+        recorded_at_local: String::new(),
         kind,
         recorded_at_ms: at,
         station: station.into(),
