@@ -7,10 +7,10 @@ use std::path::PathBuf;
 use packbench_core::weight_gate::Tolerance;
 
 use super::desk::desk_settings;
-use super::site::site_time;
 use super::devices::{printers, scale_config, scanner_config};
 use super::error::ConfigError;
 use super::file::{read_file, ConfigFile};
+use super::site::site_time;
 use super::station::{Config, DEFAULT_STATION_ID, TRAINING_TOKEN};
 use super::update::{trusted_for_updates, update_settings};
 use crate::token_store::{BackendToken, OsKeyring, TokenStoreError};

@@ -416,7 +416,11 @@ fn the_site_table_sets_the_zone_and_the_shifts() {
     assert_eq!(c.site, SiteTime::default());
     assert_eq!(c.site.zone_name(), "UTC");
     assert_eq!(c.site.shifts().len(), 3);
-    let c = with_file("[site]\ntime_zone = \"Europe/Warsaw\"\n", Overrides::default()).unwrap();
+    let c = with_file(
+        "[site]\ntime_zone = \"Europe/Warsaw\"\n",
+        Overrides::default(),
+    )
+    .unwrap();
     assert_eq!(c.site.zone_name(), "Europe/Warsaw");
     assert_eq!(c.site.shifts(), SiteTime::default_shifts());
     let c = with_file(

@@ -21,8 +21,8 @@ use std::sync::Arc;
 use packbench_core::desk::{
     self, Alert, AlertPolicy, DeskRecord, GroupBy, RecordFilter, Window, WorkModel,
 };
-use packbench_core::site_time::SiteTime;
 use packbench_core::pack_flow::Role;
+use packbench_core::site_time::SiteTime;
 use packbench_core::TrolleyCode;
 use packbench_ipc::desk::{
     DeskAction, DeskExportResponse, DeskOverviewResponse, DeskProductivityResponse,

@@ -32,7 +32,10 @@ fn csv_quotes_commas_quotes_and_line_breaks_and_reads_back() {
     assert!(text.contains("2025-11-26 12:00:00"), "{text}");
     // The local time is the last column, so the columns before it keep their places.
     assert!(
-        text.lines().next().unwrap().ends_with(",detail,recorded_at_local"),
+        text.lines()
+            .next()
+            .unwrap()
+            .ends_with(",detail,recorded_at_local"),
         "{text}"
     );
     let mut r = csv::Reader::from_reader(bytes.as_slice());
