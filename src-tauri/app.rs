@@ -145,6 +145,7 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
             exports: Arc::new(DirExports::new(cfg.data_dir.join("exports"))),
         },
         cfg.desk.clone(),
+        cfg.site.clone(),
     ));
     let remote_override = Arc::new(
         services::remote_override::RemoteOverride::new(supervisor, pack.clone(), store.clone())

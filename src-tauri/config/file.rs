@@ -32,6 +32,29 @@ pub struct ConfigFile {
     pub update: Option<UpdateSection>,
     /// `[desk]`: the supervisor's desk (alert threshold, webhook).
     pub desk: Option<DeskSection>,
+    /// `[site]`: the site's time zone and named shifts (the desk counts in them).
+    pub site: Option<SiteSection>,
+}
+
+/// `[site]`: the warehouse's wall clock.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SiteSection {
+    /// IANA time zone name, like `Europe/Warsaw` (default `UTC`).
+    pub time_zone: Option<String>,
+    /// `[[site.shifts]]`; default: early 06:00-14:00, late 14:00-22:00, night 22:00-06:00.
+    pub shifts: Option<Vec<ShiftSection>>,
+}
+
+/// `[[site.shifts]]`: one named shift; `end` at or before `start` means it ends the next day.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ShiftSection {
+    pub name: String,
+    /// `HH:MM`, 24-hour.
+    pub start: String,
+    /// `HH:MM`, 24-hour.
+    pub end: String,
 }
 
 /// `[desk]`: the supervisor's desk at this station.

@@ -10,6 +10,7 @@ use super::desk::desk_settings;
 use super::devices::{printers, scale_config, scanner_config};
 use super::error::ConfigError;
 use super::file::{read_file, ConfigFile};
+use super::site::site_time;
 use super::station::{Config, DEFAULT_STATION_ID, TRAINING_TOKEN};
 use super::update::{trusted_for_updates, update_settings};
 use crate::token_store::{BackendToken, OsKeyring, TokenStoreError};
@@ -203,7 +204,9 @@ pub(super) fn resolve(
         });
     }
     let desk = desk_settings(file.desk.as_ref(), &file_origin())?;
+    let site = site_time(file.site.as_ref(), &file_origin())?;
     Ok(Config {
+        site,
         update,
         desk,
         scanner,

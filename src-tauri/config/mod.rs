@@ -4,13 +4,14 @@
 //!
 //! `load` reads and merges; `file` is the file's raw shape; the resolved [`Config`] and its
 //! defaults are in `station`; each section's values are checked in its own module (`devices`,
-//! `desk`, `update`). Everything public is re-exported here: callers name `crate::config::X`.
+//! `desk`, `site`, `update`). Everything public is re-exported here: callers name `crate::config::X`.
 
 mod desk;
 mod devices;
 mod error;
 mod file;
 mod load;
+mod site;
 mod station;
 mod update;
 
@@ -18,7 +19,8 @@ pub use desk::{webhook_url, DeskSettings};
 pub use devices::Printers;
 pub use error::ConfigError;
 pub use file::{
-    ConfigFile, DeskSection, PrintersSection, ScaleSection, ScannerSection, UpdateSection,
+    ConfigFile, DeskSection, PrintersSection, ScaleSection, ScannerSection, ShiftSection,
+    SiteSection, UpdateSection,
 };
 pub use load::{default_config_file, load, Overrides};
 pub use station::{Config, DEFAULT_STATION_ID, TRAINING_TOKEN};

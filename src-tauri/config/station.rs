@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use packbench_core::site_time::SiteTime;
 use packbench_core::weight_gate::Tolerances;
 use packbench_devices::scale::ScaleConfig;
 use packbench_devices::scanner::ScannerConfig;
@@ -43,4 +44,6 @@ pub struct Config {
     pub update: Option<UpdateSettings>,
     /// The supervisor's desk: alert threshold and webhook.
     pub desk: DeskSettings,
+    /// The site's time zone and named shifts: the desk's hours, days and shifts are local.
+    pub site: SiteTime,
 }

@@ -267,6 +267,36 @@ fn bad_device_settings_name_the_file_the_key_and_what_is_allowed() {
             "webhook",
             "webhook_url",
         ),
+        (
+            "[site]\ntime_zone = \"Europe/Warsow\"\n",
+            "site.time_zone",
+            "Europe/Warsaw",
+        ),
+        (
+            "[site]\ntime_zone = \"+02:00\"\n",
+            "site.time_zone",
+            "IANA",
+        ),
+        (
+            "[[site.shifts]]\nname = \"early\"\nstart = \"6:00\"\nend = \"14:00\"\n",
+            "site.shifts",
+            "HH:MM",
+        ),
+        (
+            "[[site.shifts]]\nname = \"early\"\nstart = \"06:00\"\nend = \"24:00\"\n",
+            "site.shifts",
+            "HH:MM",
+        ),
+        (
+            "[[site.shifts]]\nname = \"a\"\nstart = \"06:00\"\nend = \"14:00\"\n[[site.shifts]]\nname = \"a\"\nstart = \"14:00\"\nend = \"22:00\"\n",
+            "site.shifts",
+            "own name",
+        ),
+        (
+            "[site]\nzone = \"UTC\"\n",
+            "zone",
+            "time_zone",
+        ),
     ] {
         let msg = with_file(toml, Overrides::default())
             .unwrap_err()
@@ -376,6 +406,41 @@ fn updates_are_configured_by_their_table_and_each_value_is_checked() {
             "{toml:?}: {msg}"
         );
     }
+}
+
+#[test]
+fn the_site_table_sets_the_zone_and_the_shifts() {
+    use packbench_core::site_time::SiteTime;
+    // Nothing configured: UTC and the three default shifts, so existing configs keep working.
+    let c = with_file("", Overrides::default()).unwrap();
+    assert_eq!(c.site, SiteTime::default());
+    assert_eq!(c.site.zone_name(), "UTC");
+    assert_eq!(c.site.shifts().len(), 3);
+    let c = with_file(
+        "[site]\ntime_zone = \"Europe/Warsaw\"\n",
+        Overrides::default(),
+    )
+    .unwrap();
+    assert_eq!(c.site.zone_name(), "Europe/Warsaw");
+    assert_eq!(c.site.shifts(), SiteTime::default_shifts());
+    let c = with_file(
+        "[site]\ntime_zone = \"Europe/London\"\n\n[[site.shifts]]\nname = \"days\"\nstart = \"07:00\"\nend = \"19:00\"\n\n[[site.shifts]]\nname = \"nights\"\nstart = \"19:00\"\nend = \"07:00\"\n",
+        Overrides::default(),
+    )
+    .unwrap();
+    let shifts: Vec<(String, String)> = c
+        .site
+        .shifts()
+        .iter()
+        .map(|s| (s.name.clone(), s.hours_text()))
+        .collect();
+    assert_eq!(
+        shifts,
+        [
+            ("days".to_owned(), "07:00–19:00".to_owned()),
+            ("nights".to_owned(), "19:00–07:00".to_owned())
+        ]
+    );
 }
 
 #[test]

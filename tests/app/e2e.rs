@@ -799,9 +799,15 @@ async fn the_supervisor_desk_watches_stations_and_acts() {
             .await
             .unwrap();
         screenshot(&client, "desk-02b-productivity-work.png").await;
+        // On the site's clock (UTC here: no [site] table): the shift running now is named.
+        wait_for(&client, "#site-time[data-zone='UTC']:not([data-shift=''])").await;
         click(&client, "#period-week").await;
         wait_for(&client, "#period-week.active").await;
         wait_for(&client, "svg[data-chart='packers'] rect.bar").await;
+        wait_for(&client, "#site-time[data-zone='UTC'][data-shift='']").await;
+        click(&client, "#period-previous-shift").await;
+        wait_for(&client, "#period-previous-shift.active").await;
+        wait_for(&client, "#site-time:not([data-shift=''])").await;
 
         // Exceptions and overrides: filter by station, export the rows as CSV.
         click(&client, "button.tab[data-tab='records']").await;

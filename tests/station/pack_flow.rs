@@ -822,8 +822,14 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
     let dir = tempfile::tempdir().unwrap();
     let b = backend(dir.path()).await;
     let scale = SimulatedScale::start(SimScale::new(Protocol::MtSics)).unwrap();
+    let site = packbench_core::site_time::SiteTime::new(
+        "Europe/Warsaw",
+        packbench_core::site_time::SiteTime::default_shifts(),
+    )
+    .unwrap();
     let cfg = Config {
         scale: Some(ScaleConfig::new(scale.path(), Protocol::MtSics)),
+        site: site.clone(),
         ..config("ST-ASK", &dir.path().join("station"), &b.url())
     };
     let rt = start(&cfg).await;
@@ -836,6 +842,17 @@ async fn a_weight_override_asked_of_the_desk_is_applied_when_a_supervisor_approv
         rt.desk.overview().await.unwrap().supervisor_id,
         sup.packer_id
     );
+    // Productivity on the site's clock: the shift running now in Warsaw, labelled locally.
+    use packbench_ipc::desk::Period;
+    let p = rt.desk.productivity(Period::Shift).await.unwrap();
+    assert_eq!(p.zone, "Europe/Warsaw");
+    let running = site.shift_at(p.buckets[0].0);
+    assert_eq!(p.shift.as_ref().unwrap().name, running.shift.name);
+    assert_eq!(p.bucket_labels.len(), p.buckets.len());
+    assert_eq!(p.bucket_labels[0], running.shift.start.to_string());
+    let week = rt.desk.productivity(Period::Week).await.unwrap();
+    assert_eq!((week.buckets.len(), week.shift), (7, None));
+    assert_eq!(week.bucket_labels[6], site.day_label(week.buckets[6].0));
     pack.handle(PackEvent::SignedOut).await.unwrap();
     let refused = packbench_ipc::IpcError::from(rt.desk.overview().await.unwrap_err());
     assert_eq!(

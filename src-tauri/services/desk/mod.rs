@@ -8,6 +8,9 @@
 //! the role again on every supervisor endpoint). The token never leaves memory: it is not saved,
 //! logged or shown.
 //!
+//! Hours, days and shifts are the site's (`[site]` in the config): the station turns them into
+//! instants and local labels, so the UI does no time-zone arithmetic.
+//!
 //! Alerts are the backend's (`GET /v1/alerts`): stations raise their own in their heartbeats
 //! ([`crate::services::heartbeat`]) and the backend raises `station_offline`, so every desk shows
 //! the same list and the site's webhook gets each alert once, from the backend, desk open or not.
@@ -16,13 +19,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use packbench_core::desk::{
-    self, Alert, AlertPolicy, DeskRecord, GroupBy, RecordFilter, WorkModel,
+    self, Alert, AlertPolicy, DeskRecord, GroupBy, RecordFilter, Window, WorkModel,
 };
 use packbench_core::pack_flow::Role;
+use packbench_core::site_time::SiteTime;
 use packbench_core::TrolleyCode;
 use packbench_ipc::desk::{
     DeskAction, DeskExportResponse, DeskOverviewResponse, DeskProductivityResponse,
-    DeskRecordsResponse, Period, WeightRequestView,
+    DeskRecordsResponse, Period, ShiftView, WeightRequestView,
 };
 use tracing::info;
 
@@ -65,6 +69,7 @@ pub struct DeskService {
     printer: Arc<dyn Printer>,
     exports: Arc<dyn Exports>,
     settings: DeskSettings,
+    site: SiteTime,
     model: WorkModel,
 }
 
@@ -104,6 +109,7 @@ impl DeskService {
         pack: Arc<PackService>,
         ports: DeskPorts,
         settings: DeskSettings,
+        site: SiteTime,
     ) -> Self {
         DeskService {
             station,
@@ -113,6 +119,7 @@ impl DeskService {
             printer: ports.printer,
             exports: ports.exports,
             settings,
+            site,
             model: WorkModel::default(),
         }
     }
@@ -181,20 +188,30 @@ impl DeskService {
         })
     }
 
-    /// Complexity-adjusted work per packer and per station over the shift or the week.
+    /// Complexity-adjusted work per packer and per station over the current or previous shift
+    /// (local hours) or the last 7 local days, on the site's clock.
     pub async fn productivity(
         &self,
         period: Period,
     ) -> Result<DeskProductivityResponse, StationError> {
         let s = self.session().await?;
         let now = now_ms();
-        let (from, to) = period.span(now);
-        let orders = self.backend.packed_orders(&s.token, from, to).await?;
+        let window = Window::at(&self.site, period, now);
+        let (from, to) = window.span();
+        // The current shift's later hours have no orders yet: ask only up to now.
+        let orders = self
+            .backend
+            .packed_orders(&s.token, from, to.min(now + 1))
+            .await?;
+        let bounds = window.bounds();
         Ok(DeskProductivityResponse {
             period,
-            buckets: period.buckets(now),
-            packers: desk::productivity(&orders, &self.model, period, GroupBy::Packer, now),
-            stations: desk::productivity(&orders, &self.model, period, GroupBy::Station, now),
+            zone: self.site.zone_name().to_owned(),
+            shift: window.shift.map(|(name, hours)| ShiftView { name, hours }),
+            bucket_labels: window.buckets.into_iter().map(|b| b.label).collect(),
+            packers: desk::productivity(&orders, &self.model, &bounds, GroupBy::Packer),
+            stations: desk::productivity(&orders, &self.model, &bounds, GroupBy::Station),
+            buckets: bounds,
             model: self.model,
         })
     }
@@ -215,7 +232,7 @@ impl DeskService {
         let s = self.session().await?;
         let exceptions = self.backend.open_exceptions(&s.token).await?;
         let overrides = self.backend.overrides(&s.token, None).await?;
-        Ok(desk_records(&exceptions, &overrides))
+        Ok(desk_records(&exceptions, &overrides, &self.site))
     }
 
     /// Writes the filtered rows as CSV: to `path` (absolute, its folder existing), else to

@@ -2,6 +2,7 @@
 //! records, with their CSV export.
 
 use packbench_core::desk::{self, AlertPolicy, DeskRecord, RecordKind, StationFacts};
+use packbench_core::site_time::SiteTime;
 use packbench_ipc::desk::StationRow;
 use packbench_ipc::DeviceStatus;
 
@@ -81,13 +82,18 @@ fn snake<T: serde::Serialize>(v: &T) -> String {
 }
 
 /// Open exceptions and overrides as the desk's rows.
-pub fn desk_records(ex: &OpenExceptions, overrides: &[OverrideEntry]) -> Vec<DeskRecord> {
+pub fn desk_records(
+    ex: &OpenExceptions,
+    overrides: &[OverrideEntry],
+    site: &SiteTime,
+) -> Vec<DeskRecord> {
     let mut out = Vec::new();
     for e in &ex.lines {
         let x = &e.exception;
         out.push(DeskRecord {
             kind: RecordKind::LineException,
             recorded_at_ms: e.recorded_at_ms,
+            recorded_at_local: site.local_text(e.recorded_at_ms),
             station: e.station.clone(),
             packer_id: x.packer_id.clone(),
             order_id: x.order_id.clone(),
@@ -112,6 +118,7 @@ pub fn desk_records(ex: &OpenExceptions, overrides: &[OverrideEntry]) -> Vec<Des
         out.push(DeskRecord {
             kind: RecordKind::OrderException,
             recorded_at_ms: e.recorded_at_ms,
+            recorded_at_local: site.local_text(e.recorded_at_ms),
             station: e.station.clone(),
             packer_id: x.packer_id.clone(),
             order_id: x.order_id.clone(),
@@ -131,6 +138,7 @@ pub fn desk_records(ex: &OpenExceptions, overrides: &[OverrideEntry]) -> Vec<Des
             } => DeskRecord {
                 kind: RecordKind::PackagingOverride,
                 recorded_at_ms: o.recorded_at_ms,
+                recorded_at_local: site.local_text(o.recorded_at_ms),
                 station: o.station.clone(),
                 packer_id: packer_id.clone(),
                 order_id: order_id.clone(),
@@ -157,6 +165,7 @@ pub fn desk_records(ex: &OpenExceptions, overrides: &[OverrideEntry]) -> Vec<Des
                 DeskRecord {
                     kind: RecordKind::WeightOverride,
                     recorded_at_ms: o.recorded_at_ms,
+                    recorded_at_local: site.local_text(o.recorded_at_ms),
                     station: o.station.clone(),
                     packer_id: packer_id.clone(),
                     order_id: order_id.clone(),
@@ -172,7 +181,7 @@ pub fn desk_records(ex: &OpenExceptions, overrides: &[OverrideEntry]) -> Vec<Des
     out
 }
 
-/// The rows as CSV (RFC 4180: fields with commas, quotes or line breaks quoted, quotes
+/// The rows as CSV with the time in UTC and on the site's clock (RFC 4180: fields with commas, quotes or line breaks quoted, quotes
 /// doubled), with a header.
 pub fn records_csv(rows: &[DeskRecord]) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -185,6 +194,7 @@ pub fn records_csv(rows: &[DeskRecord]) -> Result<Vec<u8>, csv::Error> {
         "order_id",
         "reason",
         "detail",
+        "recorded_at_local",
     ])?;
     for r in rows {
         w.write_record([
@@ -196,6 +206,7 @@ pub fn records_csv(rows: &[DeskRecord]) -> Result<Vec<u8>, csv::Error> {
             r.order_id.clone(),
             r.reason.clone(),
             r.detail.clone(),
+            r.recorded_at_local.clone(),
         ])?;
     }
     w.into_inner().map_err(|e| e.into_error().into())

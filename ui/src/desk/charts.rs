@@ -1,10 +1,10 @@
 //! The desk's productivity screen: complexity-adjusted performance per packer and per station
-//! (horizontal bars, 100 % = the standard pace) and work content over the shift or the week
-//! (columns stacked by packer or station), drawn by hand as SVG.
+//! (horizontal bars, 100 % = the standard pace) and work content over the current or previous
+//! shift or the week (columns stacked by packer or station), drawn by hand as SVG. Hours, days
+//! and their labels come from the station already on the site's clock.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use packbench_core::desk::utc_text;
 use packbench_ipc::cmd;
 use packbench_ipc::desk::{DeskProductivityRequest, DeskProductivityResponse, Period, Series};
 
@@ -47,26 +47,27 @@ pub fn Productivity(tick: ReadSignal<u64>) -> impl IntoView {
     view! {
         <section id="productivity" class="productivity">
             <div class="toolbar">
-                {toggle(Period::Shift, "Shift (12 h, hourly)", "period-shift")}
+                {toggle(Period::Shift, "This shift (hourly)", "period-shift")}
+                {toggle(Period::PreviousShift, "Previous shift", "period-previous-shift")}
                 {toggle(Period::Week, "Week (7 days, daily)", "period-week")}
             </div>
             {move || error.get().map(|e| view! { <div class="error">{e}</div> })}
             {move || data.get().map(|d| {
                 let m = d.model;
                 let formula = format!(
-                    "Work content per order, in standard minutes: {:.2} + {:.2}·units + {:.2}·lines + {:.2}·(parcels − 1) + {:.2}·exceptions. Performance = standard minutes earned per active minute (100 % = standard pace); active = hours (or days) with at least one order. Times in UTC.",
+                    "Work content per order, in standard minutes: {:.2} + {:.2}·units + {:.2}·lines + {:.2}·(parcels − 1) + {:.2}·exceptions. Performance = standard minutes earned per active minute (100 % = standard pace); active = hours (or days) with at least one order.",
                     m.base_min, m.per_unit_min, m.per_line_min, m.per_extra_parcel_min, m.per_exception_min
                 );
-                let unit = match d.period { Period::Shift => "hour", Period::Week => "day" };
-                let labels: Vec<String> = d
-                    .buckets
-                    .iter()
-                    .map(|(s, _)| {
-                        let t = utc_text(*s);
-                        match d.period { Period::Shift => t[11..16].to_owned(), Period::Week => t[5..10].to_owned() }
-                    })
-                    .collect();
+                let unit = match d.period { Period::Shift | Period::PreviousShift => "hour", Period::Week => "day" };
+                let covers = match &d.shift {
+                    Some(s) => format!("Shift {} ({})", s.name, s.hours),
+                    None => "Last 7 days".to_owned(),
+                };
+                let labels = d.bucket_labels.clone();
                 view! {
+                    <p class="site-time" id="site-time" data-zone=d.zone.clone() data-shift=d.shift.as_ref().map(|s| s.name.clone()).unwrap_or_default()>
+                        {format!("{covers} · times in {}", d.zone)}
+                    </p>
                     <p class="formula">{formula}</p>
                     <div class="charts">
                         <figure>

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use packbench_core::desk::utc_text;
 use packbench_ipc::cmd;
 use packbench_ipc::desk::{
     DeskExportRequest, DeskExportResponse, DeskRecordsRequest, DeskRecordsResponse, RecordFilter,
@@ -89,7 +88,7 @@ pub fn Records() -> impl IntoView {
                     let (st, pk, or) = (r.station.clone(), r.packer_id.clone(), r.order_id.clone());
                     view! {
                         <tr class="record" data-kind=r.kind.as_str() data-station=st data-packer=pk data-order=or>
-                            <td>{utc_text(r.recorded_at_ms)}</td>
+                            <td>{r.recorded_at_local.clone()}</td>
                             <td>{r.kind.as_str().replace('_', " ")}</td>
                             <td>{r.station}</td>
                             <td>{r.packer_id}</td>
@@ -107,7 +106,7 @@ pub fn Records() -> impl IntoView {
                 <table id="records" class="desk-table">
                     <thead>
                         <tr>
-                            <th>"Recorded (UTC)"</th><th>"Kind"</th><th>"Station"</th><th>"Packer"</th>
+                            <th>"Recorded (site time)"</th><th>"Kind"</th><th>"Station"</th><th>"Packer"</th>
                             <th>"Order"</th><th>"Reason"</th><th>"Detail"</th>
                         </tr>
                     </thead>

@@ -9,6 +9,7 @@ pub mod gs1;
 pub mod manifest;
 pub mod pack_flow;
 pub mod scan;
+pub mod site_time;
 pub mod trolley;
 pub mod wedge;
 pub mod weight_gate;

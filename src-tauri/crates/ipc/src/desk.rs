@@ -72,11 +72,27 @@ pub struct DeskProductivityRequest {
     pub period: Period,
 }
 
+/// The shift a productivity view covers, as the site names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShiftView {
+    /// `early`.
+    pub name: String,
+    /// Its wall-clock hours, `06:00–14:00`.
+    pub hours: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DeskProductivityResponse {
     pub period: Period,
-    /// The buckets' `[start, end)`, oldest first (the same for every series).
+    /// The site's IANA time zone (`Europe/Warsaw`): every hour and day here is local to it.
+    pub zone: String,
+    /// The shift shown, for a shift period.
+    pub shift: Option<ShiftView>,
+    /// The buckets' `[start, end)`, oldest first (the same for every series): local clock hours
+    /// of the shift, or local days (23 or 25 hours long across a DST change).
     pub buckets: Vec<(i64, i64)>,
+    /// Each bucket's label on the site's clock: `06:00`, `Mon 30 Mar`.
+    pub bucket_labels: Vec<String>,
     pub packers: Vec<Series>,
     pub stations: Vec<Series>,
     /// The standard minutes the figures are weighed with.

@@ -21,6 +21,12 @@
 //! means working at the standard pace whatever the mix of orders. Active time is the number of
 //! clock hours (or days, for the week) in which the packer packed at least one order, so a break
 //! or a shift of four hours is not counted against anyone.
+//!
+//! # Site time
+//!
+//! Hours, days and shifts are the site's ([`crate::site_time::SiteTime`]): a [`Window`] is the
+//! current or previous named shift in local clock hours, or the last 7 local days; an active
+//! hour or day counts its real length (a DST day has 23 or 25 hours).
 
 mod alerts;
 pub mod device_problems;
@@ -33,8 +39,8 @@ pub use alerts::{
     StationFacts,
 };
 pub use productivity::{
-    last_hour, productivity, Bucket, GroupBy, PackedOrder, Period, Series, WorkModel, DAY_MS,
-    HOUR_MS,
+    last_hour, productivity, Bucket, GroupBy, PackedOrder, Period, Series, Window, WorkModel,
+    DAY_MS, HOUR_MS,
 };
 pub use records::{DeskRecord, RecordFilter, RecordKind};
 

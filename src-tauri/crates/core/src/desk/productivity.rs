@@ -1,9 +1,12 @@
-//! Complexity-adjusted productivity: the standard minutes of a packed order, buckets of a
-//! shift or a week, and each packer's or station's performance over them.
+//! Complexity-adjusted productivity: the standard minutes of a packed order, the buckets of a
+//! shift (local hours) or a week (local days) in the site's time, and each packer's or
+//! station's performance over them.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+use crate::site_time::{LocalSpan, SiteTime};
 
 /// One order as packed, from the backend's records (per-order facts).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,40 +61,66 @@ impl WorkModel {
     }
 }
 
-/// The span a productivity view covers.
+/// The span a productivity view covers, in the site's time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
-    /// The last 12 clock hours, in hourly buckets.
+    /// The shift running now, from its local start, in local clock hours.
     Shift,
-    /// The last 7 days (UTC), in daily buckets.
+    /// The shift before it, start to end, in local clock hours.
+    PreviousShift,
+    /// The last 7 local days (today included), midnight to midnight local, daily.
     Week,
 }
 
 pub const HOUR_MS: i64 = 3_600_000;
 pub const DAY_MS: i64 = 24 * HOUR_MS;
 
-impl Period {
-    /// The buckets' `[start, end)` bounds, oldest first; the last one holds `now_ms`.
-    pub fn buckets(self, now_ms: i64) -> Vec<(i64, i64)> {
-        let (size, n) = match self {
-            Period::Shift => (HOUR_MS, 12),
-            Period::Week => (DAY_MS, 7),
+/// What a period covers at a given moment: its buckets (local hours or days, labelled in local
+/// time) and, for a shift, which one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Window {
+    pub period: Period,
+    /// The shift's name and wall-clock hours (`early`, `06:00–14:00`), for a shift period.
+    pub shift: Option<(String, String)>,
+    /// Oldest first, each starting where the one before ends.
+    pub buckets: Vec<LocalSpan>,
+}
+
+impl Window {
+    /// The period at `now_ms` in the site's time. A shift's buckets run to its scheduled end,
+    /// so the chart shows the whole shift; the current one is filled up to now.
+    pub fn at(site: &SiteTime, period: Period, now_ms: i64) -> Window {
+        let shift = match period {
+            Period::Shift => Some(site.shift_at(now_ms)),
+            Period::PreviousShift => Some(site.previous_shift(now_ms)),
+            Period::Week => None,
         };
-        let last_start = now_ms.div_euclid(size) * size;
-        (0..n)
-            .rev()
-            .map(|i| {
-                let s = last_start - i * size;
-                (s, s + size)
-            })
+        let buckets = match &shift {
+            Some(s) => site.local_hours(s.start_ms, s.end_ms),
+            None => site.local_days(now_ms, 7),
+        };
+        Window {
+            period,
+            shift: shift.map(|s| (s.shift.name.clone(), s.shift.hours_text())),
+            buckets,
+        }
+    }
+
+    /// The buckets' `[start, end)` bounds.
+    pub fn bounds(&self) -> Vec<(i64, i64)> {
+        self.buckets
+            .iter()
+            .map(|b| (b.start_ms, b.end_ms))
             .collect()
     }
 
     /// The whole span `[from, to)`.
-    pub fn span(self, now_ms: i64) -> (i64, i64) {
-        let b = self.buckets(now_ms);
-        (b[0].0, b[b.len() - 1].1)
+    pub fn span(&self) -> (i64, i64) {
+        match (self.buckets.first(), self.buckets.last()) {
+            (Some(f), Some(l)) => (f.start_ms, l.end_ms),
+            _ => (0, 0),
+        }
     }
 }
 
@@ -131,18 +160,18 @@ pub enum GroupBy {
     Station,
 }
 
-/// Work per packer or station over the period, bucketed; orders outside the period are left
-/// out. Sorted by key.
+/// Work per packer or station in the given buckets (`[start, end)`, contiguous, oldest first,
+/// of any length: a DST day has 23 or 25 hours); orders outside them are left out. Sorted by key.
 pub fn productivity(
     orders: &[PackedOrder],
     model: &WorkModel,
-    period: Period,
+    bounds: &[(i64, i64)],
     group: GroupBy,
-    now_ms: i64,
 ) -> Vec<Series> {
-    let bounds = period.buckets(now_ms);
-    let (from, to) = period.span(now_ms);
-    let bucket_ms = bounds[0].1 - bounds[0].0;
+    let (from, to) = match (bounds.first(), bounds.last()) {
+        (Some(f), Some(l)) => (f.0, l.1),
+        _ => return Vec::new(),
+    };
     let mut by_key: BTreeMap<&str, Vec<Bucket>> = BTreeMap::new();
     for o in orders
         .iter()
@@ -162,7 +191,7 @@ pub fn productivity(
                 })
                 .collect()
         });
-        let i = ((o.completed_at_ms - from) / bucket_ms) as usize;
+        let i = bounds.partition_point(|&(_, end)| end <= o.completed_at_ms);
         let b = &mut buckets[i];
         b.orders += 1;
         b.units += o.units;
@@ -175,7 +204,12 @@ pub fn productivity(
             let units = buckets.iter().map(|b| b.units).sum();
             let standard_minutes: f64 = buckets.iter().map(|b| b.standard_minutes).sum();
             let active_buckets = buckets.iter().filter(|b| b.orders > 0).count() as u32;
-            let active_hours = f64::from(active_buckets) * bucket_ms as f64 / HOUR_MS as f64;
+            let active_ms: i64 = buckets
+                .iter()
+                .filter(|b| b.orders > 0)
+                .map(|b| b.end_ms - b.start_ms)
+                .sum();
+            let active_hours = active_ms as f64 / HOUR_MS as f64;
             let per_hour = |x: f64| {
                 if active_hours > 0.0 {
                     x / active_hours

@@ -28,6 +28,8 @@ impl RecordKind {
 pub struct DeskRecord {
     pub kind: RecordKind,
     pub recorded_at_ms: i64,
+    /// The same moment on the site's clock with its offset (`2026-03-29 03:15:00+02:00`).
+    pub recorded_at_local: String,
     pub station: String,
     pub packer_id: String,
     pub order_id: String,

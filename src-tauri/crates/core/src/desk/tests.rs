@@ -1,6 +1,12 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::site_time::SiteTime;
+
+/// The buckets of `period` at `now` on a UTC site with the default shifts.
+fn utc_bounds(period: Period, now: i64) -> Vec<(i64, i64)> {
+    Window::at(&SiteTime::default(), period, now).bounds()
+}
 
 const NOW: i64 = 1_780_000_000_000 + 30 * 60 * 1000; // half past an hour
 
@@ -67,9 +73,8 @@ fn a_packer_of_complex_orders_is_not_judged_by_order_count() {
     let s = productivity(
         &orders,
         &WorkModel::default(),
-        Period::Shift,
+        &utc_bounds(Period::Shift, NOW),
         GroupBy::Packer,
-        NOW,
     );
     assert_eq!(s.len(), 2);
     let (big, mailers) = (&s[0], &s[1]);
@@ -92,37 +97,38 @@ fn a_packer_of_complex_orders_is_not_judged_by_order_count() {
 }
 
 #[test]
-fn buckets_cover_the_period_and_the_last_holds_now() {
-    let shift = Period::Shift.buckets(NOW);
-    assert_eq!(shift.len(), 12);
+fn buckets_cover_the_period_and_one_holds_now() {
+    // NOW is 20:56 UTC: the late shift, 14:00-22:00, in 8 hourly buckets.
+    let w = Window::at(&SiteTime::default(), Period::Shift, NOW);
+    assert_eq!(w.shift, Some(("late".into(), "14:00–22:00".into())));
+    let shift = w.bounds();
+    assert_eq!(shift.len(), 8);
+    assert_eq!(w.buckets[0].label, "14:00");
     assert!(shift.windows(2).all(|w| w[0].1 == w[1].0));
-    assert!(shift[11].0 <= NOW && NOW < shift[11].1);
+    assert!(shift[6].0 <= NOW && NOW < shift[6].1);
     assert!(shift
         .iter()
         .all(|(s, e)| e - s == HOUR_MS && s % HOUR_MS == 0));
-    let week = Period::Week.buckets(NOW);
+    let prev = utc_bounds(Period::PreviousShift, NOW);
+    assert_eq!(prev.len(), 8);
+    assert_eq!(prev[7].1, shift[0].0);
+    let week = utc_bounds(Period::Week, NOW);
     assert_eq!(week.len(), 7);
     assert!(week[6].0 <= NOW && NOW < week[6].1);
     assert!(week.iter().all(|(s, e)| e - s == DAY_MS && s % DAY_MS == 0));
 
-    let (from, to) = Period::Shift.span(NOW);
+    let (from, to) = w.span();
     let orders = [
         order("PK-1", "ST-1", from, 1, 1, 1, 0),
         order("PK-1", "ST-1", from - 1, 5, 1, 1, 0),
         order("PK-1", "ST-1", to, 7, 1, 1, 0),
         order("PK-1", "ST-1", to - 1, 2, 1, 1, 0),
     ];
-    let s = productivity(
-        &orders,
-        &WorkModel::default(),
-        Period::Shift,
-        GroupBy::Station,
-        NOW,
-    );
+    let s = productivity(&orders, &WorkModel::default(), &shift, GroupBy::Station);
     assert_eq!(s.len(), 1);
     assert_eq!((s[0].orders, s[0].units), (2, 3));
     assert_eq!(s[0].buckets[0].units, 1);
-    assert_eq!(s[0].buckets[11].units, 2);
+    assert_eq!(s[0].buckets[7].units, 2);
     // Two active hours: the rates are per active hour.
     assert_eq!(s[0].active_buckets, 2);
     assert!((s[0].orders_per_hour - 1.0).abs() < 1e-9);
@@ -294,6 +300,7 @@ fn an_alert_is_raised_once_and_cleared_when_its_cause_goes() {
 
 fn record(kind: RecordKind, at: i64, station: &str, packer: &str, reason: &str) -> DeskRecord {
     DeskRecord {
+        recorded_at_local: String::new(),
         kind,
         recorded_at_ms: at,
         station: station.into(),
@@ -385,7 +392,7 @@ fn the_filter_matches_every_field_it_names() {
     );
 }
 
-fn any_order() -> impl Strategy<Value = PackedOrder> {
+fn any_order(now: i64) -> impl Strategy<Value = PackedOrder> {
     (
         0..4u8,
         0..3u8,
@@ -395,11 +402,11 @@ fn any_order() -> impl Strategy<Value = PackedOrder> {
         0..4u32,
         0..3u32,
     )
-        .prop_map(|(p, s, dt, units, lines, parcels, exc)| PackedOrder {
+        .prop_map(move |(p, s, dt, units, lines, parcels, exc)| PackedOrder {
             order_id: format!("SO-{dt}"),
             station: format!("ST-{s}"),
             packer_id: format!("PK-{p}"),
-            completed_at_ms: NOW + dt,
+            completed_at_ms: now + dt,
             units,
             lines,
             parcels,
@@ -407,21 +414,43 @@ fn any_order() -> impl Strategy<Value = PackedOrder> {
         })
 }
 
+/// Moments around the 2026 DST changes in Europe (29 March and 25 October, 01:00 UTC) and NOW.
+fn any_now() -> impl Strategy<Value = i64> {
+    (
+        prop::sample::select(vec![NOW, 1_774_746_000_000, 1_792_890_000_000]),
+        -2 * DAY_MS..2 * DAY_MS,
+    )
+        .prop_map(|(at, dt)| at + dt)
+}
+
+fn any_orders() -> impl Strategy<Value = (i64, Vec<PackedOrder>)> {
+    any_now().prop_flat_map(|now| (Just(now), prop::collection::vec(any_order(now), 0..60)))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
 
-    /// Every order inside the period lands in exactly one bucket of one series, whichever way
-    /// the work is grouped, and nothing outside it counts.
+    /// Every order inside the period lands in exactly one bucket of one series, the one whose
+    /// local hour or day holds it, whichever way the work is grouped, in any zone and across
+    /// DST changes; nothing outside it counts.
     #[test]
-    fn aggregation_conserves_work(orders in prop::collection::vec(any_order(), 0..60), week in any::<bool>()) {
-        let period = if week { Period::Week } else { Period::Shift };
+    fn aggregation_conserves_work(
+        (now, orders) in any_orders(),
+        period in prop::sample::select(vec![Period::Shift, Period::PreviousShift, Period::Week]),
+        zone in prop::sample::select(vec!["UTC", "Europe/Warsaw", "Europe/London", "Asia/Kolkata", "America/St_Johns"]),
+    ) {
+        let site = SiteTime::new(zone, SiteTime::default_shifts()).unwrap();
+        let w = Window::at(&site, period, now);
+        let bounds = w.bounds();
+        prop_assert!(bounds.windows(2).all(|b| b[0].1 == b[1].0));
+        prop_assert!(bounds.iter().all(|(s, e)| s < e));
         let m = WorkModel::default();
-        let (from, to) = period.span(NOW);
+        let (from, to) = w.span();
         let inside: Vec<&PackedOrder> = orders.iter().filter(|o| o.completed_at_ms >= from && o.completed_at_ms < to).collect();
         let want_minutes: f64 = inside.iter().map(|o| m.standard_minutes(o)).sum();
         let want_units: u32 = inside.iter().map(|o| o.units).sum();
         for group in [GroupBy::Packer, GroupBy::Station] {
-            let s = productivity(&orders, &m, period, group, NOW);
+            let s = productivity(&orders, &m, &bounds, group);
             let orders_n: u32 = s.iter().map(|x| x.orders).sum();
             let units: u32 = s.iter().map(|x| x.buckets.iter().map(|b| b.units).sum::<u32>()).sum();
             let minutes: f64 = s.iter().map(|x| x.standard_minutes).sum();
@@ -431,8 +460,21 @@ proptest! {
             for x in &s {
                 prop_assert!(x.orders > 0);
                 prop_assert!(x.performance_pct >= 0.0 && x.performance_pct.is_finite());
-                prop_assert_eq!(x.buckets.len(), period.buckets(NOW).len());
+                prop_assert_eq!(x.buckets.len(), bounds.len());
+                let key_orders: u32 = x.buckets.iter().map(|b| b.orders).sum();
+                let in_buckets = inside.iter().filter(|o| {
+                    let k = if group == GroupBy::Packer { &o.packer_id } else { &o.station };
+                    *k == x.key
+                }).count() as u32;
+                prop_assert_eq!(key_orders, in_buckets);
             }
+        }
+        // Each order is in the bucket whose bounds hold it.
+        let s = productivity(&orders, &m, &bounds, GroupBy::Station);
+        for o in &inside {
+            let i = bounds.iter().position(|(a, b)| *a <= o.completed_at_ms && o.completed_at_ms < *b).unwrap();
+            let x = s.iter().find(|x| x.key == o.station).unwrap();
+            prop_assert!(x.buckets[i].orders > 0);
         }
     }
 }
