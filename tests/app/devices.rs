@@ -117,22 +117,11 @@ async fn device_faults_reach_the_packer_and_the_desk_by_name_and_the_waiting_lab
         HttpBackendOptions::default(),
     )
     .unwrap();
-    // A trolley of three or more slots whose GS1 scans need no separator.
-    let mut chosen = None;
-    for n in 1..=60 {
-        let code: packbench_core::TrolleyCode = format!("TR-{n:04}").parse().unwrap();
-        let m = api.trolley_manifest(&code).await.unwrap();
-        let both = m
-            .slots
-            .iter()
-            .flat_map(|s| &s.order.lines)
-            .any(|l| l.item.flags.lot_expiry_required && l.item.flags.serial_required);
-        if m.slots.len() >= 3 && m.slots.iter().take(3).all(|s| s.order.units() <= 6) && !both {
-            chosen = Some(m);
-            break;
-        }
-    }
-    let manifest = chosen.expect("a demo trolley fit for the test");
+    // A trolley of three or more slots, its first three orders small.
+    let manifest = demo_trolley(&api, 1, |m| {
+        m.slots.len() >= 3 && m.slots.iter().take(3).all(|s| s.order.units() <= 6)
+    })
+    .await;
 
     let zebra = SimulatedZebra::start().unwrap();
     let link = dir.path().join("ttyScale");

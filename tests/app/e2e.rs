@@ -226,23 +226,12 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
     )
     .unwrap();
 
-    // A trolley of 8+ slots whose GS1 scans need no separator, with orders of 2+ units.
-    let mut chosen = None;
-    for n in 4..=60 {
-        let code: packbench_core::TrolleyCode = format!("TR-{n:04}").parse().unwrap();
-        let m = api.trolley_manifest(&code).await.unwrap();
-        let both = m
-            .slots
-            .iter()
-            .flat_map(|s| &s.order.lines)
-            .any(|l| l.item.flags.lot_expiry_required && l.item.flags.serial_required);
+    // A trolley of 8+ slots, with orders of 2+ units.
+    let manifest = demo_trolley(&api, 4, |m| {
         let multi = m.slots.iter().filter(|s| s.order.units() >= 2).count();
-        if m.slots.len() >= 8 && m.units() <= 40 && !both && multi >= 2 {
-            chosen = Some(m);
-            break;
-        }
-    }
-    let manifest = chosen.expect("a demo trolley fit for the test");
+        m.slots.len() >= 8 && m.units() <= 40 && multi >= 2
+    })
+    .await;
     let trolley = manifest.trolley.to_string();
     let multi: Vec<String> = manifest
         .slots

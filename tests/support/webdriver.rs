@@ -326,3 +326,25 @@ pub fn scanner_keys(code: &str) -> Vec<serde_json::Value> {
         ))
         .collect()
 }
+
+/// The first demo trolley from `TR-{first:04}` on whose GS1 unit scans need no separator (no
+/// line wants both lot/expiry and serial) and that `fits`, read through `api`.
+pub async fn demo_trolley(
+    api: &packbench::adapters::http_backend::HttpBackend,
+    first: u32,
+    fits: impl Fn(&packbench_core::Manifest) -> bool,
+) -> packbench_core::Manifest {
+    for n in first..=60 {
+        let code: packbench_core::TrolleyCode = format!("TR-{n:04}").parse().unwrap();
+        let m = api.trolley_manifest(&code).await.unwrap();
+        let both = m
+            .slots
+            .iter()
+            .flat_map(|s| &s.order.lines)
+            .any(|l| l.item.flags.lot_expiry_required && l.item.flags.serial_required);
+        if !both && fits(&m) {
+            return m;
+        }
+    }
+    panic!("no demo trolley fit for the test")
+}
