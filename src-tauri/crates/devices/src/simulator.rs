@@ -23,11 +23,36 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 /// A scale played by a thread on a pty. Dropping it (or [`SimulatedScale::unplug`]) stops the
-/// thread and closes the pty, as pulling the scale's cable would.
+/// thread, closes the pty and removes the links made to it, as pulling the scale's cable would
+/// (udev removes a USB adapter's `/dev/serial/by-id` link with it).
 pub struct SimulatedScale {
     shared: Arc<Shared>,
     thread: Option<JoinHandle<()>>,
     path: String,
+    links: Links,
+}
+
+/// The links made to a simulator's pty, removed when it goes: a link left behind would name a
+/// pty number the kernel soon gives to another device (another test's simulator), which an app
+/// reopening the link would then hold.
+#[derive(Default)]
+struct Links(Mutex<Vec<std::path::PathBuf>>);
+
+impl Links {
+    fn make(&self, target: &str, link: &std::path::Path) -> std::io::Result<()> {
+        symlink_replacing(target, link)?;
+        lock(&self.0).push(link.to_owned());
+        Ok(())
+    }
+
+    /// Removes each link that still names `target` (a newer device may have taken it over).
+    fn remove(&self, target: &str) {
+        for link in lock(&self.0).drain(..) {
+            if std::fs::read_link(&link).is_ok_and(|t| t == std::path::Path::new(target)) {
+                let _ = std::fs::remove_file(&link);
+            }
+        }
+    }
 }
 
 /// How often a continuous-output scale sends a frame (the simulator's tick is finer).
@@ -62,6 +87,7 @@ impl SimulatedScale {
             shared,
             thread: Some(thread),
             path,
+            links: Links::default(),
         })
     }
 
@@ -74,7 +100,7 @@ impl SimulatedScale {
     /// `/dev/serial/by-id/...` name: a setting that survives replugging, and a fixed path for
     /// a simulator run from a binary.
     pub fn link_at(&self, link: &std::path::Path) -> std::io::Result<()> {
-        symlink_replacing(&self.path, link)
+        self.links.make(&self.path, link)
     }
 
     /// The simulator's clock, as [`SimScale`] sees it.
@@ -109,6 +135,7 @@ impl SimulatedScale {
     }
 
     fn stop(&mut self) {
+        self.links.remove(&self.path);
         self.shared.stop.store(true, Ordering::SeqCst);
         if let Some(t) = self.thread.take() {
             let _ = t.join();
@@ -168,6 +195,13 @@ pub struct SimulatedScanner {
     // Held open so that the master never sees a hang-up while the app reopens its end.
     _slave: TTYPort,
     path: String,
+    links: Links,
+}
+
+impl Drop for SimulatedScanner {
+    fn drop(&mut self) {
+        self.links.remove(&self.path);
+    }
 }
 
 impl SimulatedScanner {
@@ -181,6 +215,7 @@ impl SimulatedScanner {
             master: Mutex::new(master),
             _slave: slave,
             path,
+            links: Links::default(),
         })
     }
 
@@ -191,7 +226,7 @@ impl SimulatedScanner {
 
     /// Makes `link` a symbolic link to this pty (see [`SimulatedScale::link_at`]).
     pub fn link_at(&self, link: &std::path::Path) -> std::io::Result<()> {
-        symlink_replacing(&self.path, link)
+        self.links.make(&self.path, link)
     }
 
     /// Sends raw bytes on the line (noise, half codes).
@@ -208,7 +243,7 @@ impl SimulatedScanner {
         self.send(&bytes)
     }
 
-    /// Closes the line.
+    /// Closes the line (and removes its links).
     pub fn unplug(self) {}
 }
 
