@@ -70,7 +70,10 @@ fn render_alert(w: &Words, a: &Alert, stations: &[StationRow], now_ms: i64) -> O
             "desk-alert-station-offline",
             &[
                 station(),
-                ("minutes", ((now_ms - row.last_seen_ms).max(0) / 60_000).max(1).into()),
+                (
+                    "minutes",
+                    ((now_ms - row.last_seen_ms).max(0) / 60_000).max(1).into(),
+                ),
             ],
         ),
         "outbox_backlog" => w.fmt(
@@ -244,7 +247,11 @@ mod tests {
                 let id = message_id("desk-fault", code);
                 assert!(w.has(&id), "{}: no {id}", lang.tag());
                 let name = fault_name(&w, code);
-                assert!(!name.contains(" — "), "{} {code}: a name, not an instruction", lang.tag());
+                assert!(
+                    !name.contains(" — "),
+                    "{} {code}: a name, not an instruction",
+                    lang.tag()
+                );
             }
         }
         assert_eq!(fault_name(&Lang::Pl.words(), "paper_out"), "brak etykiet");
