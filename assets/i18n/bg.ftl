@@ -357,6 +357,14 @@ desk-reprint-title = Повторен печат на етикетите на п
 desk-reprint = Отпечатай отново
 desk-void-title = Анулиране на етикета на поръчка
 desk-void = Анулирай етикета
+desk-done-released = { $trolley } е освободена: друга станция може да я вземе сега.
+desk-done-voided = Пратката { $shipment } на поръчка { $order } е анулирана ({ $tracking }): етикетите ѝ не бива да се използват; поръчката може да се изпрати отново.
+desk-done-reprinted = { $labels ->
+    [one] { $labels } етикет на { $order } е изпратен към { $printer }.
+   *[other] { $labels } етикета на { $order } са изпратени към { $printer }.
+}
+desk-done-approved = { $request } е одобрено: { $order } пратка { $parcel } на { $station }.
+desk-done-declined = { $request } е отказано: { $order } пратка { $parcel } на { $station }.
 desk-fault-paper-out = няма етикети
 desk-fault-ribbon-out = няма лента
 desk-fault-head-open = отворена глава

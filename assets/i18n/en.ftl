@@ -363,6 +363,14 @@ desk-reprint-title = Reprint an order's labels here
 desk-reprint = Reprint
 desk-void-title = Void an order's label
 desk-void = Void label
+desk-done-released = { $trolley } released: another station may claim it now.
+desk-done-voided = Shipment { $shipment } of { $order } voided ({ $tracking }): its labels must not be used; the order may ship again.
+desk-done-reprinted = { $labels ->
+    [one] { $labels } label of { $order } sent to { $printer }.
+   *[other] { $labels } labels of { $order } sent to { $printer }.
+}
+desk-done-approved = { $request } approved for { $order } parcel { $parcel } at { $station }.
+desk-done-declined = { $request } declined for { $order } parcel { $parcel } at { $station }.
 # Short names of device faults for the desk (the fault-* lines are the packer's instructions).
 desk-fault-paper-out = out of labels
 desk-fault-ribbon-out = out of ribbon

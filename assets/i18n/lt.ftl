@@ -386,6 +386,16 @@ desk-reprint-title = Čia iš naujo atspausdinti užsakymo etiketes
 desk-reprint = Spausdinti iš naujo
 desk-void-title = Anuliuoti užsakymo etiketę
 desk-void = Anuliuoti etiketę
+desk-done-released = { $trolley } atlaisvintas: dabar jį gali paimti kita stotis.
+desk-done-voided = Užsakymo { $order } siunta { $shipment } anuliuota ({ $tracking }): jos etikečių naudoti negalima; užsakymą galima išsiųsti iš naujo.
+desk-done-reprinted = Į { $printer } išsiųsta { $labels ->
+    [one] { $labels } užsakymo { $order } etiketė
+    [few] { $labels } užsakymo { $order } etiketės
+    [many] { $labels } užsakymo { $order } etiketės
+   *[other] { $labels } užsakymo { $order } etikečių
+}.
+desk-done-approved = { $request } patvirtintas: { $order } siunta { $parcel } stotyje { $station }.
+desk-done-declined = { $request } atmestas: { $order } siunta { $parcel } stotyje { $station }.
 desk-fault-paper-out = baigėsi etiketės
 desk-fault-ribbon-out = baigėsi juostelė
 desk-fault-head-open = atidaryta galvutė

@@ -390,6 +390,16 @@ desk-reprint-title = Wydrukuj tu ponownie etykiety zamówienia
 desk-reprint = Drukuj ponownie
 desk-void-title = Unieważnij etykietę zamówienia
 desk-void = Unieważnij etykietę
+desk-done-released = Zwolniono { $trolley }: inne stanowisko może go teraz pobrać.
+desk-done-voided = Unieważniono przesyłkę { $shipment } zamówienia { $order } ({ $tracking }): jej etykiet nie wolno używać; zamówienie można wysłać ponownie.
+desk-done-reprinted = Wysłano do { $printer } { $labels ->
+    [one] { $labels } etykietę
+    [few] { $labels } etykiety
+    [many] { $labels } etykiet
+   *[other] { $labels } etykiety
+} zamówienia { $order }.
+desk-done-approved = Zatwierdzono { $request }: { $order } paczka { $parcel } na { $station }.
+desk-done-declined = Odrzucono { $request }: { $order } paczka { $parcel } na { $station }.
 desk-fault-paper-out = brak etykiet
 desk-fault-ribbon-out = brak taśmy
 desk-fault-head-open = otwarta głowica

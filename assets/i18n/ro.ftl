@@ -374,6 +374,15 @@ desk-reprint-title = Retipărește aici etichetele unei comenzi
 desk-reprint = Retipărește
 desk-void-title = Anulează eticheta unei comenzi
 desk-void = Anulează eticheta
+desk-done-released = { $trolley } a fost eliberat: alt post îl poate prelua acum.
+desk-done-voided = Expedierea { $shipment } a comenzii { $order } a fost anulată ({ $tracking }): etichetele ei nu trebuie folosite; comanda poate fi expediată din nou.
+desk-done-reprinted = { $labels ->
+    [one] { $labels } etichetă
+    [few] { $labels } etichete
+   *[other] { $labels } de etichete
+} ale comenzii { $order } trimise la { $printer }.
+desk-done-approved = { $request } aprobată pentru { $order } coletul { $parcel } la { $station }.
+desk-done-declined = { $request } respinsă pentru { $order } coletul { $parcel } la { $station }.
 desk-fault-paper-out = fără etichete
 desk-fault-ribbon-out = fără ribon
 desk-fault-head-open = capul deschis

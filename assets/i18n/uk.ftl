@@ -391,6 +391,16 @@ desk-reprint-title = Передрукувати тут етикетки замо
 desk-reprint = Передрукувати
 desk-void-title = Анулювати етикетку замовлення
 desk-void = Анулювати етикетку
+desk-done-released = { $trolley } звільнено: тепер його може взяти інша станція.
+desk-done-voided = Відправлення { $shipment } замовлення { $order } анульовано ({ $tracking }): його етикетки не можна використовувати; замовлення можна відправити знову.
+desk-done-reprinted = На { $printer } надіслано { $labels ->
+    [one] { $labels } етикетку
+    [few] { $labels } етикетки
+    [many] { $labels } етикеток
+   *[other] { $labels } етикетки
+} замовлення { $order }.
+desk-done-approved = { $request } схвалено: { $order } посилка { $parcel } на { $station }.
+desk-done-declined = { $request } відхилено: { $order } посилка { $parcel } на { $station }.
 desk-fault-paper-out = немає етикеток
 desk-fault-ribbon-out = немає стрічки
 desk-fault-head-open = головку відкрито

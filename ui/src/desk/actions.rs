@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use packbench_ipc::cmd;
 use packbench_ipc::desk::{
-    DeskAction, DeskActionRequest, DeskActionResponse, DeskOverviewResponse,
+    DeskAction, DeskActionRequest, DeskActionResponse, DeskDone, DeskOverviewResponse,
 };
 
-use packbench_ipc::desk_words::age;
+use packbench_ipc::desk_words::{age, done_text};
 use packbench_ipc::i18n::Lang;
 
 use super::LangText;
@@ -31,7 +31,8 @@ pub fn Actions(
             .words()
             .text("desk-decision-reason-default"),
     );
-    let (message, set_message) = signal(None::<(bool, String)>);
+    // What the last action did (worded in the desk's language when shown), or why not.
+    let (message, set_message) = signal(None::<Result<DeskDone, String>>);
     let (busy, set_busy) = signal(false);
 
     let act = move |action: DeskAction| {
@@ -40,10 +41,7 @@ pub fn Actions(
             let r =
                 invoke::<_, DeskActionResponse>(cmd::desk_action, &DeskActionRequest { action })
                     .await;
-            set_message.set(Some(match r {
-                Ok(r) => (true, r.message),
-                Err(e) => (false, e.message),
-            }));
+            set_message.set(Some(r.map(|r| r.done).map_err(|e| e.message)));
             set_busy.set(false);
             on_done.run(());
         });
@@ -95,8 +93,15 @@ pub fn Actions(
 
     view! {
         <section class="actions">
-            {move || message.get().map(|(ok, m)| view! {
-                <div id="desk-message" class=if ok { "message ok" } else { "message error" } data-ok=ok.to_string()>{m}</div>
+            {move || message.get().map(|m| {
+                let ok = m.is_ok();
+                let m = match m {
+                    Ok(done) => done_text(&lang.get().words(), &done),
+                    Err(why) => why,
+                };
+                view! {
+                    <div id="desk-message" class=if ok { "message ok" } else { "message error" } data-ok=ok.to_string()>{m}</div>
+                }
             })}
             <div class="action-card">
                 <h3>{lang.text("desk-weight-requests-title")}</h3>

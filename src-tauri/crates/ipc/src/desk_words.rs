@@ -4,7 +4,7 @@
 //! An alert of a kind this build does not know, or whose station the desk no longer lists,
 //! shows the backend's own (English) `message`.
 
-use crate::desk::{Alert, StationRow};
+use crate::desk::{Alert, DeskDone, StationRow};
 use crate::i18n::{message_id, Arg, Words};
 use crate::DeviceStatus;
 
@@ -105,6 +105,58 @@ fn render_alert(w: &Words, a: &Alert, stations: &[StationRow], now_ms: i64) -> O
         }
         _ => return None,
     })
+}
+
+/// What a desk action did, as the supervisor reads it.
+pub fn done_text(w: &Words, done: &DeskDone) -> String {
+    match done {
+        DeskDone::Released { trolley } => {
+            w.fmt("desk-done-released", &[("trolley", trolley.into())])
+        }
+        DeskDone::Voided {
+            order_id,
+            shipment_id,
+            tracking,
+        } => w.fmt(
+            "desk-done-voided",
+            &[
+                ("shipment", shipment_id.into()),
+                ("order", order_id.into()),
+                ("tracking", tracking.join(", ").into()),
+            ],
+        ),
+        DeskDone::Reprinted {
+            order_id,
+            labels,
+            printer,
+        } => w.fmt(
+            "desk-done-reprinted",
+            &[
+                ("labels", (*labels).into()),
+                ("order", order_id.into()),
+                ("printer", printer.into()),
+            ],
+        ),
+        DeskDone::Decided {
+            request_id,
+            approved,
+            order_id,
+            parcel_no,
+            station,
+        } => {
+            let args = [
+                ("request", request_id.into()),
+                ("order", order_id.into()),
+                ("parcel", (*parcel_no).into()),
+                ("station", station.into()),
+            ];
+            if *approved {
+                w.fmt("desk-done-approved", &args)
+            } else {
+                w.fmt("desk-done-declined", &args)
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -256,6 +308,35 @@ mod tests {
         }
         assert_eq!(fault_name(&Lang::Pl.words(), "paper_out"), "brak etykiet");
         assert_eq!(fault_name(&Lang::En.words(), "fridge_warm"), "fridge_warm");
+    }
+
+    #[test]
+    fn what_an_action_did_reads_in_the_language() {
+        let reprinted = |labels| DeskDone::Reprinted {
+            order_id: "SO-100001".into(),
+            labels,
+            printer: "ZD420".into(),
+        };
+        let (en, pl) = (Lang::En.words(), Lang::Pl.words());
+        assert_eq!(
+            done_text(&en, &reprinted(1)),
+            "1 label of SO-100001 sent to ZD420."
+        );
+        assert_eq!(
+            done_text(&pl, &reprinted(2)),
+            "Wysłano do ZD420 2 etykiety zamówienia SO-100001."
+        );
+        assert_eq!(
+            done_text(&pl, &reprinted(5)),
+            "Wysłano do ZD420 5 etykiet zamówienia SO-100001."
+        );
+        let released = DeskDone::Released {
+            trolley: "TR-0013".into(),
+        };
+        assert_eq!(
+            done_text(&en, &released),
+            "TR-0013 released: another station may claim it now."
+        );
     }
 
     #[test]
