@@ -229,3 +229,172 @@ slip-returns = Връщане
 slip-returns-note = Връщане: до 30 дни, с този лист в пратката.
 slip-footer = { $client } · поръчка { $order }
 slip-page-of = Страница { $page } от { $count }
+
+# Пултът на ръководителя на смяна, на езика на влезлия ръководител.
+desk-title = Packbench · Пулт на ръководителя
+desk-sign-out = Изход
+desk-tab-stations = Станции
+desk-tab-productivity = Производителност
+desk-tab-records = Изключения и отклонения
+desk-tab-actions = Действия
+desk-age-seconds = { $n } сек
+desk-age-minutes = { $n } мин
+desk-age-hours = { $n } ч
+desk-all-clear = Няма сигнали: всички станции са на линия и готови.
+desk-alert-note = Сигнали: станция извън линия (без сигнал от 60 сек), опашка по-стара от { $age }, принтер за етикети без етикети, неготово устройство.
+desk-alert-note-webhook = Новите сигнали се изпращат към уебхука.
+desk-alert-station-offline = { $station } е извън линия: без сигнал от { $minutes ->
+    [one] { $minutes } минута
+   *[other] { $minutes } минути
+}. Проверете компютъра и мрежата му.
+desk-alert-outbox-backlog = { $station }: записите към системата чакат от { $minutes ->
+    [one] { $minutes } минута
+   *[other] { $minutes } минути
+}. Проверете връзката на станцията със системата.
+desk-alert-outbox-refused = { $station }: { $count ->
+    [one] { $count } запис е отхвърлен
+   *[other] { $count } записа са отхвърлени
+} окончателно от системата. Вижте дневника на станцията и засегнатите поръчки.
+desk-alert-printer-out-of-labels = { $station }: принтерът за етикети { $printer } няма етикети. Сложете нова ролка.
+desk-alert-device-not-ready = { $station }: { $device } { $name }: { $problems }. Проверете устройството.
+desk-device-ready = готов
+desk-device-not-ready = неготов
+desk-col-station = Станция
+desk-col-packer = Опаковчик
+desk-col-trolley = Количка
+desk-col-step = Етап
+desk-col-orders-per-hour = Поръчки/ч
+desk-col-units-per-hour = Бройки/ч
+desk-col-shift = Смяна: поръчки / бройки
+desk-col-devices = Устройства
+desk-col-queued = На опашка
+desk-col-version = Версия
+desk-col-last-seen = Последен сигнал
+desk-col-orders = Поръчки
+desk-col-units = Бройки
+desk-col-std-min = Норм. мин
+desk-col-active = Активни
+desk-col-performance = Производителност
+desk-col-recorded = Записано (местно време)
+desk-col-kind = Вид
+desk-col-order = Поръчка
+desk-col-reason = Причина
+desk-col-detail = Подробности
+desk-trolley-slot = { $trolley } · клетка { $slot }
+desk-queued-oldest = { $count } (най-старият: { $age })
+desk-queued-refused = отхвърлени { $count }
+desk-seen-ago = преди { $age }
+desk-seen-stale = БЕЗ СИГНАЛ · преди { $age }
+desk-step-sign-in = вход
+desk-step-scan-trolley = чака количка
+desk-step-claiming-trolley = взема количка
+desk-step-scan-slot = взема клетка
+desk-step-verify-units = опакова бройки
+desk-step-choose-packaging = избира кутия
+desk-step-weigh = претегляне
+desk-step-awaiting-label = чака етикета
+desk-step-releasing-trolley = освобождава количката
+desk-period-shift = Тази смяна (по часове)
+desk-period-previous-shift = Предишната смяна
+desk-period-week = Седмица (7 дни, по дни)
+desk-formula = Обем работа на поръчка, в нормо-минути: { $base } + { $unit }·бройки + { $line }·редове + { $parcel }·(пратки − 1) + { $exception }·изключения. Производителност = нормо-минути за активна минута (100 % = нормалното темпо); активни = часове (или дни) с поне една поръчка.
+desk-covers-shift = Смяна { $name } ({ $hours })
+desk-covers-week = Последните 7 дни
+desk-site-time = { $covers } · часове в зона { $zone }
+desk-chart-packers-performance = Опаковчици: производителност (% от нормата)
+desk-chart-stations-performance = Станции: производителност (% от нормата)
+desk-chart-packers-work-hour = Опаковчици: нормо-минути на час
+desk-chart-packers-work-day = Опаковчици: нормо-минути на ден
+desk-chart-stations-work-hour = Станции: нормо-минути на час
+desk-chart-stations-work-day = Станции: нормо-минути на ден
+desk-chart-empty = Нищо не е опаковано през този период.
+desk-bar-value = { $pct } % · { $orders ->
+    [one] { $orders } поръчка
+   *[other] { $orders } поръчки
+} · { $units ->
+    [one] { $units } бройка
+   *[other] { $units } бройки
+}
+desk-records-count = { $shown } от { $total ->
+    [one] { $total } ред
+   *[other] { $total } реда
+}
+desk-kind-line-exception = изключение за ред
+desk-kind-order-exception = изключение за поръчка
+desk-kind-packaging-override = промяна на опаковката
+desk-kind-weight-override = одобрено тегло
+desk-filter-all = Всички
+desk-filter-line-exceptions = Изключения за редове
+desk-filter-order-exceptions = Изключения за поръчки
+desk-filter-packaging-overrides = Промени на опаковката
+desk-filter-weight-overrides = Одобрени тегла
+desk-filter-reason = Причината съдържа
+desk-filter-since = От
+desk-since-any = По всяко време
+desk-since-hour = Последния час
+desk-since-12h = Последните 12 ч
+desk-since-24h = Последните 24 ч
+desk-since-week = Последните 7 дни
+desk-filter-apply = Филтрирай
+desk-export-path = CSV файл (по избор, пълен път)
+desk-export-path-default = по подразбиране: exports/ в папката с данни
+desk-export = Експорт в CSV
+desk-export-done = { $rows ->
+    [one] { $rows } ред е записан в { $path }
+   *[other] { $rows } реда са записани в { $path }
+}
+desk-weight-requests-title = Искания от станции за одобряване на тегло
+desk-decision-reason = Причина (пази се с решението)
+desk-decision-reason-default = съдържанието е проверено от ръководителя
+desk-weight-request = { $station } · { $packer } · { $order } пратка { $parcel }: очаквано { $expected } г, претеглено { $measured } г ({ $diff } г) · поискано преди { $age }
+desk-approve = Одобри
+desk-decline = Откажи
+desk-no-weight-requests = Никоя станция не чака одобряване на тегло.
+desk-release-title = Освобождаване на блокирана количка
+desk-release-reason-example = станция ST-03 блокира
+desk-release = Освободи количката
+desk-reprint-title = Повторен печат на етикетите на поръчка тук
+desk-reprint = Отпечатай отново
+desk-void-title = Анулиране на етикета на поръчка
+desk-void = Анулирай етикета
+desk-done-released = { $trolley } е освободена: друга станция може да я вземе сега.
+desk-done-voided = Пратката { $shipment } на поръчка { $order } е анулирана ({ $tracking }): етикетите ѝ не бива да се използват; поръчката може да се изпрати отново.
+desk-done-reprinted = { $labels ->
+    [one] { $labels } етикет на { $order } е изпратен към { $printer }.
+   *[other] { $labels } етикета на { $order } са изпратени към { $printer }.
+}
+desk-done-approved = { $request } е одобрено: { $order } пратка { $parcel } на { $station }.
+desk-done-declined = { $request } е отказано: { $order } пратка { $parcel } на { $station }.
+desk-fault-paper-out = няма етикети
+desk-fault-ribbon-out = няма лента
+desk-fault-head-open = отворена глава
+desk-fault-paused = на пауза
+desk-fault-cutter-fault = повреда в ножа
+desk-fault-head-too-hot = прегряла глава
+desk-fault-motor-too-hot = прегрял мотор
+desk-fault-media-jam = заседнали етикети
+desk-fault-bad-printhead-element = повреден елемент на главата
+desk-fault-printhead-not-detected = главата не е открита
+desk-fault-hardware-fault = хардуерна повреда
+desk-fault-corrupt-memory = грешка в паметта
+desk-fault-offline = извън линия
+desk-fault-not-answering = свързан, но не отговаря (вижте дисплея му)
+desk-fault-unreachable = недостъпен (захранване или кабел)
+desk-fault-scale-disconnected = изключен
+desk-fault-scale-port-unavailable = не е свързан
+desk-fault-scale-no-answer = не отговаря
+desk-fault-scale-overload = претоварен
+desk-fault-scale-underload = под нулата
+desk-fault-scale-not-settled = нестабилно тегло
+desk-fault-scale-needs-zero = трябва нулиране
+desk-fault-scale-busy = зает
+desk-fault-scale-ram-error = грешка в RAM
+desk-fault-scale-eeprom-error = грешка в EEPROM
+desk-fault-scale-rom-error = грешка в ROM
+desk-fault-scale-calibration-error = грешно калибриране
+desk-fault-scale-initial-zero-error = няма нула при пускане
+desk-fault-scale-fault = съобщава за повреда
+desk-fault-scale-transmission-error = грешка във връзката (настройки)
+desk-fault-scale-unreadable = грешка във връзката (настройки)
+desk-fault-scale-not-understood = грешка във връзката (настройки)
+desk-fault-scale-cannot-execute = не може да изпълни командата

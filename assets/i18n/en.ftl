@@ -234,3 +234,174 @@ slip-returns = Returns
 slip-returns-note = Returns: within 30 days, with this slip in the parcel.
 slip-footer = { $client } · order { $order }
 slip-page-of = Page { $page } of { $count }
+
+# The supervisor's desk, in the signed-in supervisor's language.
+desk-title = Packbench · Supervisor desk
+desk-sign-out = Sign out
+desk-tab-stations = Stations
+desk-tab-productivity = Productivity
+desk-tab-records = Exceptions & overrides
+desk-tab-actions = Actions
+desk-age-seconds = { $n } s
+desk-age-minutes = { $n } min
+desk-age-hours = { $n } h
+desk-all-clear = No alerts: every station is online and ready.
+desk-alert-note = Alerts: station offline (no heartbeat for 60 s), outbox older than { $age }, label printer out of labels, a device not ready.
+desk-alert-note-webhook = New alerts are posted to the webhook.
+desk-alert-station-offline = { $station } is offline: no heartbeat for { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}. Check the PC and its network.
+desk-alert-outbox-backlog = { $station }: backend writes waiting for { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}. Check its connection to the backend.
+desk-alert-outbox-refused = { $station }: { $count ->
+    [one] { $count } backend write refused for good
+   *[other] { $count } backend writes refused for good
+}. Look at its log and the orders concerned.
+desk-alert-printer-out-of-labels = { $station }: label printer { $printer } is out of labels. Load a new roll.
+# $device: device-kind-*; $problems: desk-fault-* joined, or desk-device-not-ready.
+desk-alert-device-not-ready = { $station }: { $device } { $name }: { $problems }. Check the device.
+desk-device-ready = ready
+desk-device-not-ready = not ready
+desk-col-station = Station
+desk-col-packer = Packer
+desk-col-trolley = Trolley
+desk-col-step = Step
+desk-col-orders-per-hour = Orders/h
+desk-col-units-per-hour = Units/h
+desk-col-shift = Shift orders / units
+desk-col-devices = Devices
+desk-col-queued = Queued
+desk-col-version = Version
+desk-col-last-seen = Last seen
+desk-col-orders = Orders
+desk-col-units = Units
+desk-col-std-min = Std min
+desk-col-active = Active
+desk-col-performance = Performance
+desk-col-recorded = Recorded (site time)
+desk-col-kind = Kind
+desk-col-order = Order
+desk-col-reason = Reason
+desk-col-detail = Detail
+desk-trolley-slot = { $trolley } · slot { $slot }
+desk-queued-oldest = { $count } (oldest { $age })
+desk-queued-refused = refused { $count }
+desk-seen-ago = { $age } ago
+desk-seen-stale = STALE · { $age } ago
+desk-step-sign-in = signing in
+desk-step-scan-trolley = waiting for a trolley
+desk-step-claiming-trolley = claiming a trolley
+desk-step-scan-slot = taking a slot
+desk-step-verify-units = packing units
+desk-step-choose-packaging = choosing a box
+desk-step-weigh = weighing
+desk-step-awaiting-label = waiting for the label
+desk-step-releasing-trolley = releasing the trolley
+desk-period-shift = This shift (hourly)
+desk-period-previous-shift = Previous shift
+desk-period-week = Week (7 days, daily)
+desk-formula = Work content per order, in standard minutes: { $base } + { $unit }·units + { $line }·lines + { $parcel }·(parcels − 1) + { $exception }·exceptions. Performance = standard minutes earned per active minute (100 % = standard pace); active = hours (or days) with at least one order.
+desk-covers-shift = Shift { $name } ({ $hours })
+desk-covers-week = Last 7 days
+desk-site-time = { $covers } · times in { $zone }
+desk-chart-packers-performance = Packers: performance (% of standard)
+desk-chart-stations-performance = Stations: performance (% of standard)
+desk-chart-packers-work-hour = Packers: standard minutes per hour
+desk-chart-packers-work-day = Packers: standard minutes per day
+desk-chart-stations-work-hour = Stations: standard minutes per hour
+desk-chart-stations-work-day = Stations: standard minutes per day
+desk-chart-empty = Nothing packed in this period.
+desk-bar-value = { $pct } % · { $orders ->
+    [one] { $orders } order
+   *[other] { $orders } orders
+} · { $units ->
+    [one] { $units } unit
+   *[other] { $units } units
+}
+desk-records-count = { $shown } of { $total ->
+    [one] { $total } row
+   *[other] { $total } rows
+}
+desk-kind-line-exception = line exception
+desk-kind-order-exception = order exception
+desk-kind-packaging-override = packaging override
+desk-kind-weight-override = weight override
+desk-filter-all = All
+desk-filter-line-exceptions = Line exceptions
+desk-filter-order-exceptions = Order exceptions
+desk-filter-packaging-overrides = Packaging overrides
+desk-filter-weight-overrides = Weight overrides
+desk-filter-reason = Reason contains
+desk-filter-since = Since
+desk-since-any = Any time
+desk-since-hour = Last hour
+desk-since-12h = Last 12 h
+desk-since-24h = Last 24 h
+desk-since-week = Last 7 days
+desk-filter-apply = Filter
+desk-export-path = CSV file (optional, full path)
+desk-export-path-default = default: the data folder's exports/
+desk-export = Export CSV
+desk-export-done = { $rows ->
+    [one] { $rows } row written to { $path }
+   *[other] { $rows } rows written to { $path }
+}
+desk-weight-requests-title = Weight overrides asked by stations
+desk-decision-reason = Reason (kept with the decision)
+desk-decision-reason-default = contents checked by the supervisor
+desk-weight-request = { $station } · { $packer } · { $order } parcel { $parcel }: expected { $expected } g, weighed { $measured } g ({ $diff } g) · asked { $age } ago
+desk-approve = Approve
+desk-decline = Decline
+desk-no-weight-requests = No station is waiting for a weight override.
+desk-release-title = Release a stale trolley claim
+desk-release-reason-example = station ST-03 crashed
+desk-release = Release claim
+desk-reprint-title = Reprint an order's labels here
+desk-reprint = Reprint
+desk-void-title = Void an order's label
+desk-void = Void label
+desk-done-released = { $trolley } released: another station may claim it now.
+desk-done-voided = Shipment { $shipment } of { $order } voided ({ $tracking }): its labels must not be used; the order may ship again.
+desk-done-reprinted = { $labels ->
+    [one] { $labels } label of { $order } sent to { $printer }.
+   *[other] { $labels } labels of { $order } sent to { $printer }.
+}
+desk-done-approved = { $request } approved for { $order } parcel { $parcel } at { $station }.
+desk-done-declined = { $request } declined for { $order } parcel { $parcel } at { $station }.
+# Short names of device faults for the desk (the fault-* lines are the packer's instructions).
+desk-fault-paper-out = out of labels
+desk-fault-ribbon-out = out of ribbon
+desk-fault-head-open = printhead open
+desk-fault-paused = paused
+desk-fault-cutter-fault = cutter fault
+desk-fault-head-too-hot = printhead too hot
+desk-fault-motor-too-hot = motor too hot
+desk-fault-media-jam = labels jammed
+desk-fault-bad-printhead-element = bad printhead element
+desk-fault-printhead-not-detected = printhead not detected
+desk-fault-hardware-fault = hardware fault
+desk-fault-corrupt-memory = memory fault
+desk-fault-offline = offline
+desk-fault-not-answering = connected but not answering (see its display)
+desk-fault-unreachable = cannot be reached (power or cable)
+desk-fault-scale-disconnected = disconnected
+desk-fault-scale-port-unavailable = not connected
+desk-fault-scale-no-answer = not answering
+desk-fault-scale-overload = overloaded
+desk-fault-scale-underload = below zero
+desk-fault-scale-not-settled = weight not steady
+desk-fault-scale-needs-zero = needs zeroing
+desk-fault-scale-busy = busy
+desk-fault-scale-ram-error = RAM error
+desk-fault-scale-eeprom-error = EEPROM error
+desk-fault-scale-rom-error = ROM error
+desk-fault-scale-calibration-error = calibration faulty
+desk-fault-scale-initial-zero-error = no zero at start-up
+desk-fault-scale-fault = reports a fault
+desk-fault-scale-transmission-error = communication error (settings)
+desk-fault-scale-unreadable = communication error (settings)
+desk-fault-scale-not-understood = communication error (settings)
+desk-fault-scale-cannot-execute = cannot carry out the command

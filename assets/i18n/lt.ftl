@@ -244,3 +244,188 @@ slip-returns = Grąžinimas
 slip-returns-note = Grąžinimas: per 30 dienų, su šiuo lapu siuntoje.
 slip-footer = { $client } · užsakymas { $order }
 slip-page-of = Puslapis { $page } iš { $count }
+
+# Pamainos vadovo pultas, prisijungusio vadovo kalba.
+desk-title = Packbench · Vadovo pultas
+desk-sign-out = Atsijungti
+desk-tab-stations = Stotys
+desk-tab-productivity = Našumas
+desk-tab-records = Išimtys ir nukrypimai
+desk-tab-actions = Veiksmai
+desk-age-seconds = { $n } s
+desk-age-minutes = { $n } min.
+desk-age-hours = { $n } val.
+desk-all-clear = Perspėjimų nėra: visos stotys prisijungusios ir parengtos.
+desk-alert-note = Perspėjimai: stotis nepasiekiama (signalo nėra 60 s), eilė senesnė nei { $age }, etikečių spausdintuve baigėsi etiketės, įrenginys neparengtas.
+desk-alert-note-webhook = Nauji perspėjimai siunčiami į webhook.
+desk-alert-station-offline = { $station } nepasiekiama: signalo nėra jau { $minutes ->
+    [one] { $minutes } minutę
+    [few] { $minutes } minutes
+    [many] { $minutes } minutės
+   *[other] { $minutes } minučių
+}. Patikrinkite kompiuterį ir jo tinklą.
+desk-alert-outbox-backlog = { $station }: įrašai į sistemą laukia jau { $minutes ->
+    [one] { $minutes } minutę
+    [few] { $minutes } minutes
+    [many] { $minutes } minutės
+   *[other] { $minutes } minučių
+}. Patikrinkite stoties ryšį su sistema.
+desk-alert-outbox-refused = { $station }: sistema galutinai atmetė { $count ->
+    [one] { $count } įrašą
+    [few] { $count } įrašus
+    [many] { $count } įrašo
+   *[other] { $count } įrašų
+}. Peržiūrėkite stoties žurnalą ir susijusius užsakymus.
+desk-alert-printer-out-of-labels = { $station }: etikečių spausdintuve { $printer } baigėsi etiketės. Įdėkite naują ritinį.
+desk-alert-device-not-ready = { $station }: { $device } { $name }: { $problems }. Patikrinkite įrenginį.
+desk-device-ready = parengtas
+desk-device-not-ready = neparengtas
+desk-col-station = Stotis
+desk-col-packer = Pakuotojas
+desk-col-trolley = Vežimėlis
+desk-col-step = Etapas
+desk-col-orders-per-hour = Užsak./val.
+desk-col-units-per-hour = Vnt./val.
+desk-col-shift = Pamaina: užsak. / vnt.
+desk-col-devices = Įrenginiai
+desk-col-queued = Eilėje
+desk-col-version = Versija
+desk-col-last-seen = Paskutinis signalas
+desk-col-orders = Užsakymai
+desk-col-units = Vienetai
+desk-col-std-min = Norm. min.
+desk-col-active = Aktyvūs
+desk-col-performance = Našumas
+desk-col-recorded = Įrašyta (vietos laikas)
+desk-col-kind = Rūšis
+desk-col-order = Užsakymas
+desk-col-reason = Priežastis
+desk-col-detail = Išsami informacija
+desk-trolley-slot = { $trolley } · lizdas { $slot }
+desk-queued-oldest = { $count } (seniausias { $age })
+desk-queued-refused = atmesta { $count }
+desk-seen-ago = prieš { $age }
+desk-seen-stale = NĖRA SIGNALO · prieš { $age }
+desk-step-sign-in = prisijungimas
+desk-step-scan-trolley = laukia vežimėlio
+desk-step-claiming-trolley = ima vežimėlį
+desk-step-scan-slot = ima lizdą
+desk-step-verify-units = pakuoja vienetus
+desk-step-choose-packaging = renkasi dėžę
+desk-step-weigh = svėrimas
+desk-step-awaiting-label = laukia etiketės
+desk-step-releasing-trolley = atlaisvina vežimėlį
+desk-period-shift = Ši pamaina (kas valandą)
+desk-period-previous-shift = Ankstesnė pamaina
+desk-period-week = Savaitė (7 dienos, kas dieną)
+desk-formula = Darbo apimtis užsakymui, normatyvinėmis minutėmis: { $base } + { $unit }·vienetai + { $line }·eilutės + { $parcel }·(siuntos − 1) + { $exception }·išimtys. Našumas = normatyvinės minutės per aktyvią minutę (100 % = normatyvinis tempas); aktyvios = valandos (ar dienos) su bent vienu užsakymu.
+desk-covers-shift = Pamaina { $name } ({ $hours })
+desk-covers-week = Paskutinės 7 dienos
+desk-site-time = { $covers } · laikas zonoje { $zone }
+desk-chart-packers-performance = Pakuotojai: našumas (% normos)
+desk-chart-stations-performance = Stotys: našumas (% normos)
+desk-chart-packers-work-hour = Pakuotojai: normatyvinės minutės per valandą
+desk-chart-packers-work-day = Pakuotojai: normatyvinės minutės per dieną
+desk-chart-stations-work-hour = Stotys: normatyvinės minutės per valandą
+desk-chart-stations-work-day = Stotys: normatyvinės minutės per dieną
+desk-chart-empty = Per šį laikotarpį nieko nesupakuota.
+desk-bar-value = { $pct } % · { $orders ->
+    [one] { $orders } užsakymas
+    [few] { $orders } užsakymai
+    [many] { $orders } užsakymo
+   *[other] { $orders } užsakymų
+} · { $units ->
+    [one] { $units } vienetas
+    [few] { $units } vienetai
+    [many] { $units } vieneto
+   *[other] { $units } vienetų
+}
+desk-records-count = { $shown } iš { $total ->
+    [one] { $total } eilutės
+    [few] { $total } eilučių
+    [many] { $total } eilutės
+   *[other] { $total } eilučių
+}
+desk-kind-line-exception = eilutės išimtis
+desk-kind-order-exception = užsakymo išimtis
+desk-kind-packaging-override = pakuotės pakeitimas
+desk-kind-weight-override = svorio patvirtinimas
+desk-filter-all = Visi
+desk-filter-line-exceptions = Eilučių išimtys
+desk-filter-order-exceptions = Užsakymų išimtys
+desk-filter-packaging-overrides = Pakuotės pakeitimai
+desk-filter-weight-overrides = Svorio patvirtinimai
+desk-filter-reason = Priežastyje yra
+desk-filter-since = Nuo
+desk-since-any = Bet kada
+desk-since-hour = Paskutinė valanda
+desk-since-12h = Paskutinės 12 val.
+desk-since-24h = Paskutinės 24 val.
+desk-since-week = Paskutinės 7 dienos
+desk-filter-apply = Filtruoti
+desk-export-path = CSV failas (nebūtina, visas kelias)
+desk-export-path-default = numatytasis: duomenų aplanko exports/
+desk-export = Eksportuoti CSV
+desk-export-done = Įrašyta { $rows ->
+    [one] { $rows } eilutė
+    [few] { $rows } eilutės
+    [many] { $rows } eilutės
+   *[other] { $rows } eilučių
+} į { $path }
+desk-weight-requests-title = Stočių prašymai patvirtinti svorį
+desk-decision-reason = Priežastis (saugoma su sprendimu)
+desk-decision-reason-default = turinį patikrino vadovas
+desk-weight-request = { $station } · { $packer } · { $order } siunta { $parcel }: tikėtasi { $expected } g, pasverta { $measured } g ({ $diff } g) · paprašyta prieš { $age }
+desk-approve = Patvirtinti
+desk-decline = Atmesti
+desk-no-weight-requests = Jokia stotis nelaukia svorio patvirtinimo.
+desk-release-title = Atlaisvinti užstrigusį vežimėlį
+desk-release-reason-example = stotis ST-03 sugedo
+desk-release = Atlaisvinti vežimėlį
+desk-reprint-title = Čia iš naujo atspausdinti užsakymo etiketes
+desk-reprint = Spausdinti iš naujo
+desk-void-title = Anuliuoti užsakymo etiketę
+desk-void = Anuliuoti etiketę
+desk-done-released = { $trolley } atlaisvintas: dabar jį gali paimti kita stotis.
+desk-done-voided = Užsakymo { $order } siunta { $shipment } anuliuota ({ $tracking }): jos etikečių naudoti negalima; užsakymą galima išsiųsti iš naujo.
+desk-done-reprinted = Į { $printer } išsiųsta { $labels ->
+    [one] { $labels } užsakymo { $order } etiketė
+    [few] { $labels } užsakymo { $order } etiketės
+    [many] { $labels } užsakymo { $order } etiketės
+   *[other] { $labels } užsakymo { $order } etikečių
+}.
+desk-done-approved = { $request } patvirtintas: { $order } siunta { $parcel } stotyje { $station }.
+desk-done-declined = { $request } atmestas: { $order } siunta { $parcel } stotyje { $station }.
+desk-fault-paper-out = baigėsi etiketės
+desk-fault-ribbon-out = baigėsi juostelė
+desk-fault-head-open = atidaryta galvutė
+desk-fault-paused = pristabdytas
+desk-fault-cutter-fault = peiliuko gedimas
+desk-fault-head-too-hot = perkaito galvutė
+desk-fault-motor-too-hot = perkaito variklis
+desk-fault-media-jam = įstrigo etiketės
+desk-fault-bad-printhead-element = sugedęs galvutės elementas
+desk-fault-printhead-not-detected = galvutė neaptikta
+desk-fault-hardware-fault = aparatinės įrangos gedimas
+desk-fault-corrupt-memory = atminties klaida
+desk-fault-offline = neprisijungęs
+desk-fault-not-answering = prijungtas, bet neatsako (žr. jo ekraną)
+desk-fault-unreachable = nepasiekiamas (maitinimas ar kabelis)
+desk-fault-scale-disconnected = atjungtos
+desk-fault-scale-port-unavailable = neprijungtos
+desk-fault-scale-no-answer = neatsako
+desk-fault-scale-overload = perkrautos
+desk-fault-scale-underload = žemiau nulio
+desk-fault-scale-not-settled = svoris nestabilus
+desk-fault-scale-needs-zero = reikia nunulinti
+desk-fault-scale-busy = užimtos
+desk-fault-scale-ram-error = RAM klaida
+desk-fault-scale-eeprom-error = EEPROM klaida
+desk-fault-scale-rom-error = ROM klaida
+desk-fault-scale-calibration-error = kalibravimas netinkamas
+desk-fault-scale-initial-zero-error = nėra nulio paleidžiant
+desk-fault-scale-fault = praneša apie gedimą
+desk-fault-scale-transmission-error = ryšio klaida (nustatymai)
+desk-fault-scale-unreadable = ryšio klaida (nustatymai)
+desk-fault-scale-not-understood = ryšio klaida (nustatymai)
+desk-fault-scale-cannot-execute = negali įvykdyti komandos

@@ -248,3 +248,188 @@ slip-returns = Zwroty
 slip-returns-note = Zwroty: w ciągu 30 dni, z tą specyfikacją w paczce.
 slip-footer = { $client } · zamówienie { $order }
 slip-page-of = Strona { $page } z { $count }
+
+# Pulpit kierownika zmiany, w języku zalogowanego kierownika.
+desk-title = Packbench · Pulpit kierownika
+desk-sign-out = Wyloguj
+desk-tab-stations = Stanowiska
+desk-tab-productivity = Wydajność
+desk-tab-records = Wyjątki i odstępstwa
+desk-tab-actions = Działania
+desk-age-seconds = { $n } s
+desk-age-minutes = { $n } min
+desk-age-hours = { $n } godz.
+desk-all-clear = Brak alertów: wszystkie stanowiska są online i gotowe.
+desk-alert-note = Alerty: stanowisko offline (brak sygnału od 60 s), kolejka starsza niż { $age }, drukarka etykiet bez etykiet, urządzenie niegotowe.
+desk-alert-note-webhook = Nowe alerty są wysyłane na webhook.
+desk-alert-station-offline = { $station } jest offline: brak sygnału od { $minutes ->
+    [one] { $minutes } minuty
+    [few] { $minutes } minut
+    [many] { $minutes } minut
+   *[other] { $minutes } minuty
+}. Sprawdź komputer i połączenie sieciowe.
+desk-alert-outbox-backlog = { $station }: zapisy do systemu czekają od { $minutes ->
+    [one] { $minutes } minuty
+    [few] { $minutes } minut
+    [many] { $minutes } minut
+   *[other] { $minutes } minuty
+}. Sprawdź połączenie stanowiska z systemem.
+desk-alert-outbox-refused = { $station }: { $count ->
+    [one] { $count } zapis odrzucony
+    [few] { $count } zapisy odrzucone
+    [many] { $count } zapisów odrzuconych
+   *[other] { $count } zapisu odrzuconego
+} przez system na stałe. Sprawdź jego log i dane zamówienia.
+desk-alert-printer-out-of-labels = { $station }: w drukarce etykiet { $printer } skończyły się etykiety. Załóż nową rolkę.
+desk-alert-device-not-ready = { $station }: { $device } { $name }: { $problems }. Sprawdź urządzenie.
+desk-device-ready = gotowa
+desk-device-not-ready = niegotowa
+desk-col-station = Stanowisko
+desk-col-packer = Pakowacz
+desk-col-trolley = Wózek
+desk-col-step = Etap
+desk-col-orders-per-hour = Zam./godz.
+desk-col-units-per-hour = Szt./godz.
+desk-col-shift = Zmiana: zam. / szt.
+desk-col-devices = Urządzenia
+desk-col-queued = W kolejce
+desk-col-version = Wersja
+desk-col-last-seen = Ostatni sygnał
+desk-col-orders = Zamówienia
+desk-col-units = Sztuki
+desk-col-std-min = Min. norm.
+desk-col-active = Aktywne
+desk-col-performance = Wydajność
+desk-col-recorded = Zapisano (czas zakładu)
+desk-col-kind = Rodzaj
+desk-col-order = Zamówienie
+desk-col-reason = Powód
+desk-col-detail = Szczegóły
+desk-trolley-slot = { $trolley } · półka { $slot }
+desk-queued-oldest = { $count } (najstarszy { $age })
+desk-queued-refused = odrzucone { $count }
+desk-seen-ago = { $age } temu
+desk-seen-stale = BRAK SYGNAŁU · { $age } temu
+desk-step-sign-in = logowanie
+desk-step-scan-trolley = czeka na wózek
+desk-step-claiming-trolley = pobiera wózek
+desk-step-scan-slot = bierze półkę
+desk-step-verify-units = pakuje sztuki
+desk-step-choose-packaging = wybiera karton
+desk-step-weigh = ważenie
+desk-step-awaiting-label = czeka na etykietę
+desk-step-releasing-trolley = zwalnia wózek
+desk-period-shift = Ta zmiana (co godzinę)
+desk-period-previous-shift = Poprzednia zmiana
+desk-period-week = Tydzień (7 dni, dziennie)
+desk-formula = Nakład pracy na zamówienie, w minutach normatywnych: { $base } + { $unit }·sztuki + { $line }·pozycje + { $parcel }·(paczki − 1) + { $exception }·wyjątki. Wydajność = minuty normatywne na minutę aktywną (100 % = tempo normatywne); aktywne = godziny (lub dni) z co najmniej jednym zamówieniem.
+desk-covers-shift = Zmiana { $name } ({ $hours })
+desk-covers-week = Ostatnie 7 dni
+desk-site-time = { $covers } · czas w strefie { $zone }
+desk-chart-packers-performance = Pakowacze: wydajność (% normy)
+desk-chart-stations-performance = Stanowiska: wydajność (% normy)
+desk-chart-packers-work-hour = Pakowacze: minuty normatywne na godzinę
+desk-chart-packers-work-day = Pakowacze: minuty normatywne na dzień
+desk-chart-stations-work-hour = Stanowiska: minuty normatywne na godzinę
+desk-chart-stations-work-day = Stanowiska: minuty normatywne na dzień
+desk-chart-empty = W tym okresie nic nie spakowano.
+desk-bar-value = { $pct } % · { $orders ->
+    [one] { $orders } zamówienie
+    [few] { $orders } zamówienia
+    [many] { $orders } zamówień
+   *[other] { $orders } zamówienia
+} · { $units ->
+    [one] { $units } sztuka
+    [few] { $units } sztuki
+    [many] { $units } sztuk
+   *[other] { $units } sztuki
+}
+desk-records-count = { $shown } z { $total ->
+    [one] { $total } wiersza
+    [few] { $total } wierszy
+    [many] { $total } wierszy
+   *[other] { $total } wiersza
+}
+desk-kind-line-exception = wyjątek pozycji
+desk-kind-order-exception = wyjątek zamówienia
+desk-kind-packaging-override = zmiana opakowania
+desk-kind-weight-override = akceptacja wagi
+desk-filter-all = Wszystkie
+desk-filter-line-exceptions = Wyjątki pozycji
+desk-filter-order-exceptions = Wyjątki zamówień
+desk-filter-packaging-overrides = Zmiany opakowania
+desk-filter-weight-overrides = Akceptacje wagi
+desk-filter-reason = Powód zawiera
+desk-filter-since = Od
+desk-since-any = Dowolny czas
+desk-since-hour = Ostatnia godzina
+desk-since-12h = Ostatnie 12 godz.
+desk-since-24h = Ostatnie 24 godz.
+desk-since-week = Ostatnie 7 dni
+desk-filter-apply = Filtruj
+desk-export-path = Plik CSV (opcjonalnie, pełna ścieżka)
+desk-export-path-default = domyślnie: exports/ w folderze danych
+desk-export = Eksportuj CSV
+desk-export-done = Zapisano { $rows ->
+    [one] { $rows } wiersz
+    [few] { $rows } wiersze
+    [many] { $rows } wierszy
+   *[other] { $rows } wiersza
+} w { $path }
+desk-weight-requests-title = Prośby stanowisk o akceptację wagi
+desk-decision-reason = Powód (zapisany z decyzją)
+desk-decision-reason-default = zawartość sprawdzona przez kierownika
+desk-weight-request = { $station } · { $packer } · { $order } paczka { $parcel }: oczekiwano { $expected } g, zważono { $measured } g ({ $diff } g) · prośba { $age } temu
+desk-approve = Zatwierdź
+desk-decline = Odrzuć
+desk-no-weight-requests = Żadne stanowisko nie czeka na akceptację wagi.
+desk-release-title = Zwolnij zablokowany wózek
+desk-release-reason-example = awaria stanowiska ST-03
+desk-release = Zwolnij wózek
+desk-reprint-title = Wydrukuj tu ponownie etykiety zamówienia
+desk-reprint = Drukuj ponownie
+desk-void-title = Unieważnij etykietę zamówienia
+desk-void = Unieważnij etykietę
+desk-done-released = Zwolniono { $trolley }: inne stanowisko może go teraz pobrać.
+desk-done-voided = Unieważniono przesyłkę { $shipment } zamówienia { $order } ({ $tracking }): jej etykiet nie wolno używać; zamówienie można wysłać ponownie.
+desk-done-reprinted = Wysłano do { $printer } { $labels ->
+    [one] { $labels } etykietę
+    [few] { $labels } etykiety
+    [many] { $labels } etykiet
+   *[other] { $labels } etykiety
+} zamówienia { $order }.
+desk-done-approved = Zatwierdzono { $request }: { $order } paczka { $parcel } na { $station }.
+desk-done-declined = Odrzucono { $request }: { $order } paczka { $parcel } na { $station }.
+desk-fault-paper-out = brak etykiet
+desk-fault-ribbon-out = brak taśmy
+desk-fault-head-open = otwarta głowica
+desk-fault-paused = wstrzymana
+desk-fault-cutter-fault = usterka obcinarki
+desk-fault-head-too-hot = przegrzana głowica
+desk-fault-motor-too-hot = przegrzany silnik
+desk-fault-media-jam = zacięte etykiety
+desk-fault-bad-printhead-element = uszkodzony element głowicy
+desk-fault-printhead-not-detected = nie wykryto głowicy
+desk-fault-hardware-fault = awaria sprzętu
+desk-fault-corrupt-memory = błąd pamięci
+desk-fault-offline = offline
+desk-fault-not-answering = podłączona, ale nie odpowiada (zobacz jej wyświetlacz)
+desk-fault-unreachable = nieosiągalna (zasilanie lub kabel)
+desk-fault-scale-disconnected = odłączona
+desk-fault-scale-port-unavailable = niepodłączona
+desk-fault-scale-no-answer = nie odpowiada
+desk-fault-scale-overload = przeciążona
+desk-fault-scale-underload = poniżej zera
+desk-fault-scale-not-settled = waga niestabilna
+desk-fault-scale-needs-zero = wymaga zerowania
+desk-fault-scale-busy = zajęta
+desk-fault-scale-ram-error = błąd RAM
+desk-fault-scale-eeprom-error = błąd EEPROM
+desk-fault-scale-rom-error = błąd ROM
+desk-fault-scale-calibration-error = błędna kalibracja
+desk-fault-scale-initial-zero-error = brak zera przy uruchomieniu
+desk-fault-scale-fault = zgłasza usterkę
+desk-fault-scale-transmission-error = błąd komunikacji (ustawienia)
+desk-fault-scale-unreadable = błąd komunikacji (ustawienia)
+desk-fault-scale-not-understood = błąd komunikacji (ustawienia)
+desk-fault-scale-cannot-execute = nie może wykonać polecenia

@@ -239,3 +239,180 @@ slip-returns = Retururi
 slip-returns-note = Retururi: în 30 de zile, cu această listă în colet.
 slip-footer = { $client } · comanda { $order }
 slip-page-of = Pagina { $page } din { $count }
+
+# Pupitrul supervizorului, în limba supervizorului conectat.
+desk-title = Packbench · Pupitrul supervizorului
+desk-sign-out = Deconectare
+desk-tab-stations = Posturi
+desk-tab-productivity = Productivitate
+desk-tab-records = Excepții și derogări
+desk-tab-actions = Acțiuni
+desk-age-seconds = { $n } s
+desk-age-minutes = { $n } min
+desk-age-hours = { $n } h
+desk-all-clear = Nicio alertă: toate posturile sunt online și pregătite.
+desk-alert-note = Alerte: post offline (niciun semnal de 60 s), coadă mai veche de { $age }, imprimantă de etichete fără etichete, un dispozitiv nepregătit.
+desk-alert-note-webhook = Alertele noi sunt trimise la webhook.
+desk-alert-station-offline = { $station } este offline: niciun semnal de { $minutes ->
+    [one] { $minutes } minut
+    [few] { $minutes } minute
+   *[other] { $minutes } de minute
+}. Verifică calculatorul și rețeaua lui.
+desk-alert-outbox-backlog = { $station }: înregistrările către sistem așteaptă de { $minutes ->
+    [one] { $minutes } minut
+    [few] { $minutes } minute
+   *[other] { $minutes } de minute
+}. Verifică legătura postului cu sistemul.
+desk-alert-outbox-refused = { $station }: { $count ->
+    [one] { $count } înregistrare refuzată
+    [few] { $count } înregistrări refuzate
+   *[other] { $count } de înregistrări refuzate
+} definitiv de sistem. Verifică jurnalul postului și comenzile în cauză.
+desk-alert-printer-out-of-labels = { $station }: imprimanta de etichete { $printer } nu mai are etichete. Pune o rolă nouă.
+desk-alert-device-not-ready = { $station }: { $device } { $name }: { $problems }. Verifică dispozitivul.
+desk-device-ready = pregătit
+desk-device-not-ready = nepregătit
+desk-col-station = Post
+desk-col-packer = Ambalator
+desk-col-trolley = Cărucior
+desk-col-step = Etapă
+desk-col-orders-per-hour = Comenzi/h
+desk-col-units-per-hour = Bucăți/h
+desk-col-shift = Tură: comenzi / bucăți
+desk-col-devices = Dispozitive
+desk-col-queued = În coadă
+desk-col-version = Versiune
+desk-col-last-seen = Ultimul semnal
+desk-col-orders = Comenzi
+desk-col-units = Bucăți
+desk-col-std-min = Min. std.
+desk-col-active = Active
+desk-col-performance = Performanță
+desk-col-recorded = Înregistrat (ora locației)
+desk-col-kind = Tip
+desk-col-order = Comandă
+desk-col-reason = Motiv
+desk-col-detail = Detalii
+desk-trolley-slot = { $trolley } · locașul { $slot }
+desk-queued-oldest = { $count } (cea mai veche: { $age })
+desk-queued-refused = refuzate { $count }
+desk-seen-ago = acum { $age }
+desk-seen-stale = FĂRĂ SEMNAL · acum { $age }
+desk-step-sign-in = conectare
+desk-step-scan-trolley = așteaptă un cărucior
+desk-step-claiming-trolley = preia un cărucior
+desk-step-scan-slot = ia un locaș
+desk-step-verify-units = ambalează bucăți
+desk-step-choose-packaging = alege cutia
+desk-step-weigh = cântărire
+desk-step-awaiting-label = așteaptă eticheta
+desk-step-releasing-trolley = eliberează căruciorul
+desk-period-shift = Tura aceasta (pe ore)
+desk-period-previous-shift = Tura anterioară
+desk-period-week = Săptămâna (7 zile, pe zile)
+desk-formula = Volumul de muncă pe comandă, în minute standard: { $base } + { $unit }·bucăți + { $line }·linii + { $parcel }·(colete − 1) + { $exception }·excepții. Performanța = minute standard realizate pe minut activ (100 % = ritmul standard); activ = ore (sau zile) cu cel puțin o comandă.
+desk-covers-shift = Tura { $name } ({ $hours })
+desk-covers-week = Ultimele 7 zile
+desk-site-time = { $covers } · ore în fusul { $zone }
+desk-chart-packers-performance = Ambalatori: performanță (% din standard)
+desk-chart-stations-performance = Posturi: performanță (% din standard)
+desk-chart-packers-work-hour = Ambalatori: minute standard pe oră
+desk-chart-packers-work-day = Ambalatori: minute standard pe zi
+desk-chart-stations-work-hour = Posturi: minute standard pe oră
+desk-chart-stations-work-day = Posturi: minute standard pe zi
+desk-chart-empty = Nimic ambalat în această perioadă.
+desk-bar-value = { $pct } % · { $orders ->
+    [one] { $orders } comandă
+    [few] { $orders } comenzi
+   *[other] { $orders } de comenzi
+} · { $units ->
+    [one] { $units } bucată
+    [few] { $units } bucăți
+   *[other] { $units } de bucăți
+}
+desk-records-count = { $shown } din { $total ->
+    [one] { $total } rând
+    [few] { $total } rânduri
+   *[other] { $total } de rânduri
+}
+desk-kind-line-exception = excepție de linie
+desk-kind-order-exception = excepție de comandă
+desk-kind-packaging-override = derogare de ambalaj
+desk-kind-weight-override = derogare de greutate
+desk-filter-all = Toate
+desk-filter-line-exceptions = Excepții de linie
+desk-filter-order-exceptions = Excepții de comandă
+desk-filter-packaging-overrides = Derogări de ambalaj
+desk-filter-weight-overrides = Derogări de greutate
+desk-filter-reason = Motivul conține
+desk-filter-since = De la
+desk-since-any = Oricând
+desk-since-hour = Ultima oră
+desk-since-12h = Ultimele 12 h
+desk-since-24h = Ultimele 24 h
+desk-since-week = Ultimele 7 zile
+desk-filter-apply = Filtrează
+desk-export-path = Fișier CSV (opțional, calea completă)
+desk-export-path-default = implicit: exports/ din dosarul de date
+desk-export = Exportă CSV
+desk-export-done = { $rows ->
+    [one] { $rows } rând scris în { $path }
+    [few] { $rows } rânduri scrise în { $path }
+   *[other] { $rows } de rânduri scrise în { $path }
+}
+desk-weight-requests-title = Derogări de greutate cerute de posturi
+desk-decision-reason = Motiv (păstrat cu decizia)
+desk-decision-reason-default = conținut verificat de supervizor
+desk-weight-request = { $station } · { $packer } · { $order } coletul { $parcel }: așteptat { $expected } g, cântărit { $measured } g ({ $diff } g) · cerut acum { $age }
+desk-approve = Aprobă
+desk-decline = Respinge
+desk-no-weight-requests = Niciun post nu așteaptă o derogare de greutate.
+desk-release-title = Eliberează un cărucior blocat
+desk-release-reason-example = postul ST-03 s-a blocat
+desk-release = Eliberează căruciorul
+desk-reprint-title = Retipărește aici etichetele unei comenzi
+desk-reprint = Retipărește
+desk-void-title = Anulează eticheta unei comenzi
+desk-void = Anulează eticheta
+desk-done-released = { $trolley } a fost eliberat: alt post îl poate prelua acum.
+desk-done-voided = Expedierea { $shipment } a comenzii { $order } a fost anulată ({ $tracking }): etichetele ei nu trebuie folosite; comanda poate fi expediată din nou.
+desk-done-reprinted = { $labels ->
+    [one] { $labels } etichetă
+    [few] { $labels } etichete
+   *[other] { $labels } de etichete
+} ale comenzii { $order } trimise la { $printer }.
+desk-done-approved = { $request } aprobată pentru { $order } coletul { $parcel } la { $station }.
+desk-done-declined = { $request } respinsă pentru { $order } coletul { $parcel } la { $station }.
+desk-fault-paper-out = fără etichete
+desk-fault-ribbon-out = fără ribon
+desk-fault-head-open = capul deschis
+desk-fault-paused = în pauză
+desk-fault-cutter-fault = defect la cuțit
+desk-fault-head-too-hot = capul prea fierbinte
+desk-fault-motor-too-hot = motorul prea fierbinte
+desk-fault-media-jam = etichete blocate
+desk-fault-bad-printhead-element = element defect al capului
+desk-fault-printhead-not-detected = capul nu este detectat
+desk-fault-hardware-fault = defect hardware
+desk-fault-corrupt-memory = eroare de memorie
+desk-fault-offline = offline
+desk-fault-not-answering = conectată, dar nu răspunde (vezi afișajul ei)
+desk-fault-unreachable = inaccesibilă (alimentare sau cablu)
+desk-fault-scale-disconnected = deconectat
+desk-fault-scale-port-unavailable = neconectat
+desk-fault-scale-no-answer = nu răspunde
+desk-fault-scale-overload = suprasolicitat
+desk-fault-scale-underload = sub zero
+desk-fault-scale-not-settled = greutate instabilă
+desk-fault-scale-needs-zero = trebuie adus la zero
+desk-fault-scale-busy = ocupat
+desk-fault-scale-ram-error = eroare RAM
+desk-fault-scale-eeprom-error = eroare EEPROM
+desk-fault-scale-rom-error = eroare ROM
+desk-fault-scale-calibration-error = calibrare defectă
+desk-fault-scale-initial-zero-error = fără zero la pornire
+desk-fault-scale-fault = raportează un defect
+desk-fault-scale-transmission-error = eroare de comunicare (setări)
+desk-fault-scale-unreadable = eroare de comunicare (setări)
+desk-fault-scale-not-understood = eroare de comunicare (setări)
+desk-fault-scale-cannot-execute = nu poate executa comanda

@@ -249,3 +249,188 @@ slip-returns = Повернення
 slip-returns-note = Повернення: протягом 30 днів, з цим листом у посилці.
 slip-footer = { $client } · замовлення { $order }
 slip-page-of = Сторінка { $page } з { $count }
+
+# Пульт керівника зміни, мовою керівника, що увійшов.
+desk-title = Packbench · Пульт керівника
+desk-sign-out = Вийти
+desk-tab-stations = Станції
+desk-tab-productivity = Продуктивність
+desk-tab-records = Винятки та відхилення
+desk-tab-actions = Дії
+desk-age-seconds = { $n } с
+desk-age-minutes = { $n } хв
+desk-age-hours = { $n } год
+desk-all-clear = Сповіщень немає: усі станції на зв'язку й готові.
+desk-alert-note = Сповіщення: станція не на зв'язку (немає сигналу 60 с), черга старша за { $age }, у принтері етикеток закінчилися етикетки, пристрій не готовий.
+desk-alert-note-webhook = Нові сповіщення надсилаються на вебхук.
+desk-alert-station-offline = { $station } не на зв'язку: немає сигналу { $minutes ->
+    [one] { $minutes } хвилину
+    [few] { $minutes } хвилини
+    [many] { $minutes } хвилин
+   *[other] { $minutes } хвилини
+}. Перевірте комп'ютер і мережу.
+desk-alert-outbox-backlog = { $station }: записи до системи чекають { $minutes ->
+    [one] { $minutes } хвилину
+    [few] { $minutes } хвилини
+    [many] { $minutes } хвилин
+   *[other] { $minutes } хвилини
+}. Перевірте зв'язок станції із системою.
+desk-alert-outbox-refused = { $station }: система остаточно відхилила { $count ->
+    [one] { $count } запис
+    [few] { $count } записи
+    [many] { $count } записів
+   *[other] { $count } запису
+}. Перегляньте журнал станції та відповідні замовлення.
+desk-alert-printer-out-of-labels = { $station }: у принтері етикеток { $printer } закінчилися етикетки. Вставте новий рулон.
+desk-alert-device-not-ready = { $station }: { $device } { $name }: { $problems }. Перевірте пристрій.
+desk-device-ready = готовий
+desk-device-not-ready = не готовий
+desk-col-station = Станція
+desk-col-packer = Пакувальник
+desk-col-trolley = Візок
+desk-col-step = Етап
+desk-col-orders-per-hour = Замовл./год
+desk-col-units-per-hour = Од./год
+desk-col-shift = Зміна: замовл. / од.
+desk-col-devices = Пристрої
+desk-col-queued = У черзі
+desk-col-version = Версія
+desk-col-last-seen = Останній сигнал
+desk-col-orders = Замовлення
+desk-col-units = Одиниці
+desk-col-std-min = Норм. хв
+desk-col-active = Активні
+desk-col-performance = Продуктивність
+desk-col-recorded = Записано (час складу)
+desk-col-kind = Вид
+desk-col-order = Замовлення
+desk-col-reason = Причина
+desk-col-detail = Подробиці
+desk-trolley-slot = { $trolley } · комірка { $slot }
+desk-queued-oldest = { $count } (найстаріший { $age })
+desk-queued-refused = відхилено { $count }
+desk-seen-ago = { $age } тому
+desk-seen-stale = НЕМАЄ СИГНАЛУ · { $age } тому
+desk-step-sign-in = вхід
+desk-step-scan-trolley = чекає на візок
+desk-step-claiming-trolley = бере візок
+desk-step-scan-slot = бере комірку
+desk-step-verify-units = пакує одиниці
+desk-step-choose-packaging = вибирає коробку
+desk-step-weigh = зважування
+desk-step-awaiting-label = чекає на етикетку
+desk-step-releasing-trolley = звільняє візок
+desk-period-shift = Ця зміна (щогодини)
+desk-period-previous-shift = Попередня зміна
+desk-period-week = Тиждень (7 днів, щодня)
+desk-formula = Обсяг роботи на замовлення, у нормативних хвилинах: { $base } + { $unit }·одиниці + { $line }·рядки + { $parcel }·(посилки − 1) + { $exception }·винятки. Продуктивність = нормативні хвилини за активну хвилину (100 % = нормативний темп); активні = години (або дні) принаймні з одним замовленням.
+desk-covers-shift = Зміна { $name } ({ $hours })
+desk-covers-week = Останні 7 днів
+desk-site-time = { $covers } · час у поясі { $zone }
+desk-chart-packers-performance = Пакувальники: продуктивність (% від норми)
+desk-chart-stations-performance = Станції: продуктивність (% від норми)
+desk-chart-packers-work-hour = Пакувальники: нормативні хвилини за годину
+desk-chart-packers-work-day = Пакувальники: нормативні хвилини за день
+desk-chart-stations-work-hour = Станції: нормативні хвилини за годину
+desk-chart-stations-work-day = Станції: нормативні хвилини за день
+desk-chart-empty = За цей період нічого не запаковано.
+desk-bar-value = { $pct } % · { $orders ->
+    [one] { $orders } замовлення
+    [few] { $orders } замовлення
+    [many] { $orders } замовлень
+   *[other] { $orders } замовлення
+} · { $units ->
+    [one] { $units } одиниця
+    [few] { $units } одиниці
+    [many] { $units } одиниць
+   *[other] { $units } одиниці
+}
+desk-records-count = { $shown } з { $total ->
+    [one] { $total } рядка
+    [few] { $total } рядків
+    [many] { $total } рядків
+   *[other] { $total } рядка
+}
+desk-kind-line-exception = виняток рядка
+desk-kind-order-exception = виняток замовлення
+desk-kind-packaging-override = зміна пакування
+desk-kind-weight-override = підтвердження ваги
+desk-filter-all = Усі
+desk-filter-line-exceptions = Винятки рядків
+desk-filter-order-exceptions = Винятки замовлень
+desk-filter-packaging-overrides = Зміни пакування
+desk-filter-weight-overrides = Підтвердження ваги
+desk-filter-reason = Причина містить
+desk-filter-since = Відколи
+desk-since-any = Будь-коли
+desk-since-hour = Остання година
+desk-since-12h = Останні 12 год
+desk-since-24h = Останні 24 год
+desk-since-week = Останні 7 днів
+desk-filter-apply = Фільтрувати
+desk-export-path = Файл CSV (необов'язково, повний шлях)
+desk-export-path-default = типово: exports/ у теці даних
+desk-export = Експорт CSV
+desk-export-done = Записано { $rows ->
+    [one] { $rows } рядок
+    [few] { $rows } рядки
+    [many] { $rows } рядків
+   *[other] { $rows } рядка
+} у { $path }
+desk-weight-requests-title = Запити станцій на підтвердження ваги
+desk-decision-reason = Причина (зберігається з рішенням)
+desk-decision-reason-default = вміст перевірено керівником
+desk-weight-request = { $station } · { $packer } · { $order } посилка { $parcel }: очікувано { $expected } г, зважено { $measured } г ({ $diff } г) · запит { $age } тому
+desk-approve = Схвалити
+desk-decline = Відхилити
+desk-no-weight-requests = Жодна станція не чекає на підтвердження ваги.
+desk-release-title = Звільнити заблокований візок
+desk-release-reason-example = збій станції ST-03
+desk-release = Звільнити візок
+desk-reprint-title = Передрукувати тут етикетки замовлення
+desk-reprint = Передрукувати
+desk-void-title = Анулювати етикетку замовлення
+desk-void = Анулювати етикетку
+desk-done-released = { $trolley } звільнено: тепер його може взяти інша станція.
+desk-done-voided = Відправлення { $shipment } замовлення { $order } анульовано ({ $tracking }): його етикетки не можна використовувати; замовлення можна відправити знову.
+desk-done-reprinted = На { $printer } надіслано { $labels ->
+    [one] { $labels } етикетку
+    [few] { $labels } етикетки
+    [many] { $labels } етикеток
+   *[other] { $labels } етикетки
+} замовлення { $order }.
+desk-done-approved = { $request } схвалено: { $order } посилка { $parcel } на { $station }.
+desk-done-declined = { $request } відхилено: { $order } посилка { $parcel } на { $station }.
+desk-fault-paper-out = немає етикеток
+desk-fault-ribbon-out = немає стрічки
+desk-fault-head-open = головку відкрито
+desk-fault-paused = на паузі
+desk-fault-cutter-fault = несправний різак
+desk-fault-head-too-hot = головка перегріта
+desk-fault-motor-too-hot = двигун перегрітий
+desk-fault-media-jam = етикетки застрягли
+desk-fault-bad-printhead-element = пошкоджений елемент головки
+desk-fault-printhead-not-detected = головку не виявлено
+desk-fault-hardware-fault = апаратна несправність
+desk-fault-corrupt-memory = помилка пам'яті
+desk-fault-offline = офлайн
+desk-fault-not-answering = під'єднаний, але не відповідає (див. його дисплей)
+desk-fault-unreachable = недоступний (живлення або кабель)
+desk-fault-scale-disconnected = від'єднані
+desk-fault-scale-port-unavailable = не під'єднані
+desk-fault-scale-no-answer = не відповідають
+desk-fault-scale-overload = перевантажені
+desk-fault-scale-underload = нижче нуля
+desk-fault-scale-not-settled = вага нестабільна
+desk-fault-scale-needs-zero = потрібне обнулення
+desk-fault-scale-busy = зайняті
+desk-fault-scale-ram-error = помилка RAM
+desk-fault-scale-eeprom-error = помилка EEPROM
+desk-fault-scale-rom-error = помилка ROM
+desk-fault-scale-calibration-error = калібрування несправне
+desk-fault-scale-initial-zero-error = немає нуля під час запуску
+desk-fault-scale-fault = повідомляють про несправність
+desk-fault-scale-transmission-error = помилка зв'язку (налаштування)
+desk-fault-scale-unreadable = помилка зв'язку (налаштування)
+desk-fault-scale-not-understood = помилка зв'язку (налаштування)
+desk-fault-scale-cannot-execute = не можуть виконати команду

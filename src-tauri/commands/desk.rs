@@ -7,6 +7,8 @@ use packbench_ipc::desk::{
     DeskOverviewRequest, DeskOverviewResponse, DeskProductivityRequest, DeskProductivityResponse,
     DeskRecordsRequest, DeskRecordsResponse,
 };
+use packbench_ipc::desk_words::done_text;
+use packbench_ipc::i18n::Lang;
 use packbench_ipc::IpcError;
 use tauri::State;
 use tracing::instrument;
@@ -61,7 +63,9 @@ pub async fn desk_action(
     req: DeskActionRequest,
     desk: State<'_, Arc<DeskService>>,
 ) -> Result<DeskActionResponse, IpcError> {
+    let done = desk.act(req.action).await?;
     Ok(DeskActionResponse {
-        message: desk.act(req.action).await?,
+        message: done_text(&Lang::En.words(), &done),
+        done,
     })
 }

@@ -142,13 +142,11 @@ async fn device_faults_reach_the_packer_and_the_desk_by_name_and_the_waiting_lab
         &dir.path().join("station"),
         &config,
     );
-    let supervisor = training::demo_data::generate(training::demo_data::DEFAULT_SEED)
-        .packers
-        .iter()
-        .find(|p| p.role == "supervisor")
-        .unwrap()
-        .badge
-        .clone();
+    let (supervisor, desk_lang) = {
+        let w = training::demo_data::generate(training::demo_data::DEFAULT_SEED);
+        let sv = w.packers.iter().find(|p| p.role == "supervisor").unwrap();
+        (sv.badge.clone(), Lang::from_tag(sv.language))
+    };
     let zebra = std::sync::Arc::new(zebra);
     let z = zebra.clone();
     let run = with_app(move |client| async move {
@@ -211,17 +209,27 @@ async fn device_faults_reach_the_packer_and_the_desk_by_name_and_the_waiting_lab
             &format!("#alerts li.alert[data-kind='printer_out_of_labels'][data-station='{STATION}']"),
         )
         .await;
+        // The desk speaks the supervisor's language.
+        let w = desk_lang.words();
         let text = paper.text().await.unwrap();
-        assert!(text.contains(STATION) && text.contains("out of labels"), "{text}");
+        // The sentence around the printer's name.
+        let said = w.fmt(
+            "desk-alert-printer-out-of-labels",
+            &[("station", STATION.into()), ("printer", "\u{1}".into())],
+        );
+        let (before, after) = said.split_once('\u{1}').unwrap();
+        assert!(text.contains(before) && text.contains(after), "{text}");
         let unplugged = wait_for(
             &client,
             &format!("#alerts li.alert[data-kind='device_not_ready'][data-station='{STATION}']"),
         )
         .await;
         let text = unplugged.text().await.unwrap();
-        let described = packbench_core::desk::device_problems::describe(&code);
+        let described = packbench_ipc::desk_words::fault_name(&w, &code);
         assert!(
-            text.contains(STATION) && text.contains("scale") && text.contains(described),
+            text.contains(STATION)
+                && text.contains(&w.device_kind("scale"))
+                && text.contains(&described),
             "{text}"
         );
         let row = wait_for(
@@ -230,7 +238,7 @@ async fn device_faults_reach_the_packer_and_the_desk_by_name_and_the_waiting_lab
         )
         .await;
         let text = row.text().await.unwrap();
-        assert!(text.contains(described), "{text}");
+        assert!(text.contains(&described), "{text}");
         screenshot(&client, "devices-03-desk.png").await;
         wait_for(&client, "#desk-sign-out").await.click().await.unwrap();
         step_shown(&client, "sign_in").await;

@@ -280,6 +280,6 @@ pub fn App() -> impl IntoView {
             })}
             <ManifestView manifest=manifest lang=lang />
         </main>
-        {move || desk_mode.get().then(|| view! { <crate::desk::Desk on_action=on_action /> })}
+        {move || desk_mode.get().then(|| view! { <crate::desk::Desk on_action=on_action lang=lang /> })}
     }
 }

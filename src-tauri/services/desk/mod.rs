@@ -25,7 +25,7 @@ use packbench_core::pack_flow::Role;
 use packbench_core::site_time::SiteTime;
 use packbench_core::TrolleyCode;
 use packbench_ipc::desk::{
-    DeskAction, DeskExportResponse, DeskOverviewResponse, DeskProductivityResponse,
+    DeskAction, DeskDone, DeskExportResponse, DeskOverviewResponse, DeskProductivityResponse,
     DeskRecordsResponse, Period, ShiftView, WeightRequestView,
 };
 use tracing::info;
@@ -278,7 +278,7 @@ impl DeskService {
     }
 
     /// Carries out a supervisor's action; answers what was done.
-    pub async fn act(&self, action: DeskAction) -> Result<String, StationError> {
+    pub async fn act(&self, action: DeskAction) -> Result<DeskDone, StationError> {
         let s = self.session().await?;
         let key = uuid::Uuid::now_v7().to_string();
         match action {
@@ -292,9 +292,9 @@ impl DeskService {
                     .force_release(&key, &s.token, &code, &ForceRelease { reason })
                     .await?;
                 info!(trolley = %code, supervisor = %s.supervisor_id, "claim released from the desk");
-                Ok(format!(
-                    "{code} released: another station may claim it now."
-                ))
+                Ok(DeskDone::Released {
+                    trolley: code.to_string(),
+                })
             }
             DeskAction::VoidLabel { order_id } => {
                 let order_id = order_id.trim();
@@ -304,24 +304,23 @@ impl DeskService {
                     .void_shipment(&key, &live.shipment_id)
                     .await?;
                 info!(order = %order_id, shipment = %live.shipment_id, supervisor = %s.supervisor_id, "label voided from the desk");
-                let tracking: Vec<&str> = live
-                    .parcels
-                    .iter()
-                    .map(|p| p.tracking_number.as_str())
-                    .collect();
-                Ok(format!(
-                    "Shipment {} of {order_id} voided ({}): its labels must not be used; the order may ship again.",
-                    live.shipment_id,
-                    tracking.join(", ")
-                ))
+                Ok(DeskDone::Voided {
+                    order_id: order_id.to_owned(),
+                    shipment_id: live.shipment_id.to_string(),
+                    tracking: live
+                        .parcels
+                        .iter()
+                        .map(|p| p.tracking_number.to_string())
+                        .collect(),
+                })
             }
             DeskAction::Reprint { order_id } => {
-                let n = self.reprint(order_id.trim()).await?;
-                Ok(format!(
-                    "{n} label(s) of {} sent to {}.",
-                    order_id.trim(),
-                    self.printer.describe()
-                ))
+                let labels = self.reprint(order_id.trim()).await?;
+                Ok(DeskDone::Reprinted {
+                    order_id: order_id.trim().to_owned(),
+                    labels,
+                    printer: self.printer.describe().to_string(),
+                })
             }
             DeskAction::DecideWeight {
                 request_id,
@@ -339,14 +338,13 @@ impl DeskService {
                     )
                     .await?;
                 info!(request = %r.request_id, approve, supervisor = %s.supervisor_id, "weight override request decided");
-                Ok(format!(
-                    "{} {} for {} parcel {} at {}.",
-                    r.request_id,
-                    if approve { "approved" } else { "declined" },
-                    r.order_id,
-                    r.parcel_no,
-                    r.station
-                ))
+                Ok(DeskDone::Decided {
+                    request_id: r.request_id.to_string(),
+                    approved: approve,
+                    order_id: r.order_id.to_string(),
+                    parcel_no: r.parcel_no,
+                    station: r.station.to_string(),
+                })
             }
         }
     }

@@ -6,24 +6,33 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use packbench_ipc::cmd;
 use packbench_ipc::desk::{
-    DeskAction, DeskActionRequest, DeskActionResponse, DeskOverviewResponse,
+    DeskAction, DeskActionRequest, DeskActionResponse, DeskDone, DeskOverviewResponse,
 };
 
-use super::age;
+use packbench_ipc::desk_words::{age, done_text};
+use packbench_ipc::i18n::Lang;
+
+use super::LangText;
 use crate::ipc::invoke;
 
 #[component]
 pub fn Actions(
     overview: ReadSignal<Option<DeskOverviewResponse>>,
+    lang: Memo<Lang>,
     on_done: Callback<()>,
 ) -> impl IntoView {
     let (trolley, set_trolley) = signal(String::new());
     let (release_reason, set_release_reason) = signal(String::new());
     let (void_order, set_void_order) = signal(String::new());
     let (reprint_order, set_reprint_order) = signal(String::new());
-    let (decision_reason, set_decision_reason) =
-        signal("contents checked by the supervisor".to_owned());
-    let (message, set_message) = signal(None::<(bool, String)>);
+    // Kept with the decision as the supervisor reads it, in their language.
+    let (decision_reason, set_decision_reason) = signal(
+        lang.get_untracked()
+            .words()
+            .text("desk-decision-reason-default"),
+    );
+    // What the last action did (worded in the desk's language when shown), or why not.
+    let (message, set_message) = signal(None::<Result<DeskDone, String>>);
     let (busy, set_busy) = signal(false);
 
     let act = move |action: DeskAction| {
@@ -32,16 +41,14 @@ pub fn Actions(
             let r =
                 invoke::<_, DeskActionResponse>(cmd::desk_action, &DeskActionRequest { action })
                     .await;
-            set_message.set(Some(match r {
-                Ok(r) => (true, r.message),
-                Err(e) => (false, e.message),
-            }));
+            set_message.set(Some(r.map(|r| r.done).map_err(|e| e.message)));
             set_busy.set(false);
             on_done.run(());
         });
     };
 
     let requests = move || {
+        let w = lang.get().words();
         overview.get().map(|o| {
             let n = o.weight_requests.len();
             let items = o
@@ -52,59 +59,74 @@ pub fn Actions(
                     view! {
                         <li class="weight-request" data-request=r.request_id.clone() data-station=r.station_id.clone()>
                             <span>
-                                {format!(
-                                    "{} · {} · {} parcel {}: expected {} g, weighed {} g ({:+} g) · asked {} ago",
-                                    r.station_id, r.packer_id, r.order_id, r.parcel_no, r.expected_g, r.measured_g,
-                                    i64::from(r.measured_g) - i64::from(r.expected_g),
-                                    age(o.now_ms - r.requested_at_ms)
+                                {w.fmt(
+                                    "desk-weight-request",
+                                    &[
+                                        ("station", (&r.station_id).into()),
+                                        ("packer", (&r.packer_id).into()),
+                                        ("order", (&r.order_id).into()),
+                                        ("parcel", r.parcel_no.into()),
+                                        ("expected", r.expected_g.into()),
+                                        ("measured", r.measured_g.into()),
+                                        // Signed, as text: fluent prints no plus sign.
+                                        ("diff", format!("{:+}", i64::from(r.measured_g) - i64::from(r.expected_g)).into()),
+                                        ("age", age(&w, o.now_ms - r.requested_at_ms).into()),
+                                    ],
                                 )}
                             </span>
                             <button class="approve" disabled=move || busy.get() on:click=move |_| act(DeskAction::DecideWeight {
                                 request_id: id_a.clone(), approve: true, reason: decision_reason.get_untracked(),
-                            })>"Approve"</button>
+                            })>{w.text("desk-approve")}</button>
                             <button class="decline" disabled=move || busy.get() on:click=move |_| act(DeskAction::DecideWeight {
                                 request_id: id_d.clone(), approve: false, reason: decision_reason.get_untracked(),
-                            })>"Decline"</button>
+                            })>{w.text("desk-decline")}</button>
                         </li>
                     }
                 })
                 .collect_view();
             view! {
                 <ul id="weight-requests" data-count=n.to_string()>{items}</ul>
-                {(n == 0).then(|| view! { <p class="muted">"No station is waiting for a weight override."</p> })}
+                {(n == 0).then(|| view! { <p class="muted">{w.text("desk-no-weight-requests")}</p> })}
             }
         })
     };
 
     view! {
         <section class="actions">
-            {move || message.get().map(|(ok, m)| view! {
-                <div id="desk-message" class=if ok { "message ok" } else { "message error" } data-ok=ok.to_string()>{m}</div>
+            {move || message.get().map(|m| {
+                let ok = m.is_ok();
+                let m = match m {
+                    Ok(done) => done_text(&lang.get().words(), &done),
+                    Err(why) => why,
+                };
+                view! {
+                    <div id="desk-message" class=if ok { "message ok" } else { "message error" } data-ok=ok.to_string()>{m}</div>
+                }
             })}
             <div class="action-card">
-                <h3>"Weight overrides asked by stations"</h3>
-                <label>"Reason (kept with the decision)"
+                <h3>{lang.text("desk-weight-requests-title")}</h3>
+                <label>{lang.text("desk-decision-reason")}
                     <input id="decision-reason" type="text" prop:value=decision_reason on:input=move |ev| set_decision_reason.set(event_target_value(&ev)) />
                 </label>
                 {requests}
             </div>
             <div class="action-card">
-                <h3>"Release a stale trolley claim"</h3>
-                <label>"Trolley"<input id="release-trolley" type="text" placeholder="TR-0042" prop:value=trolley on:input=move |ev| set_trolley.set(event_target_value(&ev)) /></label>
-                <label>"Reason"<input id="release-reason" type="text" placeholder="station ST-03 crashed" prop:value=release_reason on:input=move |ev| set_release_reason.set(event_target_value(&ev)) /></label>
+                <h3>{lang.text("desk-release-title")}</h3>
+                <label>{lang.text("desk-col-trolley")}<input id="release-trolley" type="text" placeholder="TR-0042" prop:value=trolley on:input=move |ev| set_trolley.set(event_target_value(&ev)) /></label>
+                <label>{lang.text("desk-col-reason")}<input id="release-reason" type="text" placeholder=lang.text("desk-release-reason-example") prop:value=release_reason on:input=move |ev| set_release_reason.set(event_target_value(&ev)) /></label>
                 <button id="release" disabled=move || busy.get() on:click=move |_| act(DeskAction::ForceRelease {
                     trolley: trolley.get_untracked(), reason: release_reason.get_untracked(),
-                })>"Release claim"</button>
+                })>{lang.text("desk-release")}</button>
             </div>
             <div class="action-card">
-                <h3>"Reprint an order's labels here"</h3>
-                <label>"Order"<input id="reprint-order" type="text" placeholder="SO-100001" prop:value=reprint_order on:input=move |ev| set_reprint_order.set(event_target_value(&ev)) /></label>
-                <button id="reprint" disabled=move || busy.get() on:click=move |_| act(DeskAction::Reprint { order_id: reprint_order.get_untracked() })>"Reprint"</button>
+                <h3>{lang.text("desk-reprint-title")}</h3>
+                <label>{lang.text("desk-col-order")}<input id="reprint-order" type="text" placeholder="SO-100001" prop:value=reprint_order on:input=move |ev| set_reprint_order.set(event_target_value(&ev)) /></label>
+                <button id="reprint" disabled=move || busy.get() on:click=move |_| act(DeskAction::Reprint { order_id: reprint_order.get_untracked() })>{lang.text("desk-reprint")}</button>
             </div>
             <div class="action-card">
-                <h3>"Void an order's label"</h3>
-                <label>"Order"<input id="void-order" type="text" placeholder="SO-100001" prop:value=void_order on:input=move |ev| set_void_order.set(event_target_value(&ev)) /></label>
-                <button id="void" class="danger" disabled=move || busy.get() on:click=move |_| act(DeskAction::VoidLabel { order_id: void_order.get_untracked() })>"Void label"</button>
+                <h3>{lang.text("desk-void-title")}</h3>
+                <label>{lang.text("desk-col-order")}<input id="void-order" type="text" placeholder="SO-100001" prop:value=void_order on:input=move |ev| set_void_order.set(event_target_value(&ev)) /></label>
+                <button id="void" class="danger" disabled=move || busy.get() on:click=move |_| act(DeskAction::VoidLabel { order_id: void_order.get_untracked() })>{lang.text("desk-void")}</button>
             </div>
         </section>
     }

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use packbench_ipc::cmd;
 use packbench_ipc::desk::{DeskProductivityRequest, DeskProductivityResponse, Period, Series};
+use packbench_ipc::i18n::{Arg, Lang, Words};
 
+use super::LangText;
 use crate::ipc::invoke;
 
 const PALETTE: [&str; 8] = [
@@ -15,7 +17,7 @@ const PALETTE: [&str; 8] = [
 ];
 
 #[component]
-pub fn Productivity(tick: ReadSignal<u64>) -> impl IntoView {
+pub fn Productivity(tick: ReadSignal<u64>, lang: Memo<Lang>) -> impl IntoView {
     let (period, set_period) = signal(Period::Shift);
     let (data, set_data) = signal(None::<DeskProductivityResponse>);
     let (error, set_error) = signal(None::<String>);
@@ -37,57 +39,65 @@ pub fn Productivity(tick: ReadSignal<u64>) -> impl IntoView {
             }
         });
     });
+    // `label`: a message id.
     let toggle = move |p: Period, label: &'static str, id: &'static str| {
         view! {
             <button id=id class="tab" class:active=move || period.get() == p on:click=move |_| set_period.set(p)>
-                {label}
+                {lang.text(label)}
             </button>
         }
     };
     view! {
         <section id="productivity" class="productivity">
             <div class="toolbar">
-                {toggle(Period::Shift, "This shift (hourly)", "period-shift")}
-                {toggle(Period::PreviousShift, "Previous shift", "period-previous-shift")}
-                {toggle(Period::Week, "Week (7 days, daily)", "period-week")}
+                {toggle(Period::Shift, "desk-period-shift", "period-shift")}
+                {toggle(Period::PreviousShift, "desk-period-previous-shift", "period-previous-shift")}
+                {toggle(Period::Week, "desk-period-week", "period-week")}
             </div>
             {move || error.get().map(|e| view! { <div class="error">{e}</div> })}
             {move || data.get().map(|d| {
+                let w = lang.get().words();
                 let m = d.model;
-                let formula = format!(
-                    "Work content per order, in standard minutes: {:.2} + {:.2}·units + {:.2}·lines + {:.2}·(parcels − 1) + {:.2}·exceptions. Performance = standard minutes earned per active minute (100 % = standard pace); active = hours (or days) with at least one order.",
-                    m.base_min, m.per_unit_min, m.per_line_min, m.per_extra_parcel_min, m.per_exception_min
+                let formula = w.fmt(
+                    "desk-formula",
+                    &[
+                        ("base", Arg::decimal(m.base_min, 2)),
+                        ("unit", Arg::decimal(m.per_unit_min, 2)),
+                        ("line", Arg::decimal(m.per_line_min, 2)),
+                        ("parcel", Arg::decimal(m.per_extra_parcel_min, 2)),
+                        ("exception", Arg::decimal(m.per_exception_min, 2)),
+                    ],
                 );
-                let unit = match d.period { Period::Shift | Period::PreviousShift => "hour", Period::Week => "day" };
+                let hourly = matches!(d.period, Period::Shift | Period::PreviousShift);
                 let covers = match &d.shift {
-                    Some(s) => format!("Shift {} ({})", s.name, s.hours),
-                    None => "Last 7 days".to_owned(),
+                    Some(s) => w.fmt("desk-covers-shift", &[("name", (&s.name).into()), ("hours", (&s.hours).into())]),
+                    None => w.text("desk-covers-week"),
                 };
                 let labels = d.bucket_labels.clone();
                 view! {
                     <p class="site-time" id="site-time" data-zone=d.zone.clone() data-shift=d.shift.as_ref().map(|s| s.name.clone()).unwrap_or_default()>
-                        {format!("{covers} · times in {}", d.zone)}
+                        {w.fmt("desk-site-time", &[("covers", covers.into()), ("zone", (&d.zone).into())])}
                     </p>
                     <p class="formula">{formula}</p>
                     <div class="charts">
                         <figure>
-                            <figcaption>"Packers: performance (% of standard)"</figcaption>
-                            {performance_chart("packers", &d.packers)}
+                            <figcaption>{w.text("desk-chart-packers-performance")}</figcaption>
+                            {performance_chart(&w, "packers", &d.packers)}
                         </figure>
                         <figure>
-                            <figcaption>"Stations: performance (% of standard)"</figcaption>
-                            {performance_chart("stations", &d.stations)}
+                            <figcaption>{w.text("desk-chart-stations-performance")}</figcaption>
+                            {performance_chart(&w, "stations", &d.stations)}
                         </figure>
                         <figure>
-                            <figcaption>{format!("Packers: standard minutes per {unit}")}</figcaption>
+                            <figcaption>{if hourly { w.text("desk-chart-packers-work-hour") } else { w.text("desk-chart-packers-work-day") }}</figcaption>
                             {columns_chart("packers-work", &labels, &d.packers)}
                         </figure>
                         <figure>
-                            <figcaption>{format!("Stations: standard minutes per {unit}")}</figcaption>
+                            <figcaption>{if hourly { w.text("desk-chart-stations-work-hour") } else { w.text("desk-chart-stations-work-day") }}</figcaption>
                             {columns_chart("stations-work", &labels, &d.stations)}
                         </figure>
                     </div>
-                    {summary_table(&d.packers)}
+                    {summary_table(&w, &d.packers)}
                 }
             })}
         </section>
@@ -96,7 +106,7 @@ pub fn Productivity(tick: ReadSignal<u64>) -> impl IntoView {
 
 /// One horizontal bar per packer or station: performance in % of the standard pace, with a
 /// line at 100 %.
-fn performance_chart(id: &'static str, series: &[Series]) -> impl IntoView {
+fn performance_chart(words: &Words, id: &'static str, series: &[Series]) -> impl IntoView {
     let (w, label_w, row_h) = (640.0_f64, 130.0_f64, 30.0_f64);
     let h = (series.len().max(1) as f64) * row_h + 24.0;
     let max = series
@@ -126,7 +136,14 @@ fn performance_chart(id: &'static str, series: &[Series]) -> impl IntoView {
                         fill=PALETTE[i % PALETTE.len()]
                     ></rect>
                     <text x=format!("{:.1}", label_w + bw + 6.0) y=format!("{:.1}", y + 19.0) class="value">
-                        {format!("{:.0} % · {} order{} · {} units", s.performance_pct, s.orders, if s.orders == 1 { "" } else { "s" }, s.units)}
+                        {words.fmt(
+                            "desk-bar-value",
+                            &[
+                                ("pct", Arg::decimal(s.performance_pct, 0)),
+                                ("orders", s.orders.into()),
+                                ("units", s.units.into()),
+                            ],
+                        )}
                     </text>
                 </g>
             }
@@ -138,7 +155,7 @@ fn performance_chart(id: &'static str, series: &[Series]) -> impl IntoView {
             {bars}
             <line class="standard" x1=format!("{x100:.1}") x2=format!("{x100:.1}") y1="2" y2=format!("{:.1}", h - 18.0)></line>
             <text class="axis-label" x=format!("{x100:.1}") y=format!("{:.1}", h - 4.0) text-anchor="middle">"100 %"</text>
-            {series.is_empty().then(|| view! { <text class="axis-label" x="20" y="20">"Nothing packed in this period."</text> })}
+            {series.is_empty().then(|| view! { <text class="axis-label" x="20" y="20">{words.text("desk-chart-empty")}</text> })}
         </svg>
     }
 }
@@ -218,7 +235,7 @@ fn columns_chart(id: &'static str, labels: &[String], series: &[Series]) -> impl
     }
 }
 
-fn summary_table(series: &[Series]) -> impl IntoView {
+fn summary_table(w: &Words, series: &[Series]) -> impl IntoView {
     let rows = series
         .iter()
         .map(|s| {
@@ -227,11 +244,11 @@ fn summary_table(series: &[Series]) -> impl IntoView {
                     <td>{s.key.clone()}</td>
                     <td class="num">{s.orders.to_string()}</td>
                     <td class="num">{s.units.to_string()}</td>
-                    <td class="num">{format!("{:.1}", s.standard_minutes)}</td>
+                    <td class="num">{w.number(s.standard_minutes, 1)}</td>
                     <td class="num">{s.active_buckets.to_string()}</td>
-                    <td class="num">{format!("{:.1}", s.orders_per_hour)}</td>
-                    <td class="num">{format!("{:.1}", s.units_per_hour)}</td>
-                    <td class="num">{format!("{:.0} %", s.performance_pct)}</td>
+                    <td class="num">{w.number(s.orders_per_hour, 1)}</td>
+                    <td class="num">{w.number(s.units_per_hour, 1)}</td>
+                    <td class="num">{format!("{} %", w.number(s.performance_pct, 0))}</td>
                 </tr>
             }
         })
@@ -240,8 +257,10 @@ fn summary_table(series: &[Series]) -> impl IntoView {
         <table class="desk-table" id="packer-summary">
             <thead>
                 <tr>
-                    <th>"Packer"</th><th>"Orders"</th><th>"Units"</th><th>"Std min"</th>
-                    <th>"Active"</th><th>"Orders/h"</th><th>"Units/h"</th><th>"Performance"</th>
+                    <th>{w.text("desk-col-packer")}</th><th>{w.text("desk-col-orders")}</th>
+                    <th>{w.text("desk-col-units")}</th><th>{w.text("desk-col-std-min")}</th>
+                    <th>{w.text("desk-col-active")}</th><th>{w.text("desk-col-orders-per-hour")}</th>
+                    <th>{w.text("desk-col-units-per-hour")}</th><th>{w.text("desk-col-performance")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -11,19 +11,21 @@ mod stations;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use packbench_ipc::desk::{DeskOverviewRequest, DeskOverviewResponse, Severity};
+use packbench_ipc::desk_words::{age, alert_text};
+use packbench_ipc::i18n::Lang;
 use packbench_ipc::{cmd, IpcError, PackAction};
 
 use crate::ipc::invoke;
 
-/// How old an age in ms reads: "42 s", "7 min", "3 h".
-pub fn age(ms: i64) -> String {
-    let s = ms.max(0) / 1000;
-    if s < 120 {
-        format!("{s} s")
-    } else if s < 2 * 3600 {
-        format!("{} min", s / 60)
-    } else {
-        format!("{} h", s / 3600)
+/// A message that follows the desk's language, for labels and headings:
+/// `lang.text("desk-sign-out")`.
+pub trait LangText {
+    fn text(self, id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static;
+}
+
+impl LangText for Memo<Lang> {
+    fn text(self, id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.get().words().text(id)
     }
 }
 
@@ -44,18 +46,20 @@ impl Tab {
             Tab::Actions => "actions",
         }
     }
-    fn title(self) -> &'static str {
+    /// The tab's name, a message id.
+    fn message(self) -> &'static str {
         match self {
-            Tab::Stations => "Stations",
-            Tab::Productivity => "Productivity",
-            Tab::Records => "Exceptions & overrides",
-            Tab::Actions => "Actions",
+            Tab::Stations => "desk-tab-stations",
+            Tab::Productivity => "desk-tab-productivity",
+            Tab::Records => "desk-tab-records",
+            Tab::Actions => "desk-tab-actions",
         }
     }
 }
 
 #[component]
-pub fn Desk(on_action: Callback<PackAction>) -> impl IntoView {
+/// `lang`: the signed-in supervisor's language (or one chosen from the action sheet).
+pub fn Desk(on_action: Callback<PackAction>, lang: Memo<Lang>) -> impl IntoView {
     let (overview, set_overview) = signal(None::<DeskOverviewResponse>);
     let (error, set_error) = signal(None::<IpcError>);
     let (tab, set_tab) = signal(Tab::Stations);
@@ -93,7 +97,7 @@ pub fn Desk(on_action: Callback<PackAction>) -> impl IntoView {
                     data-tab=t.id()
                     on:click=move |_| set_tab.set(t)
                 >
-                    {t.title()}
+                    {lang.text(t.message())}
                 </button>
             }
         })
@@ -101,6 +105,7 @@ pub fn Desk(on_action: Callback<PackAction>) -> impl IntoView {
 
     let alerts = move || {
         overview.get().map(|o| {
+            let w = lang.get().words();
             let n = o.alerts.len();
             let items = o
                 .alerts
@@ -117,22 +122,19 @@ pub fn Desk(on_action: Callback<PackAction>) -> impl IntoView {
                             data-station=a.station_id.clone()
                             data-severity=sev
                         >
-                            <span class="since">{age(o.now_ms - a.raised_at_ms)}</span>
-                            {a.message}
+                            <span class="since">{age(&w, o.now_ms - a.raised_at_ms)}</span>
+                            {alert_text(&w, &a, &o.stations, o.now_ms)}
                         </li>
                     }
                 })
                 .collect_view();
             view! {
                 <section id="alerts" class="alerts" data-count=n.to_string()>
-                    {(n == 0).then(|| view! { <p class="all-clear">"No alerts: every station is online and ready."</p> })}
+                    {(n == 0).then(|| view! { <p class="all-clear">{w.text("desk-all-clear")}</p> })}
                     <ul>{items}</ul>
                     <p class="alert-note">
-                        {format!(
-                            "Alerts: station offline (no heartbeat for 60 s), outbox older than {}, label printer out of labels, a device not ready.{}",
-                            age(o.backlog_alert_ms as i64),
-                            if o.webhook { " New alerts are posted to the webhook." } else { "" }
-                        )}
+                        {w.fmt("desk-alert-note", &[("age", age(&w, o.backlog_alert_ms as i64).into())])}
+                        {o.webhook.then(|| format!(" {}", w.text("desk-alert-note-webhook")))}
                     </p>
                 </section>
             }
@@ -142,11 +144,11 @@ pub fn Desk(on_action: Callback<PackAction>) -> impl IntoView {
     view! {
         <div id="desk" class="desk" data-supervisor=move || overview.get().map(|o| o.supervisor_id).unwrap_or_default()>
             <header class="topbar desk-bar">
-                <span class="brand">"Packbench · Supervisor desk"</span>
+                <span class="brand">{lang.text("desk-title")}</span>
                 <span class="who">{move || overview.get().map(|o| o.supervisor_id).unwrap_or_default()}</span>
                 <nav class="tabs">{tabs}</nav>
                 <button id="desk-sign-out" class="sign-out" on:click=move |_| on_action.run(PackAction::SignOut)>
-                    "Sign out"
+                    {lang.text("desk-sign-out")}
                 </button>
             </header>
             {move || error.get().map(|e| view! {
@@ -157,10 +159,10 @@ pub fn Desk(on_action: Callback<PackAction>) -> impl IntoView {
             {alerts}
             <section class="desk-body" data-tab=move || tab.get().id()>
                 {move || match tab.get() {
-                    Tab::Stations => view! { <stations::Stations overview=overview /> }.into_any(),
-                    Tab::Productivity => view! { <charts::Productivity tick=tick /> }.into_any(),
-                    Tab::Records => view! { <records::Records /> }.into_any(),
-                    Tab::Actions => view! { <actions::Actions overview=overview on_done=Callback::new(move |()| poll()) /> }.into_any(),
+                    Tab::Stations => view! { <stations::Stations overview=overview lang=lang /> }.into_any(),
+                    Tab::Productivity => view! { <charts::Productivity tick=tick lang=lang /> }.into_any(),
+                    Tab::Records => view! { <records::Records lang=lang /> }.into_any(),
+                    Tab::Actions => view! { <actions::Actions overview=overview lang=lang on_done=Callback::new(move |()| poll()) /> }.into_any(),
                 }}
             </section>
         </div>

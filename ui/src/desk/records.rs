@@ -10,6 +10,9 @@ use packbench_ipc::desk::{
     RecordKind,
 };
 
+use packbench_ipc::i18n::{message_id, Lang};
+
+use super::LangText;
 use crate::ipc::invoke;
 
 fn text(v: String) -> Option<String> {
@@ -17,7 +20,7 @@ fn text(v: String) -> Option<String> {
 }
 
 #[component]
-pub fn Records() -> impl IntoView {
+pub fn Records(lang: Memo<Lang>) -> impl IntoView {
     let (station, set_station) = signal(String::new());
     let (packer, set_packer) = signal(String::new());
     let (kind, set_kind) = signal(String::new());
@@ -79,6 +82,7 @@ pub fn Records() -> impl IntoView {
     };
 
     let rows = move || {
+        let w = lang.get().words();
         data.get().map(|d| {
             let shown = d.records.len();
             let rows = d
@@ -89,7 +93,7 @@ pub fn Records() -> impl IntoView {
                     view! {
                         <tr class="record" data-kind=r.kind.as_str() data-station=st data-packer=pk data-order=or>
                             <td>{r.recorded_at_local.clone()}</td>
-                            <td>{r.kind.as_str().replace('_', " ")}</td>
+                            <td>{w.text(&message_id("desk-kind", r.kind.as_str()))}</td>
                             <td>{r.station}</td>
                             <td>{r.packer_id}</td>
                             <td>{r.order_id}</td>
@@ -101,13 +105,15 @@ pub fn Records() -> impl IntoView {
                 .collect_view();
             view! {
                 <p class="count" id="records-count" data-shown=shown.to_string() data-total=d.total.to_string()>
-                    {format!("{shown} of {} rows", d.total)}
+                    {w.fmt("desk-records-count", &[("shown", shown.into()), ("total", d.total.into())])}
                 </p>
                 <table id="records" class="desk-table">
                     <thead>
                         <tr>
-                            <th>"Recorded (site time)"</th><th>"Kind"</th><th>"Station"</th><th>"Packer"</th>
-                            <th>"Order"</th><th>"Reason"</th><th>"Detail"</th>
+                            <th>{w.text("desk-col-recorded")}</th><th>{w.text("desk-col-kind")}</th>
+                            <th>{w.text("desk-col-station")}</th><th>{w.text("desk-col-packer")}</th>
+                            <th>{w.text("desk-col-order")}</th><th>{w.text("desk-col-reason")}</th>
+                            <th>{w.text("desk-col-detail")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -119,35 +125,35 @@ pub fn Records() -> impl IntoView {
     view! {
         <section class="records">
             <form class="filters" on:submit=move |ev| { ev.prevent_default(); load(); }>
-                <label>"Station"<input id="filter-station" type="text" placeholder="ST-03" prop:value=station on:input=move |ev| set_station.set(event_target_value(&ev)) /></label>
-                <label>"Packer"<input id="filter-packer" type="text" placeholder="PK-0001" prop:value=packer on:input=move |ev| set_packer.set(event_target_value(&ev)) /></label>
-                <label>"Kind"
+                <label>{lang.text("desk-col-station")}<input id="filter-station" type="text" placeholder="ST-03" prop:value=station on:input=move |ev| set_station.set(event_target_value(&ev)) /></label>
+                <label>{lang.text("desk-col-packer")}<input id="filter-packer" type="text" placeholder="PK-0001" prop:value=packer on:input=move |ev| set_packer.set(event_target_value(&ev)) /></label>
+                <label>{lang.text("desk-col-kind")}
                     <select id="filter-kind" on:change=move |ev| set_kind.set(event_target_value(&ev))>
-                        <option value="">"All"</option>
-                        <option value="line_exception">"Line exceptions"</option>
-                        <option value="order_exception">"Order exceptions"</option>
-                        <option value="packaging_override">"Packaging overrides"</option>
-                        <option value="weight_override">"Weight overrides"</option>
+                        <option value="">{lang.text("desk-filter-all")}</option>
+                        <option value="line_exception">{lang.text("desk-filter-line-exceptions")}</option>
+                        <option value="order_exception">{lang.text("desk-filter-order-exceptions")}</option>
+                        <option value="packaging_override">{lang.text("desk-filter-packaging-overrides")}</option>
+                        <option value="weight_override">{lang.text("desk-filter-weight-overrides")}</option>
                     </select>
                 </label>
-                <label>"Reason contains"<input id="filter-reason" type="text" prop:value=reason on:input=move |ev| set_reason.set(event_target_value(&ev)) /></label>
-                <label>"Since"
+                <label>{lang.text("desk-filter-reason")}<input id="filter-reason" type="text" prop:value=reason on:input=move |ev| set_reason.set(event_target_value(&ev)) /></label>
+                <label>{lang.text("desk-filter-since")}
                     <select id="filter-since" on:change=move |ev| set_since_h.set(event_target_value(&ev))>
-                        <option value="">"Any time"</option>
-                        <option value="1">"Last hour"</option>
-                        <option value="12">"Last 12 h"</option>
-                        <option value="24">"Last 24 h"</option>
-                        <option value="168">"Last 7 days"</option>
+                        <option value="">{lang.text("desk-since-any")}</option>
+                        <option value="1">{lang.text("desk-since-hour")}</option>
+                        <option value="12">{lang.text("desk-since-12h")}</option>
+                        <option value="24">{lang.text("desk-since-24h")}</option>
+                        <option value="168">{lang.text("desk-since-week")}</option>
                     </select>
                 </label>
-                <button id="apply-filter" type="submit">"Filter"</button>
+                <button id="apply-filter" type="submit">{lang.text("desk-filter-apply")}</button>
             </form>
             <div class="export">
-                <label>"CSV file (optional, full path)"<input id="export-path" type="text" placeholder="default: the data folder's exports/" prop:value=path on:input=move |ev| set_path.set(event_target_value(&ev)) /></label>
-                <button id="export" on:click=export>"Export CSV"</button>
+                <label>{lang.text("desk-export-path")}<input id="export-path" type="text" placeholder=lang.text("desk-export-path-default") prop:value=path on:input=move |ev| set_path.set(event_target_value(&ev)) /></label>
+                <button id="export" on:click=export>{lang.text("desk-export")}</button>
                 {move || exported.get().map(|r| view! {
                     <span id="export-result" class="status-ok" data-path=r.path.clone() data-rows=r.rows.to_string()>
-                        {format!("{} row{} written to {}", r.rows, if r.rows == 1 { "" } else { "s" }, r.path)}
+                        {lang.get().words().fmt("desk-export-done", &[("rows", r.rows.into()), ("path", (&r.path).into())])}
                     </span>
                 })}
             </div>

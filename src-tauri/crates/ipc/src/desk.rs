@@ -149,8 +149,38 @@ pub struct DeskActionRequest {
     pub action: DeskAction,
 }
 
+/// What a desk action did, as facts: the desk words it in the supervisor's language
+/// (`desk_words::done_text`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "done", rename_all = "snake_case")]
+pub enum DeskDone {
+    /// The trolley's claim was taken away; another station may claim it.
+    Released { trolley: String },
+    /// The order's live shipment was voided.
+    Voided {
+        order_id: String,
+        shipment_id: String,
+        tracking: Vec<String>,
+    },
+    /// The order's labels went to this desk's label printer.
+    Reprinted {
+        order_id: String,
+        labels: usize,
+        printer: String,
+    },
+    /// A station's weight override request was decided.
+    Decided {
+        request_id: String,
+        approved: bool,
+        order_id: String,
+        parcel_no: u32,
+        station: String,
+    },
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeskActionResponse {
-    /// What was done, for the supervisor.
+    pub done: DeskDone,
+    /// What was done, in English (for logs and scripts; the desk words `done` itself).
     pub message: String,
 }

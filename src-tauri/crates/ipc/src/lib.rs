@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod cmd;
 pub mod desk;
+pub mod desk_words;
 pub mod device_words;
 pub mod explain;
 pub mod i18n;

@@ -1,5 +1,7 @@
-//! The desk's words for a device's problem codes, as stations' heartbeats report them (the
-//! devices crate's codes, unchanged): what a supervisor walking over will find.
+//! English words for a device's problem codes, as stations' heartbeats report them (the devices
+//! crate's codes, unchanged), for the alert `message` a station sends with its heartbeat: the
+//! text the backend logs and posts to the webhook, and the desk's fallback. The desk itself
+//! names faults in the supervisor's language (`desk-fault-<code>` in `assets/i18n`).
 
 /// A short description of a device problem code; the code itself when it is not known here.
 pub fn describe(code: &str) -> &str {

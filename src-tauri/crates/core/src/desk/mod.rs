@@ -29,7 +29,7 @@
 //! hour or day counts its real length (a DST day has 23 or 25 hours).
 
 mod alerts;
-pub mod device_problems;
+mod device_problems;
 mod productivity;
 mod records;
 
