@@ -28,6 +28,8 @@ APT_PACKAGES=(
     rustc-web cargo-web rust-web-src lld-22
     # Running and testing without a display
     xvfb xauth webkit2gtk-driver
+    # The build's working copy in the cache is kept by content (sync_worktree)
+    rsync
     # Reading labels back in tests; a private CUPS scheduler for the printer tests
     poppler-utils zbar-tools cups cups-client cups-bsd
     # Contract fuzzing (schemathesis, from PyPI, in a venv)
@@ -83,7 +85,9 @@ ensure_tool() {
         fi
     fi
     log "installing $crate $version"
-    cargo install "$crate" --version "$version" "$@"
+    # Tools run for seconds per build: optimised lightly, they compile in half the time.
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false \
+        cargo install "$crate" --version "$version" "$@"
 }
 
 ensure_tools() {
@@ -232,6 +236,25 @@ setup() {
     ensure_cargo
     ensure_tools
     mkdir -p "$CARGO_TARGET_DIR"
+    sync_worktree
+}
+
+# The build's working copy: this checkout's files, kept in the cache ($cache/src) by content.
+# Cargo judges a workspace crate fresh by its files' times, and every file of a fresh clone is
+# new, so building in the clone recompiled and relinked the whole workspace (about 5 of a warm
+# run's minutes) though nothing had changed. rsync --checksum rewrites only the files whose
+# content differs (they get a new time, so cargo rebuilds what depends on them) and deletes the
+# ones gone; ignored files there (ui/dist, generated permissions) are kept. Everything dev.sh
+# builds into its target dir is built from this copy, never from a clone directly, so no
+# artefact there can be older than a change it should contain. One run at a time (a lock).
+sync_worktree() {
+    local src="$cache/src"
+    mkdir -p "$src"
+    exec 8>"$cache/src.lock"
+    flock 8
+    rsync -rlpc --delete --exclude=/.git --exclude=/target --filter=':- .gitignore' "$root/" "$src/"
+    root=$src
+    cd "$root"
 }
 
 cmd_run() {
@@ -249,40 +272,119 @@ cmd_run() {
 cmd_test() {
     setup
     ensure_schemathesis
-    log "building and running all tests"
-    local started=$SECONDS
+    log "building all tests"
+    local started=$SECONDS work
+    work=$(mktemp -d)
     # Every fuzz target runs its full 100,000 cases here, whatever a developer's shell says.
     export PACKBENCH_FUZZ_CASES=100000
     # The UI crate is wasm-only; its logic is tested through core and ipc and end to end.
-    xvfb-run -a -s "-screen 0 1280x800x24" \
-        cargo test --workspace --exclude ui --no-fail-fast -- --test-threads 2
-    run_contract_fuzz
+    cargo test --workspace --exclude ui --no-run --message-format=json-render-diagnostics \
+        >"$work/artifacts.json"
+    python3 "$root/src-tauri/scripts/test_binaries.py" "$work/artifacts.json" >"$work/binaries"
+    log "built in $((SECONDS - started)) s; running the tests in three lanes"
+    # Three lanes side by side, each logged to its own file and shown when it ends: the real app
+    # over WebDriver (its own display), every other test binary (another display), and the
+    # checks of the built binary (contract fuzzing, the crash drill, the .deb and the apt
+    # repository). Each lane runs all of its steps and says which failed; any failure fails the
+    # run.
+    lane "$work" e2e run_binaries "$work/binaries" e2e &
+    local e2e=$!
+    lane "$work" tests run_binaries "$work/binaries" rest &
+    local rest=$!
+    lane "$work" checks run_checks &
+    local checks=$!
+    local failed=()
+    wait "$e2e" || failed+=(e2e)
+    show_lane "$work" e2e
+    wait "$rest" || failed+=(tests)
+    show_lane "$work" tests
+    wait "$checks" || failed+=(checks)
+    show_lane "$work" checks
+    rm -rf "$work"
+    if [ ${#failed[@]} -gt 0 ]; then
+        log "FAILED lanes: ${failed[*]} (see their logs above)"
+        return 1
+    fi
+    log "tests passed in $((SECONDS - started)) s"
+}
+
+# lane WORK NAME FUNCTION [ARGS...]: runs FUNCTION with its output in WORK/NAME.log; its
+# status is the function's.
+lane() {
+    local work=$1 name=$2
+    shift 2
+    local rc=0
+    "$@" >"$work/$name.log" 2>&1 || rc=$?
+    echo "$rc" >"$work/$name.rc"
+    return "$rc"
+}
+
+show_lane() {
+    local work=$1 name=$2
+    log "lane $name (exit $(cat "$work/$name.rc" 2>/dev/null || echo '?'))"
+    cat "$work/$name.log"
+}
+
+# run_binaries LIST WHICH: runs the test binaries of LIST (package dir, binary, name per line;
+# from test_binaries.py) as cargo test would (from the package's directory, with its
+# CARGO_MANIFEST_DIR), under a display of their own: WHICH is e2e (the real app's binary) or
+# rest (all others, then the doc tests). Runs every binary; fails if any failed.
+run_binaries() {
+    local list=$1 which=$2 failed=() dir bin name
+    while IFS=$'\t' read -r dir bin name; do
+        if [ "$which" = e2e ] && [ "$name" != app ]; then continue; fi
+        if [ "$which" = rest ] && [ "$name" = app ]; then continue; fi
+        log "running $name ($bin)"
+        (cd "$dir" && CARGO_MANIFEST_DIR=$dir xvfb-run -a -s "-screen 0 1280x800x24" \
+            "$bin" --test-threads 2) || failed+=("$name")
+    done <"$list"
+    if [ "$which" = rest ]; then
+        log "doc tests"
+        cargo test --workspace --exclude ui --doc || failed+=(doc-tests)
+    fi
+    if [ ${#failed[@]} -gt 0 ]; then
+        log "FAILED test binaries: ${failed[*]}"
+        return 1
+    fi
+}
+
+# The checks of the built binary, one after another; each runs even if one before failed.
+run_checks() {
+    local failed=()
+    run_contract_fuzz || failed+=(contract-fuzz)
     # The crash drill: the headless station killed 200 times while packing, then a trolley
     # packed with the backend down; no kind of write may be lost or doubled and no death may
     # be other than a kill (exit non-zero otherwise). Its JSON verdict is the last line. Kills
     # are timed from the station's first committed step, so each does work: 20 trolleys last
     # the 200 kills.
     log "crash drill: 200 kills and an outage"
-    "$CARGO_TARGET_DIR/debug/packbench" drill --trolleys 20 --kills 200 --outage --seed 20261126
-    test_deb
-    test_apt_repo
-    log "tests passed in $((SECONDS - started)) s"
+    "$CARGO_TARGET_DIR/debug/packbench" drill --trolleys 20 --kills 200 --outage --seed 20261126 ||
+        failed+=(drill)
+    if test_deb; then
+        test_apt_repo || failed+=(apt-repo)
+    else
+        failed+=(deb)
+    fi
+    if [ ${#failed[@]} -gt 0 ]; then
+        log "FAILED checks: ${failed[*]}"
+        return 1
+    fi
 }
 
-# The release bundle, proven cheaply: the .deb from the debug profile (the test build's target
-# dir; tauri-cli adds tauri/custom-protocol, so the app crate and tauri build once more), signed
-# for the updater with a throw-away key pair exactly as a release is, then checked.
+# The release bundle, proven cheaply: the .deb bundled from the debug binary the tests just ran
+# (every build is the production build: tauri's custom-protocol is always on), signed for the
+# updater with a throw-away key pair exactly as a release is, then checked. `tauri bundle`
+# packages an existing build; nothing is compiled again.
 test_deb() {
     local keydir="$CARGO_TARGET_DIR/tmp/deb-check" started=$SECONDS version sig
     version=$(cargo_version)
-    rm -rf "$keydir"
+    rm -rf "$keydir" "$CARGO_TARGET_DIR/debug/bundle/deb"
     mkdir -p "$keydir"
     "$TAURI" signer generate --ci -p "" -w "$keydir/update.key" >/dev/null
-    log "building the .deb (debug profile), signed with a throw-away updater key"
-    # The public key by path (tauri-cli reads it): the config, and so the build, stays the same
-    # from run to run.
+    log "bundling the .deb (debug profile), signed with a throw-away updater key"
     TAURI_SIGNING_PRIVATE_KEY="$keydir/update.key" TAURI_SIGNING_PRIVATE_KEY_PASSWORD="" \
-        build_deb debug --debug --config "$(updater_config "$keydir/update.key.pub")"
+        TAURI_FRONTEND_PATH=. "$TAURI" bundle --bundles deb --ci --debug \
+        --config "$(updater_config "$keydir/update.key.pub")"
     check_deb debug
     sig=$(ls "$CARGO_TARGET_DIR"/debug/bundle/deb/*.deb).sig
     if [ ! -s "$sig" ] || ! base64 -d "$sig" | grep -q "trusted comment: .*version:$version\$"; then
