@@ -266,43 +266,51 @@ cmd_run() {
         exit 1
     fi
     log "starting packbench (embedded training backend unless PACKBENCH_BACKEND_URL is set)"
+    # Built: the working copy's lock is not the app's to hold.
+    exec 8>&-
     exec "$CARGO_TARGET_DIR/debug/packbench" "$@"
 }
 
 cmd_test() {
     setup
     ensure_schemathesis
-    log "building all tests"
     local started=$SECONDS work
     work=$(mktemp -d)
     # Every fuzz target runs its full 100,000 cases here, whatever a developer's shell says.
     export PACKBENCH_FUZZ_CASES=100000
-    # The UI crate is wasm-only; its logic is tested through core and ipc and end to end.
-    cargo test --workspace --exclude ui --no-run --message-format=json-render-diagnostics \
-        >"$work/artifacts.json"
-    python3 "$root/src-tauri/scripts/test_binaries.py" "$work/artifacts.json" >"$work/binaries"
-    log "built in $((SECONDS - started)) s; running the tests in three lanes"
-    # Three lanes side by side, each logged to its own file and shown when it ends: the real app
-    # over WebDriver (its own display), every other test binary (another display), and the
-    # checks of the built binary (contract fuzzing, the crash drill, the .deb and the apt
-    # repository). Each lane runs all of its steps and says which failed; any failure fails the
-    # run.
-    lane "$work" e2e run_binaries "$work/binaries" e2e &
-    local e2e=$!
-    lane "$work" tests run_binaries "$work/binaries" rest &
-    local rest=$!
+    # The UI crate is wasm-only; its logic is tested through core and ipc and end to end. The
+    # app's binary first (with the smallest test, so features resolve as for the whole build
+    # and nothing is built twice): the checks of the built binary start while the test
+    # binaries compile.
+    log "building the app"
+    cargo test --workspace --exclude ui --no-run --test otlp
+    log "app built in $((SECONDS - started)) s; its checks start, the test binaries build"
+    # Three lanes side by side, each logged to its own file and shown when it ends: the checks
+    # of the built binary (contract fuzzing, the crash drill, the .deb and the apt repository),
+    # the real app over WebDriver (its own display), and every other test binary (another
+    # display). Each lane runs all of its steps and says which failed; any failure fails the run.
     lane "$work" checks run_checks &
-    local checks=$!
-    local failed=()
-    wait "$e2e" || failed+=(e2e)
-    show_lane "$work" e2e
-    wait "$rest" || failed+=(tests)
-    show_lane "$work" tests
+    local checks=$! failed=()
+    if cargo test --workspace --exclude ui --no-run --message-format=json-render-diagnostics \
+        >"$work/artifacts.json" &&
+        python3 "$root/src-tauri/scripts/test_binaries.py" "$work/artifacts.json" >"$work/binaries"; then
+        log "test binaries built at $((SECONDS - started)) s; running them in two lanes"
+        lane "$work" e2e run_binaries "$work/binaries" e2e &
+        local e2e=$!
+        lane "$work" tests run_binaries "$work/binaries" rest &
+        local rest=$!
+        wait "$e2e" || failed+=(e2e)
+        show_lane "$work" e2e
+        wait "$rest" || failed+=(tests)
+        show_lane "$work" tests
+    else
+        failed+=(build)
+    fi
     wait "$checks" || failed+=(checks)
     show_lane "$work" checks
     rm -rf "$work"
     if [ ${#failed[@]} -gt 0 ]; then
-        log "FAILED lanes: ${failed[*]} (see their logs above)"
+        log "FAILED: ${failed[*]} (see above)"
         return 1
     fi
     log "tests passed in $((SECONDS - started)) s"

@@ -1401,6 +1401,26 @@ async fn eventually(what: &str, mut cond: impl FnMut() -> bool) {
     }
 }
 
+/// The backend's alert posts once `n` of them are recorded as delivered (the webhook's sink
+/// answers before the backend records the delivery), for at most 30 s.
+async fn delivered_posts(
+    b: &packbench::training::RunningBackend,
+    n: usize,
+) -> Vec<(String, u32, bool)> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let posts = b.db.alert_posts().await.unwrap();
+        if posts.iter().filter(|p| p.2).count() >= n {
+            return posts;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{n} deliveries never recorded: {posts:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
 /// Alerts live in the backend: a station's heartbeat raises its own (by the station's rules),
 /// every supervisor reads the same list with the same raise time, the webhook gets each raise
 /// once although it failed twice first (retried with backoff), a lasting alert is not posted
@@ -1444,7 +1464,7 @@ async fn alerts_are_the_backends_one_list_and_each_is_posted_once_despite_failur
         seen.lock().unwrap().1.len() == 1
     })
     .await;
-    let posts = b.db.alert_posts().await.unwrap();
+    let posts = delivered_posts(&b, 1).await;
     assert_eq!(posts.len(), 1);
     assert_eq!((posts[0].1, posts[0].2), (3, true), "{posts:?}");
     assert!(seen.lock().unwrap().1[0].starts_with("Packbench CRITICAL: ST-A"));
@@ -1501,7 +1521,7 @@ async fn alerts_are_the_backends_one_list_and_each_is_posted_once_despite_failur
         message: "ST-B is offline".into(),
     }];
     assert_eq!(refused(a.heartbeat(&key("al-5"), &forged).await).0, 422);
-    let posts = b.db.alert_posts().await.unwrap();
+    let posts = delivered_posts(&b, 2).await;
     assert_eq!(
         posts.iter().filter(|p| p.2).count(),
         2,
