@@ -274,6 +274,7 @@ cmd_run() {
 cmd_test() {
     setup
     ensure_schemathesis
+    log "set up in $SECONDS s (Debian packages, tools, the working copy)"
     local started=$SECONDS work
     work=$(mktemp -d)
     # Every fuzz target runs its full 100,000 cases here, whatever a developer's shell says.
