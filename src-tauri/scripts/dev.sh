@@ -132,10 +132,10 @@ build_deb() {
     TAURI_FRONTEND_PATH=. "$TAURI" build --bundles deb --ci "$@"
 }
 
-# check_deb PROFILE: the bundle is one .deb named packbench at the Cargo version, with the binary,
+# check_deb PROFILE [TARGET_DIR]: the bundle is one .deb named packbench at the Cargo version, with the binary,
 # the desktop entry and the icons; says everything that is missing, then fails.
 check_deb() {
-    local dir="$CARGO_TARGET_DIR/$1/bundle/deb" version debs deb problems=() info files desktop
+    local dir="${2:-$CARGO_TARGET_DIR}/$1/bundle/deb" version debs deb problems=() info files desktop
     version=$(cargo_version)
     debs=("$dir"/*.deb)
     if [ ${#debs[@]} -ne 1 ] || [ ! -f "${debs[0]}" ]; then
@@ -286,16 +286,20 @@ cmd_test() {
     log "building the app"
     cargo test --workspace --exclude ui --no-run --test otlp
     log "app built in $((SECONDS - started)) s; its checks start, the test binaries build"
-    # Three lanes side by side, each logged to its own file and shown when it ends: the checks
-    # of the built binary (contract fuzzing, the crash drill, the .deb and the apt repository),
-    # the real app over WebDriver (its own display), and every other test binary (another
-    # display). Each lane runs all of its steps and says which failed; any failure fails the run.
-    lane "$work" checks run_checks &
-    local checks=$! failed=()
+    # Lanes side by side, each logged to its own file and shown when it ends: contract fuzzing
+    # of the built binary (from now), then the crash drill, the .deb and the apt repository, the
+    # real app over WebDriver (its own display) and every other test binary (another display).
+    # Each lane runs all of its steps and says which failed; any failure fails the run.
+    lane "$work" fuzz run_contract_fuzz &
+    local fuzz=$! failed=()
     if cargo test --workspace --exclude ui --no-run --message-format=json-render-diagnostics \
         >"$work/artifacts.json" &&
         python3 "$root/src-tauri/scripts/test_binaries.py" "$work/artifacts.json" >"$work/binaries"; then
-        log "test binaries built at $((SECONDS - started)) s; running them in two lanes"
+        log "test binaries built at $((SECONDS - started)) s; running them in two lanes beside the checks"
+        # The crash drill times its kills by the station's progress, not by the clock, but it
+        # waits for a machine no longer compiling.
+        lane "$work" checks run_checks &
+        local checks=$!
         lane "$work" e2e run_binaries "$work/binaries" e2e &
         local e2e=$!
         lane "$work" tests run_binaries "$work/binaries" rest &
@@ -304,11 +308,13 @@ cmd_test() {
         show_lane "$work" e2e
         wait "$rest" || failed+=(tests)
         show_lane "$work" tests
+        wait "$checks" || failed+=(checks)
+        show_lane "$work" checks
     else
         failed+=(build)
     fi
-    wait "$checks" || failed+=(checks)
-    show_lane "$work" checks
+    wait "$fuzz" || failed+=(fuzz)
+    show_lane "$work" fuzz
     rm -rf "$work"
     if [ ${#failed[@]} -gt 0 ]; then
         log "FAILED: ${failed[*]} (see above)"
@@ -360,7 +366,6 @@ run_binaries() {
 # The checks of the built binary, one after another; each runs even if one before failed.
 run_checks() {
     local failed=()
-    run_contract_fuzz || failed+=(contract-fuzz)
     # The crash drill: the headless station killed 200 times while packing, then a trolley
     # packed with the backend down; no kind of write may be lost or doubled and no death may
     # be other than a kill (exit non-zero otherwise). Its JSON verdict is the last line. Kills
@@ -380,22 +385,26 @@ run_checks() {
     fi
 }
 
-# The release bundle, proven cheaply: the .deb bundled from the debug binary the tests just ran
+# The release bundle, proven cheaply: the .deb bundled from the debug binary the tests ran
 # (every build is the production build: tauri's custom-protocol is always on), signed for the
 # updater with a throw-away key pair exactly as a release is, then checked. `tauri bundle`
-# packages an existing build; nothing is compiled again.
+# packages an existing build, nothing is compiled again; it also writes the bundle type into
+# the binary, so it gets a copy in a target dir of its own (DEB_STAGE), not the binary the tests
+# are running.
+DEB_STAGE=$CARGO_TARGET_DIR/deb-stage
 test_deb() {
     local keydir="$CARGO_TARGET_DIR/tmp/deb-check" started=$SECONDS version sig
     version=$(cargo_version)
-    rm -rf "$keydir" "$CARGO_TARGET_DIR/debug/bundle/deb"
-    mkdir -p "$keydir"
+    rm -rf "$keydir" "$DEB_STAGE"
+    mkdir -p "$keydir" "$DEB_STAGE/debug"
+    cp "$CARGO_TARGET_DIR/debug/packbench" "$DEB_STAGE/debug/packbench"
     "$TAURI" signer generate --ci -p "" -w "$keydir/update.key" >/dev/null
     log "bundling the .deb (debug profile), signed with a throw-away updater key"
-    TAURI_SIGNING_PRIVATE_KEY="$keydir/update.key" TAURI_SIGNING_PRIVATE_KEY_PASSWORD="" \
-        TAURI_FRONTEND_PATH=. "$TAURI" bundle --bundles deb --ci --debug \
-        --config "$(updater_config "$keydir/update.key.pub")"
-    check_deb debug
-    sig=$(ls "$CARGO_TARGET_DIR"/debug/bundle/deb/*.deb).sig
+    CARGO_TARGET_DIR=$DEB_STAGE TAURI_SIGNING_PRIVATE_KEY="$keydir/update.key" \
+        TAURI_SIGNING_PRIVATE_KEY_PASSWORD="" TAURI_FRONTEND_PATH=. \
+        "$TAURI" bundle --bundles deb --ci --debug --config "$(updater_config "$keydir/update.key.pub")"
+    check_deb debug "$DEB_STAGE"
+    sig=$(ls "$DEB_STAGE"/debug/bundle/deb/*.deb).sig
     if [ ! -s "$sig" ] || ! base64 -d "$sig" | grep -q "trusted comment: .*version:$version\$"; then
         echo "deb check FAILED: no updater signature for version $version at $sig" >&2
         return 1
@@ -409,7 +418,7 @@ test_deb() {
 # origin signature (apt_repo.sh test; about 4 s on the debug .deb).
 test_apt_repo() {
     log "apt repository: publishing the debug .deb with a throw-away key and installing it with apt"
-    "$root/src-tauri/scripts/apt_repo.sh" test "$(ls "$CARGO_TARGET_DIR"/debug/bundle/deb/*.deb)"
+    "$root/src-tauri/scripts/apt_repo.sh" test "$(ls "$DEB_STAGE"/debug/bundle/deb/*.deb)"
 }
 
 # The tauri-cli config overlay that makes it sign the .deb for the updater with PUBKEY's pair
