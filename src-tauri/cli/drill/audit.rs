@@ -161,12 +161,29 @@ impl KindAudit {
 pub struct LabelEvidence {
     pub documents: Vec<(String, String)>,
     pub uncertain_orders: BTreeSet<String>,
+    /// Spool files a kill cut before the document's end: nothing a printer prints (a Zebra
+    /// prints a label format when its `^XZ` arrives, ZPL II Programming Guide, `^XZ`; a PDF
+    /// without its `%%EOF` trailer is not a document). Their jobs are `uncertain`.
+    pub cut_documents: Vec<String>,
+}
+
+/// Whether a spool file holds a whole document (see `LabelEvidence::cut_documents`).
+fn is_whole_document(name: &str, body: &[u8]) -> bool {
+    let has = |needle: &[u8]| body.windows(needle.len()).any(|w| w == needle);
+    if name.ends_with(".zpl") {
+        has(b"^XZ")
+    } else if name.ends_with(".pdf") {
+        has(b"%%EOF")
+    } else {
+        true
+    }
 }
 
 impl LabelEvidence {
     /// Reads the spool directory and the station's `uncertain` marks.
     pub async fn read(spool: &Path, station_db: &Path) -> anyhow::Result<Self> {
         let mut documents = Vec::new();
+        let mut cut_documents = Vec::new();
         if let Ok(dir) = std::fs::read_dir(spool) {
             for e in dir {
                 let e = e?;
@@ -175,8 +192,12 @@ impl LabelEvidence {
                 if name.contains("_slip") {
                     continue;
                 }
-                let body = String::from_utf8_lossy(&std::fs::read(e.path())?).into_owned();
-                documents.push((name, body));
+                let bytes = std::fs::read(e.path())?;
+                if !is_whole_document(&name, &bytes) {
+                    cut_documents.push(name);
+                    continue;
+                }
+                documents.push((name, String::from_utf8_lossy(&bytes).into_owned()));
             }
         }
         let mut uncertain_orders = BTreeSet::new();
@@ -194,6 +215,7 @@ impl LabelEvidence {
         Ok(LabelEvidence {
             documents,
             uncertain_orders,
+            cut_documents,
         })
     }
 
@@ -425,5 +447,28 @@ mod tests {
         );
         assert!(KindAudit::compare(&want, &want).clean());
         assert!(!KindAudit::compare(&want, &Counts::new()).clean());
+    }
+
+    /// Seen in a drill under load: a kill between the spool file's creation and its write left
+    /// an empty label file, its job rightly `uncertain`; the audit counted the empty file as a
+    /// label of no live shipment (one duplicate). A file without its format's end is no label.
+    #[tokio::test]
+    async fn a_spool_file_cut_before_its_end_is_no_printed_label() {
+        let dir = tempfile::tempdir().unwrap();
+        let whole = "^XA^FO50,50^FDROY9123452080^FS^XZ";
+        std::fs::write(dir.path().join("sh_a_p1c0.zpl"), whole).unwrap();
+        std::fs::write(dir.path().join("sh_b_p1c0.zpl"), "").unwrap();
+        std::fs::write(dir.path().join("sh_c_p1c0.zpl"), &whole[..20]).unwrap();
+        std::fs::write(dir.path().join("sh_d_p1c0.pdf"), "%PDF-1.7\n1 0 obj").unwrap();
+        std::fs::write(dir.path().join("sh_a_slip.pdf"), "%PDF-1.7").unwrap();
+        let ev = LabelEvidence::read(dir.path(), &dir.path().join("no-station.sqlite"))
+            .await
+            .unwrap();
+        let names: Vec<&str> = ev.documents.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["sh_a_p1c0.zpl"]);
+        let mut cut = ev.cut_documents.clone();
+        cut.sort();
+        assert_eq!(cut, ["sh_b_p1c0.zpl", "sh_c_p1c0.zpl", "sh_d_p1c0.pdf"]);
+        assert_eq!(ev.copies_of("ROY9123452080"), 1);
     }
 }

@@ -286,6 +286,7 @@ async fn audit(d: &Drill, trolleys: &[String], report: &mut DrillReport) -> anyh
     .await?;
     report.labels_printed = labels.documents.len() as u64;
     report.labels_uncertain = labels.uncertain_orders.len() as u64;
+    report.labels_cut = labels.cut_documents.len() as u64;
     report.kinds = audit_kinds(&d.url, TRAINING_TOKEN, STATION_ID, trolleys, &labels).await?;
     report.lost = report.kinds.values().map(|k| k.lost).sum();
     report.duplicates = report.kinds.values().map(|k| k.duplicates).sum();

@@ -33,6 +33,8 @@ pub struct DrillReport {
     pub labels_printed: u64,
     /// Label jobs a kill cut mid-send: the packer is told to check them and reprint.
     pub labels_uncertain: u64,
+    /// Spool files of those jobs the kill cut before the document's end (nothing printed).
+    pub labels_cut: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outage: Option<OutageReport>,
     /// What went wrong, by name: a station death that was no kill, a hang, a kind of write
