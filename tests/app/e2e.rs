@@ -542,6 +542,8 @@ fn sim_heartbeat(
         app_version: "0.1.0".into(),
         sent_at_ms: packbench::clock::now_ms() as u64,
         alerts: vec![],
+        ring: None,
+        run: None,
     };
     // The alerts a station raises about itself, by the station's own rules.
     hb.alerts = packbench::services::heartbeat::own_alerts(

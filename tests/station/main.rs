@@ -8,5 +8,6 @@ mod support;
 mod backend_contract;
 mod device_health;
 mod pack_flow;
+mod rollout;
 mod station;
 mod training_mode;

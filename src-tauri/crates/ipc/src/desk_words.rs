@@ -4,7 +4,7 @@
 //! An alert of a kind this build does not know, or whose station the desk no longer lists,
 //! shows the backend's own (English) `message`.
 
-use crate::desk::{Alert, DeskDone, StationRow};
+use crate::desk::{Alert, DecisionView, DeskDone, HealthMetric, RingStep, StationRow};
 use crate::i18n::{message_id, Arg, Words};
 use crate::DeviceStatus;
 
@@ -57,6 +57,15 @@ pub fn alert_text(w: &Words, a: &Alert, stations: &[StationRow], now_ms: i64) ->
 }
 
 fn render_alert(w: &Words, a: &Alert, stations: &[StationRow], now_ms: i64) -> Option<String> {
+    // The fleet's, not a station's: `release_held/<ring>/<version>`.
+    if a.kind == "release_held" {
+        let mut parts = a.key.splitn(3, '/').skip(1);
+        let (ring, version) = (parts.next()?, parts.next()?);
+        return Some(w.fmt(
+            "desk-alert-release-held",
+            &[("ring", ring.into()), ("version", version.into())],
+        ));
+    }
     let row = stations.iter().find(|s| s.station_id == a.station_id)?;
     let station = || ("station", Arg::from(a.station_id.as_str()));
     // The device's kind is the key's third part (`device_not_ready/ST-03/scale`).
@@ -156,7 +165,51 @@ pub fn done_text(w: &Words, done: &DeskDone) -> String {
                 w.fmt("desk-done-declined", &args)
             }
         }
+        DeskDone::Rollout {
+            ring,
+            step,
+            version,
+        } => {
+            let args = [
+                ("ring", ring.into()),
+                ("version", version.clone().unwrap_or_default().into()),
+            ];
+            match step {
+                RingStep::Hold => w.fmt("desk-done-rollout-held", &args),
+                RingStep::Resume => w.fmt("desk-done-rollout-resumed", &args),
+                RingStep::RollBack => w.fmt("desk-done-rollout-rolled-back", &args),
+            }
+        }
     }
+}
+
+/// A health metric's name at the desk (`desk-rollout-metric-<metric>`).
+pub fn metric_name(w: &Words, m: HealthMetric) -> String {
+    w.try_fmt(&message_id("desk-rollout-metric", m.as_str()), &[])
+        .unwrap_or_else(|| m.as_str().replace('_', " "))
+}
+
+/// A ring's state at the desk (`desk-rollout-state-<state>`).
+pub fn ring_state(w: &Words, state: &str) -> String {
+    w.try_fmt(&message_id("desk-rollout-state", state), &[])
+        .unwrap_or_else(|| state.replace('_', " "))
+}
+
+/// A roll-out decision at the desk (`desk-rollout-decision-<kind>`), naming the release.
+pub fn decision_text(w: &Words, d: &DecisionView) -> String {
+    w.try_fmt(
+        &message_id("desk-rollout-decision", &d.kind),
+        &[
+            ("version", d.version.as_str().into()),
+            ("by", d.by.clone().unwrap_or_default().into()),
+        ],
+    )
+    .unwrap_or_else(|| d.reason.clone())
+}
+
+/// A rate as the desk shows it: three decimals, or a dash when there was nothing to count over.
+pub fn rate(r: Option<f64>) -> String {
+    r.map_or_else(|| "–".to_owned(), |r| format!("{r:.3}"))
 }
 
 #[cfg(test)]

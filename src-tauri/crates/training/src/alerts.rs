@@ -119,7 +119,7 @@ pub(super) async fn sync_station(
     Ok(())
 }
 
-async fn raise(
+pub(crate) async fn raise(
     conn: &mut SqliteConnection,
     station: &str,
     key: &str,

@@ -7,7 +7,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::routes::{
-    exceptions, movements, shipments, sku_images, station, supervision, trolleys, weight_requests,
+    exceptions, movements, rollout, shipments, sku_images, station, supervision, trolleys,
+    weight_requests,
 };
 use packbench_core::carton::{Packaging, PackagingKind};
 use packbench_core::desk::PackedOrder;
@@ -22,7 +23,10 @@ use packbench_contract::{
     OverrideRecord, Packer, ParcelContentLine, ParcelRequest, ReleaseEntry, Released, Role,
     ShiftCounters, Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationAlert,
     StationStatus, Throughput, ThroughputGroup, ThroughputRow, WeightDecision,
-    WeightOverrideRequest, WeightRequestDecision, WeightRequestStatus,
+    WeightOverrideRequest, WeightRequestDecision, WeightRequestStatus, RunHealth, UpdateManifest,
+    PublishRelease, PublishedRelease, RolloutAction, RolloutActionKind, RolloutDecision,
+    DecisionKind, RingStatus, RingState, VersionCount, RolloutOverview, HealthComparison,
+    HealthFigures, HealthMetric, MetricComparison, Verdict,
 };
 use packbench_labels::{Address, LabelData, ParcelOf};
 
@@ -45,7 +49,8 @@ use packbench_labels::{Address, LabelData, ParcelOf};
         supervision::throughput, supervision::packed_orders,
         weight_requests::request_weight_override, weight_requests::list_weight_requests,
         weight_requests::weight_request, weight_requests::decide_weight_request,
-        sku_images::sku_image
+        sku_images::sku_image, rollout::update, rollout::publish, rollout::overview,
+        rollout::action
     ),
     components(schemas(
         ApiError, Health, Released, Manifest, Slot, Order, OrderLine, ShipTo, SkuInfo, SkuFlags,
@@ -58,7 +63,10 @@ use packbench_labels::{Address, LabelData, ParcelOf};
         LabelData, Address, ParcelOf, Heartbeat, ShiftCounters, DeviceHealth, DeviceKind,
         OutboxHealth, HeartbeatReceipt, StationStatus, StationAlert, AlertSeverity, AlertRecord, Throughput, ThroughputGroup,
         ThroughputRow, MovementEntry, ForceRelease, ReleaseEntry, PackedOrder, NewWeightOverrideRequest,
-        WeightOverrideRequest, WeightRequestStatus, WeightRequestDecision
+        WeightOverrideRequest, WeightRequestStatus, WeightRequestDecision, RunHealth,
+        UpdateManifest, PublishRelease, PublishedRelease, RolloutAction, RolloutActionKind,
+        RolloutDecision, DecisionKind, RingStatus, RingState, VersionCount, RolloutOverview,
+        HealthComparison, HealthFigures, HealthMetric, MetricComparison, Verdict
     )),
     modifiers(&BearerAuth),
     tags(
