@@ -17,14 +17,14 @@ use super::LangText;
 use crate::ipc::invoke;
 
 /// The health comparison as a small table: each metric on the new release and the one before.
-fn comparison_table(w: &Words, c: &HealthComparison) -> impl IntoView {
+fn comparison_table(w: Words, c: HealthComparison) -> impl IntoView {
     let rows = c
         .metrics
         .iter()
         .map(|m| {
             view! {
                 <tr class="metric" class:worse=m.worse data-metric=m.metric.as_str() data-worse=m.worse.to_string()>
-                    <td>{metric_name(w, m.metric)}</td>
+                    <td>{metric_name(&w, m.metric)}</td>
                     <td class="num">{rate(m.candidate_rate)}</td>
                     <td class="num">{rate(m.baseline_rate)}</td>
                     <td>{m.worse.then(|| w.text("desk-rollout-worse"))}</td>
@@ -52,7 +52,7 @@ fn comparison_table(w: &Words, c: &HealthComparison) -> impl IntoView {
     }
 }
 
-fn ring_row(w: &Words, r: RingView, busy: ReadSignal<bool>, act: impl Fn(String, RingStep) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn ring_row(w: Words, r: RingView, busy: ReadSignal<bool>, act: impl Fn(String, RingStep) + Copy + Send + Sync + 'static) -> impl IntoView {
     let stations = r
         .stations
         .iter()
@@ -75,21 +75,21 @@ fn ring_row(w: &Words, r: RingView, busy: ReadSignal<bool>, act: impl Fn(String,
         .as_ref()
         .and_then(|d| d.comparison.clone())
         .or_else(|| r.soaking.clone());
-    let decision = r.last_decision.as_ref().map(|d| decision_text(w, d));
+    let decision = r.last_decision.as_ref().map(|d| decision_text(&w, d));
     let reason = r.last_decision.as_ref().map(|d| d.reason.clone()).unwrap_or_default();
     let (hold, resume, back) = (r.ring.clone(), r.ring.clone(), r.ring.clone());
     let can_roll_back = r.version.is_some();
     view! {
         <tr class="ring" data-ring=r.ring.clone() data-state=r.state.clone() data-version=r.version.clone().unwrap_or_default()>
             <td class="id">{r.ring.clone()}</td>
-            <td>{ring_state(w, &r.state)}</td>
+            <td>{ring_state(&w, &r.state)}</td>
             <td>{r.version.clone().unwrap_or_else(|| "–".into())}</td>
             <td>{r.previous_version.clone().unwrap_or_else(|| "–".into())}</td>
             <td class="stations">{stations}</td>
             <td class="decision" title=reason>
                 {decision}
                 {soak.map(|s| view! { <div class="soak">{s}</div> })}
-                {comparison.map(|c| comparison_table(w, &c))}
+                {comparison.map(|c| comparison_table(w, c))}
             </td>
             <td class="ring-actions">
                 <button class="hold" disabled=move || busy.get() on:click=move |_| act(hold.clone(), RingStep::Hold)>{w.text("desk-rollout-hold")}</button>
@@ -157,7 +157,7 @@ pub fn Rollout(tick: ReadSignal<u64>, lang: Memo<Lang>) -> impl IntoView {
             </label>
             {move || data.get().map(|d| {
                 let w = lang.get().words();
-                let rows = d.rings.into_iter().map(|r| ring_row(&w, r, busy, act)).collect_view();
+                let rows = d.rings.into_iter().map(|r| ring_row(w, r, busy, act)).collect_view();
                 view! {
                     <p class="muted">
                         {match &d.latest_release {

@@ -74,7 +74,10 @@ pub struct UpdatePathParams {
     #[param(example = "linux-x86_64", pattern = "^[a-z0-9_-]{1,64}$")]
     pub target: String,
     /// The version the station runs.
-    #[param(example = "0.1.0", pattern = "^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.+-]*)?$")]
+    #[param(
+        example = "0.1.0",
+        pattern = "^[0-9]{1,9}\\.[0-9]{1,9}\\.[0-9]{1,9}([-+][0-9A-Za-z.+-]{0,40})?$"
+    )]
     pub current_version: String,
 }
 
@@ -110,17 +113,25 @@ pub struct UpdateManifest {
 #[serde(deny_unknown_fields)]
 pub struct PublishRelease {
     /// Newer than every release published before.
-    #[schema(example = "0.2.0", pattern = "^[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$")]
+    #[schema(
+        example = "0.2.0",
+        pattern = "^[0-9]{1,9}\\.[0-9]{1,9}\\.[0-9]{1,9}(-[0-9A-Za-z.-]{1,40})?$"
+    )]
     pub version: String,
     /// http(s) URL of the package.
     #[schema(
         example = "https://updates.example.com/packbench/Packbench_0.2.0_amd64.deb",
         min_length = 8,
-        max_length = 2000
+        max_length = 2000,
+        pattern = "^https?://[^\\s\\u0000-\\u001F\\u007F-\\u009F]+$"
     )]
     pub url: String,
     /// The `.sig` file's contents, as tauri-cli wrote it.
-    #[schema(min_length = 1, max_length = 4000)]
+    #[schema(
+        min_length = 1,
+        max_length = 4000,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"
+    )]
     pub signature: String,
     #[serde(default)]
     #[schema(max_length = 4000)]

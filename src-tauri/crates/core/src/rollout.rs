@@ -46,9 +46,11 @@ pub fn ring_order<'a>(named: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 /// A version as `major.minor.patch[-pre]` numbers, for ordering releases (a pre-release sorts
 /// before its release, pre-release parts compared as text); `None` when it is not one.
 pub fn version_key(v: &str) -> Option<(u64, u64, u64, bool, String)> {
+    // Build metadata (`+...`) does not order versions.
+    let v = v.split('+').next().unwrap_or(v);
     let (core, pre) = match v.split_once('-') {
         Some((c, p)) => (c, Some(p)),
-        None => (v.split('+').next().unwrap_or(v), None),
+        None => (v, None),
     };
     let mut parts = core.split('.').map(|p| p.parse::<u64>().ok());
     let (Some(Some(a)), Some(Some(b)), Some(Some(c)), None) =
@@ -56,8 +58,26 @@ pub fn version_key(v: &str) -> Option<(u64, u64, u64, bool, String)> {
     else {
         return None;
     };
-    let pre = pre.map(|p| p.split('+').next().unwrap_or(p).to_owned());
-    Some((a, b, c, pre.is_none(), pre.unwrap_or_default()))
+    Some((a, b, c, pre.is_none(), pre.unwrap_or_default().to_owned()))
+}
+
+/// The versions the contract admits, exactly as its pattern says: `major.minor.patch` of 1-9
+/// digits each, then optionally `-` or `+` and up to 40 of `0-9 A-Z a-z . + -`.
+pub fn well_formed_version(v: &str) -> bool {
+    let (core, rest) = match v.find(['-', '+']) {
+        Some(i) => (&v[..i], Some(&v[i + 1..])),
+        None => (v, None),
+    };
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| (1..=9).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        && rest.is_none_or(|r| {
+            r.len() <= 40
+                && r.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'+' | b'-'))
+        })
 }
 
 /// `a` is a newer version than `b` (both well formed).

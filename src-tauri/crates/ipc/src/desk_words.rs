@@ -311,6 +311,61 @@ mod tests {
     }
 
     #[test]
+    fn the_roll_out_is_worded_at_the_desk_with_no_station_row() {
+        let held = Alert {
+            key: "release_held/canary/1.1.0".into(),
+            kind: "release_held".into(),
+            severity: Severity::Critical,
+            station_id: "(roll-out)".into(),
+            message: "the backend's English".into(),
+            raised_at_ms: 0,
+        };
+        let (en, pl) = (Lang::En.words(), Lang::Pl.words());
+        assert_eq!(
+            alert_text(&en, &held, &[], 0),
+            "Release 1.1.0 is held at the canary ring: its stations ran worse than on the release before. Resume or roll back the ring on the Roll-out tab."
+        );
+        assert!(alert_text(&pl, &held, &[], 0).contains("canary"));
+        let done = |step| DeskDone::Rollout {
+            ring: "early".into(),
+            step,
+            version: Some("1.0.0".into()),
+        };
+        assert_eq!(
+            done_text(&en, &done(RingStep::RollBack)),
+            "Ring early rolled back to release 1.0.0."
+        );
+        assert_eq!(
+            done_text(&pl, &done(RingStep::Hold)),
+            "Pierścień early wstrzymany (wydanie 1.0.0)."
+        );
+        assert_eq!(
+            metric_name(&pl, HealthMetric::CrashRestartsPerStationHour),
+            "restarty po awarii na stanowisko-godzinę"
+        );
+        assert_eq!(ring_state(&en, "rolled_back"), "rolled back");
+        let d = DecisionView {
+            kind: "held".into(),
+            version: "1.1.0".into(),
+            by: None,
+            reason: "the backend's English".into(),
+            decided_at_ms: 0,
+            comparison: None,
+        };
+        assert_eq!(
+            decision_text(&en, &d),
+            "1.1.0 held automatically: worse than the release before"
+        );
+        let unknown = DecisionView {
+            kind: "something_new".into(),
+            ..d
+        };
+        assert_eq!(decision_text(&en, &unknown), "the backend's English");
+        assert_eq!(rate(Some(0.25)), "0.250");
+        assert_eq!(rate(None), "–");
+    }
+
+    #[test]
     fn every_known_kind_renders_and_the_unknown_falls_back() {
         let mut printer = scale(&["paper_out"]);
         printer.kind = "label_printer".into();

@@ -16,7 +16,8 @@ use packbench_contract::{
     UpdateManifest, VersionCount, DEFAULT_TARGET,
 };
 use packbench_core::rollout::{
-    compare, figures, newer, ring_order, valid_ring, version_key, HealthComparison, RunSample,
+    compare, figures, newer, ring_order, valid_ring, version_key, well_formed_version,
+    HealthComparison, RunSample,
     Verdict, CANARY, DEFAULT_RING, DEFAULT_SOAK_STATION_HOURS, MIN_EVENTS, WORSE_MARGIN,
 };
 use packbench_sqlite::now_ms;
@@ -139,7 +140,7 @@ async fn samples(
         "SELECT station, sent_at_ms, started_at_ms, restarts_since_boot, orders, units,
                 exceptions, refused_writes, reprints, scan_refusals
          FROM rollout_samples
-         WHERE version = ? AND (?2 IS NULL OR ring = ?2) AND sample_id > ?3",
+         WHERE version = ?1 AND (?2 IS NULL OR ring = ?2) AND sample_id > ?3",
     )
     .bind(version)
     .bind(ring)
@@ -417,7 +418,7 @@ async fn releases(conn: &mut SqliteConnection) -> Result<Vec<PublishedRelease>, 
 
 fn check_publish(p: &PublishRelease) -> Result<(), WriteError> {
     let bad = |m: &str| Err(WriteError::Invalid(m.into()));
-    if version_key(&p.version).is_none() || p.version.contains('+') || p.version.len() > 64 {
+    if !well_formed_version(&p.version) || p.version.contains('+') || p.version.ends_with('-') {
         return bad("version must be major.minor.patch, optionally -pre-release (like 0.2.0)");
     }
     if !(p.url.starts_with("https://") || p.url.starts_with("http://"))

@@ -55,6 +55,19 @@ fn versions_order_as_semver() {
     assert!(!newer("0.1.0", "0.2.0"));
     assert!(!newer("bad", "0.1.0"));
     assert_eq!(version_key("1.2"), None);
+    assert!(newer("1.2.4+build.7", "1.2.3"));
+    assert!(!newer("1.2.3+b", "1.2.3"));
+}
+
+#[test]
+fn well_formed_versions_are_the_contracts_pattern() {
+    for ok in ["0.1.0", "10.20.30", "1.0.0-rc.1", "1.0.0+build-5", "1.0.0-", "123456789.0.0"] {
+        assert!(well_formed_version(ok), "{ok}");
+        assert!(version_key(ok).is_some(), "{ok}");
+    }
+    for bad in ["", "1.0", "1.0.0.0", "a.b.c", "1.0.0-a_b", "1234567890.0.0", "1.0.0 ", &format!("1.0.0-{}", "x".repeat(41))] {
+        assert!(!well_formed_version(bad), "{bad}");
+    }
 }
 
 #[test]

@@ -12,7 +12,7 @@ use packbench_contract::{
     RolloutAction, RolloutOverview, SessionHeader, StationHeader, UpdateManifest,
     UpdatePathParams,
 };
-use packbench_core::rollout::{valid_ring, version_key};
+use packbench_core::rollout::{valid_ring, well_formed_version};
 
 use super::error::{err, ApiErr};
 use super::extract::{ApiJson, AppState, IdempotencyKey, Station, Supervisor};
@@ -41,7 +41,7 @@ fn ring_path(ring: &str) -> Result<(), ApiErr> {
     responses(
         (status = 200, description = "A release to install", body = UpdateManifest),
         (status = 204, description = "Nothing to install"),
-        (status = 400, description = "Not a ring or not a version (`bad_request`)", body = ApiError),
+        (status = 400, description = "Not a ring, a target or a version (`bad_request`)", body = ApiError),
         StationAuth,
     ),
     security(("bearer" = [])))]
@@ -51,7 +51,18 @@ pub(crate) async fn update(
     Path((ring, target, current_version)): Path<(String, String, String)>,
 ) -> Result<Response, ApiErr> {
     ring_path(&ring)?;
-    if version_key(&current_version).is_none() {
+    let target_ok = (1..=64).contains(&target.len())
+        && target
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    if !target_ok {
+        return Err(err(
+            StatusCode::BAD_REQUEST,
+            codes::BAD_REQUEST,
+            format!("{target:?} is not a target like linux-x86_64"),
+        ));
+    }
+    if !well_formed_version(&current_version) {
         return Err(err(
             StatusCode::BAD_REQUEST,
             codes::BAD_REQUEST,
