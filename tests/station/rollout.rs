@@ -375,6 +375,37 @@ async fn a_supervisor_holds_and_resumes_a_ring_and_only_newer_releases_publish()
     assert_eq!(publish(&url, &session, "1.1.0", 12.0).await, 200);
     // Not newer: refused.
     assert_eq!(publish(&url, &session, "1.0.5", 1.0).await, 409);
+    // A ring that is no ring name is refused in a heartbeat, and in the update path.
+    let bad = client(&url, "ST-BAD");
+    let hb = Heartbeat {
+        station_id: "ST-BAD".into(),
+        packer_id: None,
+        trolley: None,
+        slot: None,
+        step: None,
+        counters: ShiftCounters::default(),
+        devices: vec![],
+        outbox: OutboxHealth::default(),
+        app_version: "1.0.0".into(),
+        sent_at_ms: now,
+        alerts: vec![],
+        ring: Some("Night Shift".into()),
+        run: Some(RunHealth::default()),
+    };
+    match bad.heartbeat("hb-bad-ring-1", &hb).await {
+        Err(BackendError::Rejected { status, code, .. }) => {
+            assert_eq!((status, code.as_str()), (422, "invalid_body"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let r = reqwest::Client::new()
+        .get(format!("{url}/v1/updates/Night%20Shift/linux-x86_64/1.0.0"))
+        .bearer_auth(TOKEN)
+        .header("x-station-id", "ST-ASK")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 400);
 
     let hold = RolloutAction {
         action: RolloutActionKind::Hold,
@@ -412,4 +443,114 @@ async fn a_supervisor_holds_and_resumes_a_ring_and_only_newer_releases_publish()
     assert_eq!(names, ["canary", "night-shift", "early", "general"]);
     let m = offered(&url, "night-shift", "1.0.0").await.expect("promoted");
     assert_eq!(m.version, "1.1.0");
+}
+
+/// The desk at a station, through the station's own services and the embedded training backend:
+/// the roll-out tab's rings and a hold and roll-back as desk actions, answered as facts.
+#[tokio::test]
+async fn the_desk_shows_the_roll_out_and_holds_and_rolls_back_a_ring() {
+    use packbench::services::pack::PackOptions;
+    use packbench_ipc::desk::{DeskAction, DeskDone, RingStep};
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = packbench::config::Config {
+        station_id: "ST-DESK".into(),
+        backend_token: "training".into(),
+        data_dir: dir.path().to_owned(),
+        ..Default::default()
+    };
+    let rt = packbench::app::start_station(&cfg, PackOptions::default())
+        .await
+        .unwrap();
+    let b = rt.embedded.as_ref().unwrap();
+    for v in ["1.0.0", "1.1.0"] {
+        let p = PublishRelease {
+            version: v.into(),
+            url: format!("https://updates.example.com/{v}.deb"),
+            signature: format!("sig-{v}"),
+            notes: None,
+            target: None,
+            soak_station_hours: None,
+        };
+        b.db.publish_release("IT", &format!("publish-{v}"), "IT", &p)
+            .await
+            .unwrap();
+    }
+    // Nobody signed in: no desk.
+    assert!(rt.desk.rollout().await.is_err());
+    let staff = demo_data::generate(demo_data::DEFAULT_SEED).packers;
+    let sup = staff.iter().find(|p| p.role == "supervisor").unwrap();
+    rt.pack
+        .sign_in(SignInRequest::Pin {
+            packer_id: sup.packer_id.clone(),
+            pin: sup.pin.clone(),
+        })
+        .await
+        .unwrap();
+    let view = rt.desk.rollout().await.unwrap();
+    assert_eq!(view.latest_release.as_deref(), Some("1.1.0"));
+    let rings: Vec<_> = view
+        .rings
+        .iter()
+        .map(|r| (r.ring.as_str(), r.version.as_deref()))
+        .collect();
+    // No station reported from canary or early: the release passed on to general, whose
+    // station (this one, without [update]) runs the app's version.
+    assert_eq!(
+        rings,
+        [
+            ("canary", Some("1.1.0")),
+            ("early", Some("1.1.0")),
+            ("general", Some("1.1.0"))
+        ]
+    );
+    assert_eq!(view.rings[0].last_decision.as_ref().unwrap().kind, "passed_through");
+
+    let done = rt
+        .desk
+        .act(DeskAction::Rollout {
+            ring: "general".into(),
+            step: RingStep::Hold,
+            reason: "peak day".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        done,
+        DeskDone::Rollout {
+            ring: "general".into(),
+            step: RingStep::Hold,
+            version: Some("1.1.0".into())
+        }
+    );
+    let done = rt
+        .desk
+        .act(DeskAction::Rollout {
+            ring: "general".into(),
+            step: RingStep::RollBack,
+            reason: "labels misprint".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        done,
+        DeskDone::Rollout {
+            ring: "general".into(),
+            step: RingStep::RollBack,
+            version: Some("1.0.0".into())
+        }
+    );
+    let view = rt.desk.rollout().await.unwrap();
+    let general = view.rings.iter().find(|r| r.ring == "general").unwrap();
+    assert_eq!(general.state, "rolled_back");
+    assert_eq!(general.last_decision.as_ref().unwrap().kind, "rolled_back");
+    // A reason is required.
+    assert!(rt
+        .desk
+        .act(DeskAction::Rollout {
+            ring: "general".into(),
+            step: RingStep::Resume,
+            reason: " ".into(),
+        })
+        .await
+        .is_err());
 }

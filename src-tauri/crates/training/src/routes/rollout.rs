@@ -16,7 +16,7 @@ use packbench_core::rollout::{valid_ring, well_formed_version};
 
 use super::error::{err, ApiErr};
 use super::extract::{ApiJson, AppState, IdempotencyKey, Station, Supervisor};
-use super::responses::{BodyRefused, KeyMissing, KeyReused, StationAuth, SupervisorAuth};
+use super::responses::{BodyRefused, KeyMissing, StationAuth, SupervisorAuth};
 
 fn ring_path(ring: &str) -> Result<(), ApiErr> {
     if valid_ring(ring) {
