@@ -492,7 +492,6 @@ fn a_roll_back_is_installed_only_when_marked_as_one_and_only_with_a_valid_signat
 
 #[test]
 fn a_backend_without_roll_outs_leaves_the_configured_endpoints_to_decide() {
-    let dir = tempfile::tempdir().unwrap();
     let (pubkey, sk) = release_key();
     let next = next_version(1);
     let deb = package(&next);

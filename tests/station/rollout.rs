@@ -28,6 +28,9 @@ struct Sim {
     ring: &'static str,
     version: String,
     run: RunHealth,
+    /// Heartbeats sent, for their idempotency keys.
+    sent: u64,
+    /// Ticks counted towards the crash schedule.
     beats: u64,
     /// A crash every this many ticks on its current version (none: never).
     crash_every: Option<u64>,
@@ -44,6 +47,7 @@ impl Sim {
                 started_at_ms: T0,
                 ..RunHealth::default()
             },
+            sent: 0,
             beats: 0,
             crash_every: None,
         }
@@ -52,6 +56,7 @@ impl Sim {
     /// One tick of work (an order of 3 units, an exception every 4th order, a refused scan every
     /// 10 units), a crash when due, then the heartbeat at `at_ms`.
     async fn tick(&mut self, at_ms: u64) {
+        self.sent += 1;
         self.beats += 1;
         if self.crash_every.is_some_and(|n| self.beats % n == 0) {
             self.run = RunHealth {
@@ -80,7 +85,7 @@ impl Sim {
             ring: Some(self.ring.into()),
             run: Some(self.run.clone()),
         };
-        let key = format!("hb-{}-{}", self.id, self.beats);
+        let key = format!("hb-{}-{}", self.id, self.sent);
         self.client.heartbeat(&key, &hb).await.unwrap();
     }
 
