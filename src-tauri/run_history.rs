@@ -25,7 +25,9 @@ pub fn restarts_after_start(previous: &str, boot: &str) -> u32 {
     if was_boot != Some(boot) || boot.is_empty() {
         return 0;
     }
-    let count = count.and_then(|c| c.trim().parse::<u32>().ok()).unwrap_or(0);
+    let count = count
+        .and_then(|c| c.trim().parse::<u32>().ok())
+        .unwrap_or(0);
     match state {
         Some("running") => count.saturating_add(1),
         _ => count,
@@ -48,7 +50,10 @@ pub fn note_start(data_dir: &Path) -> u32 {
 pub fn note_clean_exit(data_dir: &Path) {
     let text = std::fs::read_to_string(file(data_dir)).unwrap_or_default();
     let mut lines = text.lines();
-    let (boot, count) = (lines.next().unwrap_or_default(), lines.next().unwrap_or("0"));
+    let (boot, count) = (
+        lines.next().unwrap_or_default(),
+        lines.next().unwrap_or("0"),
+    );
     if let Err(e) = std::fs::write(file(data_dir), format!("{boot}\n{count}\nclean\n")) {
         tracing::warn!(error = %e, "cannot note the run's clean end");
     }
@@ -62,8 +67,16 @@ mod tests {
     fn only_a_start_after_an_unclean_end_in_the_same_boot_counts() {
         assert_eq!(restarts_after_start("", "b1"), 0, "first start");
         assert_eq!(restarts_after_start("b1\n0\nrunning\n", "b1"), 1, "crashed");
-        assert_eq!(restarts_after_start("b1\n1\nclean\n", "b1"), 1, "closed cleanly");
-        assert_eq!(restarts_after_start("b1\n3\nrunning\n", "b2"), 0, "rebooted");
+        assert_eq!(
+            restarts_after_start("b1\n1\nclean\n", "b1"),
+            1,
+            "closed cleanly"
+        );
+        assert_eq!(
+            restarts_after_start("b1\n3\nrunning\n", "b2"),
+            0,
+            "rebooted"
+        );
         assert_eq!(restarts_after_start("garbage", "b1"), 0);
     }
 

@@ -418,7 +418,9 @@ fn updates_are_configured_by_their_table_and_each_value_is_checked() {
 #[test]
 fn a_station_is_in_the_general_ring_unless_its_update_table_names_another() {
     let key = release_pubkey();
-    let base = format!("[update]\nendpoints = [\"https://u.example.com/latest.json\"]\npubkey = \"{key}\"\n");
+    let base = format!(
+        "[update]\nendpoints = [\"https://u.example.com/latest.json\"]\npubkey = \"{key}\"\n"
+    );
     let c = with_file(&base, Overrides::default()).unwrap();
     assert_eq!(c.update.unwrap().ring, "general");
     for ring in ["canary", "early", "general", "night-shift"] {

@@ -9,8 +9,8 @@ use crate::contract::{
     LineException, MovementBatch, MovementEntry, MovementReceipt, NewShipment,
     NewWeightOverrideRequest, OpenExceptions, OrderException, OverrideEntry, OverrideKind,
     OverrideReceipt, OverrideRecord, ReleaseEntry, Released, RingStatus, RolloutAction,
-    RolloutOverview, Shipment, SignInRequest, SignedIn,
-    StationStatus, Throughput, ThroughputGroup, WeightOverrideRequest, WeightRequestDecision,
+    RolloutOverview, Shipment, SignInRequest, SignedIn, StationStatus, Throughput, ThroughputGroup,
+    WeightOverrideRequest, WeightRequestDecision,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

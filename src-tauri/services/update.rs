@@ -98,11 +98,8 @@ impl RolloutEndpoint {
         station_id: &str,
         token: &str,
     ) -> Result<Self, <tauri::Url as std::str::FromStr>::Err> {
-        let path = packbench_contract::updates_path(
-            ring,
-            "{{target}}-{{arch}}",
-            "{{current_version}}",
-        );
+        let path =
+            packbench_contract::updates_path(ring, "{{target}}-{{arch}}", "{{current_version}}");
         Ok(RolloutEndpoint {
             url: format!("{}{path}", backend_url.trim_end_matches('/')).parse()?,
             ring: ring.to_owned(),
@@ -138,7 +135,12 @@ async fn check_rollout<R: tauri::Runtime>(
         .updater_builder()
         .endpoints(vec![rollout.url.clone()])
         .and_then(|b| b.header("authorization", format!("Bearer {}", rollout.token)))
-        .and_then(|b| b.header(packbench_contract::STATION_HEADER, rollout.station_id.as_str()))
+        .and_then(|b| {
+            b.header(
+                packbench_contract::STATION_HEADER,
+                rollout.station_id.as_str(),
+            )
+        })
         .map(|b| {
             // The station decides below, with the manifest's roll-back mark in view.
             b.version_comparator(|_, _| true)
@@ -164,8 +166,7 @@ async fn check_rollout<R: tauri::Runtime>(
         .get("rollback")
         .and_then(serde_json::Value::as_bool)
         .unwrap_or(false);
-    if !packbench_core::rollout::takes_release(&update.current_version, &update.version, rollback)
-    {
+    if !packbench_core::rollout::takes_release(&update.current_version, &update.version, rollback) {
         tracing::debug!(version = %update.version, rollback, "the ring's release is not for this station");
         return Ok(RolloutAnswer::Answered(None));
     }

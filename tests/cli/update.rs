@@ -379,9 +379,14 @@ async fn rollout_station(
         target: None,
         soak_station_hours: Some(1.0),
     };
-    b.db.publish_release("IT", "publish-old", "IT", &publish("0.0.1", old_url, old_signature))
-        .await
-        .unwrap();
+    b.db.publish_release(
+        "IT",
+        "publish-old",
+        "IT",
+        &publish("0.0.1", old_url, old_signature),
+    )
+    .await
+    .unwrap();
     b.db.publish_release(
         "IT",
         "publish-current",
@@ -431,29 +436,24 @@ fn a_roll_back_is_installed_only_when_marked_as_one_and_only_with_a_valid_signat
         .unwrap();
     let h = app.handle().clone();
     let mut answered = false;
-    let found = tauri::async_runtime::block_on(update::check_once(
-        &h,
-        &s,
-        Some(&endpoint),
-        &mut answered,
-    ))
-    .unwrap();
+    let found =
+        tauri::async_runtime::block_on(update::check_once(&h, &s, Some(&endpoint), &mut answered))
+            .unwrap();
     assert!(found.is_none());
     assert!(answered, "the backend offers roll-outs");
     assert_eq!(*downloads.borrow(), 0);
 
     // Rolled back: 0.0.1, lower than this build, is taken as a roll-back and verified.
     roll_back_canary(&rt, "rollback-1");
-    let found = tauri::async_runtime::block_on(update::check_once(
-        &h,
-        &s,
-        Some(&endpoint),
-        &mut answered,
-    ))
-    .unwrap()
-    .expect("the roll-back");
+    let found =
+        tauri::async_runtime::block_on(update::check_once(&h, &s, Some(&endpoint), &mut answered))
+            .unwrap()
+            .expect("the roll-back");
     assert!(found.rollback);
-    assert_eq!((found.update.version.as_str(), found.bytes), ("0.0.1", old.clone()));
+    assert_eq!(
+        (found.update.version.as_str(), found.bytes),
+        ("0.0.1", old.clone())
+    );
     assert!(
         found.update.headers.is_empty(),
         "the backend's token never goes to the package's host"
@@ -537,8 +537,12 @@ fn a_roll_back_waits_for_the_trolley_like_any_update() {
     let (pubkey, sk) = release_key();
     let old = package("0.0.1");
     tauri::async_runtime::block_on(async {
-        let (base, mut downloads) =
-            serve(manifest("0.0.1", "old.deb", "unused"), "old.deb", old.clone()).await;
+        let (base, mut downloads) = serve(
+            manifest("0.0.1", "old.deb", "unused"),
+            "old.deb",
+            old.clone(),
+        )
+        .await;
         let (rt, endpoint) = rollout_station(
             dir.path(),
             &format!("{base}/files/old.deb"),
@@ -598,7 +602,10 @@ fn a_roll_back_waits_for_the_trolley_like_any_update() {
                 .is_err(),
             "the task must wait for the trolley"
         );
-        assert!(installed.lock().unwrap().is_empty(), "installed mid-trolley");
+        assert!(
+            installed.lock().unwrap().is_empty(),
+            "installed mid-trolley"
+        );
 
         packbench::cli::drill::pack_trolleys(&rt, vec![trolley.parse().unwrap()])
             .await

@@ -213,17 +213,30 @@ async fn a_healthy_release_walks_canary_then_early_then_general() {
     let mut sims = fleet_on_1_0(&url, &session, &mut now, 144).await;
 
     assert_eq!(publish(&url, &session, "1.1.0", 12.0).await, 200);
-    assert_eq!(publish(&url, &session, "1.1.0", 12.0).await, 200, "a replay");
+    assert_eq!(
+        publish(&url, &session, "1.1.0", 12.0).await,
+        200,
+        "a replay"
+    );
     assert_eq!(offered(&url, "early", "1.0.0").await, None, "early waits");
     assert_eq!(offered(&url, "general", "1.0.0").await, None);
-    let m = offered(&url, "canary", "1.0.0").await.expect("canary first");
+    let m = offered(&url, "canary", "1.0.0")
+        .await
+        .expect("canary first");
     assert_eq!(
         (m.version.as_str(), m.ring.as_str(), m.rollback),
         ("1.1.0", "canary", false)
     );
-    assert_eq!(m.url, "https://updates.example.com/packbench/Packbench_1.1.0_amd64.deb");
+    assert_eq!(
+        m.url,
+        "https://updates.example.com/packbench/Packbench_1.1.0_amd64.deb"
+    );
     assert_eq!(m.signature, "signature-of-1.1.0");
-    assert_eq!(offered(&url, "canary", "1.1.0").await, None, "nothing newer");
+    assert_eq!(
+        offered(&url, "canary", "1.1.0").await,
+        None,
+        "nothing newer"
+    );
     assert_eq!(update_ring(&url, &mut sims, "canary", now).await, 2);
 
     // Five hours: 10 station-hours on 1.1.0, short of the 12-hour soak.
@@ -232,7 +245,10 @@ async fn a_healthy_release_walks_canary_then_early_then_general() {
     let canary = ring(&o, "canary");
     assert_eq!(canary.state, RingState::Soaking);
     let soak = canary.soaking.as_ref().unwrap();
-    assert!((9.5..=10.5).contains(&soak.candidate.station_hours), "{soak:?}");
+    assert!(
+        (9.5..=10.5).contains(&soak.candidate.station_hours),
+        "{soak:?}"
+    );
     assert_eq!(soak.verdict, Verdict::Soaking);
     assert_eq!(canary.stations[0].version, "1.1.0");
     assert_eq!(offered(&url, "early", "1.0.0").await, None);
@@ -250,7 +266,11 @@ async fn a_healthy_release_walks_canary_then_early_then_general() {
     assert_eq!(c.worse().count(), 0, "{c:#?}");
     assert_eq!(ring(&o, "early").version.as_deref(), Some("1.1.0"));
     assert_eq!(ring(&o, "early").previous_version.as_deref(), Some("1.0.0"));
-    assert_eq!(offered(&url, "general", "1.0.0").await, None, "general waits");
+    assert_eq!(
+        offered(&url, "general", "1.0.0").await,
+        None,
+        "general waits"
+    );
     assert_eq!(update_ring(&url, &mut sims, "early", now).await, 2);
 
     run_for(&mut sims, &mut now, 7).await;
@@ -309,11 +329,18 @@ async fn canaries_crashing_twice_as_often_hold_the_release_with_an_alert_until_r
     assert_eq!(worse, ["crash_restarts_per_station_hour"], "{c:#?}");
     let m = &c.metrics[0];
     let ratio = m.candidate_rate.unwrap() / m.baseline_rate.unwrap();
-    assert!((1.6..=3.0).contains(&ratio), "about twice as often: {ratio}");
+    assert!(
+        (1.6..=3.0).contains(&ratio),
+        "about twice as often: {ratio}"
+    );
     // Held at canary: early and general stay on 1.0.0, and the canaries get nothing more.
     assert_eq!(ring(&o, "early").version.as_deref(), Some("1.0.0"));
     assert_eq!(offered(&url, "early", "1.0.0").await, None);
-    assert_eq!(offered(&url, "canary", "1.0.0").await, None, "held: not offered");
+    assert_eq!(
+        offered(&url, "canary", "1.0.0").await,
+        None,
+        "held: not offered"
+    );
 
     // The alert: the fleet's, on every desk.
     let alerts = it.alerts(&session).await.unwrap();
@@ -323,11 +350,18 @@ async fn canaries_crashing_twice_as_often_hold_the_release_with_an_alert_until_r
         .expect("an alert");
     assert_eq!(held.key, "release_held/canary/1.1.0");
     assert_eq!(held.station_id, packbench::training::ROLLOUT_ALERT_STATION);
-    assert!(held.message.contains("1.1.0") && held.message.contains("crash restarts"), "{}", held.message);
+    assert!(
+        held.message.contains("1.1.0") && held.message.contains("crash restarts"),
+        "{}",
+        held.message
+    );
     // More heartbeats neither clear it nor raise it again.
     run_for(&mut sims, &mut now, 1).await;
     let alerts = it.alerts(&session).await.unwrap();
-    assert_eq!(alerts.iter().filter(|a| a.kind == "release_held").count(), 1);
+    assert_eq!(
+        alerts.iter().filter(|a| a.kind == "release_held").count(),
+        1
+    );
 
     // A supervisor rolls the canaries back: 1.0.0, marked as a roll-back, for stations on any
     // other version only.
@@ -339,21 +373,39 @@ async fn canaries_crashing_twice_as_often_hold_the_release_with_an_alert_until_r
         .rollout_action("rollback-canary-1", &session, "canary", &back)
         .await
         .unwrap();
-    assert_eq!((r.state, r.version.as_deref()), (RingState::RolledBack, Some("1.0.0")));
-    let m = offered(&url, "canary", "1.1.0").await.expect("the roll-back");
+    assert_eq!(
+        (r.state, r.version.as_deref()),
+        (RingState::RolledBack, Some("1.0.0"))
+    );
+    let m = offered(&url, "canary", "1.1.0")
+        .await
+        .expect("the roll-back");
     assert_eq!((m.version.as_str(), m.rollback), ("1.0.0", true));
     assert_eq!(m.signature, "signature-of-1.0.0");
-    assert_eq!(offered(&url, "canary", "1.0.0").await, None, "already there");
-    assert_eq!(offered(&url, "early", "1.0.0").await, None, "other rings untouched");
-    assert!(it
-        .alerts(&session)
-        .await
-        .unwrap()
-        .iter()
-        .all(|a| a.kind != "release_held"), "acted on: cleared");
+    assert_eq!(
+        offered(&url, "canary", "1.0.0").await,
+        None,
+        "already there"
+    );
+    assert_eq!(
+        offered(&url, "early", "1.0.0").await,
+        None,
+        "other rings untouched"
+    );
+    assert!(
+        it.alerts(&session)
+            .await
+            .unwrap()
+            .iter()
+            .all(|a| a.kind != "release_held"),
+        "acted on: cleared"
+    );
     let o = it.rollout(&session).await.unwrap();
     let d = ring(&o, "canary").last_decision.clone().unwrap();
-    assert_eq!((d.kind, d.version.as_str()), (DecisionKind::RolledBack, "1.0.0"));
+    assert_eq!(
+        (d.kind, d.version.as_str()),
+        (DecisionKind::RolledBack, "1.0.0")
+    );
     assert!(d.by.is_some());
 
     // Nothing older than 1.0.0 to roll back to.
@@ -422,7 +474,11 @@ async fn a_supervisor_holds_and_resumes_a_ring_and_only_newer_releases_publish()
         .unwrap();
     assert_eq!(r.state, RingState::Held);
     assert_eq!(r.held_reason.as_deref(), Some("printer firmware check"));
-    assert_eq!(offered(&url, "canary", "1.0.0").await, None, "held: not offered");
+    assert_eq!(
+        offered(&url, "canary", "1.0.0").await,
+        None,
+        "held: not offered"
+    );
     // Held by hand: a soak that would pass moves nothing on.
     assert_eq!(update_ring(&url, &mut sims, "canary", now).await, 0);
     let resume = RolloutAction {
@@ -446,7 +502,9 @@ async fn a_supervisor_holds_and_resumes_a_ring_and_only_newer_releases_publish()
     let o = it.rollout(&session).await.unwrap();
     let names: Vec<_> = o.rings.iter().map(|r| r.ring.as_str()).collect();
     assert_eq!(names, ["canary", "night-shift", "early", "general"]);
-    let m = offered(&url, "night-shift", "1.0.0").await.expect("promoted");
+    let m = offered(&url, "night-shift", "1.0.0")
+        .await
+        .expect("promoted");
     assert_eq!(m.version, "1.1.0");
 }
 
@@ -508,7 +566,10 @@ async fn the_desk_shows_the_roll_out_and_holds_and_rolls_back_a_ring() {
             ("general", Some("1.1.0"))
         ]
     );
-    assert_eq!(view.rings[0].last_decision.as_ref().unwrap().kind, "passed_through");
+    assert_eq!(
+        view.rings[0].last_decision.as_ref().unwrap().kind,
+        "passed_through"
+    );
 
     let done = rt
         .desk

@@ -26,8 +26,8 @@ use packbench_core::site_time::SiteTime;
 use packbench_core::TrolleyCode;
 use packbench_ipc::desk::{
     DecisionView, DeskAction, DeskDone, DeskExportResponse, DeskOverviewResponse,
-    DeskProductivityResponse, DeskRecordsResponse, DeskRolloutResponse, Period, RingStep,
-    RingView, ShiftView, WeightRequestView,
+    DeskProductivityResponse, DeskRecordsResponse, DeskRolloutResponse, Period, RingStep, RingView,
+    ShiftView, WeightRequestView,
 };
 use tracing::info;
 
@@ -282,7 +282,10 @@ impl DeskService {
     /// The fleet's roll-out, ring by ring, as the backend's controller holds it.
     pub async fn rollout(&self) -> Result<DeskRolloutResponse, StationError> {
         let s = self.session().await?;
-        Ok(rollout_view(self.backend.rollout(&s.token).await?, now_ms()))
+        Ok(rollout_view(
+            self.backend.rollout(&s.token).await?,
+            now_ms(),
+        ))
     }
 
     /// Carries out a supervisor's action; answers what was done.

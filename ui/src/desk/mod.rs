@@ -99,20 +99,20 @@ pub fn Desk(on_action: Callback<PackAction>, lang: Memo<Lang>) -> impl IntoView 
         Tab::Actions,
         Tab::Rollout,
     ]
-        .into_iter()
-        .map(|t| {
-            view! {
-                <button
-                    class="tab"
-                    class:active=move || tab.get() == t
-                    data-tab=t.id()
-                    on:click=move |_| set_tab.set(t)
-                >
-                    {lang.text(t.message())}
-                </button>
-            }
-        })
-        .collect_view();
+    .into_iter()
+    .map(|t| {
+        view! {
+            <button
+                class="tab"
+                class:active=move || tab.get() == t
+                data-tab=t.id()
+                on:click=move |_| set_tab.set(t)
+            >
+                {lang.text(t.message())}
+            </button>
+        }
+    })
+    .collect_view();
 
     let alerts = move || {
         overview.get().map(|o| {

@@ -52,7 +52,12 @@ fn comparison_table(w: Words, c: HealthComparison) -> impl IntoView {
     }
 }
 
-fn ring_row(w: Words, r: RingView, busy: ReadSignal<bool>, act: impl Fn(String, RingStep) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn ring_row(
+    w: Words,
+    r: RingView,
+    busy: ReadSignal<bool>,
+    act: impl Fn(String, RingStep) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let stations = r
         .stations
         .iter()
@@ -76,7 +81,11 @@ fn ring_row(w: Words, r: RingView, busy: ReadSignal<bool>, act: impl Fn(String, 
         .and_then(|d| d.comparison.clone())
         .or_else(|| r.soaking.clone());
     let decision = r.last_decision.as_ref().map(|d| decision_text(&w, d));
-    let reason = r.last_decision.as_ref().map(|d| d.reason.clone()).unwrap_or_default();
+    let reason = r
+        .last_decision
+        .as_ref()
+        .map(|d| d.reason.clone())
+        .unwrap_or_default();
     let (hold, resume, back) = (r.ring.clone(), r.ring.clone(), r.ring.clone());
     let can_roll_back = r.version.is_some();
     view! {
@@ -116,7 +125,8 @@ pub fn Rollout(tick: ReadSignal<u64>, lang: Memo<Lang>) -> impl IntoView {
         tick.track();
         reload.track();
         spawn_local(async move {
-            match invoke::<_, DeskRolloutResponse>(cmd::desk_rollout, &DeskRolloutRequest {}).await {
+            match invoke::<_, DeskRolloutResponse>(cmd::desk_rollout, &DeskRolloutRequest {}).await
+            {
                 Ok(d) => {
                     set_data.set(Some(d));
                     set_error.set(None);
@@ -133,7 +143,9 @@ pub fn Rollout(tick: ReadSignal<u64>, lang: Memo<Lang>) -> impl IntoView {
             reason: reason.get_untracked(),
         };
         spawn_local(async move {
-            let r = invoke::<_, DeskActionResponse>(cmd::desk_action, &DeskActionRequest { action }).await;
+            let r =
+                invoke::<_, DeskActionResponse>(cmd::desk_action, &DeskActionRequest { action })
+                    .await;
             set_message.set(Some(r.map(|r| r.done).map_err(|e| e.message)));
             set_busy.set(false);
             set_reload.update(|n| *n += 1);

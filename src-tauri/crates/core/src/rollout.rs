@@ -143,8 +143,7 @@ pub fn figures(samples: &[RunSample]) -> HealthFigures {
             if gap <= MAX_HEARTBEAT_GAP_MS {
                 on_ms += gap;
             }
-            if b.started_at_ms != a.started_at_ms && b.restarts_since_boot > a.restarts_since_boot
-            {
+            if b.started_at_ms != a.started_at_ms && b.restarts_since_boot > a.restarts_since_boot {
                 f.crash_restarts += u64::from(b.restarts_since_boot - a.restarts_since_boot);
             }
         }
@@ -309,8 +308,7 @@ pub fn compare(
             let candidate_rate = m.rate(candidate);
             let baseline_rate = m.rate(baseline);
             let worse = m.count(candidate) >= MIN_EVENTS
-                && candidate_rate
-                    .is_some_and(|c| c > baseline_rate.unwrap_or(0.0) * WORSE_MARGIN);
+                && candidate_rate.is_some_and(|c| c > baseline_rate.unwrap_or(0.0) * WORSE_MARGIN);
             MetricComparison {
                 metric: m,
                 candidate_count: m.count(candidate),

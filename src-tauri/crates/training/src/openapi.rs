@@ -14,19 +14,18 @@ use packbench_core::carton::{Packaging, PackagingKind};
 use packbench_core::desk::PackedOrder;
 
 use packbench_contract::{
-    AlertRecord, AlertSeverity, ApiError, CatalogueEntry, DeviceHealth, DeviceKind,
-    ExceptionReceipt, ExceptionStatus, ForceRelease, Health, Heartbeat, HeartbeatReceipt,
-    LabelDocument, LabelFormat, LineException, LineExceptionEntry, LineExceptionReason,
-    MovementBatch, MovementEntry, MovementLine, MovementReceipt, NewShipment,
-    NewWeightOverrideRequest, OpenExceptions, OrderException, OrderExceptionEntry,
-    OrderExceptionReason, OutboxHealth, OverrideEntry, OverrideKind, OverrideReceipt,
-    OverrideRecord, Packer, ParcelContentLine, ParcelRequest, ReleaseEntry, Released, Role,
-    ShiftCounters, Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationAlert,
-    StationStatus, Throughput, ThroughputGroup, ThroughputRow, WeightDecision,
-    WeightOverrideRequest, WeightRequestDecision, WeightRequestStatus, RunHealth, UpdateManifest,
-    PublishRelease, PublishedRelease, RolloutAction, RolloutActionKind, RolloutDecision,
-    DecisionKind, RingStatus, RingState, VersionCount, RolloutOverview, HealthComparison,
-    HealthFigures, HealthMetric, MetricComparison, Verdict,
+    AlertRecord, AlertSeverity, ApiError, CatalogueEntry, DecisionKind, DeviceHealth, DeviceKind,
+    ExceptionReceipt, ExceptionStatus, ForceRelease, Health, HealthComparison, HealthFigures,
+    HealthMetric, Heartbeat, HeartbeatReceipt, LabelDocument, LabelFormat, LineException,
+    LineExceptionEntry, LineExceptionReason, MetricComparison, MovementBatch, MovementEntry,
+    MovementLine, MovementReceipt, NewShipment, NewWeightOverrideRequest, OpenExceptions,
+    OrderException, OrderExceptionEntry, OrderExceptionReason, OutboxHealth, OverrideEntry,
+    OverrideKind, OverrideReceipt, OverrideRecord, Packer, ParcelContentLine, ParcelRequest,
+    PublishRelease, PublishedRelease, ReleaseEntry, Released, RingState, RingStatus, Role,
+    RolloutAction, RolloutActionKind, RolloutDecision, RolloutOverview, RunHealth, ShiftCounters,
+    Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationAlert, StationStatus,
+    Throughput, ThroughputGroup, ThroughputRow, UpdateManifest, Verdict, VersionCount,
+    WeightDecision, WeightOverrideRequest, WeightRequestDecision, WeightRequestStatus,
 };
 use packbench_labels::{Address, LabelData, ParcelOf};
 

@@ -12,13 +12,13 @@ use super::db::TrainingDb;
 use super::movements::{check_text, WriteError};
 use packbench_contract::{
     AlertSeverity, DecisionKind, Heartbeat, PublishRelease, PublishedRelease, RingState,
-    RingStatus, RolloutAction, RolloutActionKind, RolloutDecision, RolloutOverview,
-    UpdateManifest, VersionCount, DEFAULT_TARGET,
+    RingStatus, RolloutAction, RolloutActionKind, RolloutDecision, RolloutOverview, UpdateManifest,
+    VersionCount, DEFAULT_TARGET,
 };
 use packbench_core::rollout::{
     compare, figures, newer, ring_order, valid_ring, version_key, well_formed_version,
-    HealthComparison, RunSample,
-    Verdict, CANARY, DEFAULT_RING, DEFAULT_SOAK_STATION_HOURS, MIN_EVENTS, WORSE_MARGIN,
+    HealthComparison, RunSample, Verdict, CANARY, DEFAULT_RING, DEFAULT_SOAK_STATION_HOURS,
+    MIN_EVENTS, WORSE_MARGIN,
 };
 use packbench_sqlite::now_ms;
 
@@ -279,12 +279,24 @@ pub(crate) async fn advance(conn: &mut SqliteConnection, now: i64) -> Result<(),
         if !ring_has_stations(conn, ring).await? {
             offer(conn, next_ring, &version, now).await?;
             let reason = format!("no station in {ring}: {version} goes on to {next_ring}");
-            decide(conn, ring, &version, DecisionKind::PassedThrough, None, &reason, None, now)
-                .await?;
+            decide(
+                conn,
+                ring,
+                &version,
+                DecisionKind::PassedThrough,
+                None,
+                &reason,
+                None,
+                now,
+            )
+            .await?;
             continue;
         }
         let c = check(conn, &r, &version).await?;
-        let was = c.baseline_version.as_deref().unwrap_or("no earlier release");
+        let was = c
+            .baseline_version
+            .as_deref()
+            .unwrap_or("no earlier release");
         match c.verdict {
             Verdict::Soaking => {}
             Verdict::Promote => {
@@ -293,8 +305,17 @@ pub(crate) async fn advance(conn: &mut SqliteConnection, now: i64) -> Result<(),
                     "{version} ran {:.1} station-hours in {ring}, no worse than {was}: promoted to {next_ring}",
                     c.candidate.station_hours
                 );
-                decide(conn, ring, &version, DecisionKind::Promoted, None, &reason, Some(&c), now)
-                    .await?;
+                decide(
+                    conn,
+                    ring,
+                    &version,
+                    DecisionKind::Promoted,
+                    None,
+                    &reason,
+                    Some(&c),
+                    now,
+                )
+                .await?;
             }
             Verdict::Hold => {
                 let worse = c
@@ -313,8 +334,17 @@ pub(crate) async fn advance(conn: &mut SqliteConnection, now: i64) -> Result<(),
                 r.held = true;
                 r.held_reason = Some(reason.clone());
                 save_ring(conn, &r, now).await?;
-                decide(conn, ring, &version, DecisionKind::Held, None, &reason, Some(&c), now)
-                    .await?;
+                decide(
+                    conn,
+                    ring,
+                    &version,
+                    DecisionKind::Held,
+                    None,
+                    &reason,
+                    Some(&c),
+                    now,
+                )
+                .await?;
                 let message = format!(
                     "Release {version} held at {ring}: {worse} (on {was}). Resume or roll back the ring from the desk's roll-out."
                 );
@@ -412,7 +442,7 @@ async fn releases(conn: &mut SqliteConnection) -> Result<Vec<PublishedRelease>, 
         .fetch_all(&mut *conn)
         .await?;
     let mut all: Vec<PublishedRelease> = rows.iter().map(release_of).collect();
-    all.sort_by(|a, b| version_key(&b.version).cmp(&version_key(&a.version)));
+    all.sort_by_key(|r| std::cmp::Reverse(version_key(&r.version)));
     Ok(all)
 }
 
@@ -499,7 +529,7 @@ async fn ring_status(
             stations: r.get::<i64, _>(1) as u32,
         })
         .collect();
-    stations.sort_by(|a, b| version_key(&b.version).cmp(&version_key(&a.version)));
+    stations.sort_by_key(|c| std::cmp::Reverse(version_key(&c.version)));
     let next_version = match next {
         Some(n) => ring_row(conn, n).await?.and_then(|r| r.version),
         None => None,
@@ -565,11 +595,13 @@ impl TrainingDb {
         if !offered {
             return Ok(None);
         }
-        let row = sqlx::query("SELECT url, signature, notes FROM rollout_releases WHERE version = ? AND target = ?")
-            .bind(&version)
-            .bind(target)
-            .fetch_optional(&mut *conn)
-            .await?;
+        let row = sqlx::query(
+            "SELECT url, signature, notes FROM rollout_releases WHERE version = ? AND target = ?",
+        )
+        .bind(&version)
+        .bind(target)
+        .fetch_optional(&mut *conn)
+        .await?;
         Ok(row.map(|row| UpdateManifest {
             version,
             notes: row.get(2),
@@ -653,63 +685,81 @@ impl TrainingDb {
         }
         check_text("reason", &a.reason, 500)?;
         let body = (ring, a);
-        self.idempotent(station, key, "rollout_actions", &body, async |conn: &mut SqliteConnection| {
-            let now = now_ms();
-            let mut r = ring_row(conn, ring).await?.unwrap_or(RingRow {
-                ring: ring.to_owned(),
-                ..RingRow::default()
-            });
-            let version = r.version.clone().unwrap_or_default();
-            let kind = match a.action {
-                RolloutActionKind::Hold => {
-                    r.held = true;
-                    r.held_reason = Some(a.reason.clone());
-                    DecisionKind::HeldByHand
+        self.idempotent(
+            station,
+            key,
+            "rollout_actions",
+            &body,
+            async |conn: &mut SqliteConnection| {
+                let now = now_ms();
+                let mut r = ring_row(conn, ring).await?.unwrap_or(RingRow {
+                    ring: ring.to_owned(),
+                    ..RingRow::default()
+                });
+                let version = r.version.clone().unwrap_or_default();
+                let kind = match a.action {
+                    RolloutActionKind::Hold => {
+                        r.held = true;
+                        r.held_reason = Some(a.reason.clone());
+                        DecisionKind::HeldByHand
+                    }
+                    RolloutActionKind::Resume => {
+                        r.held = false;
+                        r.rollback = false;
+                        r.held_reason = None;
+                        r.soak_from_sample = last_sample_id(conn).await?;
+                        clear_held_alerts(conn, ring, now).await?;
+                        DecisionKind::Resumed
+                    }
+                    RolloutActionKind::RollBack => {
+                        let all = releases(conn).await?;
+                        let lower = |than: &str| {
+                            all.iter()
+                                .find(|rel| newer(than, &rel.version))
+                                .map(|rel| rel.version.clone())
+                        };
+                        let to = r
+                            .previous_version
+                            .clone()
+                            .filter(|p| {
+                                newer(&version, p) && all.iter().any(|rel| &rel.version == p)
+                            })
+                            .or_else(|| lower(&version))
+                            .ok_or_else(|| WriteError::NothingToRollBack(ring.to_owned()))?;
+                        r.previous_version = lower(&to);
+                        r.version = Some(to);
+                        r.rollback = true;
+                        r.held = true;
+                        r.held_reason = Some(a.reason.clone());
+                        clear_held_alerts(conn, ring, now).await?;
+                        DecisionKind::RolledBack
+                    }
+                };
+                save_ring(conn, &r, now).await?;
+                let version_now = r.version.clone().unwrap_or_default();
+                decide(
+                    conn,
+                    ring,
+                    &version_now,
+                    kind,
+                    Some(by),
+                    &a.reason,
+                    None,
+                    now,
+                )
+                .await?;
+                if kind == DecisionKind::Resumed {
+                    advance(conn, now).await?;
                 }
-                RolloutActionKind::Resume => {
-                    r.held = false;
-                    r.rollback = false;
-                    r.held_reason = None;
-                    r.soak_from_sample = last_sample_id(conn).await?;
-                    clear_held_alerts(conn, ring, now).await?;
-                    DecisionKind::Resumed
-                }
-                RolloutActionKind::RollBack => {
-                    let all = releases(conn).await?;
-                    let lower = |than: &str| {
-                        all.iter()
-                            .find(|rel| newer(than, &rel.version))
-                            .map(|rel| rel.version.clone())
-                    };
-                    let to = r
-                        .previous_version
-                        .clone()
-                        .filter(|p| newer(&version, p) && all.iter().any(|rel| &rel.version == p))
-                        .or_else(|| lower(&version))
-                        .ok_or_else(|| WriteError::NothingToRollBack(ring.to_owned()))?;
-                    r.previous_version = lower(&to);
-                    r.version = Some(to);
-                    r.rollback = true;
-                    r.held = true;
-                    r.held_reason = Some(a.reason.clone());
-                    clear_held_alerts(conn, ring, now).await?;
-                    DecisionKind::RolledBack
-                }
-            };
-            save_ring(conn, &r, now).await?;
-            let version_now = r.version.clone().unwrap_or_default();
-            decide(conn, ring, &version_now, kind, Some(by), &a.reason, None, now).await?;
-            if kind == DecisionKind::Resumed {
-                advance(conn, now).await?;
-            }
-            let order = stages(conn).await?;
-            let next = order
-                .iter()
-                .position(|x| x == ring)
-                .and_then(|i| order.get(i + 1))
-                .cloned();
-            Ok(ring_status(conn, ring, next.as_deref()).await?)
-        })
+                let order = stages(conn).await?;
+                let next = order
+                    .iter()
+                    .position(|x| x == ring)
+                    .and_then(|i| order.get(i + 1))
+                    .cloned();
+                Ok(ring_status(conn, ring, next.as_deref()).await?)
+            },
+        )
         .await
     }
 

@@ -4,7 +4,13 @@ const H: u64 = 3_600_000;
 
 /// `stations` stations heartbeating every 5 min for `hours` hours from `t0`, one run each, with
 /// `per_hour` orders, `per_hour * 3` units and the given events per station spread evenly.
-fn fleet(stations: u32, hours: u64, t0: u64, crashes_each: u32, exceptions_each: u32) -> Vec<RunSample> {
+fn fleet(
+    stations: u32,
+    hours: u64,
+    t0: u64,
+    crashes_each: u32,
+    exceptions_each: u32,
+) -> Vec<RunSample> {
     let mut out = Vec::new();
     for s in 0..stations {
         let beats = hours * 12;
@@ -31,7 +37,14 @@ fn fleet(stations: u32, hours: u64, t0: u64, crashes_each: u32, exceptions_each:
 fn rings_walk_canary_then_named_groups_then_early_then_general() {
     assert_eq!(ring_order([]), ["canary", "early", "general"]);
     assert_eq!(
-        ring_order(["zone-b", "general", "night-shift", "zone-b", "Bad Name", "canary"]),
+        ring_order([
+            "zone-b",
+            "general",
+            "night-shift",
+            "zone-b",
+            "Bad Name",
+            "canary"
+        ]),
         ["canary", "night-shift", "zone-b", "early", "general"]
     );
 }
@@ -61,11 +74,27 @@ fn versions_order_as_semver() {
 
 #[test]
 fn well_formed_versions_are_the_contracts_pattern() {
-    for ok in ["0.1.0", "10.20.30", "1.0.0-rc.1", "1.0.0+build-5", "1.0.0-", "123456789.0.0"] {
+    for ok in [
+        "0.1.0",
+        "10.20.30",
+        "1.0.0-rc.1",
+        "1.0.0+build-5",
+        "1.0.0-",
+        "123456789.0.0",
+    ] {
         assert!(well_formed_version(ok), "{ok}");
         assert!(version_key(ok).is_some(), "{ok}");
     }
-    for bad in ["", "1.0", "1.0.0.0", "a.b.c", "1.0.0-a_b", "1234567890.0.0", "1.0.0 ", &format!("1.0.0-{}", "x".repeat(41))] {
+    for bad in [
+        "",
+        "1.0",
+        "1.0.0.0",
+        "a.b.c",
+        "1.0.0-a_b",
+        "1234567890.0.0",
+        "1.0.0 ",
+        &format!("1.0.0-{}", "x".repeat(41)),
+    ] {
         assert!(!well_formed_version(bad), "{bad}");
     }
 }
@@ -91,8 +120,17 @@ fn station_hours_come_from_heartbeat_gaps_and_skip_outages() {
         sent_at_ms: t,
         ..RunSample::default()
     };
-    let f = figures(&[beat(0), beat(10 * 60_000), beat(2 * H + 10 * 60_000), beat(2 * H + 20 * 60_000)]);
-    assert!((f.station_hours - 20.0 / 60.0).abs() < 1e-9, "{}", f.station_hours);
+    let f = figures(&[
+        beat(0),
+        beat(10 * 60_000),
+        beat(2 * H + 10 * 60_000),
+        beat(2 * H + 20 * 60_000),
+    ]);
+    assert!(
+        (f.station_hours - 20.0 / 60.0).abs() < 1e-9,
+        "{}",
+        f.station_hours
+    );
 }
 
 #[test]

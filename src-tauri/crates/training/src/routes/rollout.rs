@@ -9,8 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use packbench_contract::{
     codes, ApiError, IdempotencyHeader, PublishRelease, PublishedRelease, RingParam, RingStatus,
-    RolloutAction, RolloutOverview, SessionHeader, StationHeader, UpdateManifest,
-    UpdatePathParams,
+    RolloutAction, RolloutOverview, SessionHeader, StationHeader, UpdateManifest, UpdatePathParams,
 };
 use packbench_core::rollout::{valid_ring, well_formed_version};
 
@@ -102,7 +101,9 @@ pub(crate) async fn publish(
     ApiJson(p): ApiJson<PublishRelease>,
 ) -> Result<Json<PublishedRelease>, ApiErr> {
     Ok(Json(
-        st.db.publish_release(&station, &key, &supervisor, &p).await?,
+        st.db
+            .publish_release(&station, &key, &supervisor, &p)
+            .await?,
     ))
 }
 
