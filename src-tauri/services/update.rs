@@ -121,7 +121,7 @@ enum RolloutAnswer {
     /// It did not answer with a manifest or 204 (no roll-out controller, or unreachable).
     NotOffered(tauri_plugin_updater::Error),
     /// Answered: nothing to take, or a verified release.
-    Answered(Option<Verified>),
+    Answered(Option<Box<Verified>>),
 }
 
 /// Asks the roll-out endpoint; a release offered is taken by
@@ -173,11 +173,11 @@ async fn check_rollout<R: tauri::Runtime>(
     tracing::info!(version = %update.version, rollback, ring = %rollout.ring, url = %update.download_url, "roll-out release offered, downloading");
     update.headers = Default::default();
     let bytes = update.download(|_, _| {}, || {}).await?;
-    Ok(RolloutAnswer::Answered(Some(Verified {
+    Ok(RolloutAnswer::Answered(Some(Box::new(Verified {
         update,
         bytes,
         rollback,
-    })))
+    }))))
 }
 
 /// One check: the roll-out endpoint when the backend offers it (once it has answered,
@@ -192,7 +192,7 @@ pub async fn check_once<R: tauri::Runtime>(
         match check_rollout(app, r).await? {
             RolloutAnswer::Answered(found) => {
                 *answered = true;
-                return Ok(found);
+                return Ok(found.map(|v| *v));
             }
             RolloutAnswer::NotOffered(e) if *answered => return Err(e),
             RolloutAnswer::NotOffered(e) => {

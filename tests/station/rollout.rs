@@ -58,7 +58,10 @@ impl Sim {
     async fn tick(&mut self, at_ms: u64) {
         self.sent += 1;
         self.beats += 1;
-        if self.crash_every.is_some_and(|n| self.beats % n == 0) {
+        if self
+            .crash_every
+            .is_some_and(|n| self.beats.is_multiple_of(n))
+        {
             self.run = RunHealth {
                 started_at_ms: at_ms,
                 restarts_since_boot: self.run.restarts_since_boot + 1,
