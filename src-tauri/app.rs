@@ -15,13 +15,15 @@ use crate::config::{Config, UpdateSettings};
 use crate::logging;
 use crate::ports::{Printer, Scale, SupervisorApi};
 use crate::services::pack::{PackOptions, PackService};
+use crate::services::run_health::RunCounters;
 use crate::services::{self, Station};
 use crate::training::{self, RunningBackend, TrainingOptions};
 
 /// Builds the station's services from its configuration. With no backend URL it starts the
 /// training backend in this process and returns it, to keep it running as long as the app.
 pub async fn wire_station(cfg: &Config) -> anyhow::Result<(Station, Option<RunningBackend>)> {
-    let (station, _, embedded, _) = wire(cfg).await?;
+    let run = Arc::new(RunCounters::new(crate::clock::now_ms(), 0));
+    let (station, _, embedded, _) = wire(cfg, run).await?;
     Ok((station, embedded))
 }
 
@@ -36,6 +38,8 @@ pub struct StationRuntime {
     pub embedded: Option<RunningBackend>,
     /// Signed self-updates, when the station config has `[update]`.
     pub update: Option<UpdateSettings>,
+    /// The backend's roll-out endpoint for the station's ring (with `[update]`).
+    pub rollout: Option<services::update::RolloutEndpoint>,
     /// The supervisor's desk at this station.
     pub desk: Arc<services::desk::DeskService>,
     /// Weight overrides asked of the desk.
@@ -80,7 +84,26 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         ..opts
     };
     let lock = lock_data_dir(&cfg.data_dir)?;
-    let (station, store, embedded, http) = wire(cfg).await?;
+    // Under the data directory's lock: one station process notes its start at a time.
+    let restarts = crate::run_history::note_start(&cfg.data_dir);
+    let run = Arc::new(RunCounters::new(crate::clock::now_ms(), restarts));
+    let (station, store, embedded, http) = wire(cfg, run).await?;
+    let backend_url = embedded
+        .as_ref()
+        .map(|b| b.url())
+        .or_else(|| cfg.backend_url.clone());
+    let rollout = match (&cfg.update, backend_url) {
+        (Some(u), Some(url)) => Some(
+            services::update::RolloutEndpoint::new(
+                &url,
+                &u.ring,
+                &cfg.station_id,
+                cfg.backend_token.expose(),
+            )
+            .context("the backend URL does not make a roll-out endpoint")?,
+        ),
+        _ => None,
+    };
     let printer: Arc<dyn Printer> = match &cfg.printers.label {
         Some(uri) => Arc::new(DevicePrinter::new(uri).map_err(anyhow::Error::msg)?),
         None => Arc::new(
@@ -168,6 +191,7 @@ pub async fn start_station(cfg: &Config, opts: PackOptions) -> anyhow::Result<St
         images,
         embedded,
         update: cfg.update.clone(),
+        rollout,
         desk,
         remote_override,
         training_hints,
@@ -284,6 +308,7 @@ pub async fn connect_backend(
 /// desk's supervisor reads and the weight override requests use it beside the ports).
 async fn wire(
     cfg: &Config,
+    run: Arc<RunCounters>,
 ) -> anyhow::Result<(
     Station,
     Arc<SqliteStationStore>,
@@ -316,6 +341,8 @@ async fn wire(
         outbox_delivered: Arc::new(tokio::sync::Notify::new()),
         notice,
         health: Default::default(),
+        ring: cfg.update.as_ref().map(|u| u.ring.clone()),
+        run,
     };
     Ok((station, store, embedded, backend))
 }
@@ -335,9 +362,16 @@ pub fn run(cfg: Config) -> anyhow::Result<()> {
     let rt = tauri::async_runtime::block_on(async {
         start_station(&cfg, PackOptions::default()).await
     })?;
+    let data_dir = cfg.data_dir.clone();
     app_builder(tauri::Builder::default(), rt, cfg.kiosk)
-        .run(tauri::generate_context!())
-        .context("the app window failed")?;
+        .build(tauri::generate_context!())
+        .context("the app window failed")?
+        .run(move |_, event| {
+            if let tauri::RunEvent::Exit = event {
+                // A clean end: the next start is no crash restart.
+                crate::run_history::note_clean_exit(&data_dir);
+            }
+        });
     Ok(())
 }
 
@@ -359,7 +393,7 @@ pub fn app_builder<R: tauri::Runtime>(
         Some(u) => builder.plugin(services::update::plugin(u)),
         None => builder,
     };
-    let update = rt.update.map(|u| (u, rt.pack.clone()));
+    let update = rt.update.map(|u| (u, rt.rollout, rt.pack.clone()));
     builder
         .manage(KioskLock::default())
         .manage(rt.station)
@@ -370,16 +404,18 @@ pub fn app_builder<R: tauri::Runtime>(
         .manage(rt.training_hints)
         .setup(move |app| {
             match update {
-                Some((settings, pack)) => {
+                Some((settings, rollout, pack)) => {
                     tracing::info!(
                         endpoints = ?settings.endpoints.iter().map(|u| u.as_str()).collect::<Vec<_>>(),
+                        ring = %settings.ring,
+                        rollout = ?rollout.as_ref().map(|r| r.url.as_str()),
                         every_s = settings.check_every.as_secs(),
                         "checking for signed updates"
                     );
                     let handle = app.handle().clone();
                     let install = services::update::install_and_restart(handle.clone());
                     tauri::async_runtime::spawn(services::update::run(
-                        handle, pack, settings, install,
+                        handle, pack, settings, rollout, install,
                     ));
                 }
                 None => tracing::info!("no [update] in the station config: updates are off"),

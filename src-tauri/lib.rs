@@ -16,6 +16,7 @@ pub mod crashpoint;
 pub mod error;
 pub mod logging;
 pub mod ports;
+pub mod run_history;
 pub mod services;
 pub mod token_store;
 pub use packbench_training as training;

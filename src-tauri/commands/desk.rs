@@ -5,7 +5,7 @@ use std::sync::Arc;
 use packbench_ipc::desk::{
     DeskActionRequest, DeskActionResponse, DeskExportRequest, DeskExportResponse,
     DeskOverviewRequest, DeskOverviewResponse, DeskProductivityRequest, DeskProductivityResponse,
-    DeskRecordsRequest, DeskRecordsResponse,
+    DeskRecordsRequest, DeskRecordsResponse, DeskRolloutRequest, DeskRolloutResponse,
 };
 use packbench_ipc::desk_words::done_text;
 use packbench_ipc::i18n::Lang;
@@ -68,4 +68,15 @@ pub async fn desk_action(
         message: done_text(&Lang::En.words(), &done),
         done,
     })
+}
+
+/// The fleet's roll-out, ring by ring.
+#[tauri::command]
+#[instrument(skip_all, err(level = "warn"))]
+pub async fn desk_rollout(
+    req: DeskRolloutRequest,
+    desk: State<'_, Arc<DeskService>>,
+) -> Result<DeskRolloutResponse, IpcError> {
+    let _ = req;
+    Ok(desk.rollout().await?)
 }

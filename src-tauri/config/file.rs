@@ -79,6 +79,8 @@ pub struct UpdateSection {
     pub pubkey: String,
     /// Minutes between checks (default 60, 1 to 1440).
     pub check_minutes: Option<u32>,
+    /// The station's roll-out ring: `canary`, `early`, `general` (the default) or a named group.
+    pub ring: Option<String>,
 }
 
 /// `[scanner]`: a serial barcode scanner, read beside the keyboard-wedge one.

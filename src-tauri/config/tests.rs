@@ -396,6 +396,13 @@ fn updates_are_configured_by_their_table_and_each_value_is_checked() {
             "interval",
             "check_minutes",
         ),
+        (
+            &format!("\"{ok}\""),
+            &key,
+            "ring = \"Canary Ring\"\n",
+            "update.ring",
+            "canary, early, general",
+        ),
     ] {
         let toml = format!("[update]\nendpoints = [{endpoints}]\npubkey = \"{pubkey}\"\n{extra}");
         let msg = with_file(&toml, Overrides::default())
@@ -405,6 +412,20 @@ fn updates_are_configured_by_their_table_and_each_value_is_checked() {
             msg.contains(key_name) && msg.contains("station.toml") && msg.contains(allowed),
             "{toml:?}: {msg}"
         );
+    }
+}
+
+#[test]
+fn a_station_is_in_the_general_ring_unless_its_update_table_names_another() {
+    let key = release_pubkey();
+    let base = format!(
+        "[update]\nendpoints = [\"https://u.example.com/latest.json\"]\npubkey = \"{key}\"\n"
+    );
+    let c = with_file(&base, Overrides::default()).unwrap();
+    assert_eq!(c.update.unwrap().ring, "general");
+    for ring in ["canary", "early", "general", "night-shift"] {
+        let c = with_file(&format!("{base}ring = \"{ring}\"\n"), Overrides::default()).unwrap();
+        assert_eq!(c.update.unwrap().ring, ring);
     }
 }
 

@@ -11,6 +11,9 @@ pub struct UpdateSettings {
     /// Base64 of a minisign public key, as the updater plugin takes it.
     pub pubkey: String,
     pub check_every: std::time::Duration,
+    /// The roll-out ring the station asks its backend's roll-out endpoint for and reports in
+    /// its heartbeat (`general` unless `update.ring` says otherwise).
+    pub ring: String,
 }
 
 /// Whether a config file may carry `[update]`: its endpoints and release key decide what the
@@ -94,9 +97,20 @@ pub(super) fn update_settings(
             format!("{minutes}: use 1 to 1440 (minutes between checks; default {DEFAULT_UPDATE_CHECK_MINUTES})"),
         ));
     }
+    let ring = u
+        .ring
+        .clone()
+        .unwrap_or_else(|| packbench_core::rollout::DEFAULT_RING.to_owned());
+    if !packbench_core::rollout::valid_ring(&ring) {
+        return Err(bad(
+            "update.ring",
+            format!("\"{ring}\": use canary, early, general (the default) or a group's name: 1-32 lowercase letters, digits or '-', starting with a letter"),
+        ));
+    }
     Ok(UpdateSettings {
         endpoints,
         pubkey,
         check_every: std::time::Duration::from_secs(u64::from(minutes) * 60),
+        ring,
     })
 }

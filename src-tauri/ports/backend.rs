@@ -8,8 +8,9 @@ use crate::contract::{
     AlertRecord, CatalogueEntry, ExceptionReceipt, ForceRelease, Heartbeat, HeartbeatReceipt,
     LineException, MovementBatch, MovementEntry, MovementReceipt, NewShipment,
     NewWeightOverrideRequest, OpenExceptions, OrderException, OverrideEntry, OverrideKind,
-    OverrideReceipt, OverrideRecord, ReleaseEntry, Released, Shipment, SignInRequest, SignedIn,
-    StationStatus, Throughput, ThroughputGroup, WeightOverrideRequest, WeightRequestDecision,
+    OverrideReceipt, OverrideRecord, ReleaseEntry, Released, RingStatus, RolloutAction,
+    RolloutOverview, Shipment, SignInRequest, SignedIn, StationStatus, Throughput, ThroughputGroup,
+    WeightOverrideRequest, WeightRequestDecision,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -214,4 +215,17 @@ pub trait SupervisorApi: Send + Sync {
         request_id: &str,
         decision: &WeightRequestDecision,
     ) -> Result<WeightOverrideRequest, BackendError>;
+
+    /// The fleet's roll-out: every ring's release, stations per version, last decision (a
+    /// supervisor's session).
+    async fn rollout(&self, session: &str) -> Result<RolloutOverview, BackendError>;
+
+    /// A supervisor holds, resumes or rolls back a ring.
+    async fn rollout_action(
+        &self,
+        idempotency_key: &str,
+        session: &str,
+        ring: &str,
+        action: &RolloutAction,
+    ) -> Result<RingStatus, BackendError>;
 }

@@ -7,6 +7,9 @@
 //! desk's own rules ([`packbench_core::desk::evaluate`]) on its devices and its queue: the
 //! backend records them for every desk and posts each once to the site's webhook, whether or not
 //! a desk is open anywhere.
+//!
+//! For the fleet's roll-outs it also carries the station's ring and its run since the process
+//! started (restarts, orders, units, exceptions, refused writes, reprints, refused scans).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,7 +20,8 @@ use super::pack::PackService;
 use super::Station;
 use crate::clock::now_ms;
 use crate::contract::{
-    AlertSeverity, DeviceHealth, DeviceKind, Heartbeat, OutboxHealth, ShiftCounters, StationAlert,
+    AlertSeverity, DeviceHealth, DeviceKind, Heartbeat, OutboxHealth, RunHealth, ShiftCounters,
+    StationAlert,
 };
 use crate::error::StationError;
 use crate::ports::{FlowStore, Printer};
@@ -55,6 +59,8 @@ pub async fn build(
     let view = pack.view().await;
     let backlog = station.backlog().await?;
     let work = store.shift_counters(now_ms() - SHIFT_MS).await?;
+    let run = &station.run;
+    let this_run = store.shift_counters(run.started_at_ms).await?;
     let printer_health = printer.health().await;
     let scale_health = pack.scale_health().await;
     let mut hb = Heartbeat {
@@ -91,6 +97,17 @@ pub async fn build(
         app_version: env!("CARGO_PKG_VERSION").to_owned(),
         sent_at_ms: now_ms().max(0) as u64,
         alerts: Vec::new(),
+        ring: station.ring.clone(),
+        run: Some(RunHealth {
+            started_at_ms: run.started_at_ms.max(0) as u64,
+            restarts_since_boot: run.restarts_since_boot,
+            orders: this_run.orders,
+            units: this_run.units,
+            exceptions: this_run.exceptions,
+            refused_writes: run.refused_writes(backlog.failed),
+            reprints: run.reprints(),
+            scan_refusals: run.scan_refusals(),
+        }),
     };
     hb.alerts = own_alerts(&hb, policy);
     Ok(hb)

@@ -6,6 +6,7 @@ pub mod heartbeat;
 pub mod outbox;
 pub mod pack;
 pub mod remote_override;
+pub mod run_health;
 pub mod sku_images;
 pub mod training_hints;
 pub mod update;
@@ -34,6 +35,11 @@ pub struct Station {
     pub health: Arc<std::sync::Mutex<Health>>,
     /// Notified by the outbox worker when it delivered something (labels print on that).
     pub outbox_delivered: Arc<tokio::sync::Notify>,
+    /// The station's roll-out ring (`[update] ring`), reported in its heartbeat; none without
+    /// `[update]`.
+    pub ring: Option<String>,
+    /// This process's run, for the roll-out's health check.
+    pub run: Arc<run_health::RunCounters>,
 }
 
 /// What the status bar shows besides the backlog.

@@ -542,6 +542,8 @@ fn sim_heartbeat(
         app_version: "0.1.0".into(),
         sent_at_ms: packbench::clock::now_ms() as u64,
         alerts: vec![],
+        ring: None,
+        run: None,
     };
     // The alerts a station raises about itself, by the station's own rules.
     hb.alerts = packbench::services::heartbeat::own_alerts(
@@ -586,6 +588,24 @@ async fn the_supervisor_desk_watches_stations_and_acts() {
         w.packers.iter().filter(|p| p.role == "packer").collect();
     let (pk1, pk2) = (packers[0].packer_id.clone(), packers[1].packer_id.clone());
     let supervisor = w.packers.iter().find(|p| p.role == "supervisor").unwrap();
+
+    // Two releases published before any station reported its ring: both went through to
+    // general, the ring of stations without [update].
+    for v in ["0.0.1", "0.0.2"] {
+        let p = packbench::contract::PublishRelease {
+            version: v.into(),
+            url: format!("https://updates.example.com/packbench/Packbench_{v}_amd64.deb"),
+            signature: format!("sig-{v}"),
+            notes: None,
+            target: None,
+            soak_station_hours: None,
+        };
+        backend
+            .db
+            .publish_release("IT", &format!("publish-{v}"), "IT", &p)
+            .await
+            .unwrap();
+    }
 
     // Orders packed: the busy station packs two slots of TR-0012 for one packer, a third for
     // another (a multi-unit order), each slot's whole order in one parcel.
@@ -845,6 +865,28 @@ async fn the_supervisor_desk_watches_stations_and_acts() {
         let msg = wait_for(&client, "#desk-message[data-ok='true']").await;
         assert!(msg.text().await.unwrap().contains(&request_id));
         screenshot(&client, "desk-04-actions.png").await;
+
+        // Roll-out: each ring's release; a roll-back from the desk answers as a fact.
+        click(&client, "button.tab[data-tab='rollout']").await;
+        wait_for(
+            &client,
+            "#rings tr.ring[data-ring='general'][data-version='0.0.2']",
+        )
+        .await;
+        fill(&client, "#rollout-reason", "labels misprint").await;
+        click(
+            &client,
+            "#rings tr.ring[data-ring='general'] button.roll-back",
+        )
+        .await;
+        let msg = wait_for(&client, "#rollout-message[data-ok='true']").await;
+        assert!(msg.text().await.unwrap().contains("0.0.1"));
+        wait_for(
+            &client,
+            "#rings tr.ring[data-ring='general'][data-state='rolled_back']",
+        )
+        .await;
+        screenshot(&client, "desk-04b-rollout.png").await;
 
         // Signing out leaves the desk; a packer gets the packing screen and no desk.
         click(&client, "#desk-sign-out").await;

@@ -94,6 +94,7 @@ fn settings(base: &str, pubkey: &str, every: Duration) -> UpdateSettings {
         endpoints: vec![format!("{base}/latest.json").parse().unwrap()],
         pubkey: pubkey.to_owned(),
         check_every: every,
+        ring: "general".into(),
     }
 }
 
@@ -323,6 +324,7 @@ fn the_update_task_installs_a_verified_update_only_between_trolleys() {
             app.handle().clone(),
             rt.pack.clone(),
             s,
+            None,
             install,
         ));
 
@@ -354,6 +356,265 @@ fn the_update_task_installs_a_verified_update_only_between_trolleys() {
             .unwrap();
         assert!(may_install_now(&rt.pack).await);
         assert_eq!(*installed.lock().unwrap(), vec![(next, deb)]);
+        drop(app);
+    });
+}
+
+/// The embedded training backend's roll-out: IT publishes `0.0.1` (before any station reported:
+/// it passes through every ring) and then this build's version to canary, and the station in
+/// canary asks the backend's roll-out endpoint.
+async fn rollout_station(
+    dir: &std::path::Path,
+    old_url: &str,
+    old_signature: &str,
+) -> (StationRuntime, update::RolloutEndpoint) {
+    use packbench::contract::PublishRelease;
+    let rt = station(dir, None).await;
+    let b = rt.embedded.as_ref().unwrap();
+    let publish = |version: &str, url: &str, signature: &str| PublishRelease {
+        version: version.into(),
+        url: url.into(),
+        signature: signature.into(),
+        notes: None,
+        target: None,
+        soak_station_hours: Some(1.0),
+    };
+    b.db.publish_release(
+        "IT",
+        "publish-old",
+        "IT",
+        &publish("0.0.1", old_url, old_signature),
+    )
+    .await
+    .unwrap();
+    b.db.publish_release(
+        "IT",
+        "publish-current",
+        "IT",
+        &publish(CURRENT, "https://updates.example.com/current.deb", "unused"),
+    )
+    .await
+    .unwrap();
+    let endpoint = update::RolloutEndpoint::new(&b.url(), "canary", "ST-UPD", "training").unwrap();
+    (rt, endpoint)
+}
+
+fn roll_back_canary(rt: &StationRuntime, key: &str) {
+    use packbench::contract::{RolloutAction, RolloutActionKind};
+    let b = rt.embedded.as_ref().unwrap();
+    let action = RolloutAction {
+        action: RolloutActionKind::RollBack,
+        reason: "canaries crash".into(),
+    };
+    tauri::async_runtime::block_on(b.db.rollout_action("IT", key, "IT", "canary", &action))
+        .unwrap();
+}
+
+#[test]
+fn a_roll_back_is_installed_only_when_marked_as_one_and_only_with_a_valid_signature() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pubkey, sk) = release_key();
+    let (_, other_sk) = release_key();
+    let old = package("0.0.1");
+    let (base, downloads) = tauri::async_runtime::block_on(serve(
+        manifest("0.0.1", "old.deb", "unused"),
+        "old.deb",
+        old.clone(),
+    ));
+    let old_url = format!("{base}/files/old.deb");
+    let s = settings("http://127.0.0.1:9", &pubkey, Duration::from_secs(3600));
+
+    // The ring offers this build's own version: nothing to take, nothing downloaded.
+    let (rt, endpoint) = tauri::async_runtime::block_on(rollout_station(
+        dir.path(),
+        &old_url,
+        &sign(&sk, &old, "0.0.1"),
+    ));
+    let app = tauri::test::mock_builder()
+        .plugin(update::plugin(&s))
+        .build(tauri::generate_context!())
+        .unwrap();
+    let h = app.handle().clone();
+    let mut answered = false;
+    let found =
+        tauri::async_runtime::block_on(update::check_once(&h, &s, Some(&endpoint), &mut answered))
+            .unwrap();
+    assert!(found.is_none());
+    assert!(answered, "the backend offers roll-outs");
+    assert_eq!(*downloads.borrow(), 0);
+
+    // Rolled back: 0.0.1, lower than this build, is taken as a roll-back and verified.
+    roll_back_canary(&rt, "rollback-1");
+    let found =
+        tauri::async_runtime::block_on(update::check_once(&h, &s, Some(&endpoint), &mut answered))
+            .unwrap()
+            .expect("the roll-back");
+    assert!(found.rollback);
+    assert_eq!(
+        (found.update.version.as_str(), found.bytes),
+        ("0.0.1", old.clone())
+    );
+    assert!(
+        found.update.headers.is_empty(),
+        "the backend's token never goes to the package's host"
+    );
+    assert_eq!(*downloads.borrow(), 1);
+    drop(app);
+    drop(rt);
+
+    // The same roll-back signed by another key: downloaded, then refused.
+    let dir = tempfile::tempdir().unwrap();
+    let (rt, endpoint) = tauri::async_runtime::block_on(rollout_station(
+        dir.path(),
+        &old_url,
+        &sign(&other_sk, &old, "0.0.1"),
+    ));
+    roll_back_canary(&rt, "rollback-1");
+    let app = tauri::test::mock_builder()
+        .plugin(update::plugin(&s))
+        .build(tauri::generate_context!())
+        .unwrap();
+    let err = tauri::async_runtime::block_on(update::check_once(
+        &app.handle().clone(),
+        &s,
+        Some(&endpoint),
+        &mut false,
+    ))
+    .err()
+    .expect("another key's roll-back refused");
+    assert!(
+        matches!(err, tauri_plugin_updater::Error::Minisign(_)),
+        "{err}"
+    );
+    assert_eq!(*downloads.borrow(), 2);
+    drop(app);
+}
+
+#[test]
+fn a_backend_without_roll_outs_leaves_the_configured_endpoints_to_decide() {
+    let (pubkey, sk) = release_key();
+    let next = next_version(1);
+    let deb = package(&next);
+    tauri::async_runtime::block_on(async {
+        let (base, _) = serve(
+            manifest(&next, "good.deb", &sign(&sk, &deb, &next)),
+            "good.deb",
+            deb.clone(),
+        )
+        .await;
+        let s = settings(&base, &pubkey, Duration::from_secs(3600));
+        // The loopback server has no /v1/updates: 404, as a warehouse backend without them.
+        let endpoint = update::RolloutEndpoint::new(&base, "canary", "ST-UPD", "t").unwrap();
+        let app = tauri::test::mock_builder()
+            .plugin(update::plugin(&s))
+            .build(tauri::generate_context!())
+            .unwrap();
+        let mut answered = false;
+        let found = update::check_once(&app.handle().clone(), &s, Some(&endpoint), &mut answered)
+            .await
+            .unwrap()
+            .expect("the configured endpoint's release");
+        assert!(!answered && !found.rollback);
+        assert_eq!(found.update.version, next);
+        // A static manifest offering an older release is no update, roll-back or not.
+        let old = package("0.0.1");
+        let mut m = manifest("0.0.1", "old.deb", &sign(&sk, &old, "0.0.1"));
+        m["rollback"] = json!(true);
+        let (base, downloads) = serve(m, "old.deb", old).await;
+        let s = settings(&base, &pubkey, Duration::from_secs(3600));
+        let found = update::check_once(&app.handle().clone(), &s, None, &mut false)
+            .await
+            .unwrap();
+        assert!(found.is_none());
+        assert_eq!(*downloads.borrow(), 0);
+        drop(app);
+    });
+}
+
+#[test]
+fn a_roll_back_waits_for_the_trolley_like_any_update() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pubkey, sk) = release_key();
+    let old = package("0.0.1");
+    tauri::async_runtime::block_on(async {
+        let (base, mut downloads) = serve(
+            manifest("0.0.1", "old.deb", "unused"),
+            "old.deb",
+            old.clone(),
+        )
+        .await;
+        let (rt, endpoint) = rollout_station(
+            dir.path(),
+            &format!("{base}/files/old.deb"),
+            &sign(&sk, &old, "0.0.1"),
+        )
+        .await;
+        let b = rt.embedded.as_ref().unwrap();
+        b.db.rollout_action(
+            "IT",
+            "rollback-1",
+            "IT",
+            "canary",
+            &packbench::contract::RolloutAction {
+                action: packbench::contract::RolloutActionKind::RollBack,
+                reason: "canaries crash".into(),
+            },
+        )
+        .await
+        .unwrap();
+        let s = settings("http://127.0.0.1:9", &pubkey, Duration::from_millis(50));
+        let app = tauri::test::mock_builder()
+            .plugin(update::plugin(&s))
+            .build(tauri::generate_context!())
+            .unwrap();
+
+        // A packer holds a trolley.
+        let w = demo_data::generate(demo_data::DEFAULT_SEED);
+        let p = w.packers.iter().find(|p| p.role == "packer").unwrap();
+        rt.pack
+            .sign_in(SignInRequest::Pin {
+                packer_id: p.packer_id.clone(),
+                pin: p.pin.clone(),
+            })
+            .await
+            .unwrap();
+        let trolley = w.trolleys[0].trolley.clone();
+        rt.pack.scan(&trolley).await.unwrap();
+
+        let installed: Arc<Mutex<Vec<Installed>>> = Arc::default();
+        let record = installed.clone();
+        let install: update::Install =
+            Arc::new(move |u: &tauri_plugin_updater::Update, b: &[u8]| {
+                record.lock().unwrap().push((u.version.clone(), b.to_vec()));
+                Ok(())
+            });
+        let mut task = tokio::spawn(update::run(
+            app.handle().clone(),
+            rt.pack.clone(),
+            s,
+            Some(endpoint),
+            install,
+        ));
+        downloads.wait_for(|n| *n >= 1).await.unwrap();
+        assert!(
+            tokio::time::timeout(Duration::from_millis(500), &mut task)
+                .await
+                .is_err(),
+            "the task must wait for the trolley"
+        );
+        assert!(
+            installed.lock().unwrap().is_empty(),
+            "installed mid-trolley"
+        );
+
+        packbench::cli::drill::pack_trolleys(&rt, vec![trolley.parse().unwrap()])
+            .await
+            .unwrap();
+        tokio::time::timeout(Duration::from_secs(30), task)
+            .await
+            .expect("installed once the trolley was done")
+            .unwrap();
+        assert_eq!(*installed.lock().unwrap(), vec![("0.0.1".to_owned(), old)]);
         drop(app);
     });
 }

@@ -712,6 +712,8 @@ fn heartbeat(station: &str) -> Heartbeat {
         app_version: "0.1.0".into(),
         sent_at_ms: packbench::clock::now_ms() as u64,
         alerts: vec![],
+        ring: None,
+        run: None,
     }
 }
 

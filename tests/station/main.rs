@@ -1,6 +1,6 @@
 //! The station's services, adapters and the training backend together, without a window: the
-//! backend contract, the station's wiring and resume, the pack service with real faults, and
-//! training mode. One test binary (one link step).
+//! backend contract, the station's wiring and resume, the pack service with real faults,
+//! training mode, and the fleet's roll-outs. One test binary (one link step).
 
 #[path = "../support/backend.rs"]
 mod support;
@@ -8,5 +8,6 @@ mod support;
 mod backend_contract;
 mod device_health;
 mod pack_flow;
+mod rollout;
 mod station;
 mod training_mode;

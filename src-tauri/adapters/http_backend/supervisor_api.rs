@@ -218,4 +218,33 @@ impl SupervisorApi for HttpBackend {
         )
         .await
     }
+
+    async fn rollout(&self, session: &str) -> Result<contract::RolloutOverview, BackendError> {
+        self.call(
+            Method::GET,
+            contract::ROLLOUT_PATH,
+            NO_BODY,
+            Extra::session(session),
+        )
+        .await
+    }
+
+    async fn rollout_action(
+        &self,
+        idempotency_key: &str,
+        session: &str,
+        ring: &str,
+        action: &contract::RolloutAction,
+    ) -> Result<contract::RingStatus, BackendError> {
+        self.call(
+            Method::POST,
+            &contract::rollout_action_path(&query_value(ring)),
+            Some(action),
+            Extra {
+                idempotency_key: Some(idempotency_key),
+                session: Some(session),
+            },
+        )
+        .await
+    }
 }

@@ -25,8 +25,9 @@ use packbench_core::pack_flow::Role;
 use packbench_core::site_time::SiteTime;
 use packbench_core::TrolleyCode;
 use packbench_ipc::desk::{
-    DeskAction, DeskDone, DeskExportResponse, DeskOverviewResponse, DeskProductivityResponse,
-    DeskRecordsResponse, Period, ShiftView, WeightRequestView,
+    DecisionView, DeskAction, DeskDone, DeskExportResponse, DeskOverviewResponse,
+    DeskProductivityResponse, DeskRecordsResponse, DeskRolloutResponse, Period, RingStep, RingView,
+    ShiftView, WeightRequestView,
 };
 use tracing::info;
 
@@ -35,7 +36,8 @@ use super::Station;
 use crate::clock::now_ms;
 use crate::config::DeskSettings;
 use crate::contract::{
-    AlertRecord, AlertSeverity, ForceRelease, ShipmentStatus, WeightRequestDecision,
+    AlertRecord, AlertSeverity, ForceRelease, RingStatus, RolloutAction, RolloutActionKind,
+    RolloutDecision, RolloutOverview, ShipmentStatus, WeightRequestDecision,
 };
 use crate::error::StationError;
 use crate::ports::{Exports, FlowStore, PrintRecord, PrintStatus, Printer, SupervisorApi};
@@ -277,6 +279,15 @@ impl DeskService {
         })
     }
 
+    /// The fleet's roll-out, ring by ring, as the backend's controller holds it.
+    pub async fn rollout(&self) -> Result<DeskRolloutResponse, StationError> {
+        let s = self.session().await?;
+        Ok(rollout_view(
+            self.backend.rollout(&s.token).await?,
+            now_ms(),
+        ))
+    }
+
     /// Carries out a supervisor's action; answers what was done.
     pub async fn act(&self, action: DeskAction) -> Result<DeskDone, StationError> {
         let s = self.session().await?;
@@ -320,6 +331,27 @@ impl DeskService {
                     order_id: order_id.trim().to_owned(),
                     labels,
                     printer: self.printer.describe().to_string(),
+                })
+            }
+            DeskAction::Rollout { ring, step, reason } => {
+                let reason = needs_reason(&reason)?;
+                let action = RolloutAction {
+                    action: match step {
+                        RingStep::Hold => RolloutActionKind::Hold,
+                        RingStep::Resume => RolloutActionKind::Resume,
+                        RingStep::RollBack => RolloutActionKind::RollBack,
+                    },
+                    reason,
+                };
+                let r = self
+                    .backend
+                    .rollout_action(&key, &s.token, ring.trim(), &action)
+                    .await?;
+                info!(ring = %r.ring, ?step, version = ?r.version, supervisor = %s.supervisor_id, "roll-out ring changed from the desk");
+                Ok(DeskDone::Rollout {
+                    ring: r.ring,
+                    step,
+                    version: r.version,
                 })
             }
             DeskAction::DecideWeight {
@@ -435,4 +467,51 @@ fn needs_reason(reason: &str) -> Result<String, StationError> {
         ));
     }
     Ok(r.to_owned())
+}
+
+/// A wire enum's snake_case name (`rolled_back`), as the desk's message ids take it.
+fn wire_name(v: impl serde::Serialize) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn decision_view(d: RolloutDecision) -> DecisionView {
+    DecisionView {
+        kind: wire_name(d.kind),
+        version: d.version,
+        by: d.by,
+        reason: d.reason,
+        decided_at_ms: d.decided_at_ms,
+        comparison: d.comparison,
+    }
+}
+
+fn ring_view(r: RingStatus) -> RingView {
+    RingView {
+        ring: r.ring,
+        state: wire_name(r.state),
+        version: r.version,
+        previous_version: r.previous_version,
+        held_reason: r.held_reason,
+        stations: r
+            .stations
+            .into_iter()
+            .map(|c| (c.version, c.stations))
+            .collect(),
+        soaking: r.soaking,
+        last_decision: r.last_decision.map(decision_view),
+    }
+}
+
+/// The backend's roll-out as the desk shows it.
+pub fn rollout_view(o: RolloutOverview, now_ms: i64) -> DeskRolloutResponse {
+    DeskRolloutResponse {
+        rings: o.rings.into_iter().map(ring_view).collect(),
+        latest_release: o.releases.first().map(|r| r.version.clone()),
+        worse_margin: o.worse_margin,
+        min_events: o.min_events,
+        now_ms,
+    }
 }

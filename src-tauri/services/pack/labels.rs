@@ -302,6 +302,7 @@ impl PackService {
             ..first.clone()
         };
         self.store.begin_print(&record, now_ms()).await?;
+        self.station.run.reprinted();
         let result = self.send_jobs(&first.shipment_key, copy, docs).await;
         let (status, error) = match &result {
             Ok(()) => (PrintStatus::Printed, None),

@@ -15,6 +15,19 @@ impl PackService {
     /// the trolley again while its claim is unanswered (asks again), else a flow scan.
     #[instrument(skip(self), fields(station = %self.station.station_id))]
     pub async fn scan(&self, raw: &str) -> Result<FlowView, StationError> {
+        let answer = self.handle_scan(raw).await;
+        // Counted for the roll-out's health check: a release that refuses more scans per unit
+        // than the one before is held.
+        if matches!(
+            answer,
+            Err(StationError::InvalidScan(_) | StationError::Flow(_))
+        ) {
+            self.station.run.scan_refused();
+        }
+        answer
+    }
+
+    async fn handle_scan(&self, raw: &str) -> Result<FlowView, StationError> {
         if actions::is_action(raw) {
             return self.action_scan(raw.trim()).await;
         }

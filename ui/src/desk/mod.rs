@@ -1,11 +1,13 @@
 //! The supervisor's desk: shown instead of the packer's screen while a supervisor is signed in
-//! at this station. Alerts on top; four screens: stations, productivity (SVG charts), exceptions
-//! and overrides (filter, CSV export), actions (release, reprint, void, weight requests). Every
+//! at this station. Alerts on top; five screens: stations, productivity (SVG charts), exceptions
+//! and overrides (filter, CSV export), actions (release, reprint, void, weight requests), the
+//! fleet's roll-out (each ring's release and health, hold / resume / roll back). Every
 //! figure comes from the station's desk commands; nothing is computed here but the drawing.
 
 mod actions;
 mod charts;
 mod records;
+mod rollout;
 mod stations;
 
 use leptos::prelude::*;
@@ -35,6 +37,7 @@ enum Tab {
     Productivity,
     Records,
     Actions,
+    Rollout,
 }
 
 impl Tab {
@@ -44,6 +47,7 @@ impl Tab {
             Tab::Productivity => "productivity",
             Tab::Records => "records",
             Tab::Actions => "actions",
+            Tab::Rollout => "rollout",
         }
     }
     /// The tab's name, a message id.
@@ -53,6 +57,7 @@ impl Tab {
             Tab::Productivity => "desk-tab-productivity",
             Tab::Records => "desk-tab-records",
             Tab::Actions => "desk-tab-actions",
+            Tab::Rollout => "desk-tab-rollout",
         }
     }
 }
@@ -87,21 +92,27 @@ pub fn Desk(on_action: Callback<PackAction>, lang: Memo<Lang>) -> impl IntoView 
         }
     });
 
-    let tabs = [Tab::Stations, Tab::Productivity, Tab::Records, Tab::Actions]
-        .into_iter()
-        .map(|t| {
-            view! {
-                <button
-                    class="tab"
-                    class:active=move || tab.get() == t
-                    data-tab=t.id()
-                    on:click=move |_| set_tab.set(t)
-                >
-                    {lang.text(t.message())}
-                </button>
-            }
-        })
-        .collect_view();
+    let tabs = [
+        Tab::Stations,
+        Tab::Productivity,
+        Tab::Records,
+        Tab::Actions,
+        Tab::Rollout,
+    ]
+    .into_iter()
+    .map(|t| {
+        view! {
+            <button
+                class="tab"
+                class:active=move || tab.get() == t
+                data-tab=t.id()
+                on:click=move |_| set_tab.set(t)
+            >
+                {lang.text(t.message())}
+            </button>
+        }
+    })
+    .collect_view();
 
     let alerts = move || {
         overview.get().map(|o| {
@@ -163,6 +174,7 @@ pub fn Desk(on_action: Callback<PackAction>, lang: Memo<Lang>) -> impl IntoView 
                     Tab::Productivity => view! { <charts::Productivity tick=tick lang=lang /> }.into_any(),
                     Tab::Records => view! { <records::Records lang=lang /> }.into_any(),
                     Tab::Actions => view! { <actions::Actions overview=overview lang=lang on_done=Callback::new(move |()| poll()) /> }.into_any(),
+                    Tab::Rollout => view! { <rollout::Rollout tick=tick lang=lang /> }.into_any(),
                 }}
             </section>
         </div>

@@ -8,11 +8,13 @@
 use serde::{Deserialize, Serialize};
 
 mod exceptions;
+mod rollout;
 mod shipments;
 mod supervision;
 pub mod training;
 
 pub use exceptions::*;
+pub use rollout::*;
 pub use shipments::*;
 pub use supervision::*;
 
@@ -118,6 +120,10 @@ pub mod codes {
     pub const REQUEST_UNKNOWN: &str = "request_unknown";
     pub const REQUEST_DECIDED: &str = "request_decided";
     pub const INTERNAL: &str = "internal";
+    /// A published release must be newer than every one before it.
+    pub const RELEASE_NOT_NEWER: &str = "release_not_newer";
+    /// A ring has no earlier release to roll back to.
+    pub const NOTHING_TO_ROLL_BACK: &str = "nothing_to_roll_back";
 }
 
 /// The body of every 4xx/5xx answer.

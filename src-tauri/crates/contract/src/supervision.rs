@@ -161,6 +161,15 @@ pub struct Heartbeat {
     #[serde(default)]
     #[schema(max_items = 20)]
     pub alerts: Vec<StationAlert>,
+    /// The station's roll-out ring (`[update] ring`); absent: a station without `[update]`,
+    /// counted in `general`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(example = "canary", pattern = "^[a-z][a-z0-9-]{0,31}$")]
+    pub ring: Option<String>,
+    /// The station's run since its process started, for the roll-out's health check (with
+    /// `app_version`). Absent from older stations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<super::RunHealth>,
 }
 
 /// How urgent an alert is.

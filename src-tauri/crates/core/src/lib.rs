@@ -8,6 +8,7 @@ pub mod desk;
 pub mod gs1;
 pub mod manifest;
 pub mod pack_flow;
+pub mod rollout;
 pub mod scan;
 pub mod site_time;
 pub mod trolley;

@@ -43,8 +43,11 @@ registry! {
     desk_records,
     /// The desk: exceptions and overrides, filtered, written as CSV.
     desk_export,
-    /// The desk: a supervisor's action (release, void, reprint, decide a weight request).
+    /// The desk: a supervisor's action (release, void, reprint, decide a weight request, hold,
+    /// resume or roll back a roll-out ring).
     desk_action,
+    /// The desk: the fleet's roll-out, ring by ring.
+    desk_rollout,
     /// Training mode: what there is to scan now, as touch targets (training backends only).
     training_hints,
 }

@@ -8,6 +8,7 @@ pub use packbench_core::desk::{
     Alert, AlertKind, Bucket, DeskRecord, Period, RecordFilter, RecordKind, Series, Severity,
     WorkModel,
 };
+pub use packbench_core::rollout::{HealthComparison, HealthMetric, MetricComparison, Verdict};
 
 use crate::DeviceStatus;
 
@@ -126,6 +127,62 @@ pub struct DeskExportResponse {
     pub rows: usize,
 }
 
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskRolloutRequest {}
+
+/// One ring of the fleet's roll-out, as the desk shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RingView {
+    pub ring: String,
+    /// `waiting`, `soaking`, `done`, `held` or `rolled_back` (words: `desk-rollout-state-<state>`).
+    pub state: String,
+    /// The release the ring is offered.
+    pub version: Option<String>,
+    /// What a roll-back would offer.
+    pub previous_version: Option<String>,
+    pub held_reason: Option<String>,
+    /// Stations of the ring per version they run, newest version first.
+    pub stations: Vec<(String, u32)>,
+    /// The health check as it stands while the release soaks.
+    pub soaking: Option<HealthComparison>,
+    pub last_decision: Option<DecisionView>,
+}
+
+/// A roll-out decision: `kind` is `published`, `promoted`, `passed_through`, `held`,
+/// `held_by_hand`, `resumed` or `rolled_back` (words: `desk-rollout-decision-<kind>`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DecisionView {
+    pub kind: String,
+    pub version: String,
+    pub by: Option<String>,
+    /// The backend's own sentence (English), kept for the record.
+    pub reason: String,
+    pub decided_at_ms: i64,
+    pub comparison: Option<HealthComparison>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeskRolloutResponse {
+    /// In the order a release walks them: canary, named groups, early, general.
+    pub rings: Vec<RingView>,
+    /// The newest release published.
+    pub latest_release: Option<String>,
+    /// A rate counts as worse beyond this factor of the previous version's.
+    pub worse_margin: f64,
+    /// Fewer events than this never hold a release.
+    pub min_events: u64,
+    pub now_ms: i64,
+}
+
+/// What a supervisor does to a ring.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RingStep {
+    Hold,
+    Resume,
+    RollBack,
+}
+
 /// What a supervisor does from the desk.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
@@ -140,6 +197,12 @@ pub enum DeskAction {
     DecideWeight {
         request_id: String,
         approve: bool,
+        reason: String,
+    },
+    /// Holds, resumes or rolls back a ring of the fleet's roll-out.
+    Rollout {
+        ring: String,
+        step: RingStep,
         reason: String,
     },
 }
@@ -175,6 +238,12 @@ pub enum DeskDone {
         order_id: String,
         parcel_no: u32,
         station: String,
+    },
+    /// A ring was held, resumed or rolled back; `version` is the release it is offered now.
+    Rollout {
+        ring: String,
+        step: RingStep,
+        version: Option<String>,
     },
 }
 

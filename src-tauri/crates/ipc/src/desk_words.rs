@@ -4,7 +4,7 @@
 //! An alert of a kind this build does not know, or whose station the desk no longer lists,
 //! shows the backend's own (English) `message`.
 
-use crate::desk::{Alert, DeskDone, StationRow};
+use crate::desk::{Alert, DecisionView, DeskDone, HealthMetric, RingStep, StationRow};
 use crate::i18n::{message_id, Arg, Words};
 use crate::DeviceStatus;
 
@@ -57,6 +57,15 @@ pub fn alert_text(w: &Words, a: &Alert, stations: &[StationRow], now_ms: i64) ->
 }
 
 fn render_alert(w: &Words, a: &Alert, stations: &[StationRow], now_ms: i64) -> Option<String> {
+    // The fleet's, not a station's: `release_held/<ring>/<version>`.
+    if a.kind == "release_held" {
+        let mut parts = a.key.splitn(3, '/').skip(1);
+        let (ring, version) = (parts.next()?, parts.next()?);
+        return Some(w.fmt(
+            "desk-alert-release-held",
+            &[("ring", ring.into()), ("version", version.into())],
+        ));
+    }
     let row = stations.iter().find(|s| s.station_id == a.station_id)?;
     let station = || ("station", Arg::from(a.station_id.as_str()));
     // The device's kind is the key's third part (`device_not_ready/ST-03/scale`).
@@ -156,7 +165,51 @@ pub fn done_text(w: &Words, done: &DeskDone) -> String {
                 w.fmt("desk-done-declined", &args)
             }
         }
+        DeskDone::Rollout {
+            ring,
+            step,
+            version,
+        } => {
+            let args = [
+                ("ring", ring.into()),
+                ("version", version.clone().unwrap_or_default().into()),
+            ];
+            match step {
+                RingStep::Hold => w.fmt("desk-done-rollout-held", &args),
+                RingStep::Resume => w.fmt("desk-done-rollout-resumed", &args),
+                RingStep::RollBack => w.fmt("desk-done-rollout-rolled-back", &args),
+            }
+        }
     }
+}
+
+/// A health metric's name at the desk (`desk-rollout-metric-<metric>`).
+pub fn metric_name(w: &Words, m: HealthMetric) -> String {
+    w.try_fmt(&message_id("desk-rollout-metric", m.as_str()), &[])
+        .unwrap_or_else(|| m.as_str().replace('_', " "))
+}
+
+/// A ring's state at the desk (`desk-rollout-state-<state>`).
+pub fn ring_state(w: &Words, state: &str) -> String {
+    w.try_fmt(&message_id("desk-rollout-state", state), &[])
+        .unwrap_or_else(|| state.replace('_', " "))
+}
+
+/// A roll-out decision at the desk (`desk-rollout-decision-<kind>`), naming the release.
+pub fn decision_text(w: &Words, d: &DecisionView) -> String {
+    w.try_fmt(
+        &message_id("desk-rollout-decision", &d.kind),
+        &[
+            ("version", d.version.as_str().into()),
+            ("by", d.by.clone().unwrap_or_default().into()),
+        ],
+    )
+    .unwrap_or_else(|| d.reason.clone())
+}
+
+/// A rate as the desk shows it: three decimals, or a dash when there was nothing to count over.
+pub fn rate(r: Option<f64>) -> String {
+    r.map_or_else(|| "–".to_owned(), |r| format!("{r:.3}"))
 }
 
 #[cfg(test)]
@@ -255,6 +308,61 @@ mod tests {
             off(&uk, 11),
             "ST-07 не на зв'язку: немає сигналу 11 хвилин. Перевірте комп'ютер і мережу."
         );
+    }
+
+    #[test]
+    fn the_roll_out_is_worded_at_the_desk_with_no_station_row() {
+        let held = Alert {
+            key: "release_held/canary/1.1.0".into(),
+            kind: "release_held".into(),
+            severity: Severity::Critical,
+            station_id: "(roll-out)".into(),
+            message: "the backend's English".into(),
+            raised_at_ms: 0,
+        };
+        let (en, pl) = (Lang::En.words(), Lang::Pl.words());
+        assert_eq!(
+            alert_text(&en, &held, &[], 0),
+            "Release 1.1.0 is held at the canary ring: its stations ran worse than on the release before. Resume or roll back the ring on the Roll-out tab."
+        );
+        assert!(alert_text(&pl, &held, &[], 0).contains("canary"));
+        let done = |step| DeskDone::Rollout {
+            ring: "early".into(),
+            step,
+            version: Some("1.0.0".into()),
+        };
+        assert_eq!(
+            done_text(&en, &done(RingStep::RollBack)),
+            "Ring early rolled back to release 1.0.0."
+        );
+        assert_eq!(
+            done_text(&pl, &done(RingStep::Hold)),
+            "Pierścień early wstrzymany (wydanie 1.0.0)."
+        );
+        assert_eq!(
+            metric_name(&pl, HealthMetric::CrashRestartsPerStationHour),
+            "restarty po awarii na stanowisko-godzinę"
+        );
+        assert_eq!(ring_state(&en, "rolled_back"), "rolled back");
+        let d = DecisionView {
+            kind: "held".into(),
+            version: "1.1.0".into(),
+            by: None,
+            reason: "the backend's English".into(),
+            decided_at_ms: 0,
+            comparison: None,
+        };
+        assert_eq!(
+            decision_text(&en, &d),
+            "1.1.0 held automatically: worse than the release before"
+        );
+        let unknown = DecisionView {
+            kind: "something_new".into(),
+            ..d
+        };
+        assert_eq!(decision_text(&en, &unknown), "the backend's English");
+        assert_eq!(rate(Some(0.25)), "0.250");
+        assert_eq!(rate(None), "–");
     }
 
     #[test]

@@ -119,7 +119,7 @@ pub(super) async fn sync_station(
     Ok(())
 }
 
-async fn raise(
+pub(crate) async fn raise(
     conn: &mut SqliteConnection,
     station: &str,
     key: &str,
@@ -371,7 +371,7 @@ mod tests {
                 ..ok.clone()
             },
         ] {
-            assert!(check(&[bad.clone()]).is_err(), "{bad:?}");
+            assert!(check(std::slice::from_ref(&bad)).is_err(), "{bad:?}");
         }
         assert!(check(&[ok.clone(), ok]).is_ok(), "a key twice counts once");
     }

@@ -9,6 +9,7 @@ mod exceptions;
 pub mod hints;
 mod movements;
 pub mod openapi;
+mod rollout;
 mod router;
 mod routes;
 mod shipments;
@@ -24,6 +25,7 @@ use tokio::task::JoinHandle;
 
 pub use db::{ClaimError, TrainingDb};
 pub use movements::WriteError;
+pub use rollout::{RELEASE_HELD, ROLLOUT_ALERT_STATION};
 pub use supervision::SessionError;
 
 #[derive(Debug, Clone)]

@@ -74,6 +74,10 @@ pub enum WriteError {
     StationMismatch { body: String, header: String },
     #[error("trolley {0} is already packed")]
     TrolleyPacked(String),
+    #[error("release {version} is not newer than {latest}, published before it")]
+    ReleaseNotNewer { version: String, latest: String },
+    #[error("ring {0} has no earlier release to roll back to")]
+    NothingToRollBack(String),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }

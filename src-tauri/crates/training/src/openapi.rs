@@ -7,22 +7,25 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::routes::{
-    exceptions, movements, shipments, sku_images, station, supervision, trolleys, weight_requests,
+    exceptions, movements, rollout, shipments, sku_images, station, supervision, trolleys,
+    weight_requests,
 };
 use packbench_core::carton::{Packaging, PackagingKind};
 use packbench_core::desk::PackedOrder;
 
 use packbench_contract::{
-    AlertRecord, AlertSeverity, ApiError, CatalogueEntry, DeviceHealth, DeviceKind,
-    ExceptionReceipt, ExceptionStatus, ForceRelease, Health, Heartbeat, HeartbeatReceipt,
-    LabelDocument, LabelFormat, LineException, LineExceptionEntry, LineExceptionReason,
-    MovementBatch, MovementEntry, MovementLine, MovementReceipt, NewShipment,
-    NewWeightOverrideRequest, OpenExceptions, OrderException, OrderExceptionEntry,
-    OrderExceptionReason, OutboxHealth, OverrideEntry, OverrideKind, OverrideReceipt,
-    OverrideRecord, Packer, ParcelContentLine, ParcelRequest, ReleaseEntry, Released, Role,
-    ShiftCounters, Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationAlert,
-    StationStatus, Throughput, ThroughputGroup, ThroughputRow, WeightDecision,
-    WeightOverrideRequest, WeightRequestDecision, WeightRequestStatus,
+    AlertRecord, AlertSeverity, ApiError, CatalogueEntry, DecisionKind, DeviceHealth, DeviceKind,
+    ExceptionReceipt, ExceptionStatus, ForceRelease, Health, HealthComparison, HealthFigures,
+    HealthMetric, Heartbeat, HeartbeatReceipt, LabelDocument, LabelFormat, LineException,
+    LineExceptionEntry, LineExceptionReason, MetricComparison, MovementBatch, MovementEntry,
+    MovementLine, MovementReceipt, NewShipment, NewWeightOverrideRequest, OpenExceptions,
+    OrderException, OrderExceptionEntry, OrderExceptionReason, OutboxHealth, OverrideEntry,
+    OverrideKind, OverrideReceipt, OverrideRecord, Packer, ParcelContentLine, ParcelRequest,
+    PublishRelease, PublishedRelease, ReleaseEntry, Released, RingState, RingStatus, Role,
+    RolloutAction, RolloutActionKind, RolloutDecision, RolloutOverview, RunHealth, ShiftCounters,
+    Shipment, ShipmentStatus, ShippedParcel, SignInRequest, SignedIn, StationAlert, StationStatus,
+    Throughput, ThroughputGroup, ThroughputRow, UpdateManifest, Verdict, VersionCount,
+    WeightDecision, WeightOverrideRequest, WeightRequestDecision, WeightRequestStatus,
 };
 use packbench_labels::{Address, LabelData, ParcelOf};
 
@@ -45,7 +48,8 @@ use packbench_labels::{Address, LabelData, ParcelOf};
         supervision::throughput, supervision::packed_orders,
         weight_requests::request_weight_override, weight_requests::list_weight_requests,
         weight_requests::weight_request, weight_requests::decide_weight_request,
-        sku_images::sku_image
+        sku_images::sku_image, rollout::update, rollout::publish, rollout::overview,
+        rollout::action
     ),
     components(schemas(
         ApiError, Health, Released, Manifest, Slot, Order, OrderLine, ShipTo, SkuInfo, SkuFlags,
@@ -58,7 +62,10 @@ use packbench_labels::{Address, LabelData, ParcelOf};
         LabelData, Address, ParcelOf, Heartbeat, ShiftCounters, DeviceHealth, DeviceKind,
         OutboxHealth, HeartbeatReceipt, StationStatus, StationAlert, AlertSeverity, AlertRecord, Throughput, ThroughputGroup,
         ThroughputRow, MovementEntry, ForceRelease, ReleaseEntry, PackedOrder, NewWeightOverrideRequest,
-        WeightOverrideRequest, WeightRequestStatus, WeightRequestDecision
+        WeightOverrideRequest, WeightRequestStatus, WeightRequestDecision, RunHealth,
+        UpdateManifest, PublishRelease, PublishedRelease, RolloutAction, RolloutActionKind,
+        RolloutDecision, DecisionKind, RingStatus, RingState, VersionCount, RolloutOverview,
+        HealthComparison, HealthFigures, HealthMetric, MetricComparison, Verdict
     )),
     modifiers(&BearerAuth),
     tags(

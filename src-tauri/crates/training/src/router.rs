@@ -16,7 +16,8 @@ use packbench_contract::{codes, MAX_REQUEST_BYTES};
 use crate::routes::error::err;
 use crate::routes::extract::AppState;
 use crate::routes::{
-    exceptions, movements, shipments, sku_images, station, supervision, trolleys, weight_requests,
+    exceptions, movements, rollout, shipments, sku_images, station, supervision, trolleys,
+    weight_requests,
 };
 use crate::TrainingDb;
 
@@ -70,6 +71,13 @@ pub fn router(db: TrainingDb, token: String) -> Router {
             "/v1/weight-override-requests/{request_id}/decision",
             post(weight_requests::decide_weight_request),
         )
+        .route(
+            "/v1/updates/{ring}/{target}/{current_version}",
+            get(rollout::update),
+        )
+        .route("/v1/rollout", get(rollout::overview))
+        .route("/v1/rollout/releases", post(rollout::publish))
+        .route("/v1/rollout/{ring}/actions", post(rollout::action))
         .route("/v1/skus/{sku}/image", get(sku_images::sku_image))
         .route("/v1/sign-in", post(station::sign_in))
         .route("/v1/packaging", get(station::packaging))

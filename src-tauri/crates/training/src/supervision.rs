@@ -196,6 +196,7 @@ impl TrainingDb {
             return Err(WriteError::Invalid("a counter is out of range".into()));
         }
         super::alerts::check(&h.alerts)?;
+        super::rollout::check_heartbeat(h)?;
         let json = serde_json::to_string(h).map_err(|e| WriteError::Invalid(e.to_string()))?;
         self.idempotent(
             station,
@@ -213,6 +214,7 @@ impl TrainingDb {
                 .execute(&mut *conn)
                 .await?;
                 super::alerts::sync_station(conn, station, &h.alerts, received_at_ms).await?;
+                super::rollout::record_sample(conn, station, h, received_at_ms).await?;
                 Ok(HeartbeatReceipt { received_at_ms })
             },
         )

@@ -91,6 +91,8 @@ impl From<WriteError> for ApiErr {
             WriteError::Label(_) => (StatusCode::UNPROCESSABLE_ENTITY, codes::LABEL_FAILED),
             WriteError::StationMismatch { .. } => (StatusCode::FORBIDDEN, codes::STATION_MISMATCH),
             WriteError::TrolleyPacked(_) => (StatusCode::CONFLICT, codes::TROLLEY_PACKED),
+            WriteError::ReleaseNotNewer { .. } => (StatusCode::CONFLICT, codes::RELEASE_NOT_NEWER),
+            WriteError::NothingToRollBack(_) => (StatusCode::CONFLICT, codes::NOTHING_TO_ROLL_BACK),
             WriteError::Db(e) => {
                 tracing::error!(error = %e, "training database failed");
                 return err(

@@ -8,6 +8,7 @@ pub(crate) mod exceptions;
 pub(crate) mod extract;
 pub(crate) mod movements;
 pub(crate) mod responses;
+pub(crate) mod rollout;
 pub(crate) mod shipments;
 pub(crate) mod sku_images;
 pub(crate) mod station;
