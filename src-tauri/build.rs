@@ -38,6 +38,7 @@ fn main() {
         println!("cargo:rerun-if-changed={p}");
     }
     println!("cargo:rerun-if-env-changed=PACKBENCH_SKIP_UI_BUILD");
+    println!("cargo:rerun-if-env-changed=PACKBENCH_WASM_OPT");
     build_ui(&root);
 
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());

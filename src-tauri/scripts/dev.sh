@@ -19,6 +19,7 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 TAURI_DRIVER_VERSION=2.1.0
 TAURI_CLI_VERSION=2.12.4
 SCHEMATHESIS_VERSION=4.32.5
+BINARYEN_VERSION=132.0.0
 
 APT_PACKAGES=(
     # Native side: Tauri's WebKitGTK stack, serialport's libudev
@@ -98,6 +99,25 @@ ensure_tools() {
     ensure_tool wasm-bindgen "$wb" wasm-bindgen-cli
     ensure_tool tauri-driver "$TAURI_DRIVER_VERSION" tauri-driver --locked
     ensure_tauri_cli
+    ensure_wasm_opt
+}
+
+# binaryen's wasm-opt shrinks the UI's wasm (ui/build.sh). The npm registry's binaryen (a build
+# that runs in Node.js) works with this toolchain's wasm; Debian's binaryen 108 breaks the app.
+# Kept in the cache, one folder per pinned version; ui/build.sh finds it by PACKBENCH_WASM_OPT.
+ensure_wasm_opt() {
+    local prefix="$cache/tools/binaryen-$BINARYEN_VERSION"
+    export PACKBENCH_WASM_OPT="$prefix/node_modules/.bin/wasm-opt"
+    if ! "$PACKBENCH_WASM_OPT" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*} "; then
+        log "installing binaryen $BINARYEN_VERSION (npm)"
+        mkdir -p "$prefix"
+        npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error \
+            "binaryen@$BINARYEN_VERSION"
+        "$PACKBENCH_WASM_OPT" --version | grep -q "version ${BINARYEN_VERSION%%.*} " || {
+            echo "binaryen from npm is not $BINARYEN_VERSION: $("$PACKBENCH_WASM_OPT" --version)" >&2
+            exit 1
+        }
+    fi
 }
 
 # The bundler builds and checks the .deb. The npm registry ships tauri-cli prebuilt
