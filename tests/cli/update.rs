@@ -111,6 +111,21 @@ async fn station(dir: &std::path::Path, update: Option<UpdateSettings>) -> Stati
 const CURRENT: &str = env!("CARGO_PKG_VERSION");
 
 /// The minor release `ahead` after this build's.
+/// Signs the demo warehouse's first packer in at the station; the demo warehouse, for its
+/// trolleys.
+async fn sign_in_demo_packer(rt: &StationRuntime) -> demo_data::DemoWarehouse {
+    let w = demo_data::generate(demo_data::DEFAULT_SEED);
+    let p = w.packers.iter().find(|p| p.role == "packer").unwrap();
+    rt.pack
+        .sign_in(SignInRequest::Pin {
+            packer_id: p.packer_id.clone(),
+            pin: p.pin.clone(),
+        })
+        .await
+        .unwrap();
+    w
+}
+
 fn next_version(ahead: u64) -> String {
     let mut parts = CURRENT.split('.').map(|p| p.parse::<u64>().unwrap());
     let (major, minor) = (parts.next().unwrap(), parts.next().unwrap());
@@ -296,15 +311,7 @@ fn the_update_task_installs_a_verified_update_only_between_trolleys() {
             .unwrap();
 
         // A packer holds a trolley.
-        let w = demo_data::generate(demo_data::DEFAULT_SEED);
-        let p = w.packers.iter().find(|p| p.role == "packer").unwrap();
-        rt.pack
-            .sign_in(SignInRequest::Pin {
-                packer_id: p.packer_id.clone(),
-                pin: p.pin.clone(),
-            })
-            .await
-            .unwrap();
+        let w = sign_in_demo_packer(&rt).await;
         assert!(
             may_install_now(&rt.pack).await,
             "signed in, no trolley: may update"
@@ -569,15 +576,7 @@ fn a_roll_back_waits_for_the_trolley_like_any_update() {
             .unwrap();
 
         // A packer holds a trolley.
-        let w = demo_data::generate(demo_data::DEFAULT_SEED);
-        let p = w.packers.iter().find(|p| p.role == "packer").unwrap();
-        rt.pack
-            .sign_in(SignInRequest::Pin {
-                packer_id: p.packer_id.clone(),
-                pin: p.pin.clone(),
-            })
-            .await
-            .unwrap();
+        let w = sign_in_demo_packer(&rt).await;
         let trolley = w.trolleys[0].trolley.clone();
         rt.pack.scan(&trolley).await.unwrap();
 

@@ -574,52 +574,31 @@ async fn the_desk_shows_the_roll_out_and_holds_and_rolls_back_a_ring() {
         "passed_through"
     );
 
-    let done = rt
-        .desk
-        .act(DeskAction::Rollout {
+    // The supervisor's actions on the general ring, and what each answers.
+    let act = |step: RingStep, reason: &str| {
+        rt.desk.act(DeskAction::Rollout {
             ring: "general".into(),
-            step: RingStep::Hold,
-            reason: "peak day".into(),
+            step,
+            reason: reason.into(),
         })
-        .await
-        .unwrap();
+    };
+    let done = |step: RingStep, version: &str| DeskDone::Rollout {
+        ring: "general".into(),
+        step,
+        version: Some(version.into()),
+    };
     assert_eq!(
-        done,
-        DeskDone::Rollout {
-            ring: "general".into(),
-            step: RingStep::Hold,
-            version: Some("1.1.0".into())
-        }
+        act(RingStep::Hold, "peak day").await.unwrap(),
+        done(RingStep::Hold, "1.1.0")
     );
-    let done = rt
-        .desk
-        .act(DeskAction::Rollout {
-            ring: "general".into(),
-            step: RingStep::RollBack,
-            reason: "labels misprint".into(),
-        })
-        .await
-        .unwrap();
     assert_eq!(
-        done,
-        DeskDone::Rollout {
-            ring: "general".into(),
-            step: RingStep::RollBack,
-            version: Some("1.0.0".into())
-        }
+        act(RingStep::RollBack, "labels misprint").await.unwrap(),
+        done(RingStep::RollBack, "1.0.0")
     );
     let view = rt.desk.rollout().await.unwrap();
     let general = view.rings.iter().find(|r| r.ring == "general").unwrap();
     assert_eq!(general.state, "rolled_back");
     assert_eq!(general.last_decision.as_ref().unwrap().kind, "rolled_back");
     // A reason is required.
-    assert!(rt
-        .desk
-        .act(DeskAction::Rollout {
-            ring: "general".into(),
-            step: RingStep::Resume,
-            reason: " ".into(),
-        })
-        .await
-        .is_err());
+    assert!(act(RingStep::Resume, " ").await.is_err());
 }
