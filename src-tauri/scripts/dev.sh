@@ -102,40 +102,39 @@ ensure_tools() {
     ensure_wasm_opt
 }
 
-# binaryen's wasm-opt shrinks the UI's wasm (ui/build.sh). The npm registry's binaryen (a build
-# that runs in Node.js) works with this toolchain's wasm; Debian's binaryen 108 breaks the app.
-# Kept in the cache, one folder per pinned version; ui/build.sh finds it by PACKBENCH_WASM_OPT.
-ensure_wasm_opt() {
-    local prefix="$cache/tools/binaryen-$BINARYEN_VERSION"
-    export PACKBENCH_WASM_OPT="$prefix/node_modules/.bin/wasm-opt"
-    if ! "$PACKBENCH_WASM_OPT" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*} "; then
-        log "installing binaryen $BINARYEN_VERSION (npm)"
+# npm_tool DIR PACKAGE VERSION BIN PATTERN: prints the path of BIN from the npm PACKAGE at
+# VERSION, installed in the cache (one folder per pinned version) unless its --version already
+# matches the grep PATTERN; fails if the installed one does not.
+npm_tool() {
+    local prefix="$cache/tools/$1" package=$2 version=$3 pattern=$5
+    local bin="$prefix/node_modules/.bin/$4"
+    if ! "$bin" --version 2>/dev/null | grep -q "$pattern"; then
+        log "installing $package $version (npm)"
         mkdir -p "$prefix"
-        npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error \
-            "binaryen@$BINARYEN_VERSION"
-        "$PACKBENCH_WASM_OPT" --version | grep -q "version ${BINARYEN_VERSION%%.*} " || {
-            echo "binaryen from npm is not $BINARYEN_VERSION: $("$PACKBENCH_WASM_OPT" --version)" >&2
-            exit 1
+        npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error "$package@$version" >&2
+        "$bin" --version | grep -q "$pattern" || {
+            echo "$package from npm is not $version: $("$bin" --version)" >&2
+            return 1
         }
     fi
+    echo "$bin"
 }
 
 # The bundler builds and checks the .deb. The npm registry ships tauri-cli prebuilt
 # (@tauri-apps/cli and its -linux-x64-gnu binary package): seconds to install, where compiling the
-# crate took ~14 min. Kept in the cache, one folder per pinned version.
+# crate took ~14 min.
 ensure_tauri_cli() {
-    local prefix="$cache/tools/tauri-cli-$TAURI_CLI_VERSION"
-    TAURI="$prefix/node_modules/.bin/tauri"
-    if ! "$TAURI" --version 2>/dev/null | grep -qx "tauri-cli $TAURI_CLI_VERSION"; then
-        log "installing @tauri-apps/cli $TAURI_CLI_VERSION (npm)"
-        mkdir -p "$prefix"
-        npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error \
-            "@tauri-apps/cli@$TAURI_CLI_VERSION"
-        "$TAURI" --version | grep -qx "tauri-cli $TAURI_CLI_VERSION" || {
-            echo "tauri-cli from npm is not $TAURI_CLI_VERSION: $("$TAURI" --version)" >&2
-            exit 1
-        }
-    fi
+    TAURI=$(npm_tool "tauri-cli-$TAURI_CLI_VERSION" @tauri-apps/cli "$TAURI_CLI_VERSION" tauri \
+        "^tauri-cli $TAURI_CLI_VERSION\$")
+}
+
+# binaryen's wasm-opt shrinks the UI's wasm (ui/build.sh, which finds it by PACKBENCH_WASM_OPT).
+# The npm registry's binaryen (a build that runs in Node.js) works with this toolchain's wasm;
+# Debian's binaryen 108 breaks the app.
+ensure_wasm_opt() {
+    PACKBENCH_WASM_OPT=$(npm_tool "binaryen-$BINARYEN_VERSION" binaryen "$BINARYEN_VERSION" \
+        wasm-opt "version ${BINARYEN_VERSION%%.*} ")
+    export PACKBENCH_WASM_OPT
 }
 
 cargo_version() {
