@@ -286,9 +286,28 @@ async fn a_whole_trolley_is_packed_by_scanning_alone() {
                 .order
                 .clone();
             if i == 0 {
-                // Each line shows its product's picture, from the backend, as a data: URI.
-                let img = wait_for(&client, "#order-lines li.count img.thumb").await;
-                let src = img.attr("src").await.unwrap().unwrap();
+                // Each line shows its product's picture, from the backend, as a data: URI. Read
+                // in the page: the picture arrives after the line and its element is redrawn, so
+                // an element handle taken before can go stale.
+                let deadline = std::time::Instant::now() + WAIT;
+                let src = loop {
+                    let v = client
+                        .execute(
+                            "const i = document.querySelector('#order-lines li.count img.thumb'); \
+                             return i ? i.getAttribute('src') : null;",
+                            vec![],
+                        )
+                        .await
+                        .unwrap();
+                    match v.as_str() {
+                        Some(s) if s.starts_with("data:") => break s.to_owned(),
+                        _ => assert!(
+                            std::time::Instant::now() < deadline,
+                            "no product picture shown: {v}"
+                        ),
+                    }
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                };
                 assert!(
                     src.starts_with("data:image/svg+xml;base64,"),
                     "{}",
