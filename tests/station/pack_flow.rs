@@ -530,6 +530,32 @@ async fn an_outage_holds_labels_pending_and_they_print_when_the_backend_returns(
     assert_eq!((report.lost, report.duplicates), (0, 0), "{report:?}");
 }
 
+/// A claim left unanswered by an outage is asked again by two hands at once when the backend
+/// returns: the packer scans the trolley again while the station's own catch-up asks too. One
+/// answer becomes the flow's claim; the other is no refusal for the packer.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_claim_asked_twice_at_once_after_an_outage_is_one_claim_and_no_refusal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("training.sqlite");
+    let (b, url) = BackendProcess::start(&db, "127.0.0.1:0");
+    let addr = url.trim_start_matches("http://").to_owned();
+    let rt = start(&config("ST-TWICE", &dir.path().join("station"), &url)).await;
+    rt.pack.scan(&badge()).await.unwrap();
+    drop(b);
+    let e = rt.pack.scan("TR-0007").await.unwrap_err();
+    assert!(matches!(e, StationError::Backend(_)), "{e:?}");
+    assert_eq!(rt.pack.view().await.step, StepKind::ClaimingTrolley);
+
+    let (_b2, url2) = BackendProcess::start(&db, &addr);
+    assert_eq!(url2, url);
+    let (scanned, resumed) = tokio::join!(rt.pack.scan("TR-0007"), rt.pack.resume());
+    scanned.expect("the packer's scan is answered with the claim");
+    resumed.expect("the catch-up's claim is no refusal");
+    let st = rt.pack.state().await;
+    assert_eq!(st.step_kind(), StepKind::ScanSlot, "{:?}", st.view());
+    assert_eq!(st.trolley.as_ref().unwrap().trolley().as_str(), "TR-0007");
+}
+
 /// The weight gate at a station with a serial scale (MT-SICS, simulated on a pty, read by the
 /// real driver): a parcel heavier than its units and box is refused, a packer's badge cannot
 /// override, a supervisor's can (with a reason); a box other than the suggested one needs a

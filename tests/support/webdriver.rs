@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each user takes what it needs
 
 use std::net::TcpStream;
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
@@ -29,17 +30,51 @@ pub fn wait_until(what: &str, mut cond: impl FnMut() -> bool) {
     }
 }
 
-/// tauri-driver, stopped with SIGTERM on drop so it also stops WebKitWebDriver.
+/// tauri-driver in a process group of its own (with WebKitWebDriver and the app it starts),
+/// stopped as a group on drop: a test never leaves an app behind, which would keep probing its
+/// scale's port and could open the next test's pseudo-terminal once that number is reused.
 pub struct Driver(pub Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.0.id().to_string())
-            .status();
+        let group = format!("-{}", self.0.id());
+        let signal = |sig: &str| {
+            Command::new("kill")
+                .args([sig, "--", &group])
+                .stderr(std::process::Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        signal("-TERM");
         let _ = self.0.wait();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while group_alive(self.0.id()) {
+            if Instant::now() >= deadline {
+                signal("-KILL");
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
+}
+
+/// Whether a process of group `pgid` still runs (zombies, which only wait to be reaped, not).
+fn group_alive(pgid: u32) -> bool {
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return false;
+    };
+    procs.flatten().any(|p| {
+        let Ok(stat) = std::fs::read_to_string(p.path().join("stat")) else {
+            return false;
+        };
+        // `pid (comm) state ppid pgrp ...`; the command name may hold spaces and parentheses.
+        let Some((_, rest)) = stat.rsplit_once(')') else {
+            return false;
+        };
+        let mut f = rest.split_whitespace();
+        let (state, _ppid, group) = (f.next(), f.next(), f.next());
+        state != Some("Z") && group == Some(pgid.to_string().as_str())
+    })
 }
 
 pub fn artifacts_dir() -> PathBuf {
@@ -173,12 +208,16 @@ pub fn scale_and_config(
         packbench_devices::simulator::SimulatedScale::start(SimScale::new(Protocol::MtSics))
             .unwrap(),
     );
+    // Named by a link in the test's directory (as `/dev/serial/by-id/...` names a real one),
+    // removed with the simulator: a stale reader cannot follow it to a reused `/dev/pts/N`.
+    let link = dir.join("ttyScale");
+    scale.link_at(&link).unwrap();
     let config = dir.join("station.toml");
     std::fs::write(
         &config,
         format!(
             "[scale]\nport = \"{}\"\nprotocol = \"mt-sics\"\n",
-            scale.path()
+            link.display()
         ),
     )
     .unwrap();
@@ -195,6 +234,7 @@ pub fn start_driver(
 ) -> Driver {
     let driver = Driver(
         Command::new("tauri-driver")
+            .process_group(0)
             .args([
                 "--port",
                 &DRIVER_PORT.to_string(),

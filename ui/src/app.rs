@@ -24,6 +24,10 @@ const OVERRIDE_REASONS: [&str; 3] = [
     "override-reason-checked",
 ];
 
+/// The pause before the automatic weighing asks a scale again after it failed (the screen's
+/// 2 s refresh brings the next try).
+const WEIGH_RETRY_MS: f64 = 1500.0;
+
 #[component]
 pub fn App() -> impl IntoView {
     let (station, set_station) = signal(None::<GetStationResponse>);
@@ -109,15 +113,24 @@ pub fn App() -> impl IntoView {
     // Answers shown so far (the page's `data-answered`): what the scan-latency benchmark waits
     // on after each scan.
     let (answered, set_answered) = signal(0u64);
+    // When the automatic weighing last failed (the page's clock, ms): an unplugged or faulty
+    // scale is asked again every WEIGH_RETRY_MS, not as fast as the answers come back.
+    let (weigh_failed_at, set_weigh_failed_at) = signal(None::<f64>);
     // One request at a time: the answer replaces the screen, a refusal shows in the banner.
-    let send = move |fut: std::pin::Pin<
+    // `auto` marks the automatic weighing: its failure starts the retry pause, and the same
+    // refusal again is not sounded again (the banner still shows it).
+    let send_as = move |fut: std::pin::Pin<
         Box<dyn std::future::Future<Output = Result<FlowResponse, IpcError>>>,
-    >| {
+    >,
+                        auto: bool| {
         set_busy.set(true);
         let done_before = screen.get_untracked().map(|s| s.view.slots_done);
         spawn_local(async move {
             match fut.await {
                 Ok(s) => {
+                    if auto {
+                        set_weigh_failed_at.set(None);
+                    }
                     set_error.set(None);
                     // A slot finished (or the trolley) sounds different from a plain accept.
                     let done = done_before.is_some_and(|d| s.view.slots_done > d);
@@ -127,7 +140,13 @@ pub fn App() -> impl IntoView {
                     set_answered.update(|n| *n += 1);
                 }
                 Err(e) => {
-                    sound::play(Sound::Refused);
+                    let again = auto && error.get_untracked().as_ref() == Some(&e);
+                    if auto {
+                        set_weigh_failed_at.set(Some(js_sys::Date::now()));
+                    }
+                    if !again {
+                        sound::play(Sound::Refused);
+                    }
                     set_flash.set(Some("refused"));
                     set_error.set(Some(e));
                     set_answered.update(|n| *n += 1);
@@ -142,6 +161,9 @@ pub fn App() -> impl IntoView {
             refresh_station();
         });
     };
+    let send = move |fut: std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<FlowResponse, IpcError>>>,
+    >| send_as(fut, false);
 
     let on_action = Callback::new(move |action: PackAction| {
         let req = PackActionRequest { action };
@@ -208,8 +230,19 @@ pub fn App() -> impl IntoView {
                 && s.view.last_weight_mismatch_g.is_none()
                 && s.weight_check.is_none()
                 && !busy.get_untracked()
+                && weigh_failed_at
+                    .get_untracked()
+                    .is_none_or(|t| js_sys::Date::now() - t >= WEIGH_RETRY_MS)
             {
-                on_action.run(PackAction::Weigh);
+                let req = PackActionRequest {
+                    action: PackAction::Weigh,
+                };
+                send_as(
+                    Box::pin(
+                        async move { invoke::<_, FlowResponse>(cmd::pack_action, &req).await },
+                    ),
+                    true,
+                );
             }
         }
     });

@@ -113,6 +113,9 @@ pub struct PackService {
     /// The signed-in supervisor's sign-in with its session token, for the supervisor's desk:
     /// in memory only (never saved, logged or shown); none for a packer.
     supervisor_session: std::sync::Mutex<Option<contract::SignedIn>>,
+    /// Held while a claim is asked: the packer's scan and the background catch-up may both
+    /// ask for the same unanswered claim, and only one answer may become the flow's event.
+    claiming: Mutex<()>,
 }
 
 /// A label job found half-sent after a crash: the packer is told to check it.
@@ -173,6 +176,7 @@ impl PackService {
             changed: watch::channel(0).0,
             delivered,
             supervisor_session: std::sync::Mutex::new(None),
+            claiming: Mutex::new(()),
         });
         svc.catch_up().await?;
         Ok(svc)
@@ -264,7 +268,15 @@ impl PackService {
     }
 
     /// Asks the backend for the trolley; the answer (manifest or refusal) is a flow event.
+    ///
+    /// One claim at a time: a claim that another caller answered while this one waited for
+    /// its turn is done (the flow is no longer claiming that trolley), not a refusal.
     pub(super) async fn claim(&self, trolley: TrolleyCode) -> Result<(), StationError> {
+        let _turn = self.claiming.lock().await;
+        if !matches!(&self.state.lock().await.step, Step::ClaimingTrolley { trolley: t } if *t == trolley)
+        {
+            return Ok(());
+        }
         match self.station.backend.claim_trolley(&trolley).await {
             Ok(manifest) => {
                 self.station.store.save_claim(&manifest).await?;
