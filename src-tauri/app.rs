@@ -420,6 +420,9 @@ pub fn app_builder<R: tauri::Runtime>(
                 }
                 None => tracing::info!("no [update] in the station config: updates are off"),
             }
+            if let Some(w) = app.get_webview_window("main") {
+                lean_webview(&w)?;
+            }
             if kiosk {
                 // Fullscreen, no decorations; the window closes only through a supervisor.
                 if let Some(w) = app.get_webview_window("main") {
@@ -440,6 +443,30 @@ pub fn app_builder<R: tauri::Runtime>(
         })
         // Every command in the registry (`packbench_ipc::cmd`), listed by build.rs.
         .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke_handler.rs")))
+}
+
+/// WebKitGTK's caches sized for one local page, not a web browser: with the default
+/// (`WEB_BROWSER`) model its memory cache keeps every decoded label preview and product picture
+/// the screen ever showed and the web process grows by megabytes per order over a shift; the
+/// `DOCUMENT_VIEWER` model keeps what the page shows (measured by `cargo bench --bench
+/// scan_feedback`).
+fn lean_webview<R: tauri::Runtime>(w: &tauri::WebviewWindow<R>) -> tauri::Result<()> {
+    #[cfg(target_os = "linux")]
+    w.with_webview(|wv| {
+        use webkit2gtk::{
+            CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
+        };
+        let view = wv.inner();
+        if let Some(ctx) = view.context() {
+            ctx.set_cache_model(CacheModel::DocumentViewer);
+        }
+        if let Some(settings) = WebViewExt::settings(&view) {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+    })?;
+    #[cfg(not(target_os = "linux"))]
+    let _ = w;
+    Ok(())
 }
 
 /// `packbench training-backend`: serves until interrupted.

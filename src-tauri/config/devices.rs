@@ -2,7 +2,7 @@
 //! `[printers]`, each value checked.
 
 use packbench_devices::printer::PrinterUri;
-use packbench_devices::scale::{Parity, Protocol, ScaleConfig};
+use packbench_devices::scale::{Parity, Protocol, ScaleConfig, SettleRule};
 use packbench_devices::scanner::{ScannerConfig, Terminator};
 use packbench_labels::{Dpi, Media};
 
@@ -117,6 +117,27 @@ pub(super) fn scale_config(s: &ScaleSection, origin: &str) -> Result<ScaleConfig
                 ))
             }
         };
+    }
+    if let Some(n) = s.settle_readings {
+        if !(1..=SettleRule::MAX_READINGS).contains(&n) {
+            return Err(bad(
+                "scale.settle_readings",
+                format!(
+                    "{n}: use 1 (the scale's own stability flag) to {}",
+                    SettleRule::MAX_READINGS
+                ),
+            ));
+        }
+        c.settle.readings = n;
+    }
+    if let Some(g) = s.settle_band_g {
+        if !(1..=1000).contains(&g) {
+            return Err(bad(
+                "scale.settle_band_g",
+                format!("{g}: use 1 to 1000 (grams)"),
+            ));
+        }
+        c.settle.band_g = g;
     }
     Ok(c)
 }

@@ -109,6 +109,11 @@ pub struct ScaleSection {
     pub data_bits: Option<u8>,
     /// none | even | odd; default: the protocol's usual.
     pub parity: Option<String>,
+    /// Stable readings in a row before a weight is used: 1 (the default) trusts the scale's
+    /// own stability flag; 2 to 10 for a scale known to flag stability early.
+    pub settle_readings: Option<u32>,
+    /// How far those readings may spread, in grams (default 5; never less than a division).
+    pub settle_band_g: Option<u32>,
 }
 
 /// `[printers]`: printer URIs by role (`tcp://host:9100`, `ipp://...`, `cups://queue`,

@@ -179,6 +179,8 @@ fn devices_are_read_from_their_tables() {
     assert_eq!(scale.port, "/dev/ttyUSB0");
     assert_eq!(scale.protocol, Protocol::Nci);
     assert_eq!(scale.serial.to_string(), "19200 7O1");
+    // Unless told, the scale's own stability flag decides.
+    assert_eq!((scale.settle.readings, scale.settle.band_g), (1, 5));
     assert_eq!(c.printers.label.as_deref(), Some("tcp://10.0.0.9:9100"));
     assert_eq!(c.printers.document.as_deref(), Some("cups://office"));
     let c = with_file("", Overrides::default()).unwrap();
@@ -186,6 +188,17 @@ fn devices_are_read_from_their_tables() {
     // Unless told, the label printer holds 4x6 in labels and its resolution is not forced.
     assert_eq!(c.printers.label_media.to_string(), "4x6in");
     assert_eq!(c.printers.label_dpi, None);
+}
+
+#[test]
+fn a_scale_that_flags_stability_early_gets_a_settle_rule() {
+    let c = with_file(
+        "[scale]\nport = \"/dev/ttyUSB0\"\nprotocol = \"toledo-8217\"\nsettle_readings = 3\nsettle_band_g = 10\n",
+        Overrides::default(),
+    )
+    .unwrap();
+    let settle = c.scale.unwrap().settle;
+    assert_eq!((settle.readings, settle.band_g), (3, 10));
 }
 
 #[test]
@@ -226,6 +239,16 @@ fn bad_device_settings_name_the_file_the_key_and_what_is_allowed() {
             "[scale]\nport = \"\"\nprotocol = \"nci\"\n",
             "scale.port",
             "/dev/ttyUSB0",
+        ),
+        (
+            "[scale]\nport = \"/dev/x\"\nprotocol = \"nci\"\nsettle_readings = 0\n",
+            "scale.settle_readings",
+            "1 (the scale's own stability flag) to 10",
+        ),
+        (
+            "[scale]\nport = \"/dev/x\"\nprotocol = \"nci\"\nsettle_band_g = 5000\n",
+            "scale.settle_band_g",
+            "1 to 1000",
         ),
         (
             "[printers]\nlabel = \"lpt1\"\n",

@@ -311,7 +311,8 @@ cmd_test() {
     # Each lane runs all of its steps and says which failed; any failure fails the run.
     lane "$work" fuzz run_contract_fuzz &
     local fuzz=$! failed=()
-    if cargo test --workspace --exclude ui --no-run --message-format=json-render-diagnostics \
+    if cargo test --workspace --exclude ui --no-run --tests --benches \
+        --message-format=json-render-diagnostics \
         >"$work/artifacts.json" &&
         python3 "$root/src-tauri/scripts/test_binaries.py" "$work/artifacts.json" >"$work/binaries"; then
         log "test binaries built at $((SECONDS - started)) s; running them in two lanes beside the checks"
@@ -364,13 +365,21 @@ show_lane() {
 # CARGO_MANIFEST_DIR), under a display of their own: WHICH is e2e (the real app's binary) or
 # rest (all others, then the doc tests). Runs every binary; fails if any failed.
 run_binaries() {
-    local list=$1 which=$2 failed=() dir bin name
+    local list=$1 which=$2 failed=() dir bin name args
     while IFS=$'\t' read -r dir bin name; do
-        if [ "$which" = e2e ] && [ "$name" != app ]; then continue; fi
-        if [ "$which" = rest ] && [ "$name" = app ]; then continue; fi
+        # The real app's binaries (the end-to-end tests, the scan benchmark) use the WebDriver
+        # ports: one lane, one at a time.
+        local webdriver=false
+        case "$name" in app | "bench scan_feedback") webdriver=true ;; esac
+        if [ "$which" = e2e ] && [ $webdriver = false ]; then continue; fi
+        if [ "$which" = rest ] && [ $webdriver = true ]; then continue; fi
+        case "$name" in
+            bench\ *) args=("${SMOKE_SIZE[${name#bench }]:-}") ;;
+            *) args=(--test-threads 2) ;;
+        esac
         log "running $name ($bin)"
-        (cd "$dir" && CARGO_MANIFEST_DIR=$dir xvfb-run -a -s "-screen 0 1280x800x24" \
-            "$bin" --test-threads 2) || failed+=("$name")
+        (cd "$dir" && CARGO_MANIFEST_DIR=$dir PACKBENCH_BENCH_SCANS=30 \
+            xvfb-run -a -s "-screen 0 1280x800x24" "$bin" "${args[@]}") || failed+=("$name")
     done <"$list"
     if [ "$which" = rest ]; then
         log "doc tests"
@@ -381,6 +390,10 @@ run_binaries() {
         return 1
     fi
 }
+
+# The benchmarks' smoke runs in the test command: a few items each, in the debug build, so the
+# programs keep working; their figures are printed, never asserted (`dev.sh bench` measures).
+declare -A SMOKE_SIZE=([print_latency]=4 [label_render]=5 [outbox_drain]=200 [station_load]=3)
 
 # The checks of the built binary, one after another; each runs even if one before failed.
 run_checks() {
@@ -486,9 +499,35 @@ cmd_release() {
     fi
 }
 
+# Every benchmark at its full size in the release (bench) profile, one after another, each
+# printing its figures with their targets; the scan benchmark under its own display.
+cmd_bench() {
+    setup
+    local work
+    work=$(mktemp -d)
+    log "building the benchmarks (release)"
+    cargo bench --workspace --exclude ui --no-run --message-format=json-render-diagnostics \
+        >"$work/artifacts.json"
+    python3 "$root/src-tauri/scripts/test_binaries.py" "$work/artifacts.json" |
+        grep -P '\tbench ' >"$work/benches"
+    log "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ {print $2}') MiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    local dir bin name failed=()
+    while IFS=$'\t' read -r dir bin name; do
+        log "$name (load $(cut -d' ' -f1-3 /proc/loadavg))"
+        (cd "$dir" && CARGO_MANIFEST_DIR=$dir xvfb-run -a -s "-screen 0 1280x800x24" "$bin") ||
+            failed+=("$name")
+    done <"$work/benches"
+    rm -rf "$work"
+    if [ ${#failed[@]} -gt 0 ]; then
+        log "FAILED: ${failed[*]}"
+        return 1
+    fi
+}
+
 case "${1:-}" in
     run) shift; cmd_run "$@" ;;
     test) shift; cmd_test "$@" ;;
     release) shift; cmd_release "$@" ;;
-    *) echo "usage: $0 run|test|release" >&2; exit 2 ;;
+    bench) shift; cmd_bench "$@" ;;
+    *) echo "usage: $0 run|test|release|bench" >&2; exit 2 ;;
 esac

@@ -4,7 +4,7 @@
 dev.sh runs them itself, in lanes beside each other, as cargo test would run them one after
 another. One line per binary: the package's directory (cargo test's working directory and
 CARGO_MANIFEST_DIR), the executable, and a name (the target's name; `app` is the end-to-end
-binary). In the order cargo built them, each binary once.
+binary; `bench NAME` a benchmark program). In the order cargo built them, each binary once.
 
 Usage: test_binaries.py ARTIFACTS_JSON
 """
@@ -29,14 +29,20 @@ def main() -> int:
             if msg.get("reason") != "compiler-artifact":
                 continue
             exe = msg.get("executable")
-            if not exe or not msg.get("profile", {}).get("test"):
+            kind = msg["target"]["kind"][0]
+            # Benchmarks are plain programs (no test harness): listed as `bench NAME`.
+            if not exe or not (msg.get("profile", {}).get("test") or kind == "bench"):
                 continue
             if exe in seen:
                 continue
             seen.add(exe)
             target = msg["target"]
-            kind = target["kind"][0]
-            name = target["name"] if kind == "test" else f"{target['name']} ({kind} unit tests)"
+            if kind == "bench":
+                name = f"bench {target['name']}"
+            elif kind == "test":
+                name = target["name"]
+            else:
+                name = f"{target['name']} ({kind} unit tests)"
             lines.append((os.path.dirname(msg["manifest_path"]), exe, name))
     if not lines:
         print("test_binaries.py: the build produced no test binaries", file=sys.stderr)

@@ -1,6 +1,12 @@
 //! The settle rule: a weight is used only when the scale flags it stable **and** the last N
 //! stable readings all lie within a band. Any moving reading starts the count again. The band
 //! is never narrower than one display division (a 10 g scale may flicker by 10 g when stable).
+//!
+//! By default N is 1: the scale's own stability flag decides, as its maker intends (MT-SICS
+//! answers `S S` only once its motion detector is at rest; NCI's status byte and Toledo's
+//! status carry the motion bit), so the weight is used the moment the scale reports it stable.
+//! A scale known to flag stability early gets `[scale] settle_readings = 3` (or more): that
+//! many stable readings in a row within `settle_band_g`.
 
 use super::codec::Sample;
 use super::units::WeightValue;
@@ -14,11 +20,16 @@ pub struct SettleRule {
     pub band_g: u32,
 }
 
+impl SettleRule {
+    /// The most readings a station may ask for: ten polls is a second at the default pace.
+    pub const MAX_READINGS: u32 = 10;
+}
+
 impl Default for SettleRule {
-    /// Three stable readings within 5 g: at a 100 ms poll that is about a third of a second.
+    /// The scale's stability flag alone (one stable reading); the band applies from two.
     fn default() -> Self {
         SettleRule {
-            readings: 3,
+            readings: 1,
             band_g: 5,
         }
     }
@@ -182,6 +193,12 @@ mod tests {
                     (112, true),
                 ],
                 None,
+            ),
+            (
+                "the default: the scale's own flag, the first stable reading",
+                SettleRule::default(),
+                &[(100, false), (130, false), (120, true)],
+                Some(2),
             ),
             (
                 "one reading rule",
