@@ -8,11 +8,11 @@
 //!
 //!     cargo bench --bench print_latency [-- PARCELS]     (default 200)
 //!
-//! Targets: p95 <= 150 ms from the weight accepted, p95 <= 100 ms from the packer's "weigh"
-//! on a scale that already reports the weight stable. Half the parcels are weighed with
-//! `weigh()` (the scale asked until it flags the weight stable: one request once settled,
-//! `[scale] settle_readings` more where a settle rule is configured), half accepted directly,
-//! and both are reported.
+//! Targets: p95 <= 150 ms from the weight accepted, p95 <= 100 ms from the moment the scale
+//! reports the weight stable. Half the parcels are weighed with `weigh()` started as the parcel
+//! goes on (the scale asked every 50 ms until it flags the weight stable, `[scale]
+//! settle_readings` more where a settle rule is configured), half accepted directly, and both
+//! are reported.
 
 use std::time::{Duration, Instant};
 
@@ -28,8 +28,8 @@ use packbench_devices::scale::{Protocol, ScaleConfig};
 use packbench_devices::simulator::SimulatedScale;
 
 const TOKEN: &str = "bench-token";
-/// Longer than the simulated scale's settle time (300 ms).
-const SETTLE: Duration = Duration::from_millis(400);
+/// The simulated scale's settle time: it flags a new load stable this long after it is put on.
+const SETTLE: Duration = Duration::from_millis(300);
 
 fn main() {
     let wanted: usize = std::env::args()
@@ -151,26 +151,30 @@ async fn run(wanted: usize) {
             .await
             .expected_weight_g
             .expect("an expected weight");
-        // The parcel goes on the platter and the scale settles (300 ms, as real scales do)
-        // before the packer weighs: the settling is the scale's, not the station's.
-        scale.set_load_g(expected as i64);
-        tokio::time::sleep(SETTLE).await;
+        // The parcel goes on the platter; the scale swings, then flags the weight stable
+        // (after its settle time, 300 ms, as real scales do).
         let jobs_before = zebra.jobs().len();
-
-        // Odd parcels: the packer's "weigh" on the settled scale (the scale's own stability
-        // flag decides: one `SI`, one `S S` answer). Even parcels: from the weight accepted by
-        // the gate (the same event `weigh` commits) to the last byte: the station's print path.
         let from_weigh = totals.len() % 2 == 0;
-        let t0 = Instant::now();
-        let v = if from_weigh {
-            pack.weigh().await.expect("weighed")
+        let placed = Instant::now();
+        scale.set_load_g(expected as i64);
+        // Odd parcels: the screen's weighing starts as the parcel goes on (the scale is asked
+        // every 50 ms until it flags the weight stable), timed from the moment the scale
+        // reports it stable. Even parcels: from the weight accepted by the gate (the same
+        // event `weigh` commits) to the last byte: the station's print path.
+        let (t0, v) = if from_weigh {
+            let v = pack.weigh().await.expect("weighed");
+            (placed + SETTLE, v)
         } else {
-            pack.handle(PackEvent::ParcelWeighed {
-                measured_g: expected as u32,
-                verdict: WeightVerdict::Accepted,
-            })
-            .await
-            .expect("weight accepted")
+            tokio::time::sleep(SETTLE).await;
+            let t0 = Instant::now();
+            let v = pack
+                .handle(PackEvent::ParcelWeighed {
+                    measured_g: expected as u32,
+                    verdict: WeightVerdict::Accepted,
+                })
+                .await
+                .expect("weight accepted");
+            (t0, v)
         };
         let back = t0.elapsed();
         assert_ne!(v.step, StepKind::Weigh, "an exact weight passes: {v:?}");

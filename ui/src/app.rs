@@ -73,13 +73,22 @@ pub fn App() -> impl IntoView {
     let refresh_station = move || {
         spawn_local(async move {
             match invoke::<_, GetStationResponse>(cmd::get_station, &GetStationRequest {}).await {
-                Ok(st) => set_station.set(Some(st)),
+                Ok(st) => {
+                    if station.with_untracked(|shown| shown.as_ref() != Some(&st)) {
+                        set_station.set(Some(st));
+                    }
+                }
                 Err(e) => set_error.set(Some(e)),
             }
         })
     };
     // Refusals of scans from a serial scanner arrive with the screen, numbered.
     let (refusals_seen, set_refusals_seen) = signal(0u64);
+    // Bumped by every refresh, changed or not: what the automatic weighing's retry waits on.
+    let (tick, set_tick) = signal(0u64);
+    // A screen equal to the one shown is not set again: the refresh every 2 s would otherwise
+    // redraw the whole step (its lines and pictures) for nothing, and a scan answered meanwhile
+    // would wait for that redraw.
     let show = move |s: FlowResponse| {
         if let Some((n, e)) = s.device_refusal.clone() {
             if n > refusals_seen.get_untracked() {
@@ -87,7 +96,10 @@ pub fn App() -> impl IntoView {
                 set_error.set(Some(e));
             }
         }
-        set_screen.set(Some(s));
+        set_tick.update(|t| *t += 1);
+        if screen.with_untracked(|shown| shown.as_ref() != Some(&s)) {
+            set_screen.set(Some(s));
+        }
     };
     let refresh_flow = move || {
         spawn_local(async move {
@@ -153,7 +165,7 @@ pub fn App() -> impl IntoView {
                     if let Ok(s) =
                         invoke::<_, FlowResponse>(cmd::get_flow, &GetFlowRequest {}).await
                     {
-                        set_screen.set(Some(s));
+                        show(s);
                     }
                 }
             }
@@ -225,6 +237,7 @@ pub fn App() -> impl IntoView {
 
     // The scale is read as soon as a parcel is boxed: no button needed.
     Effect::new(move |_| {
+        tick.track();
         if let Some(s) = screen.get() {
             if s.view.step == StepKind::Weigh
                 && s.view.last_weight_mismatch_g.is_none()

@@ -243,7 +243,8 @@ pub struct ScaleConfig {
 }
 
 impl ScaleConfig {
-    /// The protocol's default serial settings, a 2 s timeout, polls every 100 ms.
+    /// The protocol's default serial settings, a 2 s timeout, polls every 50 ms (a display's
+    /// 20 updates a second: a weight the scale flags stable is seen within one).
     pub fn new(port: impl Into<String>, protocol: Protocol) -> Self {
         ScaleConfig {
             port: port.into(),
@@ -251,7 +252,7 @@ impl ScaleConfig {
             serial: protocol.default_serial(),
             timeout_ms: 2000,
             reply_timeout_ms: 500,
-            poll_interval_ms: 100,
+            poll_interval_ms: 50,
             settle: SettleRule::default(),
             unit: None,
         }
