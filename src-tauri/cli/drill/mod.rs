@@ -261,6 +261,15 @@ pub fn run(args: DrillArgs) -> anyhow::Result<ExitCode> {
     for f in &report.failures {
         eprintln!("packbench drill: {f}");
     }
+    // A temporary work dir goes after a clean drill; after a failure it stays for the diagnosis
+    // (the station's and the backend's logs, databases and spool).
+    if args.work_dir.is_none() {
+        if report.ok {
+            let _ = std::fs::remove_dir_all(&work);
+        } else {
+            eprintln!("packbench drill: its work dir is kept: {}", work.display());
+        }
+    }
     if report.ok && report.kills < args.kills {
         eprintln!(
             "packbench drill: the station finished its {} trolleys after {} of {} kills; give it more trolleys (--trolleys)",
