@@ -6,6 +6,7 @@
 #   dev.sh release  build the release .deb; with TAURI_SIGNING_PRIVATE_KEY set, also its
 #                 updater signature (.deb.sig); with PACKBENCH_APT_KEY set, also a signed apt
 #                 repository holding it (apt_repo.sh publish), see the README's Release section
+#   dev.sh bench  every benchmark at full size in the release profile, figures beside targets
 # Idempotent: installed packages and tools are detected and skipped. Build artefacts are cached
 # outside the clone (PACKBENCH_CACHE, default /var/cache/packbench) so later runs are fast.
 set -euo pipefail
