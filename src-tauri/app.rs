@@ -445,11 +445,14 @@ pub fn app_builder<R: tauri::Runtime>(
         .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke_handler.rs")))
 }
 
-/// WebKitGTK's caches sized for one local page, not a web browser: with the default
-/// (`WEB_BROWSER`) model its memory cache keeps every decoded label preview and product picture
-/// the screen ever showed and the web process grows by megabytes per order over a shift; the
-/// `DOCUMENT_VIEWER` model keeps what the page shows (measured by `cargo bench --bench
-/// scan_feedback`).
+/// The webview set for one local page on a kiosk, not a web browser (both measured by `cargo
+/// bench --bench scan_feedback`):
+/// - caches: with the default (`WEB_BROWSER`) model the memory cache keeps every decoded label
+///   preview and product picture the screen ever showed, and the web process grew by about
+///   1.7 MB a scan; the `DOCUMENT_VIEWER` model keeps what the page shows;
+/// - no accelerated compositing: on a kiosk without a GPU driver WebKit composites through
+///   Mesa's software GL, which delayed the painted frame after a scan (p95 106 ms against 36 ms
+///   in a debug build) and held more memory; the screen's plain layout needs none.
 fn lean_webview<R: tauri::Runtime>(w: &tauri::WebviewWindow<R>) -> tauri::Result<()> {
     #[cfg(target_os = "linux")]
     w.with_webview(|wv| {
