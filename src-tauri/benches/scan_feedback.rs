@@ -142,33 +142,22 @@ async fn trolleys(api: &HttpBackend) -> Vec<Manifest> {
 /// The proportional memory of the app and its WebKit processes (the driver's process group
 /// without the drivers), in KiB, per process name.
 fn app_pss_kib(group: u32) -> Vec<(String, u64)> {
-    let mut out = Vec::new();
-    for p in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let Ok(stat) = std::fs::read_to_string(p.path().join("stat")) else {
-            continue;
-        };
-        let (Some(open), Some((_, rest))) = (stat.find('('), stat.rsplit_once(')')) else {
-            continue;
-        };
-        let comm = stat[open + 1..stat.len() - rest.len() - 1].to_owned();
-        let pgrp = rest.split_whitespace().nth(2);
-        if pgrp != Some(group.to_string().as_str())
-            || comm.starts_with("tauri-driver")
-            || comm.starts_with("WebKitWebDriver")
-        {
-            continue;
-        }
-        let pss = std::fs::read_to_string(p.path().join("smaps_rollup"))
-            .ok()
-            .and_then(|r| {
-                r.lines()
-                    .find_map(|l| l.strip_prefix("Pss:"))
-                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            });
-        if let Some(kib) = pss {
-            out.push((comm, kib));
-        }
-    }
+    let mut out: Vec<(String, u64)> = group_processes(group)
+        .into_iter()
+        .filter(|p| !p.name.starts_with("tauri-driver") && !p.name.starts_with("WebKitWebDriver"))
+        .filter_map(|p| {
+            let rollup = std::fs::read_to_string(p.proc_dir.join("smaps_rollup")).ok()?;
+            let kib = rollup
+                .lines()
+                .find_map(|l| l.strip_prefix("Pss:"))?
+                .trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse()
+                .ok()?;
+            Some((p.name, kib))
+        })
+        .collect();
     out.sort();
     out
 }
@@ -210,21 +199,11 @@ fn app_started_ms(group: u32) -> Option<f64> {
         .ok()?
         .as_secs_f64();
     let boot_s = now_s - uptime_s;
-    // The newest live one: the previous session's app may linger as a zombie.
-    let ticks = std::fs::read_dir("/proc")
-        .ok()?
-        .flatten()
-        .filter_map(|p| {
-            let stat = std::fs::read_to_string(p.path().join("stat")).ok()?;
-            let open = stat.find('(')?;
-            let (head, rest) = stat.rsplit_once(')')?;
-            let fields: Vec<&str> = rest.split_whitespace().collect();
-            // After the name: state, ppid, pgrp, ...; starttime is the 20th.
-            let ours = &head[open + 1..] == "packbench"
-                && fields.first() != Some(&"Z")
-                && fields.get(2) == Some(&group.to_string().as_str());
-            ours.then(|| fields.get(19)?.parse::<f64>().ok()).flatten()
-        })
+    // The newest: the previous session's app may linger as a zombie, which is left out.
+    let ticks = group_processes(group)
+        .into_iter()
+        .filter(|p| p.name == "packbench")
+        .map(|p| p.start_ticks as f64)
         .max_by(f64::total_cmp)?;
     Some((boot_s + ticks / tick) * 1000.0)
 }

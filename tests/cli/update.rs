@@ -24,6 +24,24 @@ fn b64(s: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(s)
 }
 
+/// The update task, its update downloaded, holds it while the packer's trolley is claimed:
+/// still running half a second on, nothing installed.
+async fn waits_for_the_trolley(
+    task: &mut tokio::task::JoinHandle<()>,
+    installed: &Mutex<Vec<Installed>>,
+) {
+    assert!(
+        tokio::time::timeout(Duration::from_millis(500), task)
+            .await
+            .is_err(),
+        "the task must wait for the trolley"
+    );
+    assert!(
+        installed.lock().unwrap().is_empty(),
+        "installed mid-trolley"
+    );
+}
+
 /// A release key as `cargo tauri signer generate` makes one: (public key for the station
 /// config's `update.pubkey`, signer).
 fn release_key() -> (String, minisign::SecretKey) {
@@ -337,16 +355,7 @@ fn the_update_task_installs_a_verified_update_only_between_trolleys() {
 
         // The update is found and downloaded, but the trolley is still held: not installed.
         downloads.wait_for(|n| *n >= 1).await.unwrap();
-        assert!(
-            tokio::time::timeout(Duration::from_millis(500), &mut task)
-                .await
-                .is_err(),
-            "the task must wait for the trolley"
-        );
-        assert!(
-            installed.lock().unwrap().is_empty(),
-            "installed mid-trolley"
-        );
+        waits_for_the_trolley(&mut task, &installed).await;
         assert_eq!(
             *downloads.borrow(),
             1,
@@ -595,16 +604,7 @@ fn a_roll_back_waits_for_the_trolley_like_any_update() {
             install,
         ));
         downloads.wait_for(|n| *n >= 1).await.unwrap();
-        assert!(
-            tokio::time::timeout(Duration::from_millis(500), &mut task)
-                .await
-                .is_err(),
-            "the task must wait for the trolley"
-        );
-        assert!(
-            installed.lock().unwrap().is_empty(),
-            "installed mid-trolley"
-        );
+        waits_for_the_trolley(&mut task, &installed).await;
 
         packbench::cli::drill::pack_trolleys(&rt, vec![trolley.parse().unwrap()])
             .await

@@ -2,49 +2,13 @@
 //! a crashed or unplugged server would be. A trolley packed offline holds its labels and writes
 //! until the backend returns; a claim left unanswered is asked again without refusing the packer.
 
-use std::path::Path;
 use std::time::Duration;
 
 use packbench::error::StationError;
 use packbench_core::pack_flow::StepKind;
 
 use crate::pack_flow::{badge, config, start};
-use crate::support::TOKEN;
-
-/// A training backend in its own process, so stopping it closes every connection, as a
-/// crashed or unplugged server would. Killed when dropped.
-struct BackendProcess(std::process::Child);
-
-impl BackendProcess {
-    fn start(db: &Path, listen: &str) -> (BackendProcess, String) {
-        use std::io::BufRead;
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_packbench"))
-            .args(["training-backend", "--listen", listen, "--db"])
-            .arg(db)
-            .env("PACKBENCH_TRAINING_TOKEN", TOKEN)
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        std::io::BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let url = line
-            .trim()
-            .strip_prefix("training backend listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-            .to_owned();
-        (BackendProcess(child), url)
-    }
-}
-
-impl Drop for BackendProcess {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use crate::support::{BackendProcess, TOKEN};
 
 /// With the backend down, a trolley already pulled is packed to the end: every order's label
 /// is held as "label pending" and its writes queue. When the backend is back, the labels print

@@ -141,6 +141,23 @@ async fn supervisor(c: &HttpBackend) -> String {
     .session_token
 }
 
+/// A training backend of the test's own and IT at its desk, signed in as a supervisor: the
+/// backend's directory and process (kept for the test's life), its URL, IT's client, session.
+async fn it_desk() -> (
+    tempfile::TempDir,
+    packbench::training::RunningBackend,
+    String,
+    HttpBackend,
+    String,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let b = backend(&dir).await;
+    let url = b.url();
+    let it = client(&url, "IT-DESK");
+    let session = supervisor(&it).await;
+    (dir, b, url, it, session)
+}
+
 /// IT publishes a release over HTTP, as the README says.
 async fn publish(url: &str, session: &str, version: &str, soak_station_hours: f64) -> u16 {
     let body = PublishRelease {
@@ -206,11 +223,7 @@ async fn update_ring(url: &str, sims: &mut [Sim], ring: &str, now: u64) -> usize
 
 #[tokio::test]
 async fn a_healthy_release_walks_canary_then_early_then_general() {
-    let dir = tempfile::tempdir().unwrap();
-    let b = backend(&dir).await;
-    let url = b.url();
-    let it = client(&url, "IT-DESK");
-    let session = supervisor(&it).await;
+    let (_dir, _b, url, it, session) = it_desk().await;
     let mut now = T0;
     // Every station crashes every 12 hours, on either version.
     let mut sims = fleet_on_1_0(&url, &session, &mut now, 144).await;
@@ -305,11 +318,7 @@ async fn a_healthy_release_walks_canary_then_early_then_general() {
 
 #[tokio::test]
 async fn canaries_crashing_twice_as_often_hold_the_release_with_an_alert_until_rolled_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let b = backend(&dir).await;
-    let url = b.url();
-    let it = client(&url, "IT-DESK");
-    let session = supervisor(&it).await;
+    let (_dir, _b, url, it, session) = it_desk().await;
     let mut now = T0;
     let mut sims = fleet_on_1_0(&url, &session, &mut now, 48).await;
 
@@ -425,11 +434,7 @@ async fn canaries_crashing_twice_as_often_hold_the_release_with_an_alert_until_r
 
 #[tokio::test]
 async fn a_supervisor_holds_and_resumes_a_ring_and_only_newer_releases_publish() {
-    let dir = tempfile::tempdir().unwrap();
-    let b = backend(&dir).await;
-    let url = b.url();
-    let it = client(&url, "IT-DESK");
-    let session = supervisor(&it).await;
+    let (_dir, _b, url, it, session) = it_desk().await;
     let mut now = T0;
     let mut sims = fleet_on_1_0(&url, &session, &mut now, 48).await;
     assert_eq!(publish(&url, &session, "1.1.0", 12.0).await, 200);

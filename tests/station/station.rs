@@ -11,7 +11,7 @@ use packbench::training::{self, RunningBackend, TrainingOptions};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
-/// A child process (a standalone backend, a simulated scale) stopped when the test ends,
+/// A child process (a simulated scale) stopped when the test ends,
 /// whether it passes or panics.
 struct KillOnDrop(std::process::Child);
 
@@ -22,7 +22,7 @@ impl Drop for KillOnDrop {
     }
 }
 
-use crate::support::{backend, client, code, TOKEN};
+use crate::support::{backend, client, code, BackendProcess, TOKEN};
 
 #[tokio::test]
 async fn a_trolley_is_claimed_once_and_refused_to_other_stations() {
@@ -271,35 +271,10 @@ fn help_lists_the_subcommands() {
 /// stations: it serves the contract and logs to a file beside its database.
 #[tokio::test]
 async fn the_standalone_training_backend_serves_stations_and_logs() {
-    use std::io::BufRead;
-
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shared").join("training.sqlite");
     std::fs::create_dir_all(db.parent().unwrap()).unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_packbench"))
-        .args(["training-backend", "--listen", "127.0.0.1:0", "--db"])
-        .arg(&db)
-        .env("PACKBENCH_TRAINING_TOKEN", TOKEN)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let _guard = KillOnDrop(child);
-    let line = tokio::task::spawn_blocking(move || {
-        let mut line = String::new();
-        std::io::BufReader::new(stdout)
-            .read_line(&mut line)
-            .unwrap();
-        line
-    })
-    .await
-    .unwrap();
-    let url = line
-        .trim()
-        .strip_prefix("training backend listening on ")
-        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-        .to_owned();
+    let (_backend, url) = BackendProcess::start(&db, "127.0.0.1:0");
 
     let a = client(&url, "ST-A");
     let m = a.claim_trolley(&code("TR-0010")).await.unwrap();

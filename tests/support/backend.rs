@@ -46,3 +46,39 @@ pub fn client(url: &str, station: &str) -> HttpBackend {
 pub fn code(s: &str) -> TrolleyCode {
     s.parse().unwrap()
 }
+
+/// A training backend in its own process (`packbench training-backend`), so stopping it closes
+/// every connection, as a crashed or unplugged server would. Killed when dropped; `start`
+/// returns it with the URL its first line announces.
+pub struct BackendProcess(std::process::Child);
+
+impl BackendProcess {
+    pub fn start(db: &Path, listen: &str) -> (BackendProcess, String) {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_packbench"))
+            .args(["training-backend", "--listen", listen, "--db"])
+            .arg(db)
+            .env("PACKBENCH_TRAINING_TOKEN", TOKEN)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line
+            .trim()
+            .strip_prefix("training backend listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+            .to_owned();
+        (BackendProcess(child), url)
+    }
+}
+
+impl Drop for BackendProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

@@ -58,23 +58,46 @@ impl Drop for Driver {
     }
 }
 
-/// Whether a process of group `pgid` still runs (zombies, which only wait to be reaped, not).
-fn group_alive(pgid: u32) -> bool {
+/// A live process (not a zombie, which only waits to be reaped) of a process group, as its
+/// `/proc/PID/stat` tells it.
+pub struct GroupProcess {
+    /// Its `/proc/PID` directory.
+    pub proc_dir: PathBuf,
+    /// The command name (`comm`, at most 15 bytes).
+    pub name: String,
+    /// When it started, in clock ticks since boot.
+    pub start_ticks: u64,
+}
+
+/// The live processes of group `pgid`.
+pub fn group_processes(pgid: u32) -> Vec<GroupProcess> {
+    let group = pgid.to_string();
     let Ok(procs) = std::fs::read_dir("/proc") else {
-        return false;
+        return Vec::new();
     };
-    procs.flatten().any(|p| {
-        let Ok(stat) = std::fs::read_to_string(p.path().join("stat")) else {
-            return false;
-        };
-        // `pid (comm) state ppid pgrp ...`; the command name may hold spaces and parentheses.
-        let Some((_, rest)) = stat.rsplit_once(')') else {
-            return false;
-        };
-        let mut f = rest.split_whitespace();
-        let (state, _ppid, group) = (f.next(), f.next(), f.next());
-        state != Some("Z") && group == Some(pgid.to_string().as_str())
-    })
+    procs
+        .flatten()
+        .filter_map(|p| {
+            let stat = std::fs::read_to_string(p.path().join("stat")).ok()?;
+            // `pid (comm) state ppid pgrp ... starttime(22nd)`; the name may hold spaces and
+            // parentheses, so it ends at the last `)`.
+            let open = stat.find('(')?;
+            let (head, rest) = stat.rsplit_once(')')?;
+            let fields: Vec<&str> = rest.split_whitespace().collect();
+            (fields.first() != Some(&"Z") && fields.get(2) == Some(&group.as_str())).then(|| {
+                GroupProcess {
+                    proc_dir: p.path(),
+                    name: head[open + 1..].to_owned(),
+                    start_ticks: fields.get(19).and_then(|t| t.parse().ok()).unwrap_or(0),
+                }
+            })
+        })
+        .collect()
+}
+
+/// Whether a process of group `pgid` still runs.
+fn group_alive(pgid: u32) -> bool {
+    !group_processes(pgid).is_empty()
 }
 
 pub fn artifacts_dir() -> PathBuf {

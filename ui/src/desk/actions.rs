@@ -15,6 +15,45 @@ use packbench_ipc::i18n::Lang;
 use super::LangText;
 use crate::ipc::invoke;
 
+/// Sends one desk action while `busy` is set; `message` gets what was done (or why not), then
+/// `then` runs.
+pub(super) fn send_action(
+    action: DeskAction,
+    message: WriteSignal<Option<Result<DeskDone, String>>>,
+    busy: WriteSignal<bool>,
+    then: impl FnOnce() + 'static,
+) {
+    busy.set(true);
+    spawn_local(async move {
+        let r =
+            invoke::<_, DeskActionResponse>(cmd::desk_action, &DeskActionRequest { action }).await;
+        message.set(Some(r.map(|r| r.done).map_err(|e| e.message)));
+        busy.set(false);
+        then();
+    });
+}
+
+/// What the last desk action did, in the desk's language, or why not.
+#[component]
+pub(super) fn ActionMessage(
+    id: &'static str,
+    message: ReadSignal<Option<Result<DeskDone, String>>>,
+    lang: Memo<Lang>,
+) -> impl IntoView {
+    move || {
+        message.get().map(|m| {
+            let ok = m.is_ok();
+            let m = match m {
+                Ok(done) => done_text(&lang.get().words(), &done),
+                Err(why) => why,
+            };
+            view! {
+                <div id=id class=if ok { "message ok" } else { "message error" } data-ok=ok.to_string()>{m}</div>
+            }
+        })
+    }
+}
+
 #[component]
 pub fn Actions(
     overview: ReadSignal<Option<DeskOverviewResponse>>,
@@ -36,15 +75,7 @@ pub fn Actions(
     let (busy, set_busy) = signal(false);
 
     let act = move |action: DeskAction| {
-        set_busy.set(true);
-        spawn_local(async move {
-            let r =
-                invoke::<_, DeskActionResponse>(cmd::desk_action, &DeskActionRequest { action })
-                    .await;
-            set_message.set(Some(r.map(|r| r.done).map_err(|e| e.message)));
-            set_busy.set(false);
-            on_done.run(());
-        });
+        send_action(action, set_message, set_busy, move || on_done.run(()));
     };
 
     let requests = move || {
@@ -93,16 +124,7 @@ pub fn Actions(
 
     view! {
         <section class="actions">
-            {move || message.get().map(|m| {
-                let ok = m.is_ok();
-                let m = match m {
-                    Ok(done) => done_text(&lang.get().words(), &done),
-                    Err(why) => why,
-                };
-                view! {
-                    <div id="desk-message" class=if ok { "message ok" } else { "message error" } data-ok=ok.to_string()>{m}</div>
-                }
-            })}
+            <ActionMessage id="desk-message" message=message lang=lang />
             <div class="action-card">
                 <h3>{lang.text("desk-weight-requests-title")}</h3>
                 <label>{lang.text("desk-decision-reason")}

@@ -7,12 +7,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use packbench_ipc::cmd;
 use packbench_ipc::desk::{
-    DeskAction, DeskActionRequest, DeskActionResponse, DeskDone, DeskRolloutRequest,
-    DeskRolloutResponse, HealthComparison, RingStep, RingView, Verdict,
+    DeskAction, DeskDone, DeskRolloutRequest, DeskRolloutResponse, HealthComparison, RingStep,
+    RingView, Verdict,
 };
-use packbench_ipc::desk_words::{decision_text, done_text, metric_name, rate, ring_state};
+use packbench_ipc::desk_words::{decision_text, metric_name, rate, ring_state};
 use packbench_ipc::i18n::{Lang, Words};
 
+use super::actions::{send_action, ActionMessage};
 use super::LangText;
 use crate::ipc::invoke;
 
@@ -136,33 +137,18 @@ pub fn Rollout(tick: ReadSignal<u64>, lang: Memo<Lang>) -> impl IntoView {
         });
     });
     let act = move |ring: String, step: RingStep| {
-        set_busy.set(true);
         let action = DeskAction::Rollout {
             ring,
             step,
             reason: reason.get_untracked(),
         };
-        spawn_local(async move {
-            let r =
-                invoke::<_, DeskActionResponse>(cmd::desk_action, &DeskActionRequest { action })
-                    .await;
-            set_message.set(Some(r.map(|r| r.done).map_err(|e| e.message)));
-            set_busy.set(false);
-            set_reload.update(|n| *n += 1);
+        send_action(action, set_message, set_busy, move || {
+            set_reload.update(|n| *n += 1)
         });
     };
     view! {
         <section id="rollout" class="rollout">
-            {move || message.get().map(|m| {
-                let ok = m.is_ok();
-                let m = match m {
-                    Ok(done) => done_text(&lang.get().words(), &done),
-                    Err(why) => why,
-                };
-                view! {
-                    <div id="rollout-message" class=if ok { "message ok" } else { "message error" } data-ok=ok.to_string()>{m}</div>
-                }
-            })}
+            <ActionMessage id="rollout-message" message=message lang=lang />
             {move || error.get().map(|e| view! { <div class="error">{e}</div> })}
             <label>{lang.text("desk-rollout-reason")}
                 <input id="rollout-reason" type="text" prop:value=reason on:input=move |ev| set_reason.set(event_target_value(&ev)) />

@@ -99,9 +99,10 @@ fn the_adapter_sends_exactly_the_protocol_requests() {
     );
 }
 
-/// MT-SICS `S S` is the balance's own "stable" (Mettler Toledo, MT-SICS Reference Manual,
-/// `SI`: "S S ... stable weight value", `S D` dynamic): by default the first reading it flags
-/// stable is the weight, one request; a settle rule of three asks three times.
+/// MT-SICS answers `SI` (weigh immediately) with `S S <value> <unit>` when the weight is stable
+/// and `S D ...` while it moves (Mettler Toledo, MT-SICS Reference Manual, `SI`; the frames as
+/// `shared/TESTING.md` lists them): the balance's own stability decides, so by default the first
+/// `S S` is the weight, one request; a settle rule of three asks three times.
 #[test]
 fn a_weight_the_scale_flags_stable_is_used_at_once_unless_a_settle_rule_asks_for_more() {
     for readings in [1u32, 3] {
