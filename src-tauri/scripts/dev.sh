@@ -342,7 +342,7 @@ run_binaries() {
 
 # The benchmarks' smoke runs in the test command: a few items each, in the debug build, so the
 # programs keep working; their figures are printed, never asserted (`dev.sh bench` measures).
-declare -A SMOKE_SIZE=([print_latency]=4 [label_render]=5 [outbox_drain]=200 [station_load]=3)
+declare -A SMOKE_SIZE=([carton]=150 [print_latency]=4 [label_render]=5 [outbox_drain]=200 [station_load]=3)
 
 # The checks of the built binary, one after another; each runs even if one before failed.
 run_checks() {

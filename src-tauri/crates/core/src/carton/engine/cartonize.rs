@@ -110,7 +110,13 @@ pub fn cartonize(
             (Objective::FewestParcels, Some(p)) => cands.push(vec![p]),
             (Objective::FewestParcels, None) => cands = ctx.splits(&shared, opts.objective),
             (Objective::CheapestTotal, one) => {
-                let many = one.is_none() || ctx.catalogue.len() > 1;
+                // A split is two parcels or more: no cheaper than the packaging the costliest
+                // unit needs plus the cheapest any unit may use. One parcel at or under that
+                // cost wins without trying any split (a tie goes to fewer parcels).
+                let many = match &one {
+                    None => true,
+                    Some(p) => ctx.catalogue[p.pack].cost > ctx.split_cost_lb(&shared),
+                };
                 if let Some(p) = one {
                     cands.push(vec![p]);
                 }

@@ -188,6 +188,22 @@ impl Ctx<'_> {
         None
     }
 
+    /// A lower bound on the cost of any split of `ids` into two parcels or more: one parcel
+    /// holds the unit whose cheapest eligible packaging costs most, another costs at least the
+    /// cheapest packaging any unit may use.
+    pub(super) fn split_cost_lb(&self, ids: &[usize]) -> f64 {
+        let cheapest = |u: usize| {
+            self.by_cost
+                .iter()
+                .find(|&&p| self.eligible[u][p])
+                .map_or(f64::INFINITY, |&p| self.catalogue[p].cost)
+        };
+        let per_unit: Vec<f64> = ids.iter().map(|&u| cheapest(u)).collect();
+        let most = per_unit.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let least = per_unit.iter().copied().fold(f64::INFINITY, f64::min);
+        most + least
+    }
+
     pub(super) fn cost(&self, plans: &[Plan]) -> f64 {
         plans.iter().map(|p| self.catalogue[p.pack].cost).sum()
     }

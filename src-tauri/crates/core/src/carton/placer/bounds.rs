@@ -82,3 +82,51 @@ pub(super) fn too_much_for_shrunk_box(
     }
     total > shrunk
 }
+
+/// Whether the units too long along some axis to lie two deep on it (every fitting turn longer
+/// than half the box there) cover more than the box's face across that axis: no two of them can
+/// share any of that face, so their smallest shadows on it must fit side by side (the face
+/// shrunk to the longest sums of their extents, as above). Flat boxes, mailers and bags are
+/// where this settles what the volume bound cannot.
+pub(super) fn too_much_for_a_face(inner: DimsMm, orients: &[OrientSet]) -> bool {
+    for a in 0..3 {
+        let (b, c) = match a {
+            0 => (1, 2),
+            1 => (0, 2),
+            _ => (0, 1),
+        };
+        let deep: Vec<&OrientSet> = orients
+            .iter()
+            .filter(|os| os.as_slice().iter().all(|o| 2 * o[a] > inner[a]))
+            .collect();
+        if deep.len() < 2 {
+            continue;
+        }
+        let shadow: u64 = deep
+            .iter()
+            .map(|os| {
+                os.as_slice()
+                    .iter()
+                    .map(|o| u64::from(o[b]) * u64::from(o[c]))
+                    .min()
+                    .unwrap_or(0)
+            })
+            .sum();
+        let side = |axis: usize| {
+            let choices: Vec<Vec<u32>> = deep
+                .iter()
+                .map(|os| {
+                    let mut v: Vec<u32> = os.as_slice().iter().map(|o| o[axis]).collect();
+                    v.sort_unstable();
+                    v.dedup();
+                    v
+                })
+                .collect();
+            u64::from(max_fill(choices.iter().map(Vec::as_slice), inner[axis]))
+        };
+        if shadow > u64::from(inner[b]) * u64::from(inner[c]) || shadow > side(b) * side(c) {
+            return true;
+        }
+    }
+    false
+}

@@ -6,7 +6,7 @@ mod bounds;
 mod grid;
 
 use super::geometry::{volume_mm3, Cuboid, DimsMm, OrientSet, PUnit};
-use bounds::{fitting_orientations, too_much_for_shrunk_box};
+use bounds::{fitting_orientations, too_much_for_a_face, too_much_for_shrunk_box};
 use grid::pack_identical;
 
 /// The order units are offered to the box in; each a different guess at what matters most.
@@ -85,6 +85,7 @@ fn sorted_indices(units: &[PUnit], order: UnitOrder) -> Vec<usize> {
 }
 
 /// The box being filled: placed units and the extreme points where the next may go.
+#[derive(Clone)]
 struct Fill {
     inner: DimsMm,
     axes: [usize; 3],
@@ -151,6 +152,32 @@ impl Fill {
             }
         }
         best.map(|(_, c)| c)
+    }
+
+    /// Up to `width` distinct spots for a unit with these orientations, best first.
+    fn candidates(&self, orients: &[DimsMm], width: usize) -> Vec<Cuboid> {
+        let mut all: Vec<((u32, u32, u32), Cuboid)> = Vec::new();
+        for ep in &self.eps {
+            for o in orients {
+                if (0..3).any(|a| ep[a] + o[a] > self.inner[a]) {
+                    continue;
+                }
+                let c = Cuboid {
+                    pos_mm: *ep,
+                    dims_mm: *o,
+                };
+                if self.free(&c) {
+                    all.push((self.key([ep[0] + o[0], ep[1] + o[1], ep[2] + o[2]]), c));
+                }
+            }
+        }
+        all.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(a.1.pos_mm.cmp(&b.1.pos_mm))
+                .then(a.1.dims_mm.cmp(&b.1.dims_mm))
+        });
+        all.dedup_by(|a, b| a.1 == b.1);
+        all.into_iter().take(width).map(|(_, c)| c).collect()
     }
 
     /// Slides each `(point, axis)` towards 0 along its axis until it meets a placed unit's
@@ -222,7 +249,10 @@ impl Fill {
 pub(crate) fn pack_all(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Cuboid>> {
     let orients = fitting_orientations(inner, units)?;
     let total: u64 = units.iter().map(|u| volume_mm3(u.dims)).sum();
-    if total > volume_mm3(inner) || too_much_for_shrunk_box(inner, units, &orients) {
+    if total > volume_mm3(inner)
+        || too_much_for_shrunk_box(inner, units, &orients)
+        || too_much_for_a_face(inner, &orients)
+    {
         return None;
     }
     if units.len() > 1
@@ -254,7 +284,53 @@ pub(crate) fn pack_all(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Cuboid>> {
             return Some(out.into_iter().flatten().collect());
         }
     }
+    search(inner, units, &orients)
+}
+
+/// Placements the fallback search may make per box: enough to settle most tight boxes the
+/// strategies miss, few enough that a box no arrangement fits costs a fraction of a millisecond.
+const SEARCH_NODES: u32 = 400;
+/// Spots tried per unit, best first.
+const SEARCH_WIDTH: usize = 3;
+
+/// The last resort for a box the strategies could not fill and the bounds could not rule out:
+/// a depth-first search over the extreme points, units largest first, each tried in its
+/// `SEARCH_WIDTH` best spots, within `SEARCH_NODES` placements. Deterministic.
+fn search(inner: DimsMm, units: &[PUnit], orients: &[OrientSet]) -> Option<Vec<Cuboid>> {
+    let order = sorted_indices(units, UnitOrder::Volume);
+    let mut budget = SEARCH_NODES;
+    let mut out = vec![None; units.len()];
+    let fill = Fill::new(inner, Z_Y_X);
+    if dfs(&fill, &order, orients, &mut out, &mut budget) {
+        return Some(out.into_iter().flatten().collect());
+    }
     None
+}
+
+fn dfs(
+    fill: &Fill,
+    rest: &[usize],
+    orients: &[OrientSet],
+    out: &mut [Option<Cuboid>],
+    budget: &mut u32,
+) -> bool {
+    let Some((&i, tail)) = rest.split_first() else {
+        return true;
+    };
+    for c in fill.candidates(orients[i].as_slice(), SEARCH_WIDTH) {
+        if *budget == 0 {
+            return false;
+        }
+        *budget -= 1;
+        let mut next = fill.clone();
+        next.commit(c);
+        out[i] = Some(c);
+        if dfs(&next, tail, orients, out, budget) {
+            return true;
+        }
+    }
+    out[i] = None;
+    false
 }
 
 /// As much of `units` as goes into one box of `inner` extents carrying at most `net_g` of
