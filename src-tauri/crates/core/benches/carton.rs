@@ -171,6 +171,7 @@ fn bench_set(dir: &Path, name: &str, limit: Option<usize>, multi: bool) -> bool 
 
     let runs = if limit.is_some() { 1 } else { RUNS };
     let mut first: Option<Vec<ResultLine>> = None;
+    let mut first_ms: Vec<f64> = Vec::new();
     let (mut means, mut p95s, mut maxes) = (Vec::new(), Vec::new(), Vec::new());
     let mut ok = true;
     for _ in 0..runs {
@@ -181,7 +182,10 @@ fn bench_set(dir: &Path, name: &str, limit: Option<usize>, multi: bool) -> bool 
         p95s.push(percentile(&ms, 0.95));
         maxes.push(ms[ms.len() - 1]);
         match &first {
-            None => first = Some(run.lines),
+            None => {
+                first = Some(run.lines);
+                first_ms = run.ms;
+            }
             Some(f) => {
                 if *f != run.lines {
                     println!("{name}: the runs gave different answers (not deterministic)");
@@ -195,7 +199,14 @@ fn bench_set(dir: &Path, name: &str, limit: Option<usize>, multi: bool) -> bool 
     if let Some(out) = std::env::var_os("PACKBENCH_CARTON_OUT") {
         let text: String = lines
             .iter()
-            .map(|l| serde_json::to_string(l).expect("result line") + "\n")
+            .zip(&first_ms)
+            .map(|(l, ms)| {
+                let l = ResultLine {
+                    time_ms: *ms,
+                    ..l.clone()
+                };
+                serde_json::to_string(&l).expect("result line") + "\n"
+            })
             .collect();
         std::fs::write(Path::new(&out).join(format!("packbench__{name}.jsonl")), text)
             .expect("result file");

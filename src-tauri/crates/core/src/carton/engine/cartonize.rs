@@ -125,10 +125,13 @@ pub fn cartonize(
                 }
             }
         }
-        let best = cands
+        let mut best = cands
             .into_iter()
             .min_by(|a, b| ctx.compare(opts.objective, a, b))
             .unwrap_or_default();
+        if best.len() > 1 {
+            best = ctx.merge(best, opts.objective);
+        }
         plans.extend(best);
     }
 

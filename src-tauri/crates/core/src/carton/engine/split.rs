@@ -228,6 +228,41 @@ impl Ctx<'_> {
         out
     }
 
+    /// Joins two parcels of a split into one wherever a single packaging holds both shares for
+    /// less than the two cost (for the fewest parcels: at all), until no pair joins. Splitting
+    /// fills parcels one at a time, so a late parcel often has room left that an earlier small
+    /// one could use.
+    pub(super) fn merge(&self, mut plans: Vec<Plan>, objective: Objective) -> Vec<Plan> {
+        'again: loop {
+            for i in 0..plans.len() {
+                for j in i + 1..plans.len() {
+                    let ids: Vec<usize> = plans[i]
+                        .units
+                        .iter()
+                        .chain(&plans[j].units)
+                        .map(|(u, _)| *u)
+                        .collect();
+                    let pair = self.catalogue[plans[i].pack].cost + self.catalogue[plans[j].pack].cost;
+                    let cap = match objective {
+                        Objective::CheapestTotal => pair,
+                        Objective::FewestParcels => f64::INFINITY,
+                    };
+                    if (0..self.catalogue.len())
+                        .all(|p| self.bound_rejection(p, &ids).is_some())
+                    {
+                        continue;
+                    }
+                    if let Some(joined) = self.cheaper_single(&ids, cap) {
+                        plans[i] = joined;
+                        plans.remove(j);
+                        continue 'again;
+                    }
+                }
+            }
+            return plans;
+        }
+    }
+
     /// Several splits of `ids`; the caller keeps the best.
     pub(super) fn splits(&self, ids: &[usize], objective: Objective) -> Vec<Vec<Plan>> {
         let lb = self.parcel_lb(ids);

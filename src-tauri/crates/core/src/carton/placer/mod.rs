@@ -36,6 +36,8 @@ const Z_Y_X: [usize; 3] = [2, 1, 0];
 const Z_X_Y: [usize; 3] = [2, 0, 1];
 const X_Z_Y: [usize; 3] = [0, 2, 1];
 const Y_Z_X: [usize; 3] = [1, 2, 0];
+const X_Y_Z: [usize; 3] = [0, 1, 2];
+const Y_X_Z: [usize; 3] = [1, 0, 2];
 
 /// Tried in this order; the first arrangement that holds every unit wins. The head of the list
 /// settles nearly all boxes, the tail is there for the tight ones.
@@ -61,6 +63,9 @@ const STRATEGIES: &[Strategy] = &[
     st(UnitOrder::Thickness, X_Z_Y, false),
     st(UnitOrder::LongestSide, Y_Z_X, false),
     st(UnitOrder::Volume, Z_X_Y, false),
+    // Columns first: flat units stacked where the floor has no room for them side by side.
+    st(UnitOrder::Footprint, X_Y_Z, false),
+    st(UnitOrder::Footprint, Y_X_Z, false),
 ];
 
 fn sorted_indices(units: &[PUnit], order: UnitOrder) -> Vec<usize> {
@@ -289,7 +294,7 @@ pub(crate) fn pack_all(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Cuboid>> {
 
 /// Placements the fallback search may make per box: enough to settle most tight boxes the
 /// strategies miss, few enough that a box no arrangement fits costs a fraction of a millisecond.
-const SEARCH_NODES: u32 = 400;
+const SEARCH_NODES: u32 = 150;
 /// Spots tried per unit, best first.
 const SEARCH_WIDTH: usize = 3;
 
@@ -342,7 +347,7 @@ pub(crate) fn pack_most(inner: DimsMm, net_g: u64, units: &[PUnit]) -> Vec<(usiz
         .map(|u| OrientSet::within(u.dims, u.upright, inner))
         .collect();
     let mut best: (u64, Vec<(usize, Cuboid)>) = (0, Vec::new());
-    for s in &STRATEGIES[..4] {
+    for s in &STRATEGIES[..8] {
         let mut fill = Fill::new(inner, s.axes);
         let mut got = Vec::new();
         let (mut vol, mut weight) = (0u64, 0u64);
