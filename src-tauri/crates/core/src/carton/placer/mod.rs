@@ -36,8 +36,6 @@ const Z_Y_X: [usize; 3] = [2, 1, 0];
 const Z_X_Y: [usize; 3] = [2, 0, 1];
 const X_Z_Y: [usize; 3] = [0, 2, 1];
 const Y_Z_X: [usize; 3] = [1, 2, 0];
-const X_Y_Z: [usize; 3] = [0, 1, 2];
-const Y_X_Z: [usize; 3] = [1, 0, 2];
 
 /// Tried in this order; the first arrangement that holds every unit wins. The head of the list
 /// settles nearly all boxes, the tail is there for the tight ones.
@@ -63,9 +61,6 @@ const STRATEGIES: &[Strategy] = &[
     st(UnitOrder::Thickness, X_Z_Y, false),
     st(UnitOrder::LongestSide, Y_Z_X, false),
     st(UnitOrder::Volume, Z_X_Y, false),
-    // Columns first: flat units stacked where the floor has no room for them side by side.
-    st(UnitOrder::Footprint, X_Y_Z, false),
-    st(UnitOrder::Footprint, Y_X_Z, false),
 ];
 
 fn sorted_indices(units: &[PUnit], order: UnitOrder) -> Vec<usize> {
