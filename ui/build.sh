@@ -10,17 +10,29 @@ dist=${1:-$ui_dir/dist}
 target_dir=${PACKBENCH_WASM_TARGET_DIR:-$root/target/wasm-ui}
 stage="$target_dir/stage"
 
-if [ ! -x /usr/bin/rustc ] || ! command -v wasm-bindgen >/dev/null 2>&1; then
-    echo "ui/build.sh: needs Debian's rustc-web (/usr/bin/rustc) and wasm-bindgen on PATH;" >&2
-    echo "run the README's set-up command first." >&2
-    exit 1
-fi
+# needs BINARY: fails with the set-up hint when BINARY is missing.
+needs() {
+    if [ ! -x "$1" ] && ! command -v "$1" >/dev/null 2>&1; then
+        echo "ui/build.sh: needs Debian's rustc-web (/usr/bin/rustc) and wasm-bindgen on PATH" >&2
+        echo "($1 is missing); run the README's set-up command first." >&2
+        exit 1
+    fi
+}
+needs /usr/bin/rustc
 
 cd "$root"
 # The `wasm-ui` profile (root Cargo.toml): built for size, the webview loads every byte at start.
+# std too: its size-optimised algorithms, and neither backtraces (object, gimli, addr2line: a
+# wasm page has no use for them; about 30 s of a fresh build) nor unwinding (panics abort).
 RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 /usr/bin/cargo build -p ui --profile wasm-ui \
-    --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort --target-dir "$target_dir"
+    --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort \
+    -Zbuild-std-features=optimize_for_size --target-dir "$target_dir"
 
+# The test command installs wasm-bindgen-cli while this builds: its job holds this lock.
+if [ -n "${PACKBENCH_TOOLS_LOCK:-}" ]; then
+    flock -s "$PACKBENCH_TOOLS_LOCK" true
+fi
+needs wasm-bindgen
 rm -rf "$stage"
 mkdir -p "$stage"
 wasm-bindgen --target web --no-typescript --out-dir "$stage" \

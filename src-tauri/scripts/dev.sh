@@ -90,19 +90,52 @@ ensure_tool() {
     # Tools run for about a second per build: unoptimised, they compile in less than half the
     # time (wasm-bindgen-cli: 54 s instead of 122 s at opt-level 1, then 0.8 s instead of 0.2 s
     # per UI build, the same bytes out).
-    CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_LTO=false \
+    # Their own target dir: the test command builds them while the app builds (the app's
+    # target dir is locked by that build, and its UI build waits for wasm-bindgen).
+    CARGO_TARGET_DIR="$cache/target-tools" \
+        CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_LTO=false \
         cargo install "$crate" --version "$version" "$@"
 }
 
 ensure_tools() {
+    ensure_cargo_tools
+    ensure_tauri_cli
+    ensure_wasm_opt
+}
+
+# The tools compiled from crates.io (about 80 s on a fresh machine).
+ensure_cargo_tools() {
     # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly. Not --locked:
     # its lockfile pins a crate version the registry mirror lacks.
     local wb
     wb=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
     ensure_tool wasm-bindgen "$wb" wasm-bindgen-cli
     ensure_tool tauri-driver "$TAURI_DRIVER_VERSION" tauri-driver --locked
-    ensure_tauri_cli
-    ensure_wasm_opt
+}
+
+# The test command's variant: the crates.io tools compile beside the app's build instead of
+# before it (on a fresh machine the build leaves a core idle at times; the tools fill it). The
+# job holds $cache/tools.lock until it ends: ui/build.sh waits on it before it runs
+# wasm-bindgen (PACKBENCH_TOOLS_LOCK), and wait_cargo_tools before the tests.
+start_cargo_tools() {
+    local lock="$cache/tools.lock"
+    exec 7>"$lock"
+    flock 7
+    (ensure_cargo_tools >"$cache/tools.log" 2>&1) &
+    TOOLS_PID=$!
+    # The job's copy of the descriptor keeps the lock; ours goes.
+    exec 7>&-
+    export PACKBENCH_TOOLS_LOCK=$lock
+}
+
+wait_cargo_tools() {
+    local rc=0
+    wait "$TOOLS_PID" || rc=$?
+    cat "$cache/tools.log" >&2
+    if [ "$rc" != 0 ]; then
+        echo "installing the cargo tools failed (exit $rc): see above" >&2
+        return 1
+    fi
 }
 
 # npm_tool DIR PACKAGE VERSION BIN PATTERN: prints the path of BIN from the npm PACKAGE at
@@ -201,10 +234,18 @@ run_contract_fuzz() {
     return $rc
 }
 
+# setup [--tools-beside]: Debian packages, cargo, tools, the working copy; with --tools-beside
+# the crates.io tools are started in the background (start_cargo_tools).
 setup() {
     ensure_apt
     ensure_cargo
-    ensure_tools
+    if [ "${1:-}" = --tools-beside ]; then
+        start_cargo_tools
+        ensure_tauri_cli
+        ensure_wasm_opt
+    else
+        ensure_tools
+    fi
     mkdir -p "$CARGO_TARGET_DIR"
     sync_worktree
 }
@@ -242,7 +283,7 @@ cmd_run() {
 }
 
 cmd_test() {
-    setup
+    setup --tools-beside
     ensure_schemathesis
     log "set up in $SECONDS s (Debian packages, tools, the working copy)"
     local started=$SECONDS work
@@ -254,7 +295,8 @@ cmd_test() {
     # and nothing is built twice): the checks of the built binary start while the test
     # binaries compile.
     log "building the app"
-    cargo test --workspace --exclude ui --no-run --test otlp
+    cargo test --workspace --exclude ui --no-run --test otlp || { wait_cargo_tools || true; return 1; }
+    wait_cargo_tools
     log "app built in $((SECONDS - started)) s; its checks start, the test binaries build"
     # Lanes side by side, each logged to its own file and shown when it ends: contract fuzzing
     # of the built binary (from now), then the crash drill, the .deb and the apt repository, the

@@ -102,20 +102,22 @@ impl Ctx<'_> {
         ids: &[usize],
         log: Option<&mut Vec<(usize, Rejection)>>,
     ) -> Option<Plan> {
-        if log.is_some() {
-            return self.single_uncached(ids, log);
-        }
         // Units of one request line are interchangeable, so the answer depends only on how
-        // many of each line there are: key by lines, hand the rooms out in that order.
+        // many of each line there are: key by lines, hand the rooms out in that order. A call
+        // asking why cheaper packagings failed searches afresh, and leaves its answer for the
+        // splits that ask the same question after it.
         let mut sorted = ids.to_vec();
         sorted.sort_unstable_by_key(|&u| (self.unit_item[u], u));
         let key: Vec<usize> = sorted.iter().map(|&u| self.unit_item[u]).collect();
-        let hit = self.memo.borrow().get(&key).cloned();
+        let hit = match log {
+            Some(_) => None,
+            None => self.memo.borrow().get(&key).cloned(),
+        };
         let found = match hit {
             Some(found) => found,
             None => {
                 let found = self
-                    .single_uncached(&sorted, None)
+                    .single_uncached(&sorted, log)
                     .map(|plan| (plan.pack, plan.units.into_iter().map(|(_, c)| c).collect()));
                 self.memo.borrow_mut().insert(key, found.clone());
                 found

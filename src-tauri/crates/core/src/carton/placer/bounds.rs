@@ -130,3 +130,32 @@ pub(super) fn too_much_for_a_face(inner: DimsMm, orients: &[OrientSet]) -> bool 
     }
     false
 }
+
+/// Whether two units cannot lie apart along any axis whatever their turns: each pair of turns
+/// is too long together for the box along x, along y and along z. Checked once per pair of
+/// shapes (a shape with itself when it comes twice or more).
+pub(super) fn inseparable_pair(inner: DimsMm, orients: &[OrientSet]) -> bool {
+    let mut shapes: Vec<(&OrientSet, usize)> = Vec::new();
+    for os in orients {
+        match shapes.iter_mut().find(|(s, _)| *s == os) {
+            Some((_, n)) => *n += 1,
+            None => shapes.push((os, 1)),
+        }
+    }
+    let apart = |a: &OrientSet, b: &OrientSet| {
+        a.as_slice().iter().any(|oa| {
+            b.as_slice()
+                .iter()
+                .any(|ob| (0..3).any(|ax| oa[ax] + ob[ax] <= inner[ax]))
+        })
+    };
+    for (i, &(a, n)) in shapes.iter().enumerate() {
+        if n > 1 && !apart(a, a) {
+            return true;
+        }
+        if shapes[i + 1..].iter().any(|&(b, _)| !apart(a, b)) {
+            return true;
+        }
+    }
+    false
+}

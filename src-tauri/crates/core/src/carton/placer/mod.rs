@@ -6,7 +6,9 @@ mod bounds;
 mod grid;
 
 use super::geometry::{volume_mm3, Cuboid, DimsMm, OrientSet, PUnit};
-use bounds::{fitting_orientations, too_much_for_a_face, too_much_for_shrunk_box};
+use bounds::{
+    fitting_orientations, inseparable_pair, too_much_for_a_face, too_much_for_shrunk_box,
+};
 use grid::pack_identical;
 
 /// The order units are offered to the box in; each a different guess at what matters most.
@@ -16,6 +18,16 @@ enum UnitOrder {
     LongestSide,
     Footprint,
     Thickness,
+}
+
+impl UnitOrder {
+    /// Every ordering, each at its own index (`as usize`).
+    const ALL: [UnitOrder; 4] = [
+        UnitOrder::Volume,
+        UnitOrder::LongestSide,
+        UnitOrder::Footprint,
+        UnitOrder::Thickness,
+    ];
 }
 
 /// A unit ordering plus the axis priority of the placement merit: a unit goes where its far
@@ -102,6 +114,14 @@ impl Fill {
             placed: Vec::new(),
             eps: vec![[0, 0, 0]],
         }
+    }
+
+    /// Empty again, with another merit, keeping the allocations.
+    fn reset(&mut self, axes: [usize; 3]) {
+        self.axes = axes;
+        self.placed.clear();
+        self.eps.clear();
+        self.eps.push([0, 0, 0]);
     }
 
     fn key(&self, p: [u32; 3]) -> (u32, u32, u32) {
@@ -252,6 +272,7 @@ pub(crate) fn pack_all(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Cuboid>> {
     if total > volume_mm3(inner)
         || too_much_for_shrunk_box(inner, units, &orients)
         || too_much_for_a_face(inner, &orients)
+        || inseparable_pair(inner, &orients)
     {
         return None;
     }
@@ -264,11 +285,15 @@ pub(crate) fn pack_all(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Cuboid>> {
             return Some(rooms);
         }
     }
+    // Each ordering once; one fill and one answer reused by every strategy.
+    let orders = UnitOrder::ALL.map(|o| sorted_indices(units, o));
+    let mut fill = Fill::new(inner, Z_Y_X);
+    let mut out = vec![None; units.len()];
     for s in STRATEGIES {
-        let mut fill = Fill::new(inner, s.axes);
-        let mut out = vec![None; units.len()];
+        fill.reset(s.axes);
+        out.fill(None);
         let mut ok = true;
-        for i in sorted_indices(units, s.order) {
+        for &i in &orders[s.order as usize] {
             match fill.find(orients[i].as_slice(), s.keep_turn) {
                 Some(c) => {
                     fill.commit(c);
@@ -281,7 +306,7 @@ pub(crate) fn pack_all(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Cuboid>> {
             }
         }
         if ok {
-            return Some(out.into_iter().flatten().collect());
+            return Some(out.iter().flatten().copied().collect());
         }
     }
     search(inner, units, &orients)
@@ -404,6 +429,94 @@ mod tests {
             assert!(rooms[..i].iter().all(|q| !q.overlaps(r)));
         }
         assert!(pack_all(inner, &[u; 10]).is_some());
+    }
+
+    /// Order S01418 of `benches/carton/packbench_single_v1.json`, proven by CP-SAT to fit the
+    /// 400x350x80 polybag.
+    const SEARCH_CASE: [DimsMm; 10] = [
+        [219, 155, 22],
+        [219, 155, 22],
+        [219, 155, 22],
+        [219, 155, 22],
+        [219, 155, 22],
+        [219, 155, 22],
+        [213, 152, 25],
+        [190, 114, 19],
+        [190, 114, 19],
+        [190, 114, 19],
+    ];
+
+    fn unit(dims: DimsMm) -> PUnit {
+        PUnit {
+            dims,
+            upright: false,
+            weight_g: 1,
+        }
+    }
+
+    #[test]
+    fn long_units_that_cannot_lie_two_deep_must_share_the_face() {
+        // A polybag 400x350x80: three 250x200x45 units lie flat (no other turn fits 80 mm), two
+        // cannot stack (90 mm), and their shadows (150,000 mm2) exceed the floor (140,000 mm2),
+        // though the volume and the shrunk box leave room (thin fillers make every sum fit).
+        let inner = [400, 350, 80];
+        let mut units = vec![unit([250, 200, 45]); 3];
+        units.extend(vec![unit([100, 100, 10]); 10]);
+        let orients = fitting_orientations(inner, &units).unwrap();
+        assert!(!too_much_for_shrunk_box(inner, &units, &orients));
+        assert!(too_much_for_a_face(inner, &orients));
+        assert!(pack_all(inner, &units).is_none());
+        // Two of them lie side by side: no refusal, and an arrangement is found.
+        let mut two = vec![unit([250, 200, 45]); 2];
+        two.extend(vec![unit([100, 100, 10]); 10]);
+        let orients = fitting_orientations(inner, &two).unwrap();
+        assert!(!too_much_for_a_face(inner, &orients));
+        assert!(pack_all(inner, &two).is_some());
+    }
+
+    #[test]
+    fn two_units_too_big_to_lie_apart_on_any_axis_are_refused() {
+        // Two 160 mm cubes in a 300 mm cube: 320 mm along every axis whatever the turns. Small
+        // cubes keep the volume and shrunk-box bounds quiet.
+        let inner = [300, 300, 300];
+        let mut units = vec![unit([160, 160, 160]); 2];
+        units.extend(vec![unit([10, 10, 10]); 20]);
+        let orients = fitting_orientations(inner, &units).unwrap();
+        assert!(!too_much_for_shrunk_box(inner, &units, &orients));
+        assert!(inseparable_pair(inner, &orients));
+        assert!(pack_all(inner, &units).is_none());
+        let mut one = vec![unit([160, 160, 160]), unit([140, 160, 160])];
+        one.extend(vec![unit([10, 10, 10]); 20]);
+        let orients = fitting_orientations(inner, &one).unwrap();
+        assert!(!inseparable_pair(inner, &orients));
+        assert!(pack_all(inner, &one).is_some());
+    }
+
+    #[test]
+    fn the_search_finds_what_the_strategies_miss() {
+        // From the benchmark's single-parcel set (order S01418, one of the boxes the strategies
+        // alone missed; the reference proved it fits): the search packs it.
+        let inner = [400, 350, 80];
+        let units: Vec<PUnit> = SEARCH_CASE.iter().map(|&d| unit(d)).collect();
+        let orients = fitting_orientations(inner, &units).unwrap();
+        let by_strategies = STRATEGIES.iter().any(|s| {
+            let mut fill = Fill::new(inner, s.axes);
+            sorted_indices(&units, s.order)
+                .into_iter()
+                .all(|i| match fill.find(orients[i].as_slice(), s.keep_turn) {
+                    Some(c) => {
+                        fill.commit(c);
+                        true
+                    }
+                    None => false,
+                })
+        });
+        assert!(!by_strategies, "the strategies alone now pack it: pick a harder case");
+        let rooms = search(inner, &units, &orients).expect("the search packs it");
+        for (i, r) in rooms.iter().enumerate() {
+            assert!(r.inside(inner));
+            assert!(rooms[..i].iter().all(|q| !q.overlaps(r)));
+        }
     }
 
     #[test]
