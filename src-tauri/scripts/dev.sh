@@ -119,6 +119,7 @@ ensure_cargo_tools() {
 # wasm-bindgen (PACKBENCH_TOOLS_LOCK), and wait_cargo_tools before the tests.
 start_cargo_tools() {
     local lock="$cache/tools.lock"
+    mkdir -p "$cache"
     exec 7>"$lock"
     flock 7
     (ensure_cargo_tools >"$cache/tools.log" 2>&1) &
