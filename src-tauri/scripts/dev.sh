@@ -6,7 +6,8 @@
 #   dev.sh release  build the release .deb; with TAURI_SIGNING_PRIVATE_KEY set, also its
 #                 updater signature (.deb.sig); with PACKBENCH_APT_KEY set, also a signed apt
 #                 repository holding it (apt_repo.sh publish), see the README's Release section
-#   dev.sh bench  every benchmark at full size in the release profile, figures beside targets
+#   dev.sh bench  every benchmark at full size in the release profile, figures beside targets,
+#                 each run PACKBENCH_BENCH_RUNS times (3): min/median/p95 over the runs
 # Idempotent: installed packages and tools are detected and skipped. Build artefacts are cached
 # outside the clone (PACKBENCH_CACHE, default /var/cache/packbench) so later runs are fast.
 set -euo pipefail
@@ -392,6 +393,8 @@ declare -A SMOKE_SIZE=([carton]=150 [print_latency]=4 [label_render]=5 [outbox_d
 # The checks of the built binary, one after another; each runs even if one before failed.
 run_checks() {
     local failed=()
+    log "the benchmark runs' folding (bench_runs.py)"
+    (cd "$root/src-tauri/scripts" && python3 -m unittest -q test_bench_runs) || failed+=(bench-runs)
     # The crash drill: the headless station killed 200 times while packing, then a trolley
     # packed with the backend down; no kind of write may be lost or doubled and no death may
     # be other than a kill (exit non-zero otherwise). Its JSON verdict is the last line. Kills
@@ -463,14 +466,23 @@ cmd_bench() {
     python3 "$root/src-tauri/scripts/test_binaries.py" "$work/artifacts.json" |
         grep -P '\tbench ' >"$work/benches"
     log "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ {print $2}') MiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
-    local dir bin name failed=()
+    local dir bin name failed=() runs=${PACKBENCH_BENCH_RUNS:-3}
     while IFS=$'\t' read -r dir bin name; do
-        log "$name (load $(cut -d' ' -f1-3 /proc/loadavg))"
         # The scan benchmark's leak check runs over 2,000 scans.
-        local scans=
+        local scans= run
         [ "$name" = "bench scan_feedback" ] && scans=${PACKBENCH_BENCH_SCANS:-2000}
-        (cd "$dir" && CARGO_MANIFEST_DIR=$dir PACKBENCH_BENCH_SCANS=$scans \
-            xvfb-run -a -s "-screen 0 1280x800x24" "$bin") || failed+=("$name")
+        # Each benchmark $runs times; its figures then as min/median/p95 over the runs.
+        for run in $(seq 1 "$runs"); do
+            log "$name, run $run of $runs (load $(cut -d' ' -f1-3 /proc/loadavg))"
+            (cd "$dir" && CARGO_MANIFEST_DIR=$dir PACKBENCH_BENCH_SCANS=$scans \
+                xvfb-run -a -s "-screen 0 1280x800x24" "$bin") >"$work/run.$run" 2>&1 || {
+                cat "$work/run.$run"
+                failed+=("$name")
+                continue 2
+            }
+        done
+        log "$name"
+        python3 "$root/src-tauri/scripts/bench_runs.py" $(seq -f "$work/run.%g" 1 "$runs")
     done <"$work/benches"
     rm -rf "$work"
     if [ ${#failed[@]} -gt 0 ]; then

@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Tests of bench_runs.py (run by the test command: python3 -m unittest test_bench_runs)."""
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_runs  # noqa: E402
+
+
+class Fold(unittest.TestCase):
+    def test_varying_figures_become_min_median_p95_and_words_stay(self):
+        runs = [
+            ["scan p50 6 ms, p95 10 ms (2000 scans, 4x6in)", "ok"],
+            ["scan p50 7 ms, p95 12 ms (2000 scans, 4x6in)", "ok"],
+            ["scan p50 5 ms, p95 9 ms (2000 scans, 4x6in)", "ok"],
+        ]
+        self.assertEqual(
+            bench_runs.fold(runs),
+            ["scan p50 5/6/7 ms, p95 9/10/12 ms (2000 scans, 4x6in)", "ok"],
+        )
+
+    def test_decimals_and_thousands_are_kept(self):
+        runs = [["1,234 parcels, mean 0.056 ms"], ["1,240 parcels, mean 0.061 ms"]]
+        self.assertEqual(
+            bench_runs.fold(runs), ["1,234/1,237/1,240 parcels, mean 0.056/0.058/0.061 ms"]
+        )
+
+    def test_runs_that_differ_in_words_are_not_folded(self):
+        self.assertIsNone(bench_runs.fold([["3 invalid"], ["3 valid"]]))
+        self.assertIsNone(bench_runs.fold([["a"], ["a", "b"]]))
+
+    def test_the_command_shows_each_run_when_they_differ(self):
+        with tempfile.TemporaryDirectory() as d:
+            paths = []
+            for i, text in enumerate(["order 1 INVALID\n", "all valid\n"]):
+                paths.append(os.path.join(d, f"run.{i}"))
+                with open(paths[-1], "w") as f:
+                    f.write(text)
+            out = subprocess.run(
+                [sys.executable, bench_runs.__file__, *paths],
+                check=True, capture_output=True, text=True,
+            ).stdout
+        self.assertIn("order 1 INVALID", out)
+        self.assertIn("all valid", out)
+        self.assertIn("run 2 of 2", out)
+
+
+if __name__ == "__main__":
+    unittest.main()
