@@ -28,8 +28,19 @@ class Fold(unittest.TestCase):
             bench_runs.fold(runs), ["1,234/1,237/1,240 parcels, mean 0.056/0.058/0.061 ms"]
         )
 
-    def test_runs_that_differ_in_words_are_not_folded(self):
-        self.assertIsNone(bench_runs.fold([["3 invalid"], ["3 valid"]]))
+    def test_padding_units_and_verdicts_do_not_stop_the_fold(self):
+        runs = [
+            ["load 587.53µs, p50=  0.47 µs max=1996.50 µs: met"],
+            ["load 678.67µs, p50=  0.80 µs max=  65.19 µs: MISSED"],
+            ["load 422.96µs, p50=  0.48 µs max=  45.95 µs: met"],
+        ]
+        self.assertEqual(
+            bench_runs.fold(runs),
+            ["load 422.96/587.53/678.67µs, p50=  0.47/0.48/0.80 µs max=45.95/65.19/1996.50 µs: met|MISSED"],
+        )
+
+    def test_runs_with_other_lines_or_figures_are_not_folded(self):
+        self.assertIsNone(bench_runs.fold([["3 invalid 4"], ["3 valid"]]))
         self.assertIsNone(bench_runs.fold([["a"], ["a", "b"]]))
 
     def test_the_command_shows_each_run_when_they_differ(self):

@@ -242,14 +242,13 @@ impl Ctx<'_> {
                         .chain(&plans[j].units)
                         .map(|(u, _)| *u)
                         .collect();
-                    let pair = self.catalogue[plans[i].pack].cost + self.catalogue[plans[j].pack].cost;
+                    let pair =
+                        self.catalogue[plans[i].pack].cost + self.catalogue[plans[j].pack].cost;
                     let cap = match objective {
                         Objective::CheapestTotal => pair,
                         Objective::FewestParcels => f64::INFINITY,
                     };
-                    if (0..self.catalogue.len())
-                        .all(|p| self.bound_rejection(p, &ids).is_some())
-                    {
+                    if (0..self.catalogue.len()).all(|p| self.bound_rejection(p, &ids).is_some()) {
                         continue;
                     }
                     if let Some(joined) = self.cheaper_single(&ids, cap) {

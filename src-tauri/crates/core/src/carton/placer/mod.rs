@@ -4,12 +4,14 @@
 
 mod bounds;
 mod grid;
+mod search;
 
 use super::geometry::{volume_mm3, Cuboid, DimsMm, OrientSet, PUnit};
 use bounds::{
     fitting_orientations, inseparable_pair, too_much_for_a_face, too_much_for_shrunk_box,
 };
 use grid::pack_identical;
+use search::search;
 
 /// The order units are offered to the box in; each a different guess at what matters most.
 #[derive(Clone, Copy, Debug)]
@@ -312,52 +314,6 @@ pub(crate) fn pack_all(inner: DimsMm, units: &[PUnit]) -> Option<Vec<Cuboid>> {
     search(inner, units, &orients)
 }
 
-/// Placements the fallback search may make per box: enough to settle most tight boxes the
-/// strategies miss, few enough that a box no arrangement fits costs a fraction of a millisecond.
-const SEARCH_NODES: u32 = 150;
-/// Spots tried per unit, best first.
-const SEARCH_WIDTH: usize = 3;
-
-/// The last resort for a box the strategies could not fill and the bounds could not rule out:
-/// a depth-first search over the extreme points, units largest first, each tried in its
-/// `SEARCH_WIDTH` best spots, within `SEARCH_NODES` placements. Deterministic.
-fn search(inner: DimsMm, units: &[PUnit], orients: &[OrientSet]) -> Option<Vec<Cuboid>> {
-    let order = sorted_indices(units, UnitOrder::Volume);
-    let mut budget = SEARCH_NODES;
-    let mut out = vec![None; units.len()];
-    let fill = Fill::new(inner, Z_Y_X);
-    if dfs(&fill, &order, orients, &mut out, &mut budget) {
-        return Some(out.into_iter().flatten().collect());
-    }
-    None
-}
-
-fn dfs(
-    fill: &Fill,
-    rest: &[usize],
-    orients: &[OrientSet],
-    out: &mut [Option<Cuboid>],
-    budget: &mut u32,
-) -> bool {
-    let Some((&i, tail)) = rest.split_first() else {
-        return true;
-    };
-    for c in fill.candidates(orients[i].as_slice(), SEARCH_WIDTH) {
-        if *budget == 0 {
-            return false;
-        }
-        *budget -= 1;
-        let mut next = fill.clone();
-        next.commit(c);
-        out[i] = Some(c);
-        if dfs(&next, tail, orients, out, budget) {
-            return true;
-        }
-    }
-    out[i] = None;
-    false
-}
-
 /// As much of `units` as goes into one box of `inner` extents carrying at most `net_g` of
 /// contents: the arrangement holding the most volume over a few strategies. Returns
 /// `(unit index, room)` pairs.
@@ -501,17 +457,20 @@ mod tests {
         let orients = fitting_orientations(inner, &units).unwrap();
         let by_strategies = STRATEGIES.iter().any(|s| {
             let mut fill = Fill::new(inner, s.axes);
-            sorted_indices(&units, s.order)
-                .into_iter()
-                .all(|i| match fill.find(orients[i].as_slice(), s.keep_turn) {
+            sorted_indices(&units, s.order).into_iter().all(|i| {
+                match fill.find(orients[i].as_slice(), s.keep_turn) {
                     Some(c) => {
                         fill.commit(c);
                         true
                     }
                     None => false,
-                })
+                }
+            })
         });
-        assert!(!by_strategies, "the strategies alone now pack it: pick a harder case");
+        assert!(
+            !by_strategies,
+            "the strategies alone now pack it: pick a harder case"
+        );
         let rooms = search(inner, &units, &orients).expect("the search packs it");
         for (i, r) in rooms.iter().enumerate() {
             assert!(r.inside(inner));
