@@ -474,9 +474,10 @@ cmd_bench() {
         # Each benchmark $runs times; its figures then as min/median/p95 over the runs.
         for run in $(seq 1 "$runs"); do
             log "$name, run $run of $runs (load $(cut -d' ' -f1-3 /proc/loadavg))"
+            # Figures on stdout; the app's log (stderr) is shown only when a run fails.
             (cd "$dir" && CARGO_MANIFEST_DIR=$dir PACKBENCH_BENCH_SCANS=$scans \
-                xvfb-run -a -s "-screen 0 1280x800x24" "$bin") >"$work/run.$run" 2>&1 || {
-                cat "$work/run.$run"
+                xvfb-run -a -s "-screen 0 1280x800x24" "$bin") >"$work/run.$run" 2>"$work/err" || {
+                cat "$work/run.$run" "$work/err"
                 failed+=("$name")
                 continue 2
             }
