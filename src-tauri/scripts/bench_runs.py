@@ -32,7 +32,8 @@ def words(line):
 def fmt(v, like):
     """v with the decimals of the number it stands for (`like`), thousands separators kept."""
     decimals = len(like.split(".")[1]) if "." in like else 0
-    return f"{v:,.{decimals}f}" if "," in like else f"{v:.{decimals}f}"
+    sign = "+" if like.startswith("+") else ""
+    return f"{v:{sign},.{decimals}f}" if "," in like else f"{v:{sign}.{decimals}f}"
 
 
 def p95(values):

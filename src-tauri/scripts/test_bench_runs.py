@@ -39,6 +39,10 @@ class Fold(unittest.TestCase):
             ["load 422.96/587.53/678.67µs, p50=  0.47/0.48/0.80 µs max=45.95/65.19/1996.50 µs: met|MISSED"],
         )
 
+    def test_signs_are_kept(self):
+        runs = [["growth +3.1 MiB"], ["growth +7.2 MiB"], ["growth +3.8 MiB"]]
+        self.assertEqual(bench_runs.fold(runs), ["growth +3.1/+3.8/+7.2 MiB"])
+
     def test_runs_with_other_lines_or_figures_are_not_folded(self):
         self.assertIsNone(bench_runs.fold([["3 invalid 4"], ["3 valid"]]))
         self.assertIsNone(bench_runs.fold([["a"], ["a", "b"]]))
