@@ -20,7 +20,6 @@ async fn an_outage_holds_labels_pending_and_they_print_when_the_backend_returns(
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("training.sqlite");
     let (b, url) = BackendProcess::start(&db, "127.0.0.1:0");
-    let addr = url.trim_start_matches("http://").to_owned();
     let data = dir.path().join("station");
     let rt = start(&config("ST-OFF", &data, &url)).await;
     rt.pack.scan(&badge()).await.unwrap();
@@ -59,7 +58,7 @@ async fn an_outage_holds_labels_pending_and_they_print_when_the_backend_returns(
         "nothing printed offline"
     );
 
-    let (_b2, url2) = BackendProcess::start(&db, &addr);
+    let (_b2, url2) = BackendProcess::start(&db, &url);
     assert_eq!(url2, url);
     tokio::time::timeout(Duration::from_secs(120), packing)
         .await
@@ -100,7 +99,6 @@ async fn a_claim_asked_twice_at_once_after_an_outage_is_one_claim_and_no_refusal
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("training.sqlite");
     let (b, url) = BackendProcess::start(&db, "127.0.0.1:0");
-    let addr = url.trim_start_matches("http://").to_owned();
     let rt = start(&config("ST-TWICE", &dir.path().join("station"), &url)).await;
     rt.pack.scan(&badge()).await.unwrap();
     drop(b);
@@ -108,7 +106,7 @@ async fn a_claim_asked_twice_at_once_after_an_outage_is_one_claim_and_no_refusal
     assert!(matches!(e, StationError::Backend(_)), "{e:?}");
     assert_eq!(rt.pack.view().await.step, StepKind::ClaimingTrolley);
 
-    let (_b2, url2) = BackendProcess::start(&db, &addr);
+    let (_b2, url2) = BackendProcess::start(&db, &url);
     assert_eq!(url2, url);
     let (scanned, resumed) = tokio::join!(rt.pack.scan("TR-0007"), rt.pack.resume());
     scanned.expect("the packer's scan is answered with the claim");

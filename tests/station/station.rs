@@ -22,7 +22,7 @@ impl Drop for KillOnDrop {
     }
 }
 
-use crate::support::{backend, client, code, BackendProcess, TOKEN};
+use crate::support::{backend, client, code, first_line, BackendProcess, TOKEN};
 
 #[tokio::test]
 async fn a_trolley_is_claimed_once_and_refused_to_other_stations() {
@@ -319,7 +319,6 @@ async fn the_standalone_training_backend_serves_stations_and_logs() {
 /// protocol: the CLI IT uses to check a station's scale.
 #[test]
 fn the_scale_cli_reads_each_protocol_from_a_simulated_scale() {
-    use std::io::BufRead;
     use std::process::{Command, Stdio};
 
     let exe = env!("CARGO_BIN_EXE_packbench");
@@ -344,12 +343,9 @@ fn the_scale_cli_reads_each_protocol_from_a_simulated_scale() {
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();
-        let mut first = String::new();
-        std::io::BufReader::new(sim.stdout.take().unwrap())
-            .read_line(&mut first)
-            .unwrap();
+        let first = first_line(&mut sim);
         let _sim = KillOnDrop(sim);
-        assert_eq!(first.trim(), link.display().to_string());
+        assert_eq!(first, link.display().to_string());
 
         let out = Command::new(exe)
             .args(["scale", "read", "--protocol", protocol, "--json", "--port"])

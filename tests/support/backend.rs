@@ -53,8 +53,10 @@ pub fn code(s: &str) -> TrolleyCode {
 pub struct BackendProcess(std::process::Child);
 
 impl BackendProcess {
+    /// Starts one over `db`, listening at `listen`: an address, or the URL an earlier one
+    /// announced (a backend back at the same address after an outage).
     pub fn start(db: &Path, listen: &str) -> (BackendProcess, String) {
-        use std::io::BufRead;
+        let listen = listen.trim_start_matches("http://");
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_packbench"))
             .args(["training-backend", "--listen", listen, "--db"])
             .arg(db)
@@ -63,17 +65,24 @@ impl BackendProcess {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        let mut line = String::new();
-        std::io::BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
+        let line = first_line(&mut child);
         let url = line
-            .trim()
             .strip_prefix("training backend listening on ")
             .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
             .to_owned();
         (BackendProcess(child), url)
     }
+}
+
+/// The first line a child started with a piped stdout prints (the address or link it announces
+/// once ready), trimmed; the rest of its output is not read.
+pub fn first_line(child: &mut std::process::Child) -> String {
+    use std::io::BufRead;
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("a piped stdout"))
+        .read_line(&mut line)
+        .unwrap();
+    line.trim().to_owned()
 }
 
 impl Drop for BackendProcess {

@@ -22,7 +22,7 @@ use std::time::Instant;
 use packbench_core::carton::bench_format::{
     catalogue, solve_order, Instance, InstanceOrder, ResultLine,
 };
-use packbench_core::carton::{CartonOptions, Objective, Packaging};
+use packbench_core::carton::{CartonOptions, Cuboid, Objective, Packaging};
 use serde::Deserialize;
 
 const RUNS: usize = 5;
@@ -103,15 +103,20 @@ fn invalid(cat: &[Packaging], order: &InstanceOrder, line: &ResultLine) -> Optio
             if a != s || (upright && u.dims[2] != d[2]) {
                 return Some(format!("{} turned to {:?}, not allowed", u.sku, u.dims));
             }
-            if (0..3).any(|k| u.pos[k] + u.dims[k] > p.inner_mm[k]) {
+            let room = Cuboid {
+                pos_mm: u.pos,
+                dims_mm: u.dims,
+            };
+            if !room.inside(p.inner_mm) {
                 return Some(format!("{} at {:?} sticks out of {}", u.sku, u.pos, p.id));
             }
-            for v in &b.items[..i] {
-                if (0..3)
-                    .all(|k| u.pos[k] < v.pos[k] + v.dims[k] && v.pos[k] < u.pos[k] + u.dims[k])
-                {
-                    return Some(format!("{} and {} overlap in {}", u.sku, v.sku, p.id));
-                }
+            if let Some(v) = b.items[..i].iter().find(|v| {
+                room.overlaps(&Cuboid {
+                    pos_mm: v.pos,
+                    dims_mm: v.dims,
+                })
+            }) {
+                return Some(format!("{} and {} overlap in {}", u.sku, v.sku, p.id));
             }
         }
         if gross > f64::from(p.max_gross_g) + 1e-6 {

@@ -248,9 +248,6 @@ impl Ctx<'_> {
                         Objective::CheapestTotal => pair,
                         Objective::FewestParcels => f64::INFINITY,
                     };
-                    if (0..self.catalogue.len()).all(|p| self.bound_rejection(p, &ids).is_some()) {
-                        continue;
-                    }
                     if let Some(joined) = self.cheaper_single(&ids, cap) {
                         plans[i] = joined;
                         plans.remove(j);

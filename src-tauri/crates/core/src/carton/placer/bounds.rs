@@ -1,6 +1,7 @@
 //! Quick proofs that units cannot go into a box, before any search: a unit that fits no
 //! orientation, or more volume than the box shrunk to the longest sums of unit extents.
 
+use super::OTHER;
 use crate::carton::geometry::{volume_mm3, DimsMm, OrientSet, PUnit};
 
 pub(super) fn fitting_orientations(inner: DimsMm, units: &[PUnit]) -> Option<Vec<OrientSet>> {
@@ -59,6 +60,20 @@ pub(super) fn max_fill<'a>(choices: impl Iterator<Item = &'a [u32]>, len: u32) -
     0
 }
 
+/// The longest sum of the units' extents along `axis` that fits in `len` (`max_fill` over each
+/// unit's distinct extents there).
+fn longest_fill<'a>(units: impl Iterator<Item = &'a OrientSet>, axis: usize, len: u32) -> u32 {
+    let choices: Vec<Vec<u32>> = units
+        .map(|os| {
+            let mut c: Vec<u32> = os.as_slice().iter().map(|o| o[axis]).collect();
+            c.sort_unstable();
+            c.dedup();
+            c
+        })
+        .collect();
+    max_fill(choices.iter().map(Vec::as_slice), len)
+}
+
 /// Whether the units' volume exceeds the box shrunk on each axis to the longest sum of their
 /// extents that fits: a quick proof that no arrangement exists.
 pub(super) fn too_much_for_shrunk_box(
@@ -67,19 +82,9 @@ pub(super) fn too_much_for_shrunk_box(
     orients: &[OrientSet],
 ) -> bool {
     let total: u64 = units.iter().map(|u| volume_mm3(u.dims)).sum();
-    let mut shrunk = 1u64;
-    for a in 0..3 {
-        let choices: Vec<Vec<u32>> = orients
-            .iter()
-            .map(|os| {
-                let mut c: Vec<u32> = os.as_slice().iter().map(|o| o[a]).collect();
-                c.sort_unstable();
-                c.dedup();
-                c
-            })
-            .collect();
-        shrunk *= u64::from(max_fill(choices.iter().map(Vec::as_slice), inner[a]));
-    }
+    let shrunk: u64 = (0..3)
+        .map(|a| u64::from(longest_fill(orients.iter(), a, inner[a])))
+        .product();
     total > shrunk
 }
 
@@ -90,11 +95,7 @@ pub(super) fn too_much_for_shrunk_box(
 /// where this settles what the volume bound cannot.
 pub(super) fn too_much_for_a_face(inner: DimsMm, orients: &[OrientSet]) -> bool {
     for a in 0..3 {
-        let (b, c) = match a {
-            0 => (1, 2),
-            1 => (0, 2),
-            _ => (0, 1),
-        };
+        let (b, c) = OTHER[a];
         let deep: Vec<&OrientSet> = orients
             .iter()
             .filter(|os| os.as_slice().iter().all(|o| 2 * o[a] > inner[a]))
@@ -112,18 +113,7 @@ pub(super) fn too_much_for_a_face(inner: DimsMm, orients: &[OrientSet]) -> bool 
                     .unwrap_or(0)
             })
             .sum();
-        let side = |axis: usize| {
-            let choices: Vec<Vec<u32>> = deep
-                .iter()
-                .map(|os| {
-                    let mut v: Vec<u32> = os.as_slice().iter().map(|o| o[axis]).collect();
-                    v.sort_unstable();
-                    v.dedup();
-                    v
-                })
-                .collect();
-            u64::from(max_fill(choices.iter().map(Vec::as_slice), inner[axis]))
-        };
+        let side = |axis: usize| u64::from(longest_fill(deep.iter().copied(), axis, inner[axis]));
         if shadow > u64::from(inner[b]) * u64::from(inner[c]) || shadow > side(b) * side(c) {
             return true;
         }
