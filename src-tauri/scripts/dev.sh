@@ -292,42 +292,44 @@ cmd_test() {
     work=$(mktemp -d)
     # Every fuzz target runs its full 100,000 cases here, whatever a developer's shell says.
     export PACKBENCH_FUZZ_CASES=100000
-    # The UI crate is wasm-only; its logic is tested through core and ipc and end to end. The
-    # app's binary first (with the smallest test, so features resolve as for the whole build
-    # and nothing is built twice): the checks of the built binary start while the test
-    # binaries compile.
-    log "building the app"
-    cargo test --workspace --exclude ui --no-run --test otlp || { wait_cargo_tools || true; return 1; }
-    wait_cargo_tools
-    log "app built in $((SECONDS - started)) s; its checks start, the test binaries build"
-    # Lanes side by side, each logged to its own file and shown when it ends: contract fuzzing
-    # of the built binary (from now), then the crash drill, the .deb and the apt repository, the
-    # real app over WebDriver (its own display) and every other test binary (another display).
-    # Each lane runs all of its steps and says which failed; any failure fails the run.
-    lane "$work" fuzz run_contract_fuzz &
-    local fuzz=$! failed=()
-    if cargo test --workspace --exclude ui --no-run --tests --benches \
-        --message-format=json-render-diagnostics \
-        >"$work/artifacts.json" &&
-        python3 "$root/src-tauri/scripts/test_binaries.py" "$work/artifacts.json" >"$work/binaries"; then
-        log "test binaries built at $((SECONDS - started)) s; running them in two lanes beside the checks"
-        # The crash drill times its kills by the station's progress, not by the clock, but it
-        # waits for a machine no longer compiling.
-        lane "$work" checks run_checks &
-        local checks=$!
-        lane "$work" e2e run_binaries "$work/binaries" e2e &
-        local e2e=$!
-        lane "$work" tests run_binaries "$work/binaries" rest &
-        local rest=$!
-        wait "$e2e" || failed+=(e2e)
-        show_lane "$work" e2e
-        wait "$rest" || failed+=(tests)
-        show_lane "$work" tests
-        wait "$checks" || failed+=(checks)
-        show_lane "$work" checks
-    else
-        failed+=(build)
+    # The UI crate is wasm-only; its logic is tested through core and ipc and end to end. One
+    # build of the app and every test binary: while the UI's wasm builds (the app crate waits
+    # for it), the tests of the crates that do not need it compile beside it, where a core
+    # would otherwise idle. The benchmark programs build in the checks lane, beside the tests.
+    log "building the app and the test binaries"
+    if ! cargo test --workspace --exclude ui --no-run --tests \
+        --message-format=json-render-diagnostics >"$work/tests.json"; then
+        wait_cargo_tools || true
+        return 1
     fi
+    wait_cargo_tools
+    python3 "$root/src-tauri/scripts/test_binaries.py" "$work/tests.json" >"$work/binaries" ||
+        return 1
+    log "app and test binaries built in $((SECONDS - started)) s; the lanes start"
+    # Lanes side by side, each logged to its own file and shown when it ends: the checks (the
+    # benchmark programs' build and smoke runs, the crash drill, the .deb and the apt
+    # repository), contract fuzzing of the built binary, the real app over WebDriver (its own
+    # display) and every other test binary (another display). Each lane runs all of its steps
+    # and says which failed; any failure fails the run. The checks lane holds benches.lock
+    # until the benchmarks are built: the e2e lane runs the scan benchmark after its tests.
+    local failed=()
+    exec 6>"$work/benches.lock"
+    flock 6
+    lane "$work" checks run_checks "$work" &
+    local checks=$!
+    exec 6>&-
+    lane "$work" fuzz run_contract_fuzz &
+    local fuzz=$!
+    lane "$work" e2e run_binaries "$work/binaries" e2e "$work" &
+    local e2e=$!
+    lane "$work" tests run_binaries "$work/binaries" rest &
+    local rest=$!
+    wait "$e2e" || failed+=(e2e)
+    show_lane "$work" e2e
+    wait "$rest" || failed+=(tests)
+    show_lane "$work" tests
+    wait "$checks" || failed+=(checks)
+    show_lane "$work" checks
     wait "$fuzz" || failed+=(fuzz)
     show_lane "$work" fuzz
     rm -rf "$work"
@@ -355,10 +357,12 @@ show_lane() {
     cat "$work/$name.log"
 }
 
-# run_binaries LIST WHICH: runs the test binaries of LIST (package dir, binary, name per line;
-# from test_binaries.py) as cargo test would (from the package's directory, with its
-# CARGO_MANIFEST_DIR), under a display of their own: WHICH is e2e (the real app's binary) or
-# rest (all others, then the doc tests). Runs every binary; fails if any failed.
+# run_binaries LIST WHICH [WORK]: runs the test binaries of LIST (package dir, binary, name per
+# line; from test_binaries.py) as cargo test would (from the package's directory, with its
+# CARGO_MANIFEST_DIR), under a display of their own: WHICH is e2e (the real app's binary, then
+# the scan benchmark, once the checks lane has built it into WORK/benches), rest (all others,
+# then the doc tests) or benches (the benchmark programs but the scan one). Runs every binary;
+# fails if any failed.
 run_binaries() {
     local list=$1 which=$2 failed=() dir bin name args
     while IFS=$'\t' read -r dir bin name; do
@@ -367,7 +371,7 @@ run_binaries() {
         local webdriver=false
         case "$name" in app | "bench scan_feedback") webdriver=true ;; esac
         if [ "$which" = e2e ] && [ $webdriver = false ]; then continue; fi
-        if [ "$which" = rest ] && [ $webdriver = true ]; then continue; fi
+        if [ "$which" != e2e ] && [ $webdriver = true ]; then continue; fi
         case "$name" in
             bench\ *) args=("${SMOKE_SIZE[${name#bench }]:-}") ;;
             *) args=(--test-threads 2) ;;
@@ -376,6 +380,15 @@ run_binaries() {
         (cd "$dir" && CARGO_MANIFEST_DIR=$dir PACKBENCH_BENCH_SCANS=30 \
             xvfb-run -a -s "-screen 0 1280x800x24" "$bin" "${args[@]}") || failed+=("$name")
     done <"$list"
+    if [ "$which" = e2e ] && [ -n "${3:-}" ]; then
+        # The checks lane holds the lock until the benchmarks are built (or failed to).
+        flock -s "$3/benches.lock" true
+        if [ -s "$3/benches" ]; then
+            run_binaries <(grep -P '\tbench scan_feedback$' "$3/benches") e2e || failed+=(scan-bench)
+        else
+            failed+=(scan-bench)
+        fi
+    fi
     if [ "$which" = rest ]; then
         log "doc tests"
         cargo test --workspace --exclude ui --doc || failed+=(doc-tests)
@@ -390,9 +403,22 @@ run_binaries() {
 # programs keep working; their figures are printed, never asserted (`dev.sh bench` measures).
 declare -A SMOKE_SIZE=([carton]=150 [print_latency]=4 [label_render]=5 [outbox_drain]=200 [station_load]=3)
 
-# The checks of the built binary, one after another; each runs even if one before failed.
+# run_checks WORK: the checks of the built binary, one after another; each runs even if one
+# before failed. First the benchmark programs (their list in WORK/benches; then benches.lock,
+# inherited from cmd_test, is let go) and their smoke runs.
 run_checks() {
-    local failed=()
+    local work=$1 failed=()
+    log "building the benchmark programs"
+    if cargo test --workspace --exclude ui --no-run --benches \
+        --message-format=json-render-diagnostics >"$work/benches.json" &&
+        python3 "$root/src-tauri/scripts/test_binaries.py" "$work/benches.json" |
+        grep -P '\tbench ' >"$work/benches"; then
+        exec 6>&-
+        run_binaries "$work/benches" benches || failed+=(benches)
+    else
+        exec 6>&-
+        failed+=(bench-build)
+    fi
     log "the benchmark runs' folding (bench_runs.py)"
     (cd "$root/src-tauri/scripts" && python3 -m unittest -q test_bench_runs) || failed+=(bench-runs)
     # The crash drill: the headless station killed 200 times while packing, then a trolley
