@@ -296,12 +296,33 @@ cmd_test() {
     # build of the app and every test binary: while the UI's wasm builds (the app crate waits
     # for it), the tests of the crates that do not need it compile beside it, where a core
     # would otherwise idle. The benchmark programs build in the checks lane, beside the tests.
-    log "building the app and the test binaries"
+    # The wasm UI starts at once, beside the native build (its own target dir): the app's build
+    # script would start it only once the script's own dependencies are built, and the app
+    # crate then waits for it with a core idle. The build script runs ui/build.sh too, which
+    # waits for this one and finds the work done.
+    log "building the app and the test binaries (the wasm UI beside them)"
+    # With the environment the build script gives it (no CARGO*/RUST* but the homes), so the
+    # two runs agree and the second one has nothing to compile.
+    local unset=() var
+    for var in $(compgen -e); do
+        case "$var" in
+            CARGO_HOME | RUSTUP_HOME) ;;
+            CARGO* | RUST*) unset+=(-u "$var") ;;
+        esac
+    done
+    (env "${unset[@]}" PACKBENCH_WASM_TARGET_DIR="$CARGO_TARGET_DIR/wasm-ui" \
+        sh "$root/ui/build.sh" "$root/ui/dist" >"$work/ui.log" 2>&1) &
+    local ui=$! ui_rc=0
     if ! cargo test --workspace --exclude ui --no-run --tests \
         --message-format=json-render-diagnostics >"$work/tests.json"; then
+        wait "$ui" || cat "$work/ui.log" >&2
         wait_cargo_tools || true
         return 1
     fi
+    # The build script's own run of ui/build.sh succeeded (or the build had failed): an early
+    # run that failed is only shown.
+    wait "$ui" || ui_rc=$?
+    [ "$ui_rc" = 0 ] || { cat "$work/ui.log" >&2; log "the early wasm UI build failed (exit $ui_rc); the build script's own run did not"; }
     wait_cargo_tools
     python3 "$root/src-tauri/scripts/test_binaries.py" "$work/tests.json" >"$work/binaries" ||
         return 1
