@@ -298,13 +298,11 @@ cmd_test() {
     # Every fuzz target runs its full 100,000 cases here, whatever a developer's shell says.
     export PACKBENCH_FUZZ_CASES=100000
     # The UI crate is wasm-only; its logic is tested through core and ipc and end to end. One
-    # build of the app and every test binary: while the UI's wasm builds (the app crate waits
-    # for it), the tests of the crates that do not need it compile beside it, where a core
-    # would otherwise idle. The benchmark programs build in the checks lane, beside the tests.
-    # The wasm UI starts at once, beside the native build (its own target dir): the app's build
-    # script would start it only once the script's own dependencies are built, and the app
-    # crate then waits for it with a core idle. The build script runs ui/build.sh too, which
-    # waits for this one and finds the work done.
+    # build of the app and every test binary (the benchmark programs build in the checks lane),
+    # with the wasm UI started at once beside it in its own target dir: the app's build script
+    # would start it only after the script's own dependencies, and the app crate then waited
+    # for it with a core idle. The build script runs ui/build.sh too, which waits for this run
+    # and finds the work done.
     log "building the app and the test binaries (the wasm UI beside them)"
     # With the environment the build script gives it (no CARGO*/RUST* but the homes), so the
     # two runs agree and the second one has nothing to compile.
@@ -435,16 +433,23 @@ run_binaries() {
 # programs keep working; their figures are printed, never asserted (`dev.sh bench` measures).
 declare -A SMOKE_SIZE=([carton]=150 [print_latency]=4 [label_render]=5 [outbox_drain]=200 [station_load]=3)
 
+# build_benches WORK COMMAND: builds the benchmark programs with `cargo COMMAND` (test: the
+# test profile; bench: release) and lists them in WORK/benches (test_binaries.py's lines).
+build_benches() {
+    local work=$1
+    cargo "$2" --workspace --exclude ui --no-run --benches \
+        --message-format=json-render-diagnostics >"$work/benches.json" || return 1
+    python3 "$root/src-tauri/scripts/test_binaries.py" "$work/benches.json" |
+        grep -P '\tbench ' >"$work/benches"
+}
+
 # run_checks WORK: the checks of the built binary, one after another; each runs even if one
 # before failed. First the benchmark programs (their list in WORK/benches; then benches.lock,
 # inherited from cmd_test, is let go) and their smoke runs.
 run_checks() {
     local work=$1 failed=()
     log "building the benchmark programs"
-    if cargo test --workspace --exclude ui --no-run --benches \
-        --message-format=json-render-diagnostics >"$work/benches.json" &&
-        python3 "$root/src-tauri/scripts/test_binaries.py" "$work/benches.json" |
-        grep -P '\tbench ' >"$work/benches"; then
+    if build_benches "$work" test; then
         exec 6>&-
         run_binaries "$work/benches" benches || failed+=(benches)
     else
@@ -519,10 +524,7 @@ cmd_bench() {
     local work
     work=$(mktemp -d)
     log "building the benchmarks (release)"
-    cargo bench --workspace --exclude ui --no-run --message-format=json-render-diagnostics \
-        >"$work/artifacts.json"
-    python3 "$root/src-tauri/scripts/test_binaries.py" "$work/artifacts.json" |
-        grep -P '\tbench ' >"$work/benches"
+    build_benches "$work" bench
     log "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ {print $2}') MiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
     local dir bin name failed=() runs=${PACKBENCH_BENCH_RUNS:-3}
     while IFS=$'\t' read -r dir bin name; do

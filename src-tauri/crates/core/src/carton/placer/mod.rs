@@ -410,22 +410,31 @@ mod tests {
         }
     }
 
+    /// `big` and `n` small fillers (they keep the volume bounds quiet), with their turns in `inner`.
+    fn with_fillers(
+        inner: DimsMm,
+        big: &[DimsMm],
+        filler: DimsMm,
+        n: usize,
+    ) -> (Vec<PUnit>, Vec<OrientSet>) {
+        let mut units: Vec<PUnit> = big.iter().map(|&d| unit(d)).collect();
+        units.extend(vec![unit(filler); n]);
+        let orients = fitting_orientations(inner, &units).unwrap();
+        (units, orients)
+    }
+
     #[test]
     fn long_units_that_cannot_lie_two_deep_must_share_the_face() {
         // A polybag 400x350x80: three 250x200x45 units lie flat (no other turn fits 80 mm), two
         // cannot stack (90 mm), and their shadows (150,000 mm2) exceed the floor (140,000 mm2),
         // though the volume and the shrunk box leave room (thin fillers make every sum fit).
         let inner = [400, 350, 80];
-        let mut units = vec![unit([250, 200, 45]); 3];
-        units.extend(vec![unit([100, 100, 10]); 10]);
-        let orients = fitting_orientations(inner, &units).unwrap();
+        let (units, orients) = with_fillers(inner, &[[250, 200, 45]; 3], [100, 100, 10], 10);
         assert!(!too_much_for_shrunk_box(inner, &units, &orients));
         assert!(too_much_for_a_face(inner, &orients));
         assert!(pack_all(inner, &units).is_none());
         // Two of them lie side by side: no refusal, and an arrangement is found.
-        let mut two = vec![unit([250, 200, 45]); 2];
-        two.extend(vec![unit([100, 100, 10]); 10]);
-        let orients = fitting_orientations(inner, &two).unwrap();
+        let (two, orients) = with_fillers(inner, &[[250, 200, 45]; 2], [100, 100, 10], 10);
         assert!(!too_much_for_a_face(inner, &orients));
         assert!(pack_all(inner, &two).is_some());
     }
@@ -435,15 +444,12 @@ mod tests {
         // Two 160 mm cubes in a 300 mm cube: 320 mm along every axis whatever the turns. Small
         // cubes keep the volume and shrunk-box bounds quiet.
         let inner = [300, 300, 300];
-        let mut units = vec![unit([160, 160, 160]); 2];
-        units.extend(vec![unit([10, 10, 10]); 20]);
-        let orients = fitting_orientations(inner, &units).unwrap();
+        let (units, orients) = with_fillers(inner, &[[160, 160, 160]; 2], [10, 10, 10], 20);
         assert!(!too_much_for_shrunk_box(inner, &units, &orients));
         assert!(inseparable_pair(inner, &orients));
         assert!(pack_all(inner, &units).is_none());
-        let mut one = vec![unit([160, 160, 160]), unit([140, 160, 160])];
-        one.extend(vec![unit([10, 10, 10]); 20]);
-        let orients = fitting_orientations(inner, &one).unwrap();
+        let big = [[160, 160, 160], [140, 160, 160]];
+        let (one, orients) = with_fillers(inner, &big, [10, 10, 10], 20);
         assert!(!inseparable_pair(inner, &orients));
         assert!(pack_all(inner, &one).is_some());
     }
