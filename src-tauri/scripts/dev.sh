@@ -194,7 +194,9 @@ ensure_schemathesis() {
     local venv=$SCHEMATHESIS_VENV
     if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
         log "installing schemathesis $SCHEMATHESIS_VERSION"
-        python3 -m venv "$venv"
+        # --clear: a venv left by another Python (its interpreter upgraded or gone: seen when
+        # the cache moved between a machine's pyenv and Debian's python3) cannot be reused.
+        python3 -m venv --clear "$venv"
         "$venv/bin/pip" install -q "schemathesis==$SCHEMATHESIS_VERSION"
     fi
     SCHEMATHESIS="$venv/bin/schemathesis"
