@@ -137,12 +137,9 @@ start_cargo_tools() {
     export PACKBENCH_TOOLS_LOCK=$lock
 }
 
-# Waits once; later calls return the same answer.
 wait_cargo_tools() {
-    [ -z "${TOOLS_RC:-}" ] || return "$TOOLS_RC"
     local rc=0
     wait "$TOOLS_PID" || rc=$?
-    TOOLS_RC=$rc
     cat "$cache/tools.log" >&2
     if [ "$rc" != 0 ]; then
         echo "installing the cargo tools failed (exit $rc): see above" >&2
@@ -308,9 +305,9 @@ cmd_test() {
     work=$(mktemp -d)
     # Every fuzz target runs its full 100,000 cases here, whatever a developer's shell says.
     export PACKBENCH_FUZZ_CASES=100000
-    # The UI crate is wasm-only; its logic is tested through core and ipc and end to end. The
-    # app with its end-to-end tests, then every other test binary (the benchmark programs build
-    # in the checks lane), with the wasm UI started at once beside them in its own target dir: the app's build script
+    # The UI crate is wasm-only; its logic is tested through core and ipc and end to end. One
+    # build of the app and every test binary (the benchmark programs build in the checks lane),
+    # with the wasm UI started at once beside it in its own target dir: the app's build script
     # would start it only after the script's own dependencies, and the app crate then waited
     # for it with a core idle. The build script runs ui/build.sh too, which waits for this run
     # and finds the work done.
@@ -327,39 +324,18 @@ cmd_test() {
     (env "${unset[@]}" PACKBENCH_WASM_TARGET_DIR="$CARGO_TARGET_DIR/wasm-ui" \
         sh "$root/ui/build.sh" "$root/ui/dist" >"$work/ui.log" 2>&1) &
     local ui=$! ui_rc=0
-    # The end-to-end tests first (the app and its WebDriver binary): they wait on the webview
-    # far more than they compute (67 CPU-seconds in 190 s), so they run while the rest
-    # compiles, at a lower priority, instead of after it with the cores half idle. The checks
-    # lane holds benches.lock until it has built the benchmark programs; the e2e lane runs the
-    # scan benchmark once it is let go (its descriptor is not the e2e lane's to inherit).
-    local failed=() e2e=
-    exec 6>"$work/benches.lock"
-    flock 6
-    if cargo test --workspace --exclude ui --no-run --test app \
-        --message-format=json-render-diagnostics >"$work/app.json" &&
-        python3 "$root/src-tauri/scripts/test_binaries.py" "$work/app.json" >"$work/e2e-binaries" &&
-        wait_cargo_tools; then
-        log "app and end-to-end tests built in $((SECONDS - started)) s; the e2e lane starts"
-        lane "$work" e2e run_binaries "$work/e2e-binaries" e2e "$work" 6>&- &
-        e2e=$!
-    fi
-    if [ -z "$e2e" ] || ! nice -n 10 cargo test --workspace --exclude ui --no-run --tests \
+    if ! cargo test --workspace --exclude ui --no-run --tests \
         --message-format=json-render-diagnostics >"$work/tests.json"; then
-        exec 6>&-
-        if [ -n "$e2e" ]; then
-            wait "$e2e" || true
-            show_lane "$work" e2e
-        else
-            wait_cargo_tools || true
-        fi
         wait "$ui" || cat "$work/ui.log" >&2
         wait "$schemathesis" || true
+        wait_cargo_tools || true
         return 1
     fi
     # The build script's own run of ui/build.sh succeeded (or the build had failed): an early
     # run that failed is only shown.
     wait "$ui" || ui_rc=$?
     [ "$ui_rc" = 0 ] || { cat "$work/ui.log" >&2; log "the early wasm UI build failed (exit $ui_rc); the build script's own run did not"; }
+    wait_cargo_tools
     python3 "$root/src-tauri/scripts/test_binaries.py" "$work/tests.json" >"$work/binaries" ||
         return 1
     local pip_rc=0
@@ -367,17 +343,23 @@ cmd_test() {
     cat "$cache/schemathesis.log" >&2
     [ "$pip_rc" = 0 ] || { echo "installing schemathesis failed (exit $pip_rc): see above" >&2; return 1; }
     SCHEMATHESIS="$SCHEMATHESIS_VENV/bin/schemathesis"
-    log "every test binary built in $((SECONDS - started)) s; the other lanes start"
+    log "app and test binaries built in $((SECONDS - started)) s; the lanes start"
     # Lanes side by side, each logged to its own file and shown when it ends: the checks (the
     # benchmark programs' build and smoke runs, the crash drill, the .deb and the apt
     # repository), contract fuzzing of the built binary, the real app over WebDriver (its own
-    # display, started above) and every other test binary (another display). Each lane runs all
-    # of its steps and says which failed; any failure fails the run.
+    # display) and every other test binary (another display). Each lane runs all of its steps
+    # and says which failed; any failure fails the run. The checks lane holds benches.lock
+    # until the benchmarks are built: the e2e lane runs the scan benchmark after its tests.
+    local failed=()
+    exec 6>"$work/benches.lock"
+    flock 6
     lane "$work" checks run_checks "$work" &
     local checks=$!
     exec 6>&-
     lane "$work" fuzz run_contract_fuzz &
     local fuzz=$!
+    lane "$work" e2e run_binaries "$work/binaries" e2e "$work" &
+    local e2e=$!
     lane "$work" tests run_binaries "$work/binaries" rest &
     local rest=$!
     wait "$e2e" || failed+=(e2e)
