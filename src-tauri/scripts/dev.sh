@@ -23,6 +23,7 @@ TAURI_CLI_VERSION=2.12.4
 SCHEMATHESIS_VERSION=4.32.5
 BINARYEN_VERSION=132.0.0
 SCHEMATHESIS_VENV=$cache/venv-schemathesis
+SCHEMATHESIS=$SCHEMATHESIS_VENV/bin/schemathesis
 
 # Installed without their recommended packages (media codecs, LLVM's tools, printer discovery,
 # documentation): on a fresh Debian 12 root, 585 packages in 91 s instead of 841 in 115 s, and
@@ -192,14 +193,13 @@ source "$root/src-tauri/scripts/deb.sh"
 
 ensure_schemathesis() {
     local venv=$SCHEMATHESIS_VENV
-    if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+    if ! "$SCHEMATHESIS" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
         log "installing schemathesis $SCHEMATHESIS_VERSION"
         # --clear: a venv left by another Python (its interpreter upgraded or gone: seen when
         # the cache moved between a machine's pyenv and Debian's python3) cannot be reused.
         python3 -m venv --clear "$venv"
         "$venv/bin/pip" install -q "schemathesis==$SCHEMATHESIS_VERSION"
     fi
-    SCHEMATHESIS="$venv/bin/schemathesis"
 }
 
 # Fuzzes the training backend against its own OpenAPI document: every generated request,
@@ -342,7 +342,6 @@ cmd_test() {
     wait "$schemathesis" || pip_rc=$?
     cat "$cache/schemathesis.log" >&2
     [ "$pip_rc" = 0 ] || { echo "installing schemathesis failed (exit $pip_rc): see above" >&2; return 1; }
-    SCHEMATHESIS="$SCHEMATHESIS_VENV/bin/schemathesis"
     log "app and test binaries built in $((SECONDS - started)) s; the lanes start"
     # Lanes side by side, each logged to its own file and shown when it ends: the checks (the
     # benchmark programs' build and smoke runs, the crash drill, the .deb and the apt
